@@ -1,0 +1,144 @@
+"""The Typer application and what every command shares: config building, JSON output, error mapping."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+
+from brief.config import BriefConfig
+from brief.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, BriefError
+from brief.records import Failure, to_jsonable
+
+__all__ = [
+    "app",
+    "emit_json",
+    "exit_for",
+    "fail",
+    "handle_errors",
+    "model_config",
+    "models_app",
+    "report_failures",
+]
+
+app = typer.Typer(
+    name="brief",
+    help="Turn Korean news articles into English briefings with attributed quotes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="List, download and check the models brief can use.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+def _echo_err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def fail(error: BriefError) -> NoReturn:
+    """Print a BriefError for a person and exit with its code."""
+    _echo_err(f"brief: error: {error}")
+    raise typer.Exit(error.exit_code)
+
+
+@contextmanager
+def handle_errors() -> Iterator[None]:
+    """Turn BriefError into a message and an exit code; never show a traceback for them."""
+    try:
+        yield
+    except BriefError as error:
+        fail(error)
+    except KeyboardInterrupt:
+        _echo_err("brief: interrupted")
+        raise typer.Exit(130) from None
+
+
+def report_failures(failures: Sequence[Failure]) -> None:
+    """Name each input that was skipped, on stderr."""
+    for failure in failures:
+        _echo_err(f"brief: skipped {failure.source}: {failure.message}")
+
+
+def exit_for(produced: int, failures: Sequence[Failure]) -> int:
+    """0 when all went well, 3 when some inputs were skipped, 1 when nothing could be used."""
+    if not failures:
+        return EXIT_OK
+    return EXIT_PARTIAL if produced else EXIT_BAD_INPUT
+
+
+def emit_json(value: Any) -> None:
+    """Write records as JSON on stdout."""
+    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+def setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="brief: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+PATHS_HELP = "Article files (.txt, .html) and folders (searched recursively)."
+
+
+# Options shared by the commands that run models; defined once so their help stays the same everywhere.
+MT_MODEL = typer.Option(
+    None, "--mt-model", help="Translation model: a preset (brief models list), a hub id or a local folder/GGUF file."
+)
+MT_BACKEND = typer.Option("auto", "--mt-backend", help="auto, seq2seq, instruct or ctranslate2.")
+MT_REVISION = typer.Option(None, "--mt-revision", help="Hub revision (commit, tag or branch) of the model.")
+SUMMARIZER = typer.Option(
+    None, "--summarizer", help="extractive (no model), a preset, a hub id or a local folder/GGUF file."
+)
+DEVICE = typer.Option("auto", "--device", help="auto (CUDA, then MPS, then CPU), cpu, cuda, cuda:N or mps.")
+DTYPE = typer.Option("auto", "--dtype", help="auto (bf16/fp16 on GPU, fp32 on CPU), float32, float16, bfloat16.")
+BATCH_SIZE = typer.Option(32, "--batch-size", help="Sentences per model call.")
+NO_CACHE = typer.Option(False, "--no-cache", help="Do not read or write the translation cache.")
+CACHE_DIR = typer.Option(None, "--cache-dir", help="Translation cache folder (default: the user's cache folder).")
+PEOPLE = typer.Option([], "--people", help="Extra people table (TOML); may be repeated.")
+GLOSSARY = typer.Option([], "--glossary", help="Extra glossary (TOML); may be repeated.")
+JSON_OUT = typer.Option(False, "--json", help="Print a JSON array, one object per article.")
+
+
+def model_config(
+    *,
+    mt_model: str | None,
+    mt_backend: str,
+    mt_revision: str | None,
+    device: str,
+    dtype: str,
+    batch_size: int,
+    no_cache: bool,
+    cache_dir: Path | None,
+    people: list[Path],
+    glossary: list[Path],
+    summarizer: str | None = None,
+    **rest: Any,
+) -> BriefConfig:
+    """Build the config of a model-running command from its shared options (None keeps the default)."""
+    chosen: dict[str, Any] = {
+        "mt_backend": mt_backend,
+        "mt_revision": mt_revision,
+        "device": device,
+        "dtype": dtype,
+        "batch_size": batch_size,
+        "use_cache": not no_cache,
+        "cache_dir": cache_dir,
+        "people_files": tuple(people),
+        "glossary_files": tuple(glossary),
+        **rest,
+    }
+    if mt_model:
+        chosen["mt_model"] = mt_model
+    if summarizer:
+        chosen["summarizer"] = summarizer
+    return BriefConfig(**chosen)

@@ -1,0 +1,1 @@
+"""`brief build`: being written (see the issue)."""

@@ -1,0 +1,1 @@
+"""`brief models`: being written (see the issue)."""

@@ -1,0 +1,1 @@
+"""`brief summarize`: being written (see the issue)."""

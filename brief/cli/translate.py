@@ -1,0 +1,1 @@
+"""`brief translate`: being written (see the issue)."""

@@ -1,0 +1,56 @@
+"""Shared fixtures. No test reaches the network: a stray hub download fails at once."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["HF_HUB_OFFLINE"] = "1"  # set before transformers / huggingface_hub are imported
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_files: list[Path]) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in seed_files)
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory: pytest.TempPathFactory, seed_text: str) -> Path:
+    """A random-weight Marian model with a SentencePiece tokenizer trained on the seeds, saved to disk."""
+    from brief.testing import build_tiny_marian
+
+    return build_tiny_marian(tmp_path_factory.mktemp("tiny-marian"), texts=[seed_text])
+
+
+@pytest.fixture(scope="session")
+def tiny_bart(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random-weight BART model (bart-large-cnn's architecture, tiny sizes), saved to disk."""
+    from brief.testing import build_tiny_bart
+
+    return build_tiny_bart(tmp_path_factory.mktemp("tiny-bart"))
+
+
+@pytest.fixture(scope="session")
+def tiny_qwen2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random-weight Qwen2 chat model with a chat template, saved to disk."""
+    from brief.testing import build_tiny_qwen2
+
+    return build_tiny_qwen2(tmp_path_factory.mktemp("tiny-qwen2"))
