@@ -220,6 +220,9 @@ class ArticleBrief:
     supported: int
     total: int
     model: ModelInfo
+    # what the summarizer did that a reader should know: "instruct output did not parse: ...; extractive
+    # used", "input chunked into 3 windows", "lede replaced: name not in source: ..."
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,7 @@ class MergedBrief:
     supported: int
     total: int
     model: ModelInfo
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
