@@ -1,0 +1,381 @@
+"""Who is who: the people table, Korean title and organisation names in English, name romanization.
+
+The built-in tables live in ``brief/data/people.toml``, ``titles.toml`` and ``orgs.toml``; users
+extend them with TOML files of the same shape (``--people FILE``). People not in any table are
+romanized by the Revised Romanization rules and marked unverified by the quotes stage.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from brief.errors import ConfigError
+from brief.records import Person
+
+try:  # Python >= 3.11
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+__all__ = [
+    "COMPOUND_FAMILY_NAMES",
+    "FAMILY_NAMES",
+    "PeopleTable",
+    "load_people",
+    "romanize_name",
+    "romanize_syllables",
+    "split_korean_name",
+]
+
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------- romanization
+
+# Family names as Koreans usually spell them in English (not strict RR: 김 is "Kim", not "Gim").
+FAMILY_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "조": "Cho", "강": "Kang",
+        "윤": "Yoon", "장": "Jang", "임": "Lim", "한": "Han", "오": "Oh", "서": "Seo", "신": "Shin",
+        "권": "Kwon", "황": "Hwang", "안": "Ahn", "송": "Song", "류": "Ryu", "유": "Yoo", "홍": "Hong",
+        "전": "Jeon", "고": "Ko", "문": "Moon", "양": "Yang", "손": "Son", "배": "Bae", "백": "Baek",
+        "허": "Heo", "남": "Nam", "심": "Shim", "노": "Roh", "하": "Ha", "곽": "Kwak", "성": "Sung",
+        "차": "Cha", "주": "Joo", "우": "Woo", "구": "Koo", "민": "Min", "진": "Jin", "나": "Na",
+        "지": "Ji", "엄": "Eom", "채": "Chae", "원": "Won", "천": "Cheon", "방": "Bang", "공": "Kong",
+        "현": "Hyun", "함": "Ham", "변": "Byun", "염": "Yeom", "여": "Yeo", "추": "Choo", "도": "Do",
+        "소": "So", "석": "Seok", "선": "Sun", "설": "Seol", "마": "Ma", "길": "Gil", "연": "Yeon",
+        "위": "Wi", "표": "Pyo", "명": "Myung", "기": "Ki", "반": "Ban", "왕": "Wang", "금": "Keum",
+        "옥": "Ok", "육": "Yook", "인": "In", "맹": "Maeng", "제": "Je", "모": "Mo", "탁": "Tak",
+        "국": "Kook", "어": "Eo", "은": "Eun", "편": "Pyeon", "용": "Yong", "예": "Ye", "경": "Kyung",
+        "봉": "Bong", "사": "Sa", "부": "Boo", "라": "Ra", "빈": "Bin", "피": "Pi", "동": "Dong",
+        "감": "Kam", "범": "Beom", "좌": "Jwa", "팽": "Paeng", "승": "Seung", "갈": "Gal",
+    }
+)  # fmt: skip
+
+COMPOUND_FAMILY_NAMES: Mapping[str, str] = MappingProxyType(
+    {"황보": "Hwangbo", "남궁": "Namgoong", "제갈": "Jegal", "선우": "Sunwoo", "독고": "Dokgo",
+     "사공": "Sagong", "서문": "Seomun"}
+)  # fmt: skip
+
+_INITIALS = (
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h",
+)  # fmt: skip
+_MEDIALS = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo",
+    "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
+)  # fmt: skip
+_FINALS = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
+    "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+)  # fmt: skip
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+
+
+def _is_hangul_syllable(char: str) -> bool:
+    return _HANGUL_FIRST <= ord(char) <= _HANGUL_LAST
+
+
+def romanize_syllables(text: str) -> str:
+    """Revised Romanization of each syllable on its own, as RR prescribes for given names.
+
+    Sound changes between syllables are not transcribed in personal names (RR, section 3.4:
+    한복남 Han Bok-nam, 홍빛나 Hong Bit-na), so "석영" is "seokyeong", not "seogyeong".
+    Characters that are not Hangul syllables are kept as they are.
+    """
+    out: list[str] = []
+    for char in text:
+        if not _is_hangul_syllable(char):
+            out.append(char)
+            continue
+        index = ord(char) - _HANGUL_FIRST
+        initial, rest = divmod(index, 21 * 28)
+        medial, final = divmod(rest, 28)
+        out.append(_INITIALS[initial] + _MEDIALS[medial] + _FINALS[final])
+    return "".join(out)
+
+
+def split_korean_name(ko: str) -> tuple[str, str] | None:
+    """Split a Korean personal name into (family name, given name), or None if it does not look like one."""
+    name = ko.strip()
+    if not 2 <= len(name) <= 5 or not all(_is_hangul_syllable(c) for c in name):
+        return None
+    compound = name[:2]
+    # A compound family name needs a given name after it; with three syllables only the
+    # unambiguous ones count (선우 + one syllable is more often 선 + a two-syllable given name).
+    if compound in COMPOUND_FAMILY_NAMES and (len(name) >= 4 or (len(name) == 3 and compound != "선우")):
+        return compound, name[2:]
+    if name[0] in FAMILY_NAMES:
+        return name[0], name[1:]
+    return None
+
+
+def _romanize_given(given: str) -> str:
+    parts = [romanize_syllables(s) for s in given]
+    if not parts:
+        return ""
+    first, rest = parts[0], "".join(parts[1:])
+    text = f"{first}-{rest}" if rest else first
+    return text[:1].upper() + text[1:]
+
+
+def romanize_name(ko: str) -> str:
+    """Romanize a Korean name: family name first, given name hyphenated ("김광연" -> "Kim Gwang-yeon").
+
+    Family names take their usual English spelling (김 Kim, 이 Lee, 박 Park ...); the given name follows
+    the Revised Romanization rules syllable by syllable. Anything else (a foreign name written in
+    Hangul, a name with an unknown family name) is romanized word by word, each word capitalised.
+    """
+    name = " ".join(ko.split())
+    split = split_korean_name(name)
+    if split is not None:
+        family, given = split
+        family_en = COMPOUND_FAMILY_NAMES.get(family) or FAMILY_NAMES[family]
+        return f"{family_en} {_romanize_given(given)}".strip()
+    words = [romanize_syllables(w) for w in name.split()]
+    return " ".join(w[:1].upper() + w[1:] for w in words if w)
+
+
+# ---------------------------------------------------------------- tables
+
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+_PERSON_KEYS = {"ko", "en", "title", "org", "title_ko", "org_ko", "aliases"}
+_LIST_KEYS = ("title_ko", "org_ko", "aliases")
+_SECTIONS = {"person", "titles", "orgs", "units"}
+# Titles built from a unit name: "기술혁신부문장" -> unit "기술혁신부문" -> "head of the <unit>".
+_UNIT_TITLE_SUFFIXES = (
+    "사업부장", "부문장", "본부장", "센터장", "그룹장", "연구소장", "실장", "팀장", "단장", "랩장",
+)  # fmt: skip
+
+
+def _squash(text: str) -> str:
+    """A lookup key: no spaces, lower case (for Latin letters)."""
+    return "".join(text.split()).lower()
+
+
+class PeopleTable:
+    """People, titles and organisation names; built by :func:`load_people`, never mutated."""
+
+    __slots__ = ("_by_name", "_orgs", "_titles", "_units", "people", "sources")
+
+    def __init__(
+        self,
+        people: Iterable[Person],
+        titles: Mapping[str, str] | None = None,
+        orgs: Mapping[str, str] | None = None,
+        units: Mapping[str, str] | None = None,
+        sources: Sequence[str] = (),
+    ) -> None:
+        self.people: tuple[Person, ...] = tuple(people)
+        self.sources: tuple[str, ...] = tuple(sources)
+        by_name: dict[str, Person] = {}
+        for person in self.people:
+            for name in (person.ko, *person.aliases):
+                by_name[_squash(name)] = person
+        self._by_name = MappingProxyType(by_name)
+        self._titles = MappingProxyType({_squash(k): v for k, v in (titles or {}).items()})
+        self._orgs = MappingProxyType({_squash(k): v for k, v in (orgs or {}).items()})
+        self._units = MappingProxyType({_squash(k): v for k, v in (units or {}).items()})
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def __repr__(self) -> str:
+        return f"PeopleTable({len(self.people)} people, {len(self._titles)} titles, {len(self._orgs)} orgs)"
+
+    def get(self, ko: str) -> Person | None:
+        """The person called ``ko`` (their Korean name or an alias; spaces do not matter), or None."""
+        return self._by_name.get(_squash(ko))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every Korean name and alias in the table, longest first (for matching in text)."""
+        names = {n for p in self.people for n in (p.ko, *p.aliases)}
+        return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+    @property
+    def title_words(self) -> tuple[str, ...]:
+        """Every Korean title the title table knows (spaces removed), longest first."""
+        return tuple(sorted(self._titles, key=lambda t: (-len(t), t)))
+
+    @property
+    def org_names(self) -> tuple[str, ...]:
+        """Every Korean organisation name the org table knows (spaces removed), longest first."""
+        return tuple(sorted(self._orgs, key=lambda t: (-len(t), t)))
+
+    def is_title(self, ko: str) -> bool:
+        """Whether ``ko`` is a title the table can translate."""
+        return self.translate_title(ko) is not None
+
+    def translate_title(self, ko: str) -> str | None:
+        """A Korean title in English: "대표" -> "CEO", "사장 겸 이사회 의장" -> "President and Chairman".
+
+        None when the title is not known.
+        """
+        text = " ".join(ko.split())
+        if not text:
+            return None
+        if "겸" in text.split() or " 겸 " in text:
+            parts = [p for p in re.split(r"\s*겸\s*", text) if p]
+            english = [self.translate_title(p) for p in parts]
+            if parts and all(english):
+                unique = list(dict.fromkeys(e for e in english if e))
+                return " and ".join(unique)
+            return None
+        key = _squash(text)
+        if key in self._titles:
+            return self._titles[key]
+        if text.startswith("전 ") or text.startswith("前 "):
+            inner = self.translate_title(text[2:])
+            return f"former {inner}" if inner else None
+        for suffix in _UNIT_TITLE_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                unit = self._units.get(key[:-1])
+                if unit:
+                    return f"head of the {unit}"
+                return self._titles.get(suffix)
+        return None
+
+    def translate_org(self, ko: str) -> str | None:
+        """A Korean organisation name in English ("한국마이크로소프트" -> "Microsoft Korea"), or None.
+
+        For "삼성전자 네트워크사업부" (an organisation and a unit inside it) the organisation is returned.
+        """
+        text = " ".join(ko.split())
+        if not text:
+            return None
+        key = _squash(text)
+        if key in self._orgs:
+            return self._orgs[key]
+        words = text.split()
+        for end in range(len(words) - 1, 0, -1):
+            found = self._orgs.get(_squash(" ".join(words[:end])))
+            if found:
+                return found
+        return None
+
+    def translate_unit(self, ko: str) -> str | None:
+        """A unit inside an organisation in English ("네트워크부문" -> "Network Division"), or None."""
+        return self._units.get(_squash(ko))
+
+
+def _fail(source: str, where: str, problem: str) -> ConfigError:
+    return ConfigError(
+        f"{source}: {where}: {problem}. "
+        "Each [[person]] needs ko = \"<Korean name>\" and en = \"<English name>\"; optional: title, org "
+        "(strings) and title_ko, org_ko, aliases (lists of strings)."
+    )
+
+
+def _parse_person(entry: Any, source: str, index: int) -> Person:
+    where = f"[[person]] #{index + 1}"
+    if not isinstance(entry, dict):
+        raise _fail(source, where, "is not a table")
+    if isinstance(entry.get("ko"), str):
+        where += f" (ko = {entry['ko']!r})"
+    unknown = sorted(set(entry) - _PERSON_KEYS)
+    if unknown:
+        raise _fail(source, where, f"unknown key(s) {', '.join(unknown)}")
+    for key in ("ko", "en"):
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise _fail(source, where, f"'{key}' is missing or not a non-empty string")
+    if not _HANGUL_RE.search(entry["ko"]):
+        raise _fail(source, where, "'ko' must be the name written in Hangul")
+    for key in ("title", "org"):
+        if key in entry and not isinstance(entry[key], str):
+            raise _fail(source, where, f"'{key}' must be a string")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_KEYS:
+        value = entry.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise _fail(source, where, f"'{key}' must be a list of non-empty strings")
+        lists[key] = tuple(" ".join(v.split()) for v in value)
+    return Person(
+        ko=" ".join(entry["ko"].split()),
+        en=entry["en"].strip(),
+        title=(entry.get("title") or "").strip() or None,
+        org=(entry.get("org") or "").strip() or None,
+        title_ko=lists["title_ko"],
+        org_ko=lists["org_ko"],
+        aliases=lists["aliases"],
+    )
+
+
+def _parse_mapping(value: Any, source: str, section: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: [{section}] must be a table of \"Korean\" = \"English\" pairs")
+    for key, english in value.items():
+        if not isinstance(english, str) or not english.strip() or not str(key).strip():
+            raise ConfigError(f"{source}: [{section}] {key!r}: the English text must be a non-empty string")
+    return {str(k): v.strip() for k, v in value.items()}
+
+
+def _parse_file(text: str, source: str) -> tuple[list[Person], dict[str, dict[str, str]]]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{source}: not valid TOML ({error}); fix the file or leave it out") from error
+    unknown = sorted(set(data) - _SECTIONS)
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown section(s) {', '.join(unknown)}; a people file holds [[person]] entries "
+            "and optionally [titles], [orgs] and [units] tables"
+        )
+    entries = data.get("person", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{source}: 'person' must be written as [[person]] entries")
+    people = [_parse_person(e, source, i) for i, e in enumerate(entries)]
+    mappings = {s: _parse_mapping(data[s], source, s) for s in ("titles", "orgs", "units") if s in data}
+    return people, mappings
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[tuple[Person, ...], dict[str, dict[str, str]]]:
+    people: list[Person] = []
+    mappings: dict[str, dict[str, str]] = {"titles": {}, "orgs": {}, "units": {}}
+    data = resources.files("brief") / "data"
+    for name in ("people.toml", "titles.toml", "orgs.toml"):
+        found, maps = _parse_file(data.joinpath(name).read_text(encoding="utf-8"), f"brief/data/{name}")
+        people += found
+        for section, values in maps.items():
+            mappings[section].update(values)
+    return tuple(people), mappings
+
+
+def load_people(extra_files: Sequence[Path] = ()) -> PeopleTable:
+    """The built-in people, title and organisation tables, extended (and overridden) by ``extra_files``.
+
+    Raises ConfigError naming the file and entry when an extra file is missing or malformed.
+    """
+    builtin_people, builtin_maps = _builtin()
+    people: dict[str, Person] = {_squash(p.ko): p for p in builtin_people}
+    maps = {k: dict(v) for k, v in builtin_maps.items()}
+    sources = ["brief/data/people.toml"]
+    for path in extra_files:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError as error:
+            raise ConfigError(f"--people {path}: no such file") from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"--people {path}: cannot be read as UTF-8 text ({error})") from error
+        found, file_maps = _parse_file(text, str(path))
+        for person in found:
+            key = _squash(person.ko)
+            if key in people:
+                log.info("%s: %s overrides the built-in entry", path, person.ko)
+            people[key] = person
+        for section, values in file_maps.items():
+            maps[section].update(values)
+        sources.append(str(path))
+    return PeopleTable(
+        people.values(), titles=maps["titles"], orgs=maps["orgs"], units=maps["units"], sources=sources
+    )
