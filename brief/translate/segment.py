@@ -1,0 +1,127 @@
+"""Korean sentence splitting (kiwipiepy) and splitting of sentences too long for a model.
+
+Spans are kept so every English sentence can point back at its Korean source. A sentence over the
+model's token limit is split at clause boundaries (connective endings, commas), then into word
+windows; it is never truncated.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiwipiepy import Kiwi
+
+__all__ = ["fit_to_limit", "split_sentences"]
+
+_SAFETY = 8  # special tokens and language codes a backend may add around a sentence
+_PUNCT_CUT = re.compile(r"[,;·…]\s+|[)\]」』”’\"']\s*(?:며|고|라며|면서)\s+")
+
+
+@functools.cache
+def _kiwi() -> Kiwi:
+    """The Kiwi analyser, loaded once (about a second) on first use."""
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in ``text``, in order, without surrounding whitespace."""
+    if not text.strip():
+        return []
+    spans: list[tuple[int, int]] = []
+    for sentence in _kiwi().split_into_sents(text):
+        start, end = sentence.start, sentence.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans or [(0, len(text))]
+
+
+_STRONG_ENDINGS = ("며", "으며", "면서", "으면서", "지만", "는데", "은데", "고")
+
+
+def _clause_cuts(sentence: str, strong: bool) -> list[int]:
+    """Offsets where a long sentence may be cut, before a space: after commas and quotations, and
+    after connective endings (``strong``: only those that join clauses, such as -며, -지만)."""
+    cuts = {m.end() for m in _PUNCT_CUT.finditer(sentence)}
+    for token in _kiwi().tokenize(sentence):
+        end = token.start + token.len
+        if token.tag != "EC" or end >= len(sentence) or not sentence[end].isspace():
+            continue
+        if strong and token.form not in _STRONG_ENDINGS:
+            continue
+        if strong and token.form == "고" and sentence[end:].lstrip().startswith("있"):
+            continue  # -고 있다 is a progressive, not a clause boundary
+        cuts.add(end)
+    return sorted(c for c in cuts if 0 < c < len(sentence))
+
+
+def _word_cuts(sentence: str) -> list[int]:
+    return [m.end() for m in re.finditer(r"\s+", sentence)]
+
+
+def _pack(
+    sentence: str, cuts: list[int], fits: Callable[[str], bool], start: int, end: int
+) -> list[tuple[int, int]]:
+    """Greedily join the pieces between ``cuts`` (inside start..end) into as few spans as fit.
+
+    A single piece over the limit comes back on its own, for a finer level to split."""
+    bounds = [c for c in cuts if start < c < end] + [end]
+    spans: list[tuple[int, int]] = []
+    piece_start = start
+    previous = start
+    for bound in bounds:
+        if previous > piece_start and not fits(sentence[piece_start:bound]):
+            spans.append((piece_start, previous))
+            piece_start = previous
+        previous = bound
+    spans.append((piece_start, end))
+    return spans
+
+
+def fit_to_limit(sentence: str, count_tokens: Callable[[str], int], limit: int) -> list[tuple[int, int]]:
+    """Spans of ``sentence`` that each fit in ``limit`` tokens; the whole sentence when it fits.
+
+    Clause boundaries are tried first, then any connective ending, then whitespace, then single
+    characters. The spans cover every non-space character of the sentence, in order.
+    """
+
+    def fits(text: str) -> bool:
+        text = text.strip()
+        return len(text.encode("utf-8")) + _SAFETY <= limit or count_tokens(text) <= limit
+
+    if fits(sentence):
+        return [(0, len(sentence))]
+    levels: list[Callable[[], list[int]]] = [
+        lambda: _clause_cuts(sentence, strong=True),
+        lambda: _clause_cuts(sentence, strong=False),
+        lambda: _word_cuts(sentence),
+        lambda: list(range(1, len(sentence))),
+    ]
+
+    def split(start: int, end: int, level: int) -> list[tuple[int, int]]:
+        if fits(sentence[start:end]) or level == len(levels):
+            return [(start, end)]
+        out: list[tuple[int, int]] = []
+        for piece in _pack(sentence, cut_lists[level], fits, start, end):
+            out.extend(split(*piece, level + 1) if not fits(sentence[piece[0] : piece[1]]) else [piece])
+        return out
+
+    cut_lists = [make() for make in levels]
+    return [_strip(sentence, s, e) for s, e in split(0, len(sentence), 0) if sentence[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
