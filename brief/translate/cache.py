@@ -1,0 +1,163 @@
+"""A persistent translation cache: SQLite in the user's cache folder, shared safely by concurrent runs.
+
+``CachedBackend(underlying, path)`` wraps any SentenceBackend. Keys are the SHA-256 of the backend's
+signature (model id, revision, backend, settings) and the exact sentence the model sees (after
+protection, so a glossary change never serves a stale name: the English forms are put back after
+the cache). Each batch is committed as soon as it is translated, so a run killed mid-way leaves
+every finished batch usable. WAL mode and a busy timeout let two processes share one file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from brief.errors import ModelError
+from brief.records import ModelInfo
+from brief.translate.base import SentenceBackend, backend_signature
+
+__all__ = ["CachedBackend", "TranslationCache", "default_cache_dir"]
+
+log = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    created REAL NOT NULL
+)
+"""
+_CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
+
+
+def default_cache_dir() -> Path:
+    """The user's cache folder for brief (e.g. ~/.cache/brief on Linux)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("brief"))
+
+
+class TranslationCache:
+    """sentence key -> translation, in one SQLite file. Opened on first use; errors disable it."""
+
+    def __init__(self, path: Path, timeout_s: float = 60.0) -> None:
+        self.path = Path(path)
+        self.timeout_s = timeout_s
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None or self._broken:
+            return self._db
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=self.timeout_s)
+            db.execute(f"PRAGMA busy_timeout = {int(self.timeout_s * 1000)}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute(_SCHEMA)
+            db.commit()
+        except sqlite3.Error as error:
+            log.warning("translation cache %s cannot be used (%s); translating without it", self.path, error)
+            self._broken = True
+            return None
+        self._db = db
+        return db
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        """The cached translations of ``keys`` that exist."""
+        db = self._connect()
+        if db is None or not keys:
+            return {}
+        found: dict[str, str] = {}
+        try:
+            for i in range(0, len(keys), _CHUNK):
+                chunk = list(keys[i : i + _CHUNK])
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key, target FROM translations WHERE key IN ({marks})", chunk)
+                found.update(dict(rows.fetchall()))
+        except sqlite3.Error as error:
+            log.warning("translation cache %s: read failed (%s)", self.path, error)
+        return found
+
+    def put_many(self, rows: Sequence[tuple[str, str, str]], signature: str) -> None:
+        """Store (key, source, target) rows and commit at once."""
+        db = self._connect()
+        if db is None or not rows:
+            return
+        now = time.time()
+        try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO translations (key, source, target, signature, created) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [(key, source, target, signature, now) for key, source, target in rows],
+                )
+        except sqlite3.Error as error:
+            log.warning(
+                "translation cache %s: write failed (%s); continuing without storing", self.path, error
+            )
+
+    def __len__(self) -> int:
+        db = self._connect()
+        if db is None:
+            return 0
+        return int(db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+class CachedBackend:
+    """A SentenceBackend that asks ``underlying`` only for sentences not in the cache."""
+
+    def __init__(self, underlying: SentenceBackend, cache: TranslationCache) -> None:
+        self.underlying = underlying
+        self.cache = cache
+        self.hits = 0
+        self.misses = 0
+
+    @property
+    def info(self) -> ModelInfo:
+        return self.underlying.info
+
+    @property
+    def max_input_tokens(self) -> int:
+        return self.underlying.max_input_tokens
+
+    @property
+    def settings(self) -> Mapping[str, str]:
+        return self.underlying.settings
+
+    def count_tokens(self, sentence: str) -> int:
+        return self.underlying.count_tokens(sentence)
+
+    def _key(self, signature: str, sentence: str) -> str:
+        return hashlib.sha256(f"{signature}\n{sentence}".encode()).hexdigest()
+
+    def translate_batch(self, sentences: Sequence[str]) -> list[str]:
+        signature = backend_signature(self.underlying)
+        keys = [self._key(signature, s) for s in sentences]
+        found = self.cache.get_many(sorted(set(keys)))
+        todo = list(dict.fromkeys(s for s, k in zip(sentences, keys, strict=True) if k not in found))
+        self.hits += len(sentences) - sum(1 for k in keys if k not in found)
+        if todo:
+            self.misses += len(todo)
+            translated = self.underlying.translate_batch(todo)
+            if len(translated) != len(todo):
+                raise ModelError(
+                    f"{self.info.name}: the {self.info.backend} backend returned {len(translated)} "
+                    f"translations for {len(todo)} sentences"
+                )
+            rows = [(self._key(signature, s), s, t) for s, t in zip(todo, translated, strict=True)]
+            self.cache.put_many(rows, signature)
+            found.update((key, target) for key, _, target in rows)
+        return [found[k] for k in keys]
