@@ -40,6 +40,7 @@ class BriefConfig:
     dtype: str = "auto"
     batch_size: int = 32
     max_new_tokens: int | None = None
+    num_beams: int | None = None  # beam search width for translation; None: 4 on a GPU, 2 on the CPU
     use_cache: bool = True
     cache_dir: Path | None = None  # None: the user's cache folder (platformdirs)
     # digest
@@ -62,6 +63,8 @@ class BriefConfig:
             raise ConfigError(f"--batch-size must be between 1 and 4096, got {self.batch_size}")
         if self.max_new_tokens is not None and self.max_new_tokens < 1:
             raise ConfigError(f"--max-new-tokens must be at least 1, got {self.max_new_tokens}")
+        if self.num_beams is not None and not 1 <= self.num_beams <= 16:
+            raise ConfigError(f"--beams must be between 1 and 16, got {self.num_beams}")
         if not self.mt_model.strip():
             raise ConfigError("--mt-model must not be empty")
         if not self.summarizer.strip():
