@@ -1,0 +1,127 @@
+"""Korean -> English translation, sentence-aligned, glossary-safe, cached.
+
+``make_translator(config, people)`` builds a Translator from the configuration: it resolves the
+model (``brief.models.resolve``), picks the backend (seq2seq, instruct or ctranslate2, imported
+only when chosen), wraps it in the persistent cache, and adds sentence splitting and glossary /
+number protection. ``translate_articles`` translates many articles with shared batches.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from brief.config import BriefConfig
+from brief.errors import ModelError
+from brief.records import Article, Quote, TranslatedArticle
+from brief.translate.base import SentenceBackend, Translator
+from brief.translate.core import SentenceTranslator
+from brief.translate.glossary import Glossary, load_glossary
+
+if TYPE_CHECKING:
+    from brief.models import ResolvedModel
+    from brief.people import PeopleTable
+
+__all__ = [
+    "BACKENDS",
+    "Glossary",
+    "SentenceBackend",
+    "SentenceTranslator",
+    "Translator",
+    "load_glossary",
+    "make_backend",
+    "make_translator",
+    "translate_articles",
+]
+
+log = logging.getLogger(__name__)
+
+# backend name -> "module:Class"; imported only when chosen (torch / ctranslate2 stay unimported otherwise)
+BACKENDS: dict[str, str] = {
+    "seq2seq": "brief.translate.seq2seq:Seq2SeqBackend",
+    "instruct": "brief.translate.instruct:InstructBackend",
+    "ctranslate2": "brief.translate.ct2:CT2Backend",
+}
+_EXTRA_HINT = {
+    "ctranslate2": 'the ctranslate2 backend needs CTranslate2: pip install "brief[fast]"',
+    "instruct": "the instruct backend could not be imported",
+}
+
+
+def _backend_class(name: str) -> Any:
+    module_name, _, class_name = BACKENDS[name].partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        hint = _EXTRA_HINT.get(name, "not available")
+        raise ModelError(f"--mt-backend {name}: {hint} ({error})") from error
+    return getattr(module, class_name)
+
+
+def make_backend(resolved: ResolvedModel, config: BriefConfig) -> SentenceBackend:
+    """The model backend for ``resolved`` (no cache, no protection), chosen by ``config.mt_backend``.
+
+    "auto" looks at the model: encoder-decoder models (Marian, M2M100, NLLB, MADLAD/T5) run on the
+    seq2seq backend, chat models and GGUF files on the instruct backend.
+    """
+    from brief.models import model_kind
+
+    name = config.mt_backend
+    if name == "auto":
+        name = model_kind(resolved)
+    if name == "seq2seq":
+        from brief.translate.seq2seq import Seq2SeqBackend
+
+        return Seq2SeqBackend(
+            resolved,
+            device=config.device,
+            dtype=config.dtype,
+            num_beams=config.num_beams,
+            max_new_tokens=config.max_new_tokens,
+        )
+    cls = _backend_class(name)
+    factory = getattr(cls, "from_config", None)
+    backend: SentenceBackend = factory(resolved, config) if factory is not None else cls(resolved, config)
+    return backend
+
+
+def make_translator(config: BriefConfig, people: PeopleTable | None = None) -> SentenceTranslator:
+    """A Translator for ``config``: model resolved (ModelUnavailableError when it is not here),
+    backend chosen, cache and glossary added. The model itself loads on the first uncached batch."""
+    from brief.models import resolve
+    from brief.people import load_people
+
+    resolved = resolve(config.mt_model, "translation", config.mt_revision)
+    backend = make_backend(resolved, config)
+    if config.use_cache:
+        from brief.translate.cache import CachedBackend, TranslationCache, default_cache_dir
+
+        folder = config.cache_dir or default_cache_dir()
+        backend = CachedBackend(backend, TranslationCache(folder / "translations.sqlite3"))
+    if people is None:
+        people = load_people(config.people_files)
+    glossary = load_glossary(config.glossary_files, people)
+    log.info("translating with %s (%s backend), %s", resolved.source, backend.info.backend, glossary)
+    return SentenceTranslator(backend, glossary, batch_size=config.batch_size)
+
+
+def translate_articles(
+    translator: Translator,
+    articles: Sequence[Article],
+    quotes_by_id: Mapping[str, Sequence[Quote]] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[TranslatedArticle]:
+    """Translate ``articles`` (with their quotes), sharing batches across articles when the
+    translator can; ``progress(n)`` is called as n more article sentences are done."""
+    quotes_by_id = quotes_by_id or {}
+    if isinstance(translator, SentenceTranslator):
+        return translator.translate_many(articles, quotes_by_id, progress)
+    results = []
+    for article in articles:
+        translated = translator.translate(article, quotes_by_id.get(article.id, ()))
+        results.append(translated)
+        if progress is not None:
+            progress(len(translated.sentences))
+    return results

@@ -1,0 +1,241 @@
+"""The sentence-aligned translator: split, protect, batch across articles, restore, realign.
+
+``SentenceTranslator`` wraps a SentenceBackend (usually a CachedBackend around a model backend).
+It splits every text of every article into sentences (kiwipiepy), splits sentences over the model's
+limit, hides glossary entries and numbers behind placeholders, translates all unique sentences of
+all articles in batches sorted by length, and puts each English sentence back beside its Korean one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from brief.errors import ModelError
+from brief.records import Article, ModelInfo, Quote, SentencePair, TranslatedArticle
+from brief.translate.base import SentenceBackend
+from brief.translate.glossary import Glossary
+from brief.translate.protect import Protected, protect, restore, unprotected_notes
+from brief.translate.segment import fit_to_limit, split_sentences
+
+__all__ = [
+    "HEADLINE",
+    "SentenceTranslator",
+    "caption_paragraph",
+    "subheadline_paragraph",
+    "trim_repetition",
+]
+
+log = logging.getLogger(__name__)
+
+HEADLINE = -1  # SentencePair.paragraph of the headline's sentences
+
+
+def subheadline_paragraph(i: int) -> int:
+    """SentencePair.paragraph of sub-headline ``i``: -2, -3, ..."""
+    return -2 - i
+
+
+def caption_paragraph(i: int) -> int:
+    """SentencePair.paragraph of caption ``i``: -1000, -1001, ... (below every sub-headline)."""
+    return -1000 - i
+
+
+@dataclass
+class _Unit:
+    """One Korean sentence (of an article text or of a quote) on its way through the model."""
+
+    article: int
+    paragraph: int  # SentencePair convention; for quotes, the quote's index
+    index: int
+    ko: str
+    span: tuple[int, int]
+    is_quote: bool
+    pieces: list[Protected] = field(default_factory=list)
+    english: list[str | None] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    pending: int = 0
+
+    @property
+    def text(self) -> str:
+        return " ".join(e for e in self.english if e)
+
+
+def trim_repetition(text: str, max_n: int = 8, keep: int = 2) -> tuple[str, bool]:
+    """Collapse a word sequence repeated more than ``keep`` times in a row (a generation loop)."""
+    words = text.split()
+    changed = False
+    for n in range(1, max_n + 1):
+        i = 0
+        while i + n * (keep + 1) <= len(words):
+            chunk = words[i : i + n]
+            repeats = 1
+            while words[i + repeats * n : i + (repeats + 1) * n] == chunk:
+                repeats += 1
+            if repeats > keep:
+                del words[i + n : i + repeats * n]
+                changed = True
+            i += 1
+    return (" ".join(words), True) if changed else (text, False)
+
+
+class SentenceTranslator:
+    """A Translator built from a SentenceBackend, a glossary and a batch size."""
+
+    def __init__(
+        self,
+        backend: SentenceBackend,
+        glossary: Glossary | None = None,
+        *,
+        batch_size: int = 32,
+        protect_numbers: bool = True,
+    ) -> None:
+        self.backend = backend
+        self.glossary = glossary
+        self.batch_size = batch_size
+        self.protect_numbers = protect_numbers
+
+    @property
+    def info(self) -> ModelInfo:
+        return self.backend.info
+
+    def translate(self, article: Article, quotes: Sequence[Quote] = ()) -> TranslatedArticle:
+        """The article in English, sentence by sentence, with each quote's English text filled in."""
+        return self.translate_many([article], {article.id: quotes})[0]
+
+    # ------------------------------------------------------------ the whole run
+    def translate_many(
+        self,
+        articles: Sequence[Article],
+        quotes_by_id: Mapping[str, Sequence[Quote]] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[TranslatedArticle]:
+        """Translate many articles at once: their sentences share batches (sorted by length)."""
+        quotes_by_id = quotes_by_id or {}
+        units: list[_Unit] = []
+        for a, article in enumerate(articles):
+            for paragraph, text in self._texts(article):
+                units += self._split(a, paragraph, text, is_quote=False)
+            for q, quote in enumerate(quotes_by_id.get(article.id, ())):
+                units += self._split(a, q, quote.text_ko, is_quote=True)
+        jobs: dict[str, list[tuple[_Unit, int]]] = defaultdict(list)
+        for unit in units:
+            for p, piece in enumerate(unit.pieces):
+                jobs[piece.masked].append((unit, p))
+        self._run(jobs, progress)
+        return [self._assemble(a, article, units, quotes_by_id) for a, article in enumerate(articles)]
+
+    def _texts(self, article: Article) -> Iterable[tuple[int, str]]:
+        if article.headline:
+            yield HEADLINE, article.headline
+        for i, text in enumerate(article.subheadlines):
+            yield subheadline_paragraph(i), text
+        yield from enumerate(article.paragraphs)
+        for i, text in enumerate(article.captions):
+            yield caption_paragraph(i), text
+
+    def _split(self, article: int, paragraph: int, text: str, is_quote: bool) -> list[_Unit]:
+        units = []
+        for index, (start, end) in enumerate(split_sentences(text)):
+            ko = text[start:end]
+            unit = _Unit(article, paragraph, index, ko, (start, end), is_quote)
+            parts = fit_to_limit(ko, self.backend.count_tokens, self.backend.max_input_tokens)
+            if len(parts) > 1:
+                unit.notes.append(f"split: over model limit ({len(parts)} parts)")
+            unit.pieces = [protect(ko[s:e], self.glossary, self.protect_numbers) for s, e in parts]
+            unit.english = [None] * len(unit.pieces)
+            unit.pending = len(unit.pieces)
+            units.append(unit)
+        return units
+
+    def _run(
+        self, jobs: Mapping[str, list[tuple[_Unit, int]]], progress: Callable[[int], None] | None
+    ) -> None:
+        order = sorted(jobs, key=lambda s: (len(s), s))
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
+            outputs = self._translate(batch)
+            retry: dict[str, list[tuple[_Unit, int]]] = defaultdict(list)
+            finished: list[_Unit] = []
+            for masked, output in zip(batch, outputs, strict=True):
+                for unit, p in jobs[masked]:
+                    restored = restore(unit.pieces[p], output)
+                    unit.notes.extend(restored.notes)
+                    if restored.text is None:
+                        retry[unit.pieces[p].source].append((unit, p))
+                    else:
+                        finished += self._done(unit, p, restored.text)
+            if retry:  # a placeholder was dropped: translate those sentences as they are
+                sources = list(retry)
+                for source, output in zip(sources, self._translate(sources), strict=True):
+                    for unit, p in retry[source]:
+                        unit.notes.append("retranslated without protection")
+                        unit.notes.extend(unprotected_notes(unit.pieces[p], output))
+                        finished += self._done(unit, p, output)
+            done = sum(1 for unit in finished if not unit.is_quote)
+            if progress is not None and done:
+                progress(done)
+
+    def _translate(self, sentences: list[str]) -> list[str]:
+        outputs = self.backend.translate_batch(sentences)
+        if len(outputs) != len(sentences):
+            raise ModelError(
+                f"{self.info.name}: the {self.info.backend} backend returned {len(outputs)} "
+                f"translations for {len(sentences)} sentences"
+            )
+        return outputs
+
+    def _done(self, unit: _Unit, p: int, english: str) -> list[_Unit]:
+        english, trimmed = trim_repetition(english.strip())
+        if trimmed:
+            unit.notes.append("repetition loop trimmed")
+        if not english:
+            unit.notes.append("empty output")
+        unit.english[p] = english
+        unit.pending -= 1
+        return [unit] if unit.pending == 0 else []
+
+    # ------------------------------------------------------------ putting articles together
+    def _assemble(
+        self, a: int, article: Article, units: list[_Unit], quotes_by_id: Mapping[str, Sequence[Quote]]
+    ) -> TranslatedArticle:
+        by_paragraph: dict[int, list[_Unit]] = defaultdict(list)
+        by_quote: dict[int, list[_Unit]] = defaultdict(list)
+        for unit in units:
+            if unit.article == a:
+                (by_quote if unit.is_quote else by_paragraph)[unit.paragraph].append(unit)
+
+        def joined(paragraph: int) -> str:
+            return " ".join(u.text for u in by_paragraph.get(paragraph, []) if u.text)
+
+        pairs = [
+            SentencePair(
+                paragraph=u.paragraph,
+                index=u.index,
+                ko=u.ko,
+                en=u.text,
+                span=u.span,
+                notes=tuple(dict.fromkeys(u.notes)),
+            )
+            for paragraph, _ in self._texts(article)
+            for u in by_paragraph.get(paragraph, [])
+        ]
+        quotes = tuple(
+            dataclasses.replace(
+                quote, text_en=" ".join(u.text for u in by_quote.get(q, []) if u.text) or None
+            )
+            for q, quote in enumerate(quotes_by_id.get(article.id, ()))
+        )
+        return TranslatedArticle(
+            article=article,
+            headline_en=joined(HEADLINE) if article.headline else None,
+            subheadlines_en=tuple(joined(subheadline_paragraph(i)) for i in range(len(article.subheadlines))),
+            paragraphs_en=tuple(joined(i) for i in range(len(article.paragraphs))),
+            sentences=tuple(pairs),
+            quotes=quotes,
+            model=self.info,
+            captions_en=tuple(joined(caption_paragraph(i)) for i in range(len(article.captions))),
+        )
