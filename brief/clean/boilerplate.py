@@ -1,0 +1,136 @@
+"""General patterns of Korean news-page clutter: one rule per kind of line, each with the reason it gives."""
+
+from __future__ import annotations
+
+import re
+
+from brief.clean.normalize import HANGUL
+
+__all__ = [
+    "END_REASONS",
+    "NAV_HEADER",
+    "boilerplate_reason",
+    "is_copyright",
+    "is_metadata_numbers",
+    "is_prose",
+    "list_item_number",
+]
+
+_I = re.IGNORECASE
+
+# (reason, pattern the whole line must match). Checked in order; patterns stay general, not per-site.
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, _I))
+    for reason, pattern in (
+        ("skip link", r"(?:본문|주\s*메뉴|메인\s*메뉴|메뉴|하위\s*메뉴|검색|콘텐츠|본문\s*내용)\s*(?:으로|로)?\s*바로\s*가기"
+                      r"|skip\s+(?:to|navigation).*|바로\s*가기"),
+        ("page tool", r"print|인쇄(?:하기)?|프린트|글자\s*크기.{0,12}|글씨\s*크기.{0,12}|폰트\s*크기.{0,12}|가\s*가"
+                      r"|(?:기사\s*)?(?:공유|스크랩|저장)(?:하기)?|url\s*복사|(?:주소|링크)\s*복사(?:하기)?"
+                      r"|(?:기사\s*)?(?:음성으로\s*)?듣기|음성\s*재생.{0,10}|번역(?:하기|\s*beta)?|닫기|close|share|e-?mail"
+                      r"|facebook|twitter|kakao(?:talk)?|카카오(?:톡|스토리)?|페이스북|트위터|엑스|네이버\s*블로그|밴드|링크드인"
+                      r"|좋아요\s*\d*|싫어요\s*\d*|추천\s*\d*|구독(?:하기)?|구독\s*중|구독자\s*[\d,]*|응원\s*\d*|alert|top|맨\s*위로"
+                      r"|목록(?:으로)?|이전\s*기사|다음\s*기사|더\s*보기|more|menu|search|login|로그인|회원가입|전체\s*메뉴"
+                      r"|chat\s*×?|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문"),
+        ("comment widget", r"\d*\s*comments?|댓글\s*[\d,]*\s*(?:개)?|댓글\s*(?:쓰기|작성|달기|보기).*|댓글\s*-"
+                           r"|첫\s*(?:번째)?\s*댓글을\s*(?:작성|남겨)\S*\s*\S*\.?|로딩\s*중\.*|loading\.*"
+                           r"|.*인기\s*댓글을\s*확인해\s*?보세요\.?|.*댓글.*로그인.*|로그인.*댓글.*"
+                           r"|(?:소셜|SNS)?\s*댓글\s*정책.*|댓글\s*운영\s*(?:원칙|정책).*"),
+        ("image hint", r"<?\s*이미지를\s*클릭하(?:시면|면).*>?|.*클릭하(?:시면|면)\s*(?:크게|확대|원본).*"
+                       r"|(?:이미지|사진)\s*(?:크게|확대)\s*보기|확대\s*보기|원본\s*보기"),
+        ("portal note", r".*카테고리는\s*언론사가\s*분류.*|.*언론사는\s*한\s*기사를.*카테고리로\s*분류.*"
+                        r"|.*언론사(?:에서|가)\s*.*섹션으로\s*분류.*|(?:본문\s*)?요약\s*봇|.*자동\s*추출\s*기술로\s*요약.*"
+                        r"|기사\s*섹션\s*분류\s*안내|translated\s+by\s+.*|.*본문\s*듣기를\s*종료.*"
+                        r"|.*기사\s*내용\s*요약.*자동.*|.*AI\s*(?:가|로)\s*요약.*"),
+        ("advertisement", r"[<\[(]?\s*(?:광고|AD|ADVERTISEMENT|sponsored|스폰서)\s*[>\])]?"),
+        ("promotion", r"[▶☞►▷→※]\s*.*(?:구독|바로\s*가기|클릭|제보|다운로드|채널|앱\b|카카오톡|네이버|텔레그램|유튜브|뉴스레터"
+                      r"|홈페이지|무료|이벤트|신청|팔로우|친구\s*추가).*"
+                      r"|.*(?:제보|보도자료)\s*(?:는|:)\s*.*(?:@|카카오톡|전화|☎).*|.*(?:네이버|다음|구글)\s*(?:뉴스)?\s*에서\s*.*구독.*"),
+        ("board widget", r".{0,20}(?:최고\s*)?(?:관리자|운영자|작성자)\s+[\d,]+\s+[\d,]+.{0,10}|조회\s*(?:수)?\s*[\d,]+.{0,20}"),
+        ("end mark", r"[<(\[]?\s*(?:끝|END)\s*[>)\]]?|-{2,}\s*끝\s*-{2,}"),
+        ("symbols only", r"[\W_]{1,}"),
+    )
+)
+
+# Section headers of navigation blocks and ranked lists. What follows them is a list of other headlines.
+NAV_HEADER = re.compile(
+    r"(?:가장\s*)?많이\s*(?:본|읽은)\s*(?:뉴스|기사)?|실시간\s*(?:인기\s*)?(?:뉴스|기사|검색어|랭킹)|(?:인기|추천|최신|랭킹|주요|핫|"
+    r"관련|헤드라인|포토|영상|섹션별|오늘의|이\s*시각)\s*(?:뉴스|기사)|관련\s*기사\s*(?:더\s*보기)?|"
+    r"이\s*시각\s*(?:주요|인기)\s*(?:뉴스|기사)?|(?:이\s*)?기자의\s*(?:다른|최신)\s*기사|(?:hot|top|most\s*read|popular)\s*(?:news|stories|articles)?|"
+    r"이슈\s*(?:포토|픽|톡)|많이\s*본\s*(?:포토|영상)|이\s*시각\s*(?:뉴스|헤드라인)|(?:주요|많이\s*본|인기)\s*뉴스\s*(?:더\s*보기)?",
+    _I,
+)
+_NAV_TAIL = re.compile(r"\s*(?:더\s*보기|more|\+|>|›|»|〉)?\s*$", _I)
+_LIST_ITEM = re.compile(r"(\d{1,2})(?:[.)]\s*|\s+|(?=[^\d\s.,%]))(?=\S)")
+_BULLET_ITEM = re.compile(r"[-•·▶▷►☞○●■□]\s*\S")
+
+_COPYRIGHT = re.compile(
+    r"[ⓒ©]|\(c\)\s*\S|copyright|저작권자|all\s+rights\s+reserved|무단\s*(?:전재|복제|배포)|재배포\s*(?:금지|및)|"
+    r"AI\s*학습\s*(?:및\s*활용\s*)?금지",
+    _I,
+)
+_SENTENCE_END = re.compile(r"[.?!。](?:['\"’”」』)\]]|\s)*$")
+_LONG_NUMBER = re.compile(r"\d{6,}")
+_ID_TOKEN = re.compile(r"\d[\d.\-_:]*|true|false|null|none|[\w.\-]*\d[\w.\-]*-release|[A-Za-z]*\d{4,}[A-Za-z\d]*", _I)
+
+# The reasons that mean "the article is over": a byline or a copyright line after the body.
+END_REASONS = frozenset({"byline", "reporter e-mail", "copyright"})
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """The reason ``line`` is page clutter, or None. ``line`` is normalised and non-empty."""
+    if len(line) <= 60:
+        for reason, pattern in _RULES:
+            if pattern.fullmatch(line):
+                return reason
+    elif len(line) <= 200:
+        for reason in ("comment widget", "portal note", "promotion"):
+            if _rule(reason).fullmatch(line):
+                return reason
+    if is_nav_header(line):
+        return "navigation header"
+    return None
+
+
+def _rule(reason: str) -> re.Pattern[str]:
+    return next(pattern for r, pattern in _RULES if r == reason)
+
+
+def is_nav_header(line: str) -> bool:
+    """A header that starts a list of other articles ("많이 본 뉴스", "관련기사 더보기", "포토뉴스")."""
+    return len(line) <= 30 and NAV_HEADER.fullmatch(_NAV_TAIL.sub("", line)) is not None
+
+
+def list_item_number(line: str) -> int | None:
+    """The rank of a numbered list item ("1질문 폭격…", "2. 한투운용…", "3) …"), or None."""
+    match = _LIST_ITEM.match(line)
+    if match is None or len(line) > 150 or _SENTENCE_END.search(line) and len(line) > 100:
+        return None
+    return int(match.group(1))
+
+
+def is_bullet_item(line: str) -> bool:
+    """A bulleted headline of a link list ("- 다른 기사", "▶ 관련 기사")."""
+    return len(line) <= 120 and _BULLET_ITEM.match(line) is not None
+
+
+def is_copyright(line: str) -> bool:
+    """A copyright / no-reprint notice ("ⓒ이코노미스트 … 무단 전재 및 재배포 금지")."""
+    return len(line) <= 200 and _COPYRIGHT.search(line) is not None and not _is_long_sentence(line)
+
+
+def _is_long_sentence(line: str) -> bool:
+    return len(line) > 80 and line.rstrip(" ]>)").endswith("다.")
+
+
+def is_metadata_numbers(line: str) -> bool:
+    """A line of ids, epoch numbers and flags ("58260680 0182020022058260680 08 … 1582188316000 …")."""
+    tokens = line.split()
+    if len(tokens) < 4 or not _LONG_NUMBER.search(line):
+        return False
+    ids = sum(1 for t in tokens if _ID_TOKEN.fullmatch(t))
+    return ids >= 4 and ids / len(tokens) >= 0.4
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text: Korean, ends like a sentence ("…했다.", "…습니다.\"")."""
+    return len(line) >= 15 and _SENTENCE_END.search(line) is not None and HANGUL.search(line) is not None

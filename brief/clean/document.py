@@ -1,0 +1,453 @@
+"""clean_document: a decoded page -> an Article with the article's text, all of it, and nothing else.
+
+The page is read line by line. Each line is first classified on its own (clutter with a reason, photo
+caption, byline, heading, text), then the article is located: it starts at the first byline-led or
+running-text line and ends at the first byline / e-mail / copyright line after it. Text lines before
+the start are the headline and sub-headlines; everything after the end is dropped. Every line that
+does not reach the article is kept in ``Article.removed`` with the rule that removed it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+
+from brief.clean import boilerplate as bp
+from brief.clean.captions import caption_text, is_caption_like, is_credit_only, looks_like_photo_description
+from brief.clean.dates import dateline_date, epoch_ms_dates, filename_date, parse_iso_date, pick_date
+from brief.clean.html import HtmlExtract, extract_html
+from brief.clean.metadata import EMAIL, Byline, email_only, leading_byline, reporter_line, trailing_byline
+from brief.clean.normalize import hangul_count, normalize_line, normalize_text
+from brief.clean.outlets import OutletTable, load_outlets
+from brief.errors import InputError
+from brief.records import Article, DateEvidence, Heading, Outlet, RawDocument, RemovedLine, Reporter
+
+__all__ = ["article_id", "clean_document", "clean_text"]
+
+log = logging.getLogger(__name__)
+
+_IMAGE_FILE = re.compile(r"(?:\S*/)?[\w.\-%]+\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?", re.IGNORECASE)
+_HEADING_MARK = re.compile(r"^[◇◆■□▣▶●○◈]\s*(?P<text>\S.*)$")
+_LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
+_MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a Korean article
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str = "text"  # blank | removed | caption | heading | text
+    reason: str = ""
+    caption: str = ""
+
+
+@dataclass
+class _Evidence:
+    outlets: list[tuple[int, Outlet, bool]] = field(default_factory=list)  # (priority, outlet, known)
+    reporters: list[Reporter] = field(default_factory=list)
+    dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)
+    late_dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)  # "수정" stamps
+    removed: list[RemovedLine] = field(default_factory=list)
+
+    def add_reporter(self, name: str, email: str | None) -> None:
+        for i, known in enumerate(self.reporters):
+            if known.name == name:
+                if email and not known.email:
+                    self.reporters[i] = Reporter(name=name, email=email)
+                return
+        self.reporters.append(Reporter(name=name, email=email or None))
+
+    def add_email(self, email: str) -> None:
+        """An e-mail on its own line belongs to the last reporter named without one."""
+        for i in range(len(self.reporters) - 1, -1, -1):
+            if self.reporters[i].email is None:
+                self.reporters[i] = Reporter(name=self.reporters[i].name, email=email)
+                return
+
+
+def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Article:
+    """Clean one decoded page (text or HTML). Raises InputError when it holds no Korean article."""
+    hints: HtmlExtract | None = extract_html(raw.text) if raw.media_type == "html" else None
+    text = hints.text if hints is not None else raw.text
+    return clean_text(
+        text,
+        source=str(raw.path),
+        encoding=raw.encoding,
+        media_type=raw.media_type,
+        hints=hints,
+        outlets=outlets,
+    )
+
+
+def clean_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    encoding: str = "utf-8",
+    media_type: str = "text",
+    hints: HtmlExtract | None = None,
+    outlets: OutletTable | None = None,
+) -> Article:
+    """Clean the text of one page (one block a line). See the module docstring for the method."""
+    table = outlets if outlets is not None else load_outlets()
+    text = normalize_text(text)
+    if hangul_count(text) == 0:
+        raise InputError(source, "no Korean text found; brief reads Korean news articles")
+    evidence = _Evidence()
+    lines = [_Line(t) for t in text.split("\n")]
+    _classify(lines, evidence, table)
+    _mark_duplicates(lines, evidence)
+
+    start = _body_start(lines)
+    if start is None:
+        raise InputError(source, "no article text found: every line looks like page clutter, a title or a caption")
+    end = _body_end(lines, start)
+
+    headline, subheadlines = _header(lines[:start], evidence, hints)
+    paragraphs, headings = _body(lines, start, end, evidence, table)
+    captions = _captions(lines[:end], evidence)
+    for line in lines[end:]:
+        if line.kind in ("text", "heading", "caption"):
+            evidence.removed.append(RemovedLine(line.text, "after end of article"))
+
+    body_hangul = sum(hangul_count(p) for p in paragraphs)
+    if not paragraphs or body_hangul < _MIN_HANGUL:
+        raise InputError(source, "no Korean article text found (too little Korean running text after cleaning)")
+
+    for reporter in evidence.reporters:
+        if reporter.email:
+            entry = table.by_domain(reporter.email)
+            if entry:
+                evidence.outlets.append((2, entry.outlet, True))
+    if hints is not None:
+        _html_evidence(hints, evidence, table)
+    date, date_evidence = pick_date(evidence.dates or evidence.late_dates)
+    return Article(
+        id=article_id(paragraphs),
+        source=source,
+        headline=headline,
+        subheadlines=tuple(subheadlines),
+        paragraphs=tuple(paragraphs),
+        captions=tuple(captions),
+        outlet=_pick_outlet(evidence.outlets),
+        reporters=tuple(evidence.reporters),
+        date=date,
+        date_evidence=date_evidence,
+        headings=tuple(headings),
+        removed=tuple(evidence.removed),
+        encoding=encoding,
+        media_type="html" if media_type == "html" else "text",
+    )
+
+
+def article_id(paragraphs: list[str] | tuple[str, ...]) -> str:
+    """A stable id: the first 16 hex digits of the SHA-256 of the cleaned body."""
+    return hashlib.sha256("\n".join(paragraphs).encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- pass 1: each line on its own
+def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
+    expected_rank: int | None = None  # inside a ranked / linked list: the next item number (0: bullets)
+    previous: _Line | None = None  # the last non-blank line
+    for line in lines:
+        t = line.text
+        if not t:
+            line.kind = "blank"
+            continue
+        if expected_rank is not None:
+            rank = bp.list_item_number(t)
+            if rank is not None and rank == expected_rank:
+                _remove(line, "ranked list", ev)
+                expected_rank += 1
+                previous = line
+                continue
+            if expected_rank <= 1 and bp.is_bullet_item(t):
+                _remove(line, "link list", ev)
+                previous = line
+                continue
+            expected_rank = None
+        _classify_line(line, previous, ev, table)
+        if line.kind == "removed" and line.reason == "navigation header":
+            expected_rank = 1
+        previous = line
+
+
+def _remove(line: _Line, reason: str, ev: _Evidence) -> None:
+    line.kind, line.reason = "removed", reason
+    ev.removed.append(RemovedLine(line.text, reason))
+
+
+def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: OutletTable) -> None:
+    t = line.text
+    if _IMAGE_FILE.fullmatch(t):
+        _remove(line, "image file name", ev)
+        found = filename_date(t)
+        if found:
+            ev.dates.append(found)
+        return
+    if bp.is_metadata_numbers(t):
+        _remove(line, "metadata ids and timestamps", ev)
+        ev.dates.extend(epoch_ms_dates(t))
+        entry = table.find_in(t)
+        if entry:
+            ev.outlets.append((4, entry.outlet, True))
+        return
+    email = email_only(t)
+    if email is not None:
+        _remove(line, "reporter e-mail", ev)
+        if email:
+            ev.add_email(email)
+        return
+    byline = reporter_line(t)
+    if byline is not None and byline.reporters:
+        _remove(line, "byline", ev)
+        _take_byline(byline, ev, table)
+        return
+    if bp.is_copyright(t):
+        _remove(line, "copyright", ev)
+        _copyright_outlet(t, ev, table)
+        return
+    dated = dateline_date(t)
+    if dated is not None:
+        _remove(line, "dateline", ev)
+        (ev.late_dates if dated[2] else ev.dates).append((dated[0], dated[1]))
+        return
+    if len(t) <= 20:
+        entry = table.by_name(t)
+        if entry is not None:
+            _remove(line, "outlet name", ev)
+            ev.outlets.append((3, entry.outlet, True))
+            return
+    reason = bp.boilerplate_reason(t)
+    if reason is not None:
+        _remove(line, reason, ev)
+        return
+    if is_credit_only(t):
+        _remove(line, "photo credit", ev)
+        if previous is not None and previous.kind == "text":
+            previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
+        return
+    caption, credit = caption_text(t)
+    if credit is not None and caption and hangul_count(caption):
+        line.kind, line.caption = "caption", caption
+        ev.removed.append(RemovedLine(credit, "photo credit"))
+        return
+    if is_caption_like(t):
+        line.kind, line.caption = "caption", t
+        return
+    mark = _HEADING_MARK.match(t)
+    if mark and len(t) <= 150 and not t.endswith("다."):
+        line.kind, line.caption = "heading", mark.group("text").strip()
+
+
+def _take_byline(byline: Byline, ev: _Evidence, table: OutletTable) -> None:
+    for name, email in byline.reporters:
+        ev.add_reporter(name, email)
+    if byline.outlet:
+        entry = table.by_name(byline.outlet)
+        ev.outlets.append((0, entry.outlet if entry else Outlet(ko=byline.outlet), entry is not None))
+
+
+def _copyright_outlet(text: str, ev: _Evidence, table: OutletTable) -> None:
+    entry = table.find_in(text)
+    if entry is None:
+        for domain in re.findall(r"(?:https?://)?((?:[\w-]+\.)+[a-z]{2,})", text, re.IGNORECASE):
+            entry = table.by_domain(domain)
+            if entry:
+                break
+    if entry is not None:
+        ev.outlets.append((1, entry.outlet, True))
+        return
+    match = re.search(r"[ⓒ©]\s*(?:\(주\)\s*)?([가-힣][가-힣A-Za-z0-9]{1,14})", text)
+    if match:
+        ev.outlets.append((1, Outlet(ko=match.group(1)), False))
+
+
+# ---------------------------------------------------------------- pass 2: repeated lines
+def _mark_duplicates(lines: list[_Line], ev: _Evidence) -> None:
+    """A line printed twice in a row is a photo caption (pages repeat them) or a scraping echo."""
+    last: _Line | None = None
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        if line.kind == "removed" and line.reason == "photo credit":
+            continue
+        if last is not None and line.text == last.text and line.kind in ("text", "caption"):
+            if last.kind == "text" and looks_like_photo_description(last.text):
+                last.kind, last.caption = "caption", caption_text(last.text)[0]
+            _remove(line, "duplicate caption" if last.kind == "caption" else "duplicate line", ev)
+        last = line
+
+
+# ---------------------------------------------------------------- pass 3: where the article is
+def _body_start(lines: list[_Line]) -> int | None:
+    texts = [i for i, line in enumerate(lines) if line.kind == "text"]
+    if not texts:
+        return None
+    prose = next((i for i in texts if bp.is_prose(lines[i].text) and len(lines[i].text) >= 25), None)
+    half = texts[: max(1, (len(texts) + 1) // 2)]
+    led = next((i for i in half if leading_byline(lines[i].text) is not None), None)
+    if led is not None and (prose is None or led <= prose or _only_short_before(lines, texts, led)):
+        return led
+    return prose
+
+
+def _only_short_before(lines: list[_Line], texts: list[int], index: int) -> bool:
+    """True when the text lines before ``index`` look like titles (short), so a byline there starts the body."""
+    return all(len(lines[i].text) <= 120 for i in texts if i < index)
+
+
+def _body_end(lines: list[_Line], start: int) -> int:
+    """The first byline / e-mail / copyright line after the body has begun, or the first clutter block
+    after which no running text follows; the end of the page otherwise."""
+    seen_text = False
+    prose_after = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        prose_after[i] = prose_after[i + 1] or (lines[i].kind == "text" and bp.is_prose(lines[i].text))
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.kind == "text":
+            seen_text = True
+        elif seen_text and line.kind == "removed":
+            if line.reason in bp.END_REASONS:
+                return i
+            if line.reason in ("navigation header", "comment widget", "ranked list") and not prose_after[i]:
+                return i
+    return len(lines)
+
+
+# ---------------------------------------------------------------- pass 4: header and body
+def _header(
+    lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None
+) -> tuple[str | None, list[str]]:
+    """Headline and sub-headlines: the text lines before the body (None when there are none)."""
+    texts = [line for line in lines if line.kind in ("text", "heading")]
+    title = _clean_title(hints.title, hints.sitename) if hints and hints.title else None
+    headline: str | None = None
+    subheadlines: list[str] = []
+    for line in texts:
+        candidate = line.caption if line.kind == "heading" else line.text
+        if headline is None:
+            headline = candidate
+            continue
+        if _same_title(candidate, headline):
+            ev.removed.append(RemovedLine(line.text, "duplicate headline"))
+        elif candidate in subheadlines:
+            ev.removed.append(RemovedLine(line.text, "duplicate sub-headline"))
+        else:
+            subheadlines.append(candidate)
+    if title and headline is None:
+        headline = title
+    elif title and headline and not _same_title(title, headline) and _same_title(title, " ".join(subheadlines[:1])):
+        headline, subheadlines = title, subheadlines[1:]
+    return headline, subheadlines
+
+
+def _same_title(a: str, b: str) -> bool:
+    """``a`` repeats title ``b`` (exactly, or cut short with "…" / "...")."""
+    a_core, b_core = a.rstrip(" …."), b.rstrip(" ….")
+    if not a_core or not b_core:
+        return False
+    return a_core == b_core or (a.rstrip().endswith(("…", "...")) and b_core.startswith(a_core))
+
+
+def _clean_title(title: str, sitename: str | None) -> str | None:
+    """A page <title> without the site name appended to it ("헤드라인 - 매일경제")."""
+    title = normalize_line(title)
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1:
+        longest = max(parts, key=lambda p: hangul_count(p) * 1000 + len(p))
+        title = longest
+    if sitename and title.endswith(sitename):
+        title = title[: -len(sitename)].rstrip(" -|:")
+    return title or None
+
+
+def _body(
+    lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable
+) -> tuple[list[str], list[Heading]]:
+    paragraphs: list[str] = []
+    headings: list[Heading] = []
+    pending: list[str] = []  # headings waiting for the paragraph they stand before
+    body = [line for line in lines[start:end] if line.kind in ("text", "heading")]
+    for k, line in enumerate(body):
+        text = line.text
+        if not paragraphs and not pending:
+            led = leading_byline(text)
+            if led is not None:
+                byline, text = led
+                ev.removed.append(RemovedLine(byline.text, "byline"))
+                _take_byline(byline, ev, table)
+        if line.kind == "heading":
+            pending.append(line.caption)
+            continue
+        if not bp.is_prose(text) and _is_heading(text, body[k + 1 :]):
+            pending.append(text)
+            continue
+        for heading in pending:
+            headings.append(Heading(text=heading, before=len(paragraphs)))
+        pending = []
+        paragraphs.append(text)
+    for heading in pending:
+        ev.removed.append(RemovedLine(heading, "heading after the last paragraph"))
+    # the article ends at its last sentence: drop short non-sentence lines left at the end
+    while paragraphs and not bp.is_prose(paragraphs[-1]) and len(paragraphs[-1]) <= 100:
+        ev.removed.append(RemovedLine(paragraphs.pop(), "after end of article"))
+        headings = [h for h in headings if h.before < len(paragraphs)]
+    if paragraphs:
+        tail = trailing_byline(paragraphs[-1])
+        if tail is not None:
+            byline, rest = tail
+            paragraphs[-1] = rest
+            ev.removed.append(RemovedLine(byline.text, "byline"))
+            _take_byline(byline, ev, table)
+    return paragraphs, headings
+
+
+def _is_heading(text: str, following: list[_Line]) -> bool:
+    """A short non-sentence line followed by running text is a section heading."""
+    if len(text) > 80 or _LIST_START.match(text) or EMAIL.search(text):
+        return False
+    nxt = next((line for line in following if line.kind == "text"), None)
+    return nxt is not None and bp.is_prose(nxt.text)
+
+
+def _captions(lines: list[_Line], ev: _Evidence) -> list[str]:
+    """Each distinct caption once, in page order."""
+    seen: dict[str, None] = {}
+    for line in lines:
+        if line.kind != "caption":
+            continue
+        if line.caption in seen:
+            ev.removed.append(RemovedLine(line.text, "duplicate caption"))
+        elif line.caption:
+            seen[line.caption] = None
+    return list(seen)
+
+
+def _html_evidence(hints: HtmlExtract, ev: _Evidence, table: OutletTable) -> None:
+    date = parse_iso_date(hints.date)
+    if date is not None:
+        ev.dates.append((date, DateEvidence("html_meta", hints.date or "")))
+    for src in hints.images:
+        found = filename_date(src.rsplit("/", 1)[-1])
+        if found:
+            ev.dates.append(found)
+            break
+    for name in (hints.sitename, hints.url):
+        if not name:
+            continue
+        entry = table.by_name(name) or table.find_in(name) or table.by_domain(name.split("//")[-1].split("/")[0])
+        if entry:
+            ev.outlets.append((5, entry.outlet, True))
+
+
+def _pick_outlet(candidates: list[tuple[int, Outlet, bool]]) -> Outlet:
+    """Known outlets before unknown names; then bylines, copyright, e-mail domain, name lines, metadata."""
+    if not candidates:
+        return Outlet()
+    _, outlet, _ = min(candidates, key=lambda c: (not c[2], c[0]))
+    return outlet

@@ -1,0 +1,116 @@
+"""Bylines and reporter lines: who wrote the article, with their e-mail, and which outlet printed it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Byline", "EMAIL", "email_only", "leading_byline", "reporter_line", "trailing_byline"]
+
+_NAME = r"[가-힣]{2,4}"
+_NAMES = rf"{_NAME}(?:\s*[·ㆍ,、]\s*{_NAME})*"
+_ROLE = r"(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|칼럼니스트|통신원|에디터|PD)"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HIDDEN_EMAIL = r"\[email\s*protected\]"
+_EMAIL_OR_HIDDEN = rf"(?:{EMAIL.pattern}|{_HIDDEN_EMAIL})"
+_OUTLET = r"[가-힣A-Za-z][가-힣A-Za-z0-9&.]*(?:\s[A-Za-z][A-Za-z0-9]*)?"
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What a byline says: the outlet as printed (or None) and (name, e-mail or None) pairs."""
+
+    outlet: str | None
+    reporters: tuple[tuple[str, str | None], ...]
+    text: str  # the byline as printed
+
+
+def _names(text: str) -> list[str]:
+    return re.findall(_NAME, text)
+
+
+# Bylines that open the first paragraph.
+_LEADING = (
+    # [아이뉴스24 안세준·윤소진 기자] / [이코노미스트 라예진 기자] / [임영신 기자]
+    re.compile(rf"\[\s*(?:(?P<outlet>{_OUTLET})\s+)?(?P<names>{_NAMES})\s*{_ROLE}\s*\]\s*"),
+    # (서울=연합뉴스) 김철수 기자 = / [서울=뉴시스]김철수 기자 = / (세종=뉴스1) 김철수 기자 =
+    re.compile(rf"[(\[]\s*[가-힣]{{1,6}}\s*=\s*(?P<outlet>[^)\]]{{2,15}}?)\s*[)\]]\s*(?:(?P<names>{_NAMES})\s*{_ROLE}\s*=?\s*)?"),
+    # 아주경제=윤선훈 기자 / 머니투데이 김철수 기자 = (only with an '=' or a following '=')
+    re.compile(rf"(?P<outlet>{_OUTLET})\s*=\s*(?P<names>{_NAMES})\s*{_ROLE}\s*(?:=\s*)?"),
+    re.compile(rf"(?P<names>{_NAMES})\s*{_ROLE}\s*=\s*"),
+)
+
+
+def leading_byline(line: str) -> tuple[Byline, str] | None:
+    """A byline at the start of a paragraph, and the paragraph without it; None if there is none."""
+    for pattern in _LEADING:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        rest = line[match.end():].strip()
+        if not rest:
+            return None  # a line that is only a byline is a reporter line, not a paragraph
+        names = match.groupdict().get("names") or ""
+        outlet = (match.groupdict().get("outlet") or "").strip() or None
+        byline = Byline(outlet=outlet, reporters=tuple((n, None) for n in _names(names)), text=match.group(0).strip())
+        return byline, rest
+    return None
+
+
+# One reporter with an optional e-mail: "안세준 기자(nocount-jun@inews24.com)", "김철수 기자 kim@x.com"
+_ONE = re.compile(
+    rf"(?P<names>{_NAMES})\s*{_ROLE}\s*(?:[(<\[]?\s*(?P<email>{_EMAIL_OR_HIDDEN})\s*[)>\]]?)?"
+)
+_REPORTER_LINE = re.compile(
+    rf"[/\[(]?\s*(?:글\s*[·ㆍ]\s*사진\s*=?\s*|정리\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\]))?"
+    rf"(?P<body>{_ONE.pattern}(?:\s*[,·/]\s*{_ONE.pattern.replace('?P<names>', '').replace('?P<email>', '')})*)"
+    rf"\s*[\])]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*"
+)
+
+
+def reporter_line(line: str) -> Byline | None:
+    """A line that is only a byline: "[임영신 기자]", "김광연 기자", "아주경제=윤선훈 기자 [email protected]",
+    "/안세준 기자(nocount-jun@inews24.com),윤소진 기자(sojin@inews24.com)", "홍길동 기자 hong@x.com"."""
+    if len(line) > 160 or "기자" not in line and not re.search(_ROLE, line):
+        return None
+    match = _REPORTER_LINE.fullmatch(line.strip())
+    if match is None:
+        return None
+    outlet = (match.group("outlet") or match.group("outlet2") or "").strip() or None
+    reporters: list[tuple[str, str | None]] = []
+    for one in _ONE.finditer(match.group("body")):
+        email = one.group("email")
+        if email and not EMAIL.fullmatch(email):
+            email = None  # "[email protected]": hidden by the site's e-mail obfuscation
+        names = _names(one.group("names"))
+        reporters.extend((name, email if len(names) == 1 else None) for name in names)
+    trailing = EMAIL.findall(line[match.start("body") + len(match.group("body")):])
+    if trailing and reporters and reporters[-1][1] is None:
+        reporters[-1] = (reporters[-1][0], trailing[0])
+    return Byline(outlet=outlet, reporters=tuple(reporters), text=line.strip())
+
+
+def email_only(line: str) -> str | None:
+    """The e-mail of a line that holds only an e-mail address (or a hidden one), else None."""
+    stripped = line.strip(" ()<>[]")
+    if EMAIL.fullmatch(stripped):
+        return stripped
+    if re.fullmatch(_HIDDEN_EMAIL, stripped):
+        return ""
+    return None
+
+
+_TRAILING = re.compile(
+    rf"(?<=[.!?\"'”’])\s*/?\s*(?P<byline>(?:{_OUTLET}\s*=\s*)?{_NAMES}\s*{_ROLE}\s*[(<\[]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*[)>\]]?)\s*$"
+)
+
+
+def trailing_byline(line: str) -> tuple[Byline, str] | None:
+    """A byline glued to the end of the last paragraph ("… 말했다. /홍길동 기자 hong@x.com")."""
+    match = _TRAILING.search(line)
+    if match is None:
+        return None
+    byline = reporter_line(match.group("byline"))
+    if byline is None:
+        return None
+    return byline, line[: match.start()].rstrip()

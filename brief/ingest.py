@@ -1,0 +1,178 @@
+"""Find input files and decode them: UTF-8 (with or without BOM), UTF-16 with BOM, CP949 / EUC-KR; text or HTML."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from brief.errors import InputError
+from brief.records import Failure, MediaType, RawDocument
+
+__all__ = ["SUFFIXES", "decode_bytes", "discover", "read_document", "sniff_media_type"]
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".html", ".htm")
+_HTML_SUFFIXES = (".html", ".htm")
+_SUPPORTED = "UTF-8, UTF-16 with a byte-order mark, or CP949/EUC-KR"
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Magic numbers of binary formats people drop into folders by mistake.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"\x7fELF", "an executable"),
+)
+# charset-normalizer names -> the codec we decode with and report. CP949 is a superset of EUC-KR.
+_KOREAN_CODECS = {"cp949": "cp949", "euc_kr": "cp949", "johab": "johab", "utf_8": "utf-8", "ascii": "utf-8"}
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<!--)"
+    rb"|<(?:p|div|article|h1|br|span|table|script)[\s>/]",
+    re.IGNORECASE,
+)
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
+    """Expand files and folders (recursively) into a sorted list of readable inputs.
+
+    A missing path, a file of another type, or a folder without .txt/.html/.htm files becomes a Failure.
+    Hidden files and folders (names starting with ".") inside folders are skipped.
+    """
+    found: dict[Path, None] = {}
+    failures: list[Failure] = []
+    for path in paths:
+        path = Path(path)
+        if not path.exists():
+            failures.append(Failure(str(path), "no such file or folder"))
+        elif path.is_dir():
+            inside = [
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            if not inside:
+                failures.append(Failure(str(path), "folder has no .txt, .html or .htm files to read"))
+            found.update(dict.fromkeys(sorted(inside)))
+        elif path.suffix.lower() not in SUFFIXES:
+            failures.append(
+                Failure(str(path), f"unsupported file type '{path.suffix or '(none)'}'; brief reads .txt, .html and .htm")
+            )
+        else:
+            found[path] = None
+    return sorted(found), failures
+
+
+def read_document(path: Path, max_bytes: int = 5 * 1024 * 1024) -> RawDocument:
+    """Read and decode one file. Raises InputError naming the file and the problem."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                path, f"file is {_human(size)}, over the {_human(max_bytes)} limit (raise it with --max-bytes)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > max_bytes:  # the file grew after stat
+        raise InputError(path, f"file is over the {_human(max_bytes)} limit (raise it with --max-bytes)")
+    text, encoding = decode_bytes(data, path)
+    if not text.strip():
+        raise InputError(path, "file is empty" if not data else "file contains only whitespace")
+    return RawDocument(
+        path=path, text=text, encoding=encoding, media_type=sniff_media_type(path, text), size=len(data)
+    )
+
+
+def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
+    """Decode ``data``: byte-order marks first, then strict UTF-8, then charset-normalizer (Korean codecs).
+
+    Returns (text, encoding name). Raises InputError for binary data or bytes no supported codec decodes.
+    """
+    if not data:
+        raise InputError(path, "file is empty")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                raise InputError(path, f"starts with a {codec.upper()} byte-order mark but does not decode as {codec.upper()}") from None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(path, f"binary file (looks like {what}), not a text or HTML article")
+    if b"\x00" in data[:4096]:
+        raise InputError(
+            path, "binary file (contains NUL bytes); if it is UTF-16 text, save it with a byte-order mark"
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text, encoding = _detect(data)
+    if text is None:
+        raise InputError(path, f"bytes do not decode as {_SUPPORTED}; re-save the file as UTF-8")
+    if _control_ratio(text) > 0.05:
+        raise InputError(path, "binary file (mostly control characters), not a text or HTML article")
+    return text, encoding
+
+
+def _detect(data: bytes) -> tuple[str | None, str]:
+    """Ask charset-normalizer, restricted to the Korean codecs, and decode strictly with its answer."""
+    from charset_normalizer import from_bytes
+
+    result = from_bytes(data, cp_isolation=["cp949", "euc_kr", "johab", "utf_8"]).best()
+    candidates = [] if result is None else [_KOREAN_CODECS.get(result.encoding, result.encoding)]
+    candidates += [c for c in ("cp949",) if c not in candidates]
+    for codec in candidates:
+        try:
+            return data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None, ""
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return controls / max(1, len(sample))
+
+
+def sniff_media_type(path: Path, text: str) -> MediaType:
+    """HTML by extension, or by content: a document that starts like HTML or is full of tags."""
+    if path.suffix.lower() in _HTML_SUFFIXES:
+        return "html"
+    head = text[:2048].encode("utf-8", "replace")
+    if _HTML_SNIFF.search(head.lstrip()[:200]) or len(re.findall(rb"</?(?:p|div|br|span|a)\b", head)) >= 5:
+        return "html"
+    return "text"
+
+
+def _human(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size} bytes"
