@@ -1,1 +1,133 @@
-"""`brief translate`: being written (see the issue)."""
+"""``brief translate``: the articles in English, sentence by sentence beside the Korean."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+
+from brief.cli.app import (
+    BATCH_SIZE,
+    CACHE_DIR,
+    DEVICE,
+    DTYPE,
+    GLOSSARY,
+    JSON_OUT,
+    MT_BACKEND,
+    MT_MODEL,
+    MT_REVISION,
+    NO_CACHE,
+    PATHS_HELP,
+    PEOPLE,
+    app,
+    emit_json,
+    exit_for,
+    handle_errors,
+    model_config,
+    report_failures,
+)
+from brief.records import SentencePair, TranslatedArticle
+
+PATHS = typer.Argument(..., help=PATHS_HELP)
+BEAMS = typer.Option(None, "--beams", help="Beam search width (default: 4 on a GPU, 2 on the CPU).")
+MAX_NEW_TOKENS = typer.Option(
+    None, "--max-new-tokens", help="Cap on English tokens per sentence (default: twice the input plus 16)."
+)
+
+
+def _where(paragraph: int) -> str:
+    if paragraph == -1:
+        return "headline"
+    if paragraph <= -1000:
+        return f"caption {-1000 - paragraph}"
+    if paragraph < 0:
+        return f"sub {-2 - paragraph}"
+    return f"para {paragraph}"
+
+
+def format_translation(translated: TranslatedArticle) -> str:
+    """A readable view: each Korean sentence with its English translation below it."""
+    article = translated.article
+    model = translated.model
+    lines = [f"=== {article.source}", f"model: {model.name} ({model.backend})", ""]
+    current: int | None = None
+    pair: SentencePair
+    for pair in translated.sentences:
+        if pair.paragraph != current:
+            current = pair.paragraph
+            lines.append(f"[{_where(current)}]")
+        lines.append(f"  KO {' '.join(pair.ko.split())}")
+        lines.append(f"  EN {pair.en}")
+        for note in pair.notes:
+            lines.append(f"     ({note})")
+    if translated.quotes:
+        lines += ["", "quotes:"]
+        for quote in translated.quotes:
+            lines.append(f"  - {quote.speaker.label}: \u201c{quote.text_en or ''}\u201d")
+    return "\n".join(lines)
+
+
+def _progress_bar(enabled: bool) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
+    if not enabled:
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(desc="translating", unit=" sentences", file=sys.stderr, leave=False)
+    return bar.update, bar.close
+
+
+@app.command()
+def translate(
+    paths: list[Path] = PATHS,
+    mt_model: str | None = MT_MODEL,
+    mt_backend: str = MT_BACKEND,
+    mt_revision: str | None = MT_REVISION,
+    device: str = DEVICE,
+    dtype: str = DTYPE,
+    batch_size: int = BATCH_SIZE,
+    beams: int | None = BEAMS,
+    max_new_tokens: int | None = MAX_NEW_TOKENS,
+    no_cache: bool = NO_CACHE,
+    cache_dir: Path | None = CACHE_DIR,
+    people: list[Path] = PEOPLE,
+    glossary: list[Path] = GLOSSARY,
+    json_output: bool = JSON_OUT,
+) -> None:
+    """Translate articles into English, sentence by sentence, with names, terms and numbers protected."""
+    from brief.people import load_people
+    from brief.pipeline import load_articles
+    from brief.quotes import extract_quotes
+    from brief.translate import make_translator, translate_articles
+
+    with handle_errors():
+        config = model_config(
+            mt_model=mt_model,
+            mt_backend=mt_backend,
+            mt_revision=mt_revision,
+            device=device,
+            dtype=dtype,
+            batch_size=batch_size,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
+            people=people,
+            glossary=glossary,
+            num_beams=beams,
+            max_new_tokens=max_new_tokens,
+        )
+        table = load_people(config.people_files)
+        translator = make_translator(config, table)  # fails fast (exit 2) when the model is not here
+        articles, failures = load_articles(paths, config)
+        quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
+        update, close = _progress_bar(sys.stderr.isatty())
+        try:
+            translated = translate_articles(translator, articles, quotes_by_id, update)
+        finally:
+            close()
+    report_failures(failures)
+    if json_output:
+        emit_json(translated)
+    else:
+        typer.echo("\n\n".join(format_translation(t) for t in translated))
+    raise typer.Exit(exit_for(len(translated), failures))

@@ -37,7 +37,8 @@ _HANGUL = "가-힣"
 # particles and suffixes that may follow a Korean name without making it part of another word
 _PARTICLES = (
     "으로", "에서", "에게", "까지", "부터", "처럼", "보다", "와의", "과의", "이라는", "라는", "이란",
-    "이다", "였다", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로", "만", "측", "란",
+    "이다", "였다", "라고", "이라고", "다", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
+    "도", "로", "만", "측", "란",
 )  # fmt: skip
 # organisation-table entries that are ordinary words rather than names
 _GENERIC_ORGS = {"정부", "국회", "청와대", "대통령실", "삼성", "메타", "애플"}

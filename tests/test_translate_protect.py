@@ -1,0 +1,137 @@
+"""Placeholder protection: damage done by the model is detected and repaired (stub backends)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from translate_stubs import PLACEHOLDER, StubBackend, keep_placeholders
+
+from brief.records import Article, Outlet
+from brief.translate.core import SentenceTranslator
+from brief.translate.glossary import Glossary, load_glossary
+from brief.translate.protect import protect, restore
+
+SENTENCE = "KT는 마이크로소프트(MS)와 2.4조 원 규모의 5개년 파트너십을 맺고 '믿음'을 키운다."
+EXPECTED = ["Microsoft", "KRW 2.4 trillion", "five-year", "Mi:dm"]
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return load_glossary()
+
+
+def test_protect_hides_terms_and_numbers(glossary: Glossary) -> None:
+    protected = protect(SENTENCE, glossary)
+    assert [s.en for s in protected.slots] == EXPECTED
+    for hidden in ("마이크로소프트", "MS", "2.4조", "5개년", "믿음"):
+        assert hidden not in protected.masked
+    assert protected.masked.count("ZX1Q") == 1  # "마이크로소프트(MS)" is one placeholder, not two
+
+
+def test_same_english_shares_a_placeholder(glossary: Glossary) -> None:
+    protected = protect("MS는 마이크로소프트다.", glossary)
+    assert len(protected.slots) == 1
+    assert protected.slots[0].count == 2
+    assert restore(protected, "ZX1Q is ZX1Q.").text == "Microsoft is Microsoft."
+
+
+def _article(*paragraphs: str) -> Article:
+    return Article(
+        id="t",
+        source="t.txt",
+        headline=None,
+        subheadlines=(),
+        paragraphs=paragraphs,
+        captions=(),
+        outlet=Outlet(),
+        reporters=(),
+        date=None,
+        date_evidence=None,
+    )
+
+
+def _translate(rule, glossary: Glossary) -> tuple[str, tuple[str, ...], StubBackend]:  # type: ignore[no-untyped-def]
+    backend = StubBackend(rule)
+    translator = SentenceTranslator(backend, glossary)
+    pair = translator.translate(_article(SENTENCE)).sentences[0]
+    return pair.en, pair.notes, backend
+
+
+def test_intact_placeholders_restore_exact_forms(glossary: Glossary) -> None:
+    english, notes, backend = _translate(keep_placeholders, glossary)
+    assert english == "It says " + " and ".join(EXPECTED) + "."
+    assert notes == ()
+    assert backend.calls == 1
+
+
+def test_moved_placeholders_restore_by_identity(glossary: Glossary) -> None:
+    def reorder(s: str) -> str:
+        return "Moved: " + ", ".join(reversed(PLACEHOLDER.findall(s))) + "."
+
+    english, notes, _ = _translate(reorder, glossary)
+    assert english == "Moved: " + ", ".join(reversed(EXPECTED)) + "."
+    assert notes == ()
+
+
+@pytest.mark.parametrize(
+    ("mangle", "note"),
+    [
+        (lambda t: t.lower(), "placeholder repaired"),
+        (lambda t: " ".join(t), "placeholder repaired"),  # "Z X 1 Q"
+        (lambda t: t[:-1], "placeholder repaired"),  # final Q lost
+        (lambda t: t[:2] + "-" + t[2:], "placeholder repaired"),  # "ZX-1Q"
+    ],
+)
+def test_mangled_placeholders_are_repaired(glossary: Glossary, mangle, note: str) -> None:  # type: ignore[no-untyped-def]
+    def damage(s: str) -> str:
+        return PLACEHOLDER.sub(lambda m: mangle(m.group(0)), keep_placeholders(s))
+
+    english, notes, _ = _translate(damage, glossary)
+    assert english == "It says " + " and ".join(EXPECTED) + "."
+    assert any(n.startswith(note) for n in notes)
+
+
+def test_duplicated_and_invented_placeholders_are_removed(glossary: Glossary) -> None:
+    def duplicate(s: str) -> str:
+        tokens = PLACEHOLDER.findall(s)
+        return f"{tokens[0]} {tokens[0]} {tokens[0]} and " + " ".join(tokens[1:]) + " ZX77Q."
+
+    english, notes, _ = _translate(duplicate, glossary)
+    assert english.count("Microsoft") == 1
+    assert all(form in english for form in EXPECTED)
+    assert "ZX" not in english
+    assert any("repeated" in n for n in notes)
+    assert any("invented" in n for n in notes)
+
+
+def test_dropped_placeholder_is_detected_and_sentence_retranslated(glossary: Glossary) -> None:
+    def drop_second(s: str) -> str:
+        tokens = PLACEHOLDER.findall(s)
+        if not tokens:  # the retry, without placeholders: a faithful "model" output
+            return "KT signs a five-year partnership worth KRW 2.4 trillion with Microsoft to grow Mi:dm."
+        return "Only " + " ".join(t for i, t in enumerate(tokens) if i != 1) + "."
+
+    english, notes, backend = _translate(drop_second, glossary)
+    assert english.startswith("KT signs")
+    assert "retranslated without protection" in notes
+    assert any("dropped" in n and "KRW 2.4 trillion" in n for n in notes)
+    assert backend.calls == 2
+    assert backend.batches[1] == [SENTENCE]  # the retry sees the original sentence
+
+
+def test_retranslation_reports_forms_missing_from_output(glossary: Glossary) -> None:
+    english, notes, _ = _translate(lambda s: "Nothing useful." if not PLACEHOLDER.search(s) else "", glossary)
+    assert english == "Nothing useful."
+    missing = next(n for n in notes if n.startswith("not in the output"))
+    for form in EXPECTED:
+        assert form in missing
+
+
+def test_no_placeholder_survives_in_any_output(glossary: Glossary) -> None:
+    def chaos(s: str) -> str:
+        tokens = PLACEHOLDER.findall(s)
+        return " ".join(t.lower() + " " + t for t in reversed(tokens)) + " zx 9 q."
+
+    english, _, _ = _translate(chaos, glossary)
+    assert not re.search(r"(?i)z\s?x\s?-?\d", english)
