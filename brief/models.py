@@ -27,6 +27,7 @@ __all__ = [
     "ResolvedModel",
     "cached_revision",
     "find_preset",
+    "hub_id_of",
     "load_causal_lm",
     "load_seq2seq",
     "load_tokenizer",
@@ -248,6 +249,17 @@ def find_preset(name: str) -> Preset | None:
     return None
 
 
+def hub_id_of(name: str) -> str | None:
+    """The hub id ``name`` stands for (a preset's, or ``name`` itself), or None for a local path."""
+    name = name.strip()
+    preset = find_preset(name)
+    if preset is not None:
+        return preset.hub_id
+    if Path(name).expanduser().exists() or _looks_like_path(name) or not _HUB_ID.match(name):
+        return None
+    return name
+
+
 def _hub_offline() -> bool:
     from huggingface_hub import constants
 
@@ -333,10 +345,14 @@ def cached_revision(repo_id: str, revision: str | None = None) -> Path | None:
 
 
 def _download_patterns(repo_id: str, revision: str | None) -> list[str]:
-    """Files to fetch: safetensors weights when the repo has them, else PyTorch .bin weights."""
+    """Files to fetch: safetensors weights when the repo has them, else PyTorch .bin weights.
+
+    One metadata request with a timeout (no retries), so that a machine without network fails fast.
+    """
     from huggingface_hub import HfApi
 
-    files = HfApi().list_repo_files(repo_id, revision=revision)
+    info = HfApi().model_info(repo_id, revision=revision, timeout=15)
+    files = [sibling.rfilename for sibling in info.siblings or ()]
     weights = ["*.safetensors"] if any(f.endswith(".safetensors") for f in files) else ["*.bin"]
     return _ALLOW + weights
 
@@ -389,10 +405,9 @@ def resolve(name_or_path: str, role: str = "translation", revision: str | None =
         raise ValueError(f"role must be 'translation' or 'summarization', got {role!r}")
     model_role: Role = "translation" if role == "translation" else "summarization"
     name = name_or_path.strip()
-    path = Path(name).expanduser()
     preset = find_preset(name)
-    if preset is None and (path.exists() or _looks_like_path(name) or not _HUB_ID.match(name)):
-        return _resolve_local(name, path, model_role)
+    if hub_id_of(name) is None:
+        return _resolve_local(name, Path(name).expanduser(), model_role)
     if preset is not None and model_role not in preset.roles:
         raise ModelError(
             f"'{name}' is a {' and '.join(preset.roles)} model, not a {model_role} model; "
