@@ -30,6 +30,12 @@ _EXPORTS: dict[str, str] = {
     "Digest": "brief.records",
     "to_jsonable": "brief.records",
     "load_articles": "brief.pipeline",
+    "BriefPoint": "brief.records",
+    "Summarizer": "brief.summarize",
+    "make_summarizer": "brief.summarize",
+    "summarize_text": "brief.summarize",
+    "summarize_articles": "brief.summarize",
+    "english_article": "brief.summarize",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
