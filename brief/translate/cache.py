@@ -63,7 +63,7 @@ class TranslationCache:
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute(_SCHEMA)
             db.commit()
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             log.warning("translation cache %s cannot be used (%s); translating without it", self.path, error)
             self._broken = True
             return None
