@@ -1,4 +1,4 @@
-"""Find input files and decode them: UTF-8 (with or without BOM), UTF-16 with BOM, CP949 / EUC-KR; text or HTML."""
+"""Find input files and decode them: UTF-8 (BOM or not), UTF-16 with BOM, CP949 / EUC-KR; text or HTML."""
 
 from __future__ import annotations
 
@@ -72,7 +72,10 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
             found.update(dict.fromkeys(sorted(inside)))
         elif path.suffix.lower() not in SUFFIXES:
             failures.append(
-                Failure(str(path), f"unsupported file type '{path.suffix or '(none)'}'; brief reads .txt, .html and .htm")
+                Failure(
+                    str(path),
+                    f"unsupported file type '{path.suffix or '(none)'}'; brief reads .txt, .html and .htm",
+                )
             )
         else:
             found[path] = None
@@ -86,7 +89,8 @@ def read_document(path: Path, max_bytes: int = 5 * 1024 * 1024) -> RawDocument:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                path, f"file is {_human(size)}, over the {_human(max_bytes)} limit (raise it with --max-bytes)"
+                path,
+                f"file is {_human(size)}, over the {_human(max_bytes)} limit (raise it with --max-bytes)",
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -119,7 +123,10 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError:
-                raise InputError(path, f"starts with a {codec.upper()} byte-order mark but does not decode as {codec.upper()}") from None
+                raise InputError(
+                    path,
+                    f"starts with a {codec.upper()} byte-order mark but does not decode as {codec.upper()}",
+                ) from None
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(path, f"binary file (looks like {what}), not a text or HTML article")

@@ -1,4 +1,6 @@
-"""The cleaning stage: raw Korean news pages -> Article records (text, captions, headline, outlet, reporters, date).
+"""The cleaning stage: raw Korean news pages -> Article records.
+
+An Article holds the text, captions, headline, outlet, reporters and date (with its evidence).
 
 ``clean_document(raw)`` is the stage; the helpers below are exported for later stages and for users.
 """

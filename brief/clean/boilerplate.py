@@ -22,30 +22,51 @@ _I = re.IGNORECASE
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, _I))
     for reason, pattern in (
-        ("skip link", r"(?:본문|주\s*메뉴|메인\s*메뉴|메뉴|하위\s*메뉴|검색|콘텐츠|본문\s*내용)\s*(?:으로|로)?\s*바로\s*가기"
-                      r"|skip\s+(?:to|navigation).*|바로\s*가기"),
-        ("page tool", r"print|인쇄(?:하기)?|프린트|글자\s*크기.{0,12}|글씨\s*크기.{0,12}|폰트\s*크기.{0,12}|가\s*가"
-                      r"|(?:기사\s*)?(?:공유|스크랩|저장)(?:하기)?|url\s*복사|(?:주소|링크)\s*복사(?:하기)?"
-                      r"|(?:기사\s*)?(?:음성으로\s*)?듣기|음성\s*재생.{0,10}|번역(?:하기|\s*beta)?|닫기|close|share|e-?mail"
-                      r"|facebook|twitter|kakao(?:talk)?|카카오(?:톡|스토리)?|페이스북|트위터|엑스|네이버\s*블로그|밴드|링크드인"
-                      r"|좋아요\s*\d*|싫어요\s*\d*|추천\s*\d*|구독(?:하기)?|구독\s*중|구독자\s*[\d,]*|응원\s*\d*|alert|top|맨\s*위로"
-                      r"|목록(?:으로)?|이전\s*기사|다음\s*기사|더\s*보기|more|menu|search|login|로그인|회원가입|전체\s*메뉴"
-                      r"|chat\s*×?|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문"),
-        ("comment widget", r"\d*\s*comments?|댓글\s*[\d,]*\s*(?:개)?|댓글\s*(?:쓰기|작성|달기|보기).*|댓글\s*-"
-                           r"|첫\s*(?:번째)?\s*댓글을\s*(?:작성|남겨)\S*\s*\S*\.?|로딩\s*중\.*|loading\.*"
-                           r"|.*인기\s*댓글을\s*확인해\s*?보세요\.?|.*댓글.*로그인.*|로그인.*댓글.*"
-                           r"|(?:소셜|SNS)?\s*댓글\s*정책.*|댓글\s*운영\s*(?:원칙|정책).*"),
-        ("image hint", r"<?\s*이미지를\s*클릭하(?:시면|면).*>?|.*클릭하(?:시면|면)\s*(?:크게|확대|원본).*"
-                       r"|(?:이미지|사진)\s*(?:크게|확대)\s*보기|확대\s*보기|원본\s*보기"),
-        ("portal note", r".*카테고리는\s*언론사가\s*분류.*|.*언론사는\s*한\s*기사를.*카테고리로\s*분류.*"
-                        r"|.*언론사(?:에서|가)\s*.*섹션으로\s*분류.*|(?:본문\s*)?요약\s*봇|.*자동\s*추출\s*기술로\s*요약.*"
-                        r"|기사\s*섹션\s*분류\s*안내|translated\s+by\s+.*|.*본문\s*듣기를\s*종료.*"
-                        r"|.*기사\s*내용\s*요약.*자동.*|.*AI\s*(?:가|로)\s*요약.*"),
+        (
+            "skip link",
+            r"(?:본문|주\s*메뉴|메인\s*메뉴|메뉴|하위\s*메뉴|검색|콘텐츠|본문\s*내용)\s*(?:으로|로)?\s*바로\s*가기"
+            r"|skip\s+(?:to|navigation).*|바로\s*가기",
+        ),
+        (
+            "page tool",
+            r"print|인쇄(?:하기)?|프린트|글자\s*크기.{0,12}|글씨\s*크기.{0,12}|폰트\s*크기.{0,12}|가\s*가"
+            r"|(?:기사\s*)?(?:공유|스크랩|저장)(?:하기)?|url\s*복사|(?:주소|링크)\s*복사(?:하기)?"
+            r"|(?:기사\s*)?(?:음성으로\s*)?듣기|음성\s*재생.{0,10}|번역(?:하기|\s*beta)?|닫기|close|share|e-?mail"
+            r"|facebook|twitter|kakao(?:talk)?|카카오(?:톡|스토리)?|페이스북|트위터|엑스|네이버\s*블로그|밴드|링크드인"
+            r"|좋아요\s*\d*|싫어요\s*\d*|추천\s*\d*|구독(?:하기)?|구독\s*중|구독자\s*[\d,]*|응원\s*\d*|alert|top|맨\s*위로"
+            r"|목록(?:으로)?|이전\s*기사|다음\s*기사|더\s*보기|more|menu|search|login|로그인|회원가입|전체\s*메뉴"
+            r"|chat\s*×?|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문",
+        ),
+        (
+            "comment widget",
+            r"\d*\s*comments?|댓글\s*[\d,]*\s*(?:개)?|댓글\s*(?:쓰기|작성|달기|보기).*|댓글\s*-"
+            r"|첫\s*(?:번째)?\s*댓글을\s*(?:작성|남겨)\S*\s*\S*\.?|로딩\s*중\.*|loading\.*"
+            r"|.*인기\s*댓글을\s*확인해\s*?보세요\.?|.*댓글.*로그인.*|로그인.*댓글.*"
+            r"|(?:소셜|SNS)?\s*댓글\s*정책.*|댓글\s*운영\s*(?:원칙|정책).*",
+        ),
+        (
+            "image hint",
+            r"<?\s*이미지를\s*클릭하(?:시면|면).*>?|.*클릭하(?:시면|면)\s*(?:크게|확대|원본).*"
+            r"|(?:이미지|사진)\s*(?:크게|확대)\s*보기|확대\s*보기|원본\s*보기",
+        ),
+        (
+            "portal note",
+            r".*카테고리는\s*언론사가\s*분류.*|.*언론사는\s*한\s*기사를.*카테고리로\s*분류.*"
+            r"|.*언론사(?:에서|가)\s*.*섹션으로\s*분류.*|(?:본문\s*)?요약\s*봇|.*자동\s*추출\s*기술로\s*요약.*"
+            r"|기사\s*섹션\s*분류\s*안내|translated\s+by\s+.*|.*본문\s*듣기를\s*종료.*"
+            r"|.*기사\s*내용\s*요약.*자동.*",
+        ),
         ("advertisement", r"[<\[(]?\s*(?:광고|AD|ADVERTISEMENT|sponsored|스폰서)\s*[>\])]?"),
-        ("promotion", r"[▶☞►▷→※]\s*.*(?:구독|바로\s*가기|클릭|제보|다운로드|채널|앱\b|카카오톡|네이버|텔레그램|유튜브|뉴스레터"
-                      r"|홈페이지|무료|이벤트|신청|팔로우|친구\s*추가).*"
-                      r"|.*(?:제보|보도자료)\s*(?:는|:)\s*.*(?:@|카카오톡|전화|☎).*|.*(?:네이버|다음|구글)\s*(?:뉴스)?\s*에서\s*.*구독.*"),
-        ("board widget", r".{0,20}(?:최고\s*)?(?:관리자|운영자|작성자)\s+[\d,]+\s+[\d,]+.{0,10}|조회\s*(?:수)?\s*[\d,]+.{0,20}"),
+        (
+            "promotion",
+            r"[▶☞►▷→※]\s*.*(?:구독|바로\s*가기|클릭|제보|다운로드|채널|앱\b|카카오톡|네이버|텔레그램|유튜브|뉴스레터"
+            r"|홈페이지|무료|이벤트|신청|팔로우|친구\s*추가).*"
+            r"|.*(?:제보|보도자료)\s*(?:는|:)\s*.*(?:@|카카오톡|전화|☎).*|.*(?:네이버|다음|구글)\s*(?:뉴스)?\s*에서\s*.*구독.*",
+        ),
+        (
+            "board widget",
+            r".{0,20}(?:최고\s*)?(?:관리자|운영자|작성자)\s+[\d,]+\s+[\d,]+.{0,10}|조회\s*(?:수)?\s*[\d,]+.{0,20}",
+        ),
         ("end mark", r"[<(\[]?\s*(?:끝|END)\s*[>)\]]?|-{2,}\s*끝\s*-{2,}"),
         ("symbols only", r"[\W_]{1,}"),
     )
@@ -70,7 +91,9 @@ _COPYRIGHT = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.?!。](?:['\"’”」』)\]]|\s)*$")
 _LONG_NUMBER = re.compile(r"\d{6,}")
-_ID_TOKEN = re.compile(r"\d[\d.\-_:]*|true|false|null|none|[\w.\-]*\d[\w.\-]*-release|[A-Za-z]*\d{4,}[A-Za-z\d]*", _I)
+_ID_TOKEN = re.compile(
+    r"\d[\d.\-_:]*|true|false|null|none|[\w.\-]*\d[\w.\-]*-release|[A-Za-z]*\d{4,}[A-Za-z\d]*", _I
+)
 
 # The reasons that mean "the article is over": a byline or a copyright line after the body.
 END_REASONS = frozenset({"byline", "reporter e-mail", "copyright"})
@@ -103,7 +126,7 @@ def is_nav_header(line: str) -> bool:
 def list_item_number(line: str) -> int | None:
     """The rank of a numbered list item ("1질문 폭격…", "2. 한투운용…", "3) …"), or None."""
     match = _LIST_ITEM.match(line)
-    if match is None or len(line) > 150 or _SENTENCE_END.search(line) and len(line) > 100:
+    if match is None or len(line) > 150 or (_SENTENCE_END.search(line) and len(line) > 100):
         return None
     return int(match.group(1))
 

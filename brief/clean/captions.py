@@ -1,4 +1,4 @@
-"""Photo captions: the credit that marks them ("[사진=KT]", "/ KT", "(사진 제공 = KT)") and how to strip it."""
+"""Photo captions: the credit that marks them ("[사진=KT]", "/ KT", "(사진 제공 = KT)"), and stripping it."""
 
 from __future__ import annotations
 
@@ -6,16 +6,23 @@ import re
 
 __all__ = ["caption_text", "is_caption_like", "is_credit_only", "split_credit"]
 
-_CREDIT_WORDS = r"(?:사진|그래픽|자료|이미지|영상|제공|출처|캡처|일러스트|사진\s*제공|자료\s*제공|사진\s*출처|자료\s*사진|사진\s*자료)"
-# "[사진=KT]", "[사진 KT]", "[사진 제공 = KT]", "(사진=연합뉴스)", "<사진=KT>", "[연합뉴스 자료사진]", "[게티이미지]"
+_CREDIT_WORDS = (
+    r"(?:사진|그래픽|자료|이미지|영상|제공|출처|캡처|일러스트"
+    r"|사진\s*제공|자료\s*제공|사진\s*출처|자료\s*사진|사진\s*자료)"
+)
+# "[사진=KT]", "[사진 KT]", "[사진 제공 = KT]", "(사진=연합뉴스)", "<사진=KT>",
+# "[연합뉴스 자료사진]", "[게티이미지]"
 _BRACKETED = re.compile(
-    r"[\[(<【]\s*(?:" + _CREDIT_WORDS + r"\s*[=:]?\s*[^\]\)>】]{0,40}|[^\]\)>】]{1,30}\s*(?:자료\s*사진|제공|캡처|DB)"
+    r"[\[(<【]\s*(?:"
+    + _CREDIT_WORDS
+    + r"\s*[=:]?\s*[^\]\)>】]{0,40}|[^\]\)>】]{1,30}\s*(?:자료\s*사진|제공|캡처|DB|DB\s*금지|금지)"
     r"|(?:게티\s*이미지|getty\s*images?|셔터스톡|shutterstock|AP|AFP|로이터|EPA|연합뉴스)[^\]\)>】]{0,20})\s*[\]\)>】]",
     re.IGNORECASE,
 )
 # "… 있다. / KT", "… 2024.10.1/뉴스1", "… 있다. 사진=KT" at the end of a caption line
 _SLASH = re.compile(r"(?:(?<=[.다)\d])\s*|\s+)/\s*(?P<credit>[^/]{1,40})$")
 _BARE = re.compile(r"\s+" + _CREDIT_WORDS + r"\s*=\s*[^=]{1,30}$")
+_TAIL = re.compile(r"(?<=[.다])\s+(?P<credit>[^\s.]{1,15}\s*(?:자료\s*사진|사진\s*제공|제공|DB))$")
 _PHOTO_MENTION = re.compile(r"사진\s*(?:은|속|\s)?\s*(?:왼쪽|오른쪽|가운데|위|아래|맨\s*왼쪽|앞줄|뒷줄)")
 _PHOTO_VERB = re.compile(r"(?:하고|고|며)\s*있다\.$|(?:포즈|기념\s*촬영|기념\s*사진).{0,20}(?:있다|했다)\.$")
 
@@ -24,18 +31,23 @@ def split_credit(line: str) -> tuple[str, str] | None:
     """(caption text, credit) when ``line`` ends with a photo credit, else None."""
     match = None
     for candidate in _BRACKETED.finditer(line):
-        if not line[candidate.end():].strip():
+        if not line[candidate.end() :].strip():
             match = candidate
     if match is not None:
         return line[: match.start()].rstrip(), match.group(0)
     slash = _SLASH.search(line)
-    if slash is not None and not _looks_like_sentence(slash.group("credit")) and "기자" not in slash.group("credit")[-4:]:
+    if (
+        slash is not None
+        and not _looks_like_sentence(slash.group("credit"))
+        and "기자" not in slash.group("credit")[-4:]
+    ):
         return line[: slash.start()].rstrip(), slash.group(0).strip()
     if slash is not None and re.search(r"(?:사진|제공|뉴스\d*|DB|ⓒ)", slash.group("credit")):
         return line[: slash.start()].rstrip(), slash.group(0).strip()
-    bare = _BARE.search(line)
-    if bare is not None:
-        return line[: bare.start()].rstrip(), bare.group(0).strip()
+    for pattern in (_BARE, _TAIL):
+        found = pattern.search(line)
+        if found is not None:
+            return line[: found.start()].rstrip(), found.group(0).strip()
     return None
 
 

@@ -33,6 +33,7 @@ _IMAGE_FILE = re.compile(r"(?:\S*/)?[\w.\-%]+\.(?:jpe?g|png|gif|webp|bmp|svg)(?:
 _HEADING_MARK = re.compile(r"^[◇◆■□▣▶●○◈]\s*(?P<text>\S.*)$")
 _LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
+_INNER_SENTENCE = re.compile(r"[다요][.!?]\s")
 _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a Korean article
 
 
@@ -51,6 +52,7 @@ class _Evidence:
     dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)
     late_dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)  # "수정" stamps
     removed: list[RemovedLine] = field(default_factory=list)
+    loose_emails: list[str] = field(default_factory=list)  # e-mails seen before any reporter's name
 
     def add_reporter(self, name: str, email: str | None) -> None:
         for i, known in enumerate(self.reporters):
@@ -66,6 +68,18 @@ class _Evidence:
             if self.reporters[i].email is None:
                 self.reporters[i] = Reporter(name=self.reporters[i].name, email=email)
                 return
+        self.loose_emails.append(email)
+
+    def settle_emails(self) -> None:
+        """E-mails printed apart from any name go to the reporters still without one, in order."""
+        for email in self.loose_emails:
+            if any(r.email == email for r in self.reporters):
+                continue
+            for i, reporter in enumerate(self.reporters):
+                if reporter.email is None:
+                    self.reporters[i] = Reporter(name=reporter.name, email=email)
+                    break
+        self.loose_emails.clear()
 
 
 def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Article:
@@ -103,20 +117,27 @@ def clean_text(
 
     start = _body_start(lines)
     if start is None:
-        raise InputError(source, "no article text found: every line looks like page clutter, a title or a caption")
+        raise InputError(
+            source, "no article text found: every line looks like page clutter, a title or a caption"
+        )
     end = _body_end(lines, start)
 
     headline, subheadlines = _header(lines[:start], evidence, hints)
     paragraphs, headings = _body(lines, start, end, evidence, table)
     captions = _captions(lines[:end], evidence)
+    if hints is not None:
+        captions = _html_captions(hints, captions, evidence)
     for line in lines[end:]:
         if line.kind in ("text", "heading", "caption"):
             evidence.removed.append(RemovedLine(line.text, "after end of article"))
 
     body_hangul = sum(hangul_count(p) for p in paragraphs)
     if not paragraphs or body_hangul < _MIN_HANGUL:
-        raise InputError(source, "no Korean article text found (too little Korean running text after cleaning)")
+        raise InputError(
+            source, "no Korean article text found (too little Korean running text after cleaning)"
+        )
 
+    evidence.settle_emails()
     for reporter in evidence.reporters:
         if reporter.email:
             entry = table.by_domain(reporter.email)
@@ -195,16 +216,19 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if entry:
             ev.outlets.append((4, entry.outlet, True))
         return
+    byline = reporter_line(t)
+    if byline is not None and byline.reporters:
+        _remove(line, "byline", ev)
+        _take_byline(byline, ev, table)
+        return
     email = email_only(t)
     if email is not None:
         _remove(line, "reporter e-mail", ev)
         if email:
             ev.add_email(email)
-        return
-    byline = reporter_line(t)
-    if byline is not None and byline.reporters:
-        _remove(line, "byline", ev)
-        _take_byline(byline, ev, table)
+        entry = table.find_in(t)
+        if entry:
+            ev.outlets.append((2, entry.outlet, True))
         return
     if bp.is_copyright(t):
         _remove(line, "copyright", ev)
@@ -296,7 +320,7 @@ def _body_start(lines: list[_Line]) -> int | None:
 
 
 def _only_short_before(lines: list[_Line], texts: list[int], index: int) -> bool:
-    """True when the text lines before ``index`` look like titles (short), so a byline there starts the body."""
+    """True when the text lines before ``index`` are short (titles), so a byline there starts the body."""
     return all(len(lines[i].text) <= 120 for i in texts if i < index)
 
 
@@ -320,9 +344,7 @@ def _body_end(lines: list[_Line], start: int) -> int:
 
 
 # ---------------------------------------------------------------- pass 4: header and body
-def _header(
-    lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None
-) -> tuple[str | None, list[str]]:
+def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tuple[str | None, list[str]]:
     """Headline and sub-headlines: the text lines before the body (None when there are none)."""
     texts = [line for line in lines if line.kind in ("text", "heading")]
     title = _clean_title(hints.title, hints.sitename) if hints and hints.title else None
@@ -341,7 +363,12 @@ def _header(
             subheadlines.append(candidate)
     if title and headline is None:
         headline = title
-    elif title and headline and not _same_title(title, headline) and _same_title(title, " ".join(subheadlines[:1])):
+    elif (
+        title
+        and headline
+        and not _same_title(title, headline)
+        and _same_title(title, " ".join(subheadlines[:1]))
+    ):
         headline, subheadlines = title, subheadlines[1:]
     return headline, subheadlines
 
@@ -409,7 +436,7 @@ def _body(
 
 def _is_heading(text: str, following: list[_Line]) -> bool:
     """A short non-sentence line followed by running text is a section heading."""
-    if len(text) > 80 or _LIST_START.match(text) or EMAIL.search(text):
+    if len(text) > 80 or _LIST_START.match(text) or EMAIL.search(text) or _INNER_SENTENCE.search(text):
         return False
     nxt = next((line for line in following if line.kind == "text"), None)
     return nxt is not None and bp.is_prose(nxt.text)
@@ -428,6 +455,18 @@ def _captions(lines: list[_Line], ev: _Evidence) -> list[str]:
     return list(seen)
 
 
+def _html_captions(hints: HtmlExtract, captions: list[str], ev: _Evidence) -> list[str]:
+    """Captions the page marks as such (<figcaption>, class="caption"), after those found in the text."""
+    seen = dict.fromkeys(captions)
+    for raw in hints.captions:
+        text, credit = caption_text(normalize_line(raw))
+        if credit:
+            ev.removed.append(RemovedLine(credit, "photo credit"))
+        if text and hangul_count(text) and text not in seen:
+            seen[text] = None
+    return list(seen)
+
+
 def _html_evidence(hints: HtmlExtract, ev: _Evidence, table: OutletTable) -> None:
     date = parse_iso_date(hints.date)
     if date is not None:
@@ -440,7 +479,9 @@ def _html_evidence(hints: HtmlExtract, ev: _Evidence, table: OutletTable) -> Non
     for name in (hints.sitename, hints.url):
         if not name:
             continue
-        entry = table.by_name(name) or table.find_in(name) or table.by_domain(name.split("//")[-1].split("/")[0])
+        entry = (
+            table.by_name(name) or table.find_in(name) or table.by_domain(name.split("//")[-1].split("/")[0])
+        )
         if entry:
             ev.outlets.append((5, entry.outlet, True))
 

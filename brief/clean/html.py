@@ -22,11 +22,12 @@ class HtmlExtract:
     sitename: str | None = None
     url: str | None = None
     images: tuple[str, ...] = ()  # image sources of the page (dated file names are date evidence)
+    captions: tuple[str, ...] = ()  # <figcaption> and caption-class texts (the extractor drops them)
     extractor: str = "trafilatura"
 
 
 def extract_html(html: str) -> HtmlExtract:
-    """Main text and metadata of an HTML page; falls back to a plain tag stripper if trafilatura finds nothing."""
+    """Main text and metadata of an HTML page; a plain tag stripper when trafilatura finds nothing."""
     images = tuple(re.findall(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", html, re.IGNORECASE))
     try:
         import trafilatura
@@ -45,12 +46,18 @@ def extract_html(html: str) -> HtmlExtract:
                 deduplicate=False,
                 date_extraction_params={"extensive_search": False, "original_date": True},
             )
-        except Exception as error:  # noqa: BLE001 - a third-party parser may fail in many ways
+        except Exception as error:
             log.warning("trafilatura failed on a page (%s); using the plain HTML stripper", error)
             doc = None
     stripped = _strip_tags(html)
     if doc is None:
-        return HtmlExtract(text=stripped.text, title=stripped.title, images=images, extractor="html.parser")
+        return HtmlExtract(
+            text=stripped.text,
+            title=stripped.title,
+            images=images,
+            captions=stripped.captions,
+            extractor="html.parser",
+        )
     get = doc.get if isinstance(doc, dict) else (lambda key: getattr(doc, key, None))
     text = get("text") or ""
     if len(text.strip()) < 50:
@@ -63,6 +70,7 @@ def extract_html(html: str) -> HtmlExtract:
         sitename=get("sitename"),
         url=get("url"),
         images=images,
+        captions=stripped.captions,
     )
 
 
@@ -70,10 +78,40 @@ class _Stripper(HTMLParser):
     """Text of a page, one block a line, without scripts, styles and forms."""
 
     _BLOCK = frozenset(
-        "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer figure figcaption "
-        "blockquote dt dd pre hr nav aside title".split()
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "figure",
+            "figcaption",
+            "blockquote",
+            "dt",
+            "dd",
+            "pre",
+            "hr",
+            "nav",
+            "aside",
+            "title",
+        ]
     )
-    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "form", "select", "button", "iframe"})
+    _SKIP = frozenset(
+        {"script", "style", "noscript", "template", "svg", "form", "select", "button", "iframe"}
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -81,12 +119,19 @@ class _Stripper(HTMLParser):
         self.skip = 0
         self.in_title = False
         self.title: str | None = None
+        self.captions: list[str] = []
+        self._caption: list[str] | None = None  # text of the caption being read
+        self._caption_tag: tuple[str, int] | None = None  # its tag and nesting depth
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self.skip += 1
         elif tag == "title":
             self.in_title = True
+        if self._caption_tag is not None and tag == self._caption_tag[0]:
+            self._caption_tag = (tag, self._caption_tag[1] + 1)
+        elif self._caption_tag is None and _is_caption_element(tag, attrs):
+            self._caption, self._caption_tag = [], (tag, 1)
         if tag in self._BLOCK:
             self.parts.append("\n")
 
@@ -95,6 +140,14 @@ class _Stripper(HTMLParser):
             self.skip -= 1
         elif tag == "title":
             self.in_title = False
+        if self._caption_tag is not None and tag == self._caption_tag[0]:
+            depth = self._caption_tag[1] - 1
+            self._caption_tag = (tag, depth) if depth else None
+            if not depth and self._caption is not None:
+                text = " ".join("".join(self._caption).split())
+                if text:
+                    self.captions.append(text)
+                self._caption = None
         if tag in self._BLOCK:
             self.parts.append("\n")
 
@@ -104,12 +157,24 @@ class _Stripper(HTMLParser):
             return
         if not self.skip:
             self.parts.append(data)
+            if self._caption is not None:
+                self._caption.append(data)
+
+
+_CAPTION_CLASS = re.compile(r"caption|img[_-]desc|photo[_-]desc|imgtxt|photo_txt", re.IGNORECASE)
+
+
+def _is_caption_element(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    if tag == "figcaption":
+        return True
+    return any(name == "class" and value and _CAPTION_CLASS.search(value) for name, value in attrs)
 
 
 @dataclass(frozen=True)
 class _Stripped:
     text: str
     title: str | None
+    captions: tuple[str, ...] = ()
 
 
 def _strip_tags(html: str) -> _Stripped:
@@ -117,4 +182,5 @@ def _strip_tags(html: str) -> _Stripped:
     parser.feed(html)
     parser.close()
     text = re.sub(r"[ \t\r\f\v]*\n\s*", "\n", "".join(parser.parts))
-    return _Stripped(text=text.strip(), title=parser.title.strip() if parser.title else None)
+    title = parser.title.strip() if parser.title else None
+    return _Stripped(text=text.strip(), title=title, captions=tuple(dict.fromkeys(parser.captions)))

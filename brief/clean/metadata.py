@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Byline", "EMAIL", "email_only", "leading_byline", "reporter_line", "trailing_byline"]
+__all__ = ["EMAIL", "Byline", "email_only", "leading_byline", "reporter_line", "trailing_byline"]
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[·ㆍ,、]\s*{_NAME})*"
@@ -34,7 +34,9 @@ _LEADING = (
     # [아이뉴스24 안세준·윤소진 기자] / [이코노미스트 라예진 기자] / [임영신 기자]
     re.compile(rf"\[\s*(?:(?P<outlet>{_OUTLET})\s+)?(?P<names>{_NAMES})\s*{_ROLE}\s*\]\s*"),
     # (서울=연합뉴스) 김철수 기자 = / [서울=뉴시스]김철수 기자 = / (세종=뉴스1) 김철수 기자 =
-    re.compile(rf"[(\[]\s*[가-힣]{{1,6}}\s*=\s*(?P<outlet>[^)\]]{{2,15}}?)\s*[)\]]\s*(?:(?P<names>{_NAMES})\s*{_ROLE}\s*=?\s*)?"),
+    re.compile(
+        rf"[(\[]\s*[가-힣]{{1,6}}\s*=\s*(?P<outlet>[^)\]]{{2,15}}?)\s*[)\]]\s*(?:(?P<names>{_NAMES})\s*{_ROLE}\s*=?\s*)?"
+    ),
     # 아주경제=윤선훈 기자 / 머니투데이 김철수 기자 = (only with an '=' or a following '=')
     re.compile(rf"(?P<outlet>{_OUTLET})\s*=\s*(?P<names>{_NAMES})\s*{_ROLE}\s*(?:=\s*)?"),
     re.compile(rf"(?P<names>{_NAMES})\s*{_ROLE}\s*=\s*"),
@@ -47,23 +49,25 @@ def leading_byline(line: str) -> tuple[Byline, str] | None:
         match = pattern.match(line)
         if match is None:
             continue
-        rest = line[match.end():].strip()
+        rest = line[match.end() :].strip()
         if not rest:
             return None  # a line that is only a byline is a reporter line, not a paragraph
         names = match.groupdict().get("names") or ""
         outlet = (match.groupdict().get("outlet") or "").strip() or None
-        byline = Byline(outlet=outlet, reporters=tuple((n, None) for n in _names(names)), text=match.group(0).strip())
+        byline = Byline(
+            outlet=outlet, reporters=tuple((n, None) for n in _names(names)), text=match.group(0).strip()
+        )
         return byline, rest
     return None
 
 
 # One reporter with an optional e-mail: "안세준 기자(nocount-jun@inews24.com)", "김철수 기자 kim@x.com"
-_ONE = re.compile(
-    rf"(?P<names>{_NAMES})\s*{_ROLE}\s*(?:[(<\[]?\s*(?P<email>{_EMAIL_OR_HIDDEN})\s*[)>\]]?)?"
-)
+_ONE = re.compile(rf"(?P<names>{_NAMES})\s*{_ROLE}\s*(?:[(<\[]?\s*(?P<email>{_EMAIL_OR_HIDDEN})\s*[)>\]]?)?")
+_ANOTHER = _ONE.pattern.replace("?P<names>", "").replace("?P<email>", "")
 _REPORTER_LINE = re.compile(
-    rf"[/\[(]?\s*(?:글\s*[·ㆍ]\s*사진\s*=?\s*|정리\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\]))?"
-    rf"(?P<body>{_ONE.pattern}(?:\s*[,·/]\s*{_ONE.pattern.replace('?P<names>', '').replace('?P<email>', '')})*)"
+    rf"[/\[(]?\s*(?:글\s*[·ㆍ]\s*사진\s*=?\s*|정리\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
+    rf"|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\]))?"
+    rf"(?P<body>{_ONE.pattern}(?:\s*[,·/]\s*{_ANOTHER})*)"
     rf"\s*[\])]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*"
 )
 
@@ -71,7 +75,7 @@ _REPORTER_LINE = re.compile(
 def reporter_line(line: str) -> Byline | None:
     """A line that is only a byline: "[임영신 기자]", "김광연 기자", "아주경제=윤선훈 기자 [email protected]",
     "/안세준 기자(nocount-jun@inews24.com),윤소진 기자(sojin@inews24.com)", "홍길동 기자 hong@x.com"."""
-    if len(line) > 160 or "기자" not in line and not re.search(_ROLE, line):
+    if len(line) > 160 or ("기자" not in line and not re.search(_ROLE, line)):
         return None
     match = _REPORTER_LINE.fullmatch(line.strip())
     if match is None:
@@ -84,20 +88,23 @@ def reporter_line(line: str) -> Byline | None:
             email = None  # "[email protected]": hidden by the site's e-mail obfuscation
         names = _names(one.group("names"))
         reporters.extend((name, email if len(names) == 1 else None) for name in names)
-    trailing = EMAIL.findall(line[match.start("body") + len(match.group("body")):])
+    trailing = EMAIL.findall(line[match.start("body") + len(match.group("body")) :])
     if trailing and reporters and reporters[-1][1] is None:
         reporters[-1] = (reporters[-1][0], trailing[0])
     return Byline(outlet=outlet, reporters=tuple(reporters), text=line.strip())
 
 
+_CONTACT = re.compile(rf"(?P<before>[^@]{{0,25}}?)[\s(<\[]*(?P<email>{_EMAIL_OR_HIDDEN})[\s)>\]]*")
+
+
 def email_only(line: str) -> str | None:
-    """The e-mail of a line that holds only an e-mail address (or a hidden one), else None."""
-    stripped = line.strip(" ()<>[]")
-    if EMAIL.fullmatch(stripped):
-        return stripped
-    if re.fullmatch(_HIDDEN_EMAIL, stripped):
-        return ""
-    return None
+    """The e-mail of a contact line: an e-mail address (or a hidden one) with at most a short label
+    before it ("◎공감언론 뉴시스 choimj@newsis.com"); "" for a hidden address; None for other lines."""
+    match = _CONTACT.fullmatch(line.strip())
+    if match is None or re.search(r"[다요][.!?]", match.group("before")):
+        return None
+    email = match.group("email")
+    return email if EMAIL.fullmatch(email) else ""
 
 
 _TRAILING = re.compile(

@@ -21,7 +21,9 @@ _BREAKS = dict.fromkeys([0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029], "\
 # so that quote pairing sees exactly what the outlet printed.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp not in (0xFF02, 0xFF07)}
 # Other C0/C1 control characters are dropped.
-_CONTROLS = dict.fromkeys([cp for cp in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if cp not in (0x0A, 0x85)], None)
+_CONTROLS = dict.fromkeys(
+    [cp for cp in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if cp not in (0x0A, 0x85)], None
+)
 
 _TABLE: dict[int, str | int | None] = {**_CONTROLS, **_SPACES, **_INVISIBLE, **_BREAKS, **_FULLWIDTH}
 _MANY_SPACES = re.compile(r" {2,}")

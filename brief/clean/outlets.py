@@ -48,9 +48,13 @@ class OutletTable:
                 self._by_name.setdefault(_key(name), entry)
             for domain in entry.domains:
                 self._by_domain.setdefault(domain.lower(), entry)
-        names = sorted({n for e in self.entries for n in (e.ko, *e.aliases) if len(n) >= 2}, key=len, reverse=True)
+        names = sorted(
+            {n for e in self.entries for n in (e.ko, *e.aliases) if len(n) >= 2}, key=len, reverse=True
+        )
         pattern = "|".join(re.escape(n) for n in names)
-        object.__setattr__(self, "_name_pattern", re.compile(f"(?<![가-힣A-Za-z])(?:{pattern})") if names else None)
+        object.__setattr__(
+            self, "_name_pattern", re.compile(f"(?<![가-힣A-Za-z])(?:{pattern})") if names else None
+        )
 
     def by_name(self, name: str) -> OutletEntry | None:
         """The entry printed as ``name`` (Korean name, alias or English name), or None."""
@@ -90,7 +94,11 @@ def _parse(data: dict[str, object], source: str) -> list[OutletEntry]:
         raise ConfigError(f"{source}: expected [[outlet]] tables")
     entries = []
     for i, row in enumerate(rows):
-        if not isinstance(row, dict) or not isinstance(row.get("ko"), str) or not isinstance(row.get("en"), str):
+        if (
+            not isinstance(row, dict)
+            or not isinstance(row.get("ko"), str)
+            or not isinstance(row.get("en"), str)
+        ):
             raise ConfigError(f"{source}: outlet #{i + 1} needs string fields 'ko' and 'en'")
         entries.append(
             OutletEntry(

@@ -1,22 +1,26 @@
-"""``brief clean``: show the cleaned articles."""
+"""``brief clean``: show the cleaned articles (readable, or JSON with ``--json``)."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from brief.cli.app import PATHS_HELP, app, emit_json, exit_for, handle_errors, report_failures
 from brief.config import BriefConfig
+from brief.errors import EXIT_BAD_INPUT
 from brief.records import Article
 
+log = logging.getLogger(__name__)
 
-def format_article(article: Article) -> str:
+
+def format_article(article: Article, show_removed: bool = False) -> str:
     """A readable plain-text view of one cleaned article."""
-    lines = [f"=== {article.source}"]
+    lines = [f"=== {article.source}  ({article.encoding}, {article.media_type}, id {article.id})"]
     lines.append(f"headline:  {article.headline or '(none)'}")
-    for sub in article.subheadlines:
-        lines.append(f"sub:       {sub}")
+    lines.extend(f"sub:       {sub}" for sub in article.subheadlines)
     outlet = " / ".join(x for x in (article.outlet.ko, article.outlet.en) if x) or "(unknown)"
     lines.append(f"outlet:    {outlet}")
     reporters = ", ".join(r.name + (f" <{r.email}>" if r.email else "") for r in article.reporters)
@@ -26,33 +30,50 @@ def format_article(article: Article) -> str:
         date += f"  [{article.date_evidence.kind}: {article.date_evidence.text}]"
     lines.append(f"date:      {date}")
     lines.append("")
-    headings = {h.before: h.text for h in article.headings}
+    headings: dict[int, list[str]] = {}
+    for heading in article.headings:
+        headings.setdefault(heading.before, []).append(heading.text)
     for i, paragraph in enumerate(article.paragraphs):
-        if i in headings:
-            lines.append(f"  ◇ {headings[i]}")
+        lines.extend(f"  ◇ {text}" for text in headings.get(i, ()))
         lines.append(f"  [{i}] {paragraph}")
     if article.captions:
         lines.append("")
         lines.extend(f"  caption: {c}" for c in article.captions)
-    lines.append(f"  ({len(article.removed)} lines removed)")
+    lines.append("")
+    lines.append(f"  ({len(article.removed)} lines removed{':' if show_removed and article.removed else ''})")
+    if show_removed:
+        lines.extend(f"  - {r.reason}: {r.text}" for r in article.removed)
     return "\n".join(lines)
 
 
 @app.command()
 def clean(
-    paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
-    json_output: bool = typer.Option(False, "--json", help="Print a JSON array, one object per article."),
-    max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Skip files larger than this."),
+    paths: Annotated[list[Path], typer.Argument(help=PATHS_HELP)],
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print a JSON array, one object per article.")
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Skip files larger than this many bytes.")
+    ] = 5 * 1024 * 1024,
+    show_removed: Annotated[
+        bool, typer.Option("--removed", help="List every removed line and the rule that removed it.")
+    ] = False,
 ) -> None:
-    """Strip site clutter and find headline, outlet, reporters and date."""
+    """Strip site clutter; find headline, sub-headlines, captions, outlet, reporters and date."""
     from brief.pipeline import load_articles
 
     with handle_errors():
         config = BriefConfig(max_file_bytes=max_bytes)
-        articles, failures = load_articles(paths, config)
+        try:
+            articles, failures = load_articles(paths, config)
+        except (OSError, ValueError, RuntimeError) as error:  # a bug must not reach the user as a traceback
+            log.debug("clean failed", exc_info=True)
+            problem = f"{type(error).__name__}: {error}"
+            typer.echo(f"brief: error: cleaning failed unexpectedly ({problem})", err=True)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
     report_failures(failures)
     if json_output:
         emit_json(articles)
-    else:
-        typer.echo("\n\n".join(format_article(a) for a in articles))
+    elif articles:
+        typer.echo("\n\n".join(format_article(a, show_removed) for a in articles))
     raise typer.Exit(exit_for(len(articles), failures))
