@@ -69,7 +69,7 @@ def one_line(text: str | None) -> str:
 
 # Script URL schemes written out in text: no link on the page, but linkifiers downstream (a wiki, a
 # mail client showing the newsletter) could make one, so the colon becomes a character reference.
-_SCRIPT_SCHEME = re.compile(r"(?i)\b(javascript|vbscript)(\s*):")
+_SCRIPT_SCHEME = re.compile(r"(?i)(javascript|vbscript)(\s*):")
 
 
 def break_schemes(escaped: str) -> str:
@@ -90,11 +90,13 @@ def escape_inline(text: str | None) -> str:
     return break_schemes(_LINE_START.sub(_start, escaped, count=1))
 
 
-_YAML_ESCAPED = {0x2028, 0x2029, *_INVISIBLE}
+# Also "<" and ">": the value is the same, but tools that paste front-matter values into HTML unescaped
+# (some wiki themes do, for the title) never see a tag.
+_YAML_ESCAPED = {0x2028, 0x2029, ord("<"), ord(">"), *_INVISIBLE}
 
 
 def yaml_quote(text: str | None) -> str:
-    """A double-quoted YAML scalar holding ``text`` on one line (``null`` for None)."""
+    """A double-quoted YAML scalar holding ``text`` on one line (``null`` for None); JSON-compatible."""
     if text is None:
         return "null"
     out = ['"']
