@@ -23,11 +23,9 @@ import hashlib
 import importlib
 import logging
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from brief.config import BriefConfig
-from brief.errors import ConfigError
 from brief.records import (
     Article,
     ArticleBrief,
@@ -137,33 +135,14 @@ def make_summarizer(
         name = target
     else:
         backend = "auto"
-    from brief.models import resolve
+    from brief.models import model_kind, resolve
 
     resolved = resolve(name, "summarization", revision=config.summarizer_revision)
     if backend == "auto":
-        backend = _guess_backend(resolved)
+        backend = model_kind(resolved)
     log.info("summarizer: %s (%s)", name, backend)
     summarizer = _backend_class(backend)(resolved, config, allowed=allowed, guard=guard)
     return summarizer
-
-
-def _guess_backend(resolved: object) -> str:
-    """seq2seq for encoder-decoder models, instruct for chat (decoder-only) models and GGUF files."""
-    kind = getattr(resolved, "kind", None) or getattr(resolved, "architecture", None)
-    if kind in ("seq2seq", "instruct"):
-        return str(kind)
-    path = getattr(resolved, "path", None)
-    if path is not None and str(path).endswith(".gguf"):
-        return "instruct"
-    if path is not None and (Path(path) / "config.json").is_file():
-        import json
-
-        config = json.loads((Path(path) / "config.json").read_text(encoding="utf-8"))
-        return "seq2seq" if config.get("is_encoder_decoder") else "instruct"
-    raise ConfigError(
-        f"cannot tell whether summarizer {getattr(resolved, 'name', resolved)!r} is a seq2seq or a chat model; "
-        "name it as --summarizer seq2seq:NAME or --summarizer instruct:NAME"
-    )
 
 
 # ---------------------------------------------------------------- library API

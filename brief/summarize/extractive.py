@@ -98,20 +98,16 @@ _SPEAKER_RANK = {"named": 0, "unnamed": 1, "unknown": 2}
 
 
 def select_quotes(quotes: Sequence[Quote], limit: int = 3) -> tuple[Quote, ...]:
-    """The quotes worth keeping: translated ones, named verified speakers first, direct before reported."""
+    """The quotes worth keeping, in article order: translated body quotes, named verified speakers first,
+    direct before reported; quotes of unknown speakers only when there is nothing better."""
     usable = [q for q in quotes if (q.text_en or "").strip() and q.location == "body"]
-    usable = [q for q in usable if len(q.text_en.split()) >= 4] or usable  # type: ignore[union-attr]
+    usable = [q for q in usable if len((q.text_en or "").split()) >= 4] or usable
+    attributed = [q for q in usable if q.speaker.kind != "unknown"]
     ranked = sorted(
-        enumerate(usable),
-        key=lambda iq: (
-            _SPEAKER_RANK[iq[1].speaker.kind],
-            not iq[1].speaker.verified,
-            iq[1].kind != "direct",
-            iq[0],
-        ),
+        attributed or usable,
+        key=lambda q: (_SPEAKER_RANK[q.speaker.kind], not q.speaker.verified, q.kind != "direct", usable.index(q)),
     )
-    chosen = sorted(ranked[:limit], key=lambda iq: iq[0])
-    return tuple(q for _, q in chosen)
+    return tuple(sorted(ranked[:limit], key=lambda q: (q.paragraph, q.span)))
 
 
 _YEAR = re.compile(r"^(19|20)\d\d$")

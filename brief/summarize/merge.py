@@ -32,20 +32,34 @@ def _numbers(text: str) -> set[tuple[float, str]]:
     return out
 
 
+# words that belong to a figure ("2.4 trillion won"); the figure itself is compared as a number
+_UNIT_WORDS = frozenset(
+    "won krw usd dollar euro yen percent per cent thousand million billion trillion mn bn tn".split()
+)
+
+
 def point_similarity(a: str, b: str) -> float:
     """0..1: how likely two English sentences report the same fact.
 
-    The mean of the Jaccard and the containment of their content words, plus a bonus when they share a
-    number and a penalty when both have numbers and share none.
+    The mean of the Jaccard and the containment of their content words (numbers aside), plus a bonus
+    when they share a figure, and a penalty when they give different figures of the same kind (two
+    amounts of money, two percentages): "KRW 2.4 trillion" and "KRW 3 trillion" are two facts.
     """
-    ta, tb = set(content_tokens(a)), set(content_tokens(b))
+    ta = {t for t in content_tokens(a) if not t[0].isdigit() and t not in _UNIT_WORDS}
+    tb = {t for t in content_tokens(b) if not t[0].isdigit() and t not in _UNIT_WORDS}
     if not ta or not tb:
         return 0.0
     common = len(ta & tb)
     score = 0.5 * common / len(ta | tb) + 0.5 * common / min(len(ta), len(tb))
     na, nb = _numbers(a), _numbers(b)
-    if na and nb:
-        score += 0.15 if na & nb else -0.25
+    for kind in {k for _, k in na} & {k for _, k in nb}:
+        if kind != "plain" and not {v for v, k in na if k == kind} & {v for v, k in nb if k == kind}:
+            return 0.25 * score  # conflicting figures: never the same fact
+    shared = na & nb
+    if any(kind != "plain" for _, kind in shared):
+        score += 0.3  # the same amount or percentage: strong evidence of the same fact
+    elif shared:
+        score += 0.1
     return max(0.0, min(1.0, score))
 
 

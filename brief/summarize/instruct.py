@@ -1,0 +1,288 @@
+"""The instruction-model summarizer: a chat model driven by ``prompts/``, its answer parsed strictly.
+
+Greedy decoding with a bounded ``max_new_tokens``. An answer that does not follow the format of
+``brief.summarize.output`` is not guessed at: the extractive brief is used instead, and its notes say
+so. An article too long for the model's context is reduced to its best sentences, and that is noted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from brief.config import BriefConfig
+from brief.records import ArticleBrief, BriefPoint, MergedBrief, TranslatedArticle
+from brief.summarize.extractive import EXTRACTIVE_INFO, ExtractiveSummarizer, key_numbers, score_sentences
+from brief.summarize.extractive import select_quotes
+from brief.summarize.guard import GuardMode, SourceFacts, guard_brief, guard_points
+from brief.summarize.merge import merge_briefs, order_points, what_is_new
+from brief.summarize.output import OutputFormatError, parse_article_output, parse_merged_output
+from brief.summarize.prompts import (
+    ARTICLE_PROMPTS,
+    MERGED_PROMPTS,
+    PROMPTS_DIR,
+    neutralise,
+    prompt_hashes,
+    render_messages,
+)
+from brief.summarize.text import article_sentences
+
+__all__ = ["InstructSummarizer", "article_variables", "merged_variables"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_NEW_TOKENS = 320
+MAX_NEW_TOKENS_CAP = 1024
+MAX_BATCH = 8  # prompts are long: a few at a time
+
+
+def article_variables(
+    translated: TranslatedArticle, sentences: Sequence[tuple[int, str]] | None = None, *, min_bullets: int = 3,
+    max_bullets: int = 5,
+) -> dict[str, Any]:
+    """Template variables of an article brief prompt; all article text neutralised.
+
+    ``sentences`` ((paragraph, text) pairs) replaces the body when given (an article cut to fit).
+    """
+    if sentences is None:
+        sentences = [(s.paragraph, s.text) for s in article_sentences(translated)]
+    paragraphs: dict[int, list[str]] = {}
+    for paragraph, text in sentences:
+        paragraphs.setdefault(paragraph, []).append(text)
+    date = translated.article.date
+    return {
+        "headline": neutralise(translated.headline_en or ""),
+        "date": date.isoformat() if date else "",
+        "paragraphs": [neutralise(" ".join(p)) for _, p in sorted(paragraphs.items())],
+        "min_bullets": min_bullets,
+        "max_bullets": max_bullets,
+    }
+
+
+def merged_variables(
+    briefs: Sequence[ArticleBrief], articles: Sequence[TranslatedArticle], labels: dict[str, str]
+) -> dict[str, Any]:
+    """Template variables of a merged brief prompt: each brief under its label, all text neutralised."""
+    by_id = {a.article.id: a for a in articles}
+    items = []
+    for brief in sorted(briefs, key=lambda b: labels[b.article_id]):
+        article = by_id.get(brief.article_id)
+        date = article.article.date if article else None
+        outlet = (article.article.outlet.en or article.article.outlet.ko) if article else None
+        items.append(
+            {
+                "label": labels[brief.article_id],
+                "date": date.isoformat() if date else "unknown",
+                "outlet": neutralise(outlet or "unknown"),
+                "lede": neutralise(brief.lede),
+                "bullets": [neutralise(b.text) for b in brief.bullets if b.supported],
+            }
+        )
+    n = len(items)
+    return {"briefs": items, "min_points": min(3, max(1, n)), "max_points": min(12, max(3, 3 * n))}
+
+
+class PromptTooLong(ValueError):
+    """Even the best sentence of an article does not fit the model's context (internal: falls back)."""
+
+
+class InstructSummarizer:
+    """Briefs written by a chat model from our prompts, parsed, checked, and noted when they fall back."""
+
+    def __init__(
+        self,
+        resolved: Any,
+        config: BriefConfig,
+        *,
+        allowed: Sequence[str] = (),
+        guard: GuardMode = "mark",
+        loaded: Any = None,
+        prompts_dir: Path = PROMPTS_DIR,
+    ) -> None:
+        if loaded is None:
+            from brief.models import load_causal_lm
+
+            loaded = load_causal_lm(resolved, device=config.device, dtype=config.dtype)
+        self.loaded = loaded
+        self.tokenizer = loaded.tokenizer
+        self.info = dataclasses.replace(loaded.info, role="summarization", backend="instruct")
+        self.extractive = ExtractiveSummarizer(allowed=allowed, guard=guard)
+        self.guard: GuardMode = guard
+        self.prompts_dir = prompts_dir
+        self.prompt_hashes = prompt_hashes(prompts_dir)
+        self.max_new_tokens = min(config.max_new_tokens or DEFAULT_MAX_NEW_TOKENS, MAX_NEW_TOKENS_CAP)
+        self.batch_size = max(1, min(config.batch_size, MAX_BATCH))
+        self.context = loaded.max_input_tokens
+
+    # ------------------------------------------------------------ prompts
+    def chat_text(self, messages: list[dict[str, str]]) -> str:
+        """The prompt the model sees: the messages through the model's own chat template."""
+        return str(self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False))
+
+    def _length(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def article_prompt(self, translated: TranslatedArticle) -> tuple[str, list[str]]:
+        """The chat prompt of one article, reduced to its best sentences if it is over the context."""
+        budget = self.context - self.max_new_tokens
+        limits = {"min_bullets": self.extractive.min_bullets, "max_bullets": self.extractive.max_bullets}
+        variables = article_variables(translated, **limits)
+        text = self.chat_text(render_messages(ARTICLE_PROMPTS, variables, self.prompts_dir))
+        if self._length(text) <= budget:
+            return text, []
+        ranked = sorted(score_sentences(translated, self.extractive.allowed), key=lambda s: -s.score)
+        keep = len(ranked)
+        while True:
+            if keep <= 1:
+                raise PromptTooLong(f"the prompt does not fit the model's context of {self.context} tokens")
+            keep = max(1, keep * 3 // 4)
+            chosen = sorted(ranked[:keep], key=lambda s: s.sentence.order)
+            variables = article_variables(translated, [(s.sentence.paragraph, s.text) for s in chosen], **limits)
+            text = self.chat_text(render_messages(ARTICLE_PROMPTS, variables, self.prompts_dir))
+            if self._length(text) <= budget:
+                break
+        note = (
+            f"article over the model's context ({self.context} tokens incl. {self.max_new_tokens} for the "
+            f"answer): prompt holds its {keep} best of {len(ranked)} sentences"
+        )
+        log.warning("%s: %s", translated.article.source, note)
+        return text, [note]
+
+    # ------------------------------------------------------------ generation
+    def generate(self, prompts: Sequence[str]) -> list[str]:
+        """Greedy answers to chat prompts, in batches (left padding)."""
+        import torch
+
+        model = self.loaded.model
+        answers: list[str] = []
+        for start in range(0, len(prompts), self.batch_size):
+            batch = list(prompts[start : start + self.batch_size])
+            encoded = self.tokenizer(batch, return_tensors="pt", padding=True, add_special_tokens=False)
+            encoded = {k: v.to(self.loaded.device) for k, v in encoded.items()}
+            with torch.inference_mode():
+                output = model.generate(
+                    **encoded,
+                    do_sample=False,
+                    num_beams=1,
+                    max_new_tokens=self.max_new_tokens,
+                    pad_token_id=self.tokenizer.pad_token_id,
+                )
+            new_tokens = output[:, encoded["input_ids"].shape[1] :]
+            answers += self.tokenizer.batch_decode(new_tokens, skip_special_tokens=True)
+        return answers
+
+    # ------------------------------------------------------------ briefs
+    def _fallback(self, translated: TranslatedArticle, reason: str, notes: list[str]) -> ArticleBrief:
+        base = self.extractive.summarize(translated)
+        note = f"{self.info.name}: no usable answer ({reason}); extractive brief used"
+        log.warning("%s: %s", translated.article.source, note)
+        return dataclasses.replace(base, notes=(*notes, note, *base.notes))
+
+    def brief_from_answer(self, translated: TranslatedArticle, answer: str, notes: list[str]) -> ArticleBrief:
+        """The brief in a model answer, checked by the guard; the extractive brief when it does not parse."""
+        try:
+            parsed = parse_article_output(answer, min_bullets=1, max_bullets=self.extractive.max_bullets)
+        except OutputFormatError as error:
+            log.debug("unparsable answer for %s:\n%s", translated.article.id, answer)
+            return self._fallback(translated, f"answer did not parse: {error}", notes)
+        notes = [*notes, f"{self.info.name}: answer parsed", *parsed.notes]
+        article_id, date = translated.article.id, translated.article.date
+        bullets = list(parsed.bullets)
+        if len(bullets) < self.extractive.min_bullets:
+            base = self.extractive.summarize(translated)
+            extra = [b.text for b in base.bullets if b.text not in bullets and b.text != parsed.lede]
+            extra = extra[: self.extractive.min_bullets - len(bullets)]
+            if extra:
+                notes.append(f"{len(extra)} bullet(s) added from the extractive brief")
+            bullets += extra
+        numbers = parsed.numbers or key_numbers([s.text for s in article_sentences(translated)])
+        brief = ArticleBrief(
+            article_id=article_id,
+            lede=parsed.lede,
+            bullets=tuple(BriefPoint(text=b, sources=(article_id,), date=date) for b in bullets),
+            key_numbers=tuple(numbers[:5]),
+            quotes=select_quotes(translated.quotes, self.extractive.max_quotes),
+            supported=0,
+            total=0,
+            model=self.info,
+            notes=tuple(notes),
+        )
+        return guard_brief(brief, self.extractive.facts(translated), self.guard)
+
+    def summarize(self, translated: TranslatedArticle) -> ArticleBrief:
+        """The brief of one article."""
+        return self.summarize_all([translated])[0]
+
+    def summarize_all(self, articles: Sequence[TranslatedArticle]) -> list[ArticleBrief]:
+        """Briefs of several articles; prompts are generated together in batches."""
+        prompts: list[tuple[str, list[str]] | None] = []
+        for article in articles:
+            try:
+                prompts.append(self.article_prompt(article))
+            except PromptTooLong as error:
+                log.warning("%s: %s", article.article.source, error)
+                prompts.append(None)
+        answers = iter(self.generate([p[0] for p in prompts if p is not None]))
+        briefs = []
+        for article, prompt in zip(articles, prompts):
+            if prompt is None:
+                briefs.append(self._fallback(article, "prompt too long for the model's context", []))
+            else:
+                briefs.append(self.brief_from_answer(article, next(answers), prompt[1]))
+        return briefs
+
+    # ------------------------------------------------------------ merged brief
+    def merge(self, briefs: Sequence[ArticleBrief], articles: Sequence[TranslatedArticle]) -> MergedBrief:
+        """The model's merged brief (POINT lines citing article labels), checked; the deterministic merge
+        when the answer does not parse or there is only one article."""
+        fallback = merge_briefs(briefs, articles, allowed=self.extractive.allowed, model=self.info)
+        if len(briefs) < 2:
+            return fallback
+        dates = {a.article.id: a.article.date for a in articles}
+        ordered = sorted(
+            range(len(briefs)), key=lambda i: (dates.get(briefs[i].article_id) is None,
+                                               dates.get(briefs[i].article_id) or _dt.date.max, i)
+        )
+        labels = {briefs[i].article_id: f"A{n}" for n, i in enumerate(ordered, 1)}
+        ids = {label: article_id for article_id, label in labels.items()}
+        variables = merged_variables(briefs, articles, labels)
+        prompt = self.chat_text(render_messages(MERGED_PROMPTS, variables, self.prompts_dir))
+        if self._length(prompt) > self.context - self.max_new_tokens:
+            note = "article briefs over the model's context; deterministic merge used"
+            return dataclasses.replace(fallback, notes=(*fallback.notes, note))
+        answer = self.generate([prompt])[0]
+        try:
+            parsed = parse_merged_output(answer, set(ids))
+        except OutputFormatError as error:
+            log.debug("unparsable merged answer:\n%s", answer)
+            note = f"{self.info.name}: merged answer did not parse ({error}); deterministic merge used"
+            log.warning("%s", note)
+            return dataclasses.replace(fallback, notes=(*fallback.notes, note), model=EXTRACTIVE_INFO)
+        points = []
+        for cited, text in parsed.points:
+            sources = tuple(ids[c] for c in cited)
+            cited_dates = [d for d in (dates.get(s) for s in sources) if d is not None]
+            points.append(BriefPoint(text=text, sources=sources, date=min(cited_dates) if cited_dates else None))
+        facts = {a.article.id: SourceFacts.from_article(a, self.extractive.allowed) for a in articles}
+        checked = order_points(guard_points(points, facts))
+        notes = [f"{self.info.name}: merged answer parsed", *parsed.notes]
+        union = SourceFacts((), frozenset())
+        for f in facts.values():
+            union = union | f
+        new = parsed.new
+        problems = union.check(new)
+        if problems:
+            notes.append(f"NEW paragraph replaced ({'; '.join(problems)}): {new}")
+            new = what_is_new(checked, len(briefs))
+        return MergedBrief(
+            points=tuple(checked),
+            what_is_new=new,
+            supported=sum(p.supported for p in checked),
+            total=len(checked),
+            model=self.info,
+            notes=tuple(notes),
+        )
