@@ -161,7 +161,7 @@ def _squash(text: str) -> str:
 class PeopleTable:
     """People, titles and organisation names; built by :func:`load_people`, never mutated."""
 
-    __slots__ = ("_by_name", "_orgs", "_titles", "_units", "people", "sources")
+    __slots__ = ("__weakref__", "_by_name", "_orgs", "_titles", "_units", "people", "sources")
 
     def __init__(
         self,
@@ -207,6 +207,10 @@ class PeopleTable:
     def org_names(self) -> tuple[str, ...]:
         """Every Korean organisation name the org table knows (spaces removed), longest first."""
         return tuple(sorted(self._orgs, key=lambda t: (-len(t), t)))
+
+    def has_title(self, ko: str) -> bool:
+        """Whether ``ko`` is itself an entry of the title table (no composition, no unit rule)."""
+        return _squash(ko) in self._titles
 
     def is_title(self, ko: str) -> bool:
         """Whether ``ko`` is a title the table can translate."""
@@ -267,7 +271,7 @@ class PeopleTable:
 def _fail(source: str, where: str, problem: str) -> ConfigError:
     return ConfigError(
         f"{source}: {where}: {problem}. "
-        "Each [[person]] needs ko = \"<Korean name>\" and en = \"<English name>\"; optional: title, org "
+        'Each [[person]] needs ko = "<Korean name>" and en = "<English name>"; optional: title, org '
         "(strings) and title_ko, org_ko, aliases (lists of strings)."
     )
 
@@ -311,7 +315,7 @@ def _parse_person(entry: Any, source: str, index: int) -> Person:
 
 def _parse_mapping(value: Any, source: str, section: str) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{source}: [{section}] must be a table of \"Korean\" = \"English\" pairs")
+        raise ConfigError(f'{source}: [{section}] must be a table of "Korean" = "English" pairs')
     for key, english in value.items():
         if not isinstance(english, str) or not english.strip() or not str(key).strip():
             raise ConfigError(f"{source}: [{section}] {key!r}: the English text must be a non-empty string")

@@ -1,0 +1,547 @@
+"""Direct and reported speech in one article, each with its speaker resolved or marked unknown.
+
+How a quote is recognised (body paragraphs):
+
+* a double-quoted span ("…", “…”, 「…」) followed by a quotative ending (고, 라고, 이라고) and a
+  reporting verb, or by a linking ending (며, 라며, 면서) that chains it to more speech, or standing
+  at the end of its sentence after a speaker, a connective (그러면서, 이어, 또) or on its own;
+* a single-quoted span (‘…’, '…') only when it is long and a quotative ending and a reporting verb
+  follow it: short quoted terms ('AI 원팀', ‘한국적 AI’) are names of things, never quotes;
+* reported speech: a sentence ending "…다고/라고 + reporting verb" whose subject is a person
+  (named, short form or pronoun) or an unnamed source. An organisation as subject ("KT는 …했다고
+  밝혔다") is a press statement, not speech: it is skipped. (A *direct* quote given to an
+  organisation, "KT는 "…"라고 밝혔다", is kept, with an unnamed speaker whose English name is the
+  organisation's.)
+
+Who said it: the subject before the quote ("김 대표는 "…""), else after it (""…"고 김 대표는
+말했다"); a pronoun ("그는") is the last person who was a subject; no subject at all continues the
+previous speaker only when that speaker spoke in this or the previous paragraph and no one else
+became the subject since; a paragraph that is only a quote takes the speaker of the next
+paragraph's "이같이/이렇게 답했다" sentence. Anything else is an unknown speaker, never a guess.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from brief.people import PeopleTable
+from brief.quotes.marks import QuoteSpan, find_quote_spans
+from brief.quotes.mentions import (
+    TOPIC,
+    Cast,
+    Mention,
+    Token,
+    find_mentions,
+    subject_rank,
+    tokenize,
+)
+from brief.quotes.stance import stance_of, stance_of_idiom
+from brief.records import Article, Quote, Speaker
+
+__all__ = ["extract_quotes"]
+
+log = logging.getLogger(__name__)
+
+Location = Literal["body", "headline", "subheadline"]
+
+_QUOTATIVE = re.compile(r"(?:이?라고|고)(?=[\s,.]|$)")
+_CHAIN = re.compile(r"(?:이?라며|며|이?라면서|면서)(?=[\s,.]|$)")
+_NONE_AFTER = re.compile(r"[\s.,!?;:)\]」』…]|$")
+# an unclosed quote that ends in its own reporting clause: …중요하다고 말했다.
+_UNCLOSED_END = re.compile(r"(?:다|요|것|까)(?:이?라고|고)\s+(\S+?)\.?\s*$")
+_REPORTED_END = ("다고", "라고", "냐고", "자고", "까고")
+_CONNECTIVES = frozenset(
+    [
+        "그러면서",
+        "그러면서도",
+        "이어",
+        "이어서",
+        "또",
+        "또한",
+        "아울러",
+        "특히",
+        "그리고",
+        "다만",
+        "하지만",
+        "그러나",
+        "이에",
+        "한편",
+        "덧붙여",
+        "나아가",
+        "끝으로",
+        "마지막으로",
+        "이날",
+        "이와",
+        "함께",
+        "이와함께",
+        "그는",
+        "그녀는",
+        "재차",
+        "거듭",
+        "아울러",
+        "특히나",
+        "그러자",
+    ]
+)
+_THIS_WAY = ("이같이", "이렇게", "이와 같이", "이처럼", "이같은", "같이")
+_ADNOMINAL_ENDINGS = (
+    "있는", "없는", "하는", "되는", "않는", "라는", "다는", "이라는", "같은", "많은", "높은", "좋은", "에는",
+    "에서는", "으로는", "로는", "에게는", "과는", "와는", "관련해서는", "대해서는", "대해선", "이번엔",
+)  # fmt: skip
+
+
+@dataclass
+class _State:
+    """What the walk through one article's body remembers."""
+
+    last_person: Speaker | None = None  # last person (or unnamed source) that was a subject
+    last_person_para: int = -10
+    last_speaker: Speaker | None = None  # speaker of the last attributed statement
+    last_speaker_para: int = -10
+    last_subject_key: str | None = None  # whoever became the subject last (org included)
+
+
+@dataclass
+class _Item:
+    """A sentence's words and quotes in order."""
+
+    tokens: list[Token] = field(default_factory=list)
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+def _key(speaker: Speaker | None) -> str | None:
+    return None if speaker is None else f"{speaker.kind}:{speaker.ko}:{speaker.en}"
+
+
+def _particle_after(text: str, span: QuoteSpan) -> tuple[str, str]:
+    """("quotative"|"chain"|"none"|"term", the ending as written) for what follows a quote."""
+    rest = text[span.end : span.end + 8]
+    for kind, pattern in (("quotative", _QUOTATIVE), ("chain", _CHAIN)):
+        match = pattern.match(rest)
+        if match:
+            return kind, match.group()
+    if _NONE_AFTER.match(rest):
+        return "none", ""
+    if rest[:1] in "\"“'‘「":
+        return "none", ""
+    return "term", ""
+
+
+def _sentences(text: str, spans: Sequence[QuoteSpan]) -> list[_Item]:
+    """The paragraph cut into sentences at sentence punctuation outside quotes."""
+    sentences: list[_Item] = [_Item(start=0)]
+    cursor = 0
+    for span in [*spans, None]:
+        stop = span.start if span else len(text)
+        for token in tokenize(text, cursor, stop):
+            sentences[-1].tokens.append(token)
+            if token.ends_sentence:
+                sentences[-1].end = token.end
+                sentences.append(_Item(start=token.end))
+        if span is not None:
+            sentences[-1].quotes.append(span)
+            cursor = span.end
+    sentences[-1].end = len(text)
+    return [s for s in sentences if s.tokens or s.quotes]
+
+
+def _find_verb(tokens: Sequence[Token], start: int, stop: int) -> tuple[int, str, str | None] | None:
+    """The first reporting verb among tokens[start:stop]: (index, verb as written, stance)."""
+    for k in range(start, stop):
+        core = tokens[k].core
+        if not _is_predicate(core):
+            continue
+        if k > start:
+            idiom = stance_of_idiom(tokens[k - 1].core, core)
+            if idiom:
+                return k, f"{tokens[k - 1].core} {core}", idiom
+        stance = stance_of(core)
+        if stance:
+            return k, core, stance
+    return None
+
+
+def _is_predicate(word: str) -> bool:
+    """A verb form that can carry a report: ends a sentence or links to the next clause."""
+    if word.endswith(_REPORTED_END):
+        return False
+    return word.endswith(("다", "며", "면서", "한", "고", "했", "데", "해", "해왔다", "자"))
+
+
+class _Extractor:
+    def __init__(self, article: Article, table: PeopleTable) -> None:
+        self.article = article
+        self.table = table
+        self.cast = Cast(table)
+        for text in (article.headline or "", *article.subheadlines, *article.paragraphs, *article.captions):
+            if text:
+                self.cast.add_text(text)
+        self.state = _State()
+        self.quotes: list[Quote] = []
+        self._told_by_next: tuple[int, str, str | None] | None = None
+
+    # ------------------------------------------------------------ resolution
+    def _resolve(self, mention: Mention, para: int) -> Speaker | None:
+        if mention.kind == "pronoun":
+            state = self.state
+            if state.last_person is not None and para - state.last_person_para <= 2:
+                return state.last_person
+            return None
+        return self.cast.speaker(mention)
+
+    def _subject(self, mentions: Sequence[Mention], adjacent_to: int | None = None) -> Mention | None:
+        """The subject among ``mentions``: strongest particle first, then the one nearest the quote."""
+        best: Mention | None = None
+        best_rank = -1
+        for mention in mentions:
+            adjacent = adjacent_to is not None and adjacent_to - mention.end <= 2
+            rank = subject_rank(mention, adjacent)
+            if rank < 0:
+                continue
+            if rank > best_rank or (rank == best_rank and best is not None and mention.start > best.start):
+                best, best_rank = mention, rank
+        return best
+
+    def _note_subject(self, mention: Mention, speaker: Speaker | None, para: int) -> None:
+        state = self.state
+        if mention.kind == "org":
+            state.last_subject_key = f"org:{mention.org}"
+            return
+        if speaker is not None and speaker.kind != "unknown":
+            state.last_person, state.last_person_para = speaker, para
+        state.last_subject_key = _key(speaker) if speaker else f"unknown:{mention.text}"
+
+    def _note_speaker(self, speaker: Speaker, para: int) -> None:
+        state = self.state
+        if speaker.kind == "unknown":
+            state.last_speaker = None
+            return
+        state.last_speaker, state.last_speaker_para = speaker, para
+        state.last_subject_key = _key(speaker)
+        if not (speaker.kind == "unnamed" and speaker.en == speaker.org):  # an organisation is not "그"
+            state.last_person, state.last_person_para = speaker, para
+
+    # ------------------------------------------------------------ body
+    def run(self) -> tuple[Quote, ...]:
+        article = self.article
+        if article.headline:
+            self._heading(article.headline, "headline", 0)
+        for index, sub in enumerate(article.subheadlines):
+            self._heading(sub, "subheadline", index)
+        for index, paragraph in enumerate(article.paragraphs):
+            self._paragraph(paragraph, index)
+        return tuple(self.quotes)
+
+    def _paragraph(self, text: str, para: int) -> None:
+        spans = find_quote_spans(text)
+        sentences = _sentences(text, spans)
+        for sentence in sentences:
+            self._sentence(text, para, sentence, standalone=len(sentences) == 1 and bool(sentence.quotes))
+
+    def _sentence(self, text: str, para: int, sentence: _Item, standalone: bool) -> None:
+        tokens = sentence.tokens
+        mentions = find_mentions(tokens, text, self.table)
+        groups = self._speech_groups(text, sentence, tokens)
+        if not groups:
+            self._reported(text, para, tokens, mentions)
+        used_until = 0  # token index where the next group's own words begin
+        for members, verb in groups:
+            first_tok = _tokens_before(tokens, members[0].start)
+            after_tok = _tokens_before(tokens, members[-1].end)
+            verb_index = verb[0] if verb else after_tok
+            before = [m for m in mentions if m.first >= used_until and m.last < first_tok]
+            clause_start = max(
+                [k + 1 for k in range(used_until, first_tok) if tokens[k].ends_clause], default=used_until
+            )
+            before = [m for m in before if m.first >= clause_start]
+            after = [m for m in mentions if after_tok <= m.first and m.last < verb_index]
+            subject = self._subject(before) or self._subject(after)
+            speaker: Speaker | None
+            if subject is not None:
+                speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.text)
+                self._note_subject(subject, speaker, para)
+            else:
+                speaker = self._unsubjected(text, para, tokens[clause_start:first_tok], standalone)
+            speaker = speaker or Speaker(kind="unknown")
+            if verb is None and standalone and subject is None and self._told_by_next is not None:
+                verb = self._told_by_next
+            for span in members:
+                self._add_quote(text, para, span, "body", "direct", verb, speaker)
+            self._note_speaker(speaker, para)
+            used_until = (verb[0] + 1) if verb else after_tok
+        # subjects that spoke no quote still change who "he" and "then" refer to
+        for mention in mentions:
+            if subject_rank(mention) >= 1 and mention.first >= used_until:
+                self._note_subject(mention, self._resolve(mention, para), para)
+
+    def _unsubjected(self, text: str, para: int, region: Sequence[Token], standalone: bool) -> Speaker | None:
+        """The speaker of a quote with no subject of its own, or None (unknown)."""
+        state = self.state
+        self._told_by_next = None
+        if standalone:
+            found = self._this_way_speaker(para + 1)
+            if found is not None:
+                self._told_by_next = found[1]
+                return found[0]
+        if any(_blocks_continuation(t) for t in region):
+            return None  # some other subject we could not read: do not carry the last speaker over
+        if state.last_speaker is None or para - state.last_speaker_para > 1:
+            return None
+        if state.last_subject_key not in (None, _key(state.last_speaker)):
+            return None
+        return state.last_speaker
+
+    def _this_way_speaker(self, para: int) -> tuple[Speaker, tuple[int, str, str | None]] | None:
+        """Who paragraph ``para`` says spoke "이같이" (this way), and the verb: for a quote standing alone."""
+        paragraphs = self.article.paragraphs
+        if para >= len(paragraphs):
+            return None
+        text = paragraphs[para]
+        for sentence in _sentences(text, find_quote_spans(text)):
+            tokens = sentence.tokens
+            if sentence.quotes or not any(t.core in _THIS_WAY for t in tokens):
+                continue
+            verb = _find_verb(tokens, 0, len(tokens))
+            if verb is None:
+                continue
+            subject = self._subject(find_mentions(tokens, text, self.table))
+            speaker = (
+                self._resolve(subject, para) if subject is not None and subject.kind != "pronoun" else None
+            )
+            if speaker is not None:
+                return speaker, (-1, verb[1], verb[2])
+        return None
+
+    def _speech_groups(
+        self, text: str, sentence: _Item, tokens: Sequence[Token]
+    ) -> list[tuple[list[QuoteSpan], tuple[int, str, str | None] | None]]:
+        """Quotes of the sentence that are speech, grouped by "…"며 "…"고 chains, each with its verb."""
+        groups: list[tuple[list[QuoteSpan], tuple[int, str, str | None] | None]] = []
+        current: list[QuoteSpan] = []
+        spans = sentence.quotes
+        for n, span in enumerate(spans):
+            kind, _ending = _particle_after(text, span)
+            if not span.closed and _UNCLOSED_END.search(span.inner(text)):
+                kind = "unclosed-reported"
+            current.append(span)
+            next_start = spans[n + 1].start if n + 1 < len(spans) else None
+            if (
+                kind == "chain"
+                and next_start is not None
+                and not _words_between(tokens, span.end, next_start)
+            ):
+                continue  # "…"며 "…": the chain goes on
+            if kind == "none" and next_start is not None and text[span.end : next_start].strip() == "":
+                continue
+            group = current
+            current = []
+            after = _tokens_before(tokens, span.end)
+            stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
+            verb = _find_verb(tokens, after, stop)
+            if kind == "unclosed-reported":
+                match = _UNCLOSED_END.search(span.inner(text))
+                verb_word = match.group(1) if match else ""
+                verb = (after, verb_word, stance_of(verb_word)) if stance_of(verb_word) else None
+                kind = "quotative" if verb else "none"
+            if self._is_speech(text, group, kind, verb, tokens, after, stop):
+                groups.append((group, verb))
+        return groups
+
+    def _is_speech(
+        self,
+        text: str,
+        group: Sequence[QuoteSpan],
+        kind: str,
+        verb: tuple[int, str, str | None] | None,
+        tokens: Sequence[Token],
+        after: int,
+        stop: int,
+    ) -> bool:
+        inner = " ".join(s.inner(text).strip() for s in group)
+        doubles = all(s.double for s in group)
+        long_enough = len(inner) >= 10 and " " in inner
+        if kind == "term":
+            return False
+        if not doubles:
+            # single marks: only long speech with a quotative ending and a reporting verb
+            return kind in ("quotative", "chain") and verb is not None and long_enough
+        if kind == "quotative":
+            if verb is not None:
+                return True
+            # "…"라고 불리는 …: a name, not speech; a long quote closing its sentence with a verb is speech
+            return (
+                long_enough and after < len(tokens) and tokens[min(stop, len(tokens)) - 1].core.endswith("다")
+            )
+        if kind == "chain":
+            return verb is not None or long_enough
+        # no ending: speech when it closes its sentence and is long enough to be said
+        return long_enough and all(not t.core for t in tokens[after:stop])
+
+    def _add_quote(
+        self,
+        text: str,
+        para: int,
+        span: QuoteSpan,
+        location: Location,
+        kind: Literal["direct", "reported"],
+        verb: tuple[int, str, str | None] | None,
+        speaker: Speaker,
+    ) -> None:
+        start, end = span.inner_start, span.inner_end
+        if not span.closed:
+            match = _UNCLOSED_END.search(text[start:end])
+            if match:
+                end = start + match.start() + (len(match.group()) - len(match.group().lstrip()))
+                end = start + match.start() + 1  # keep the final syllable (다/요/것/까), drop the ending
+        start, end = _strip_span(text, start, end)
+        if end <= start:
+            return
+        self.quotes.append(
+            Quote(
+                article_id=self.article.id,
+                location=location,
+                paragraph=para,
+                span=(start, end),
+                text_ko=text[start:end],
+                kind=kind,
+                verb=verb[1] if verb else None,
+                stance=verb[2] if verb else None,
+                speaker=speaker,
+            )
+        )
+
+    # ------------------------------------------------------------ reported speech
+    def _reported(self, text: str, para: int, tokens: Sequence[Token], mentions: Sequence[Mention]) -> None:
+        if len(tokens) < 3:
+            return
+        last = len(tokens) - 1
+        verb = _find_verb(tokens, max(0, last - 1), last + 1)
+        if verb is None or verb[0] != last or not tokens[last].core.endswith("다"):
+            return
+        marker = next(
+            (
+                k
+                for k in range(verb[0] - 1, max(-1, verb[0] - 5), -1)
+                if tokens[k].core.endswith(_REPORTED_END)
+            ),
+            None,
+        )
+        if marker is None:
+            return
+        before = [m for m in mentions if m.last < marker]
+        after = [m for m in mentions if marker < m.first < verb[0]]
+        subject = self._subject(before) or self._subject(after)
+        if subject is None or subject.kind == "org":
+            return  # no one, or an organisation's statement: not a person's speech
+        speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.text)
+        self._note_subject(subject, speaker, para)
+        content_start = tokens[0].start
+        if subject in before:
+            following = [t for t in tokens if t.start >= subject.end]
+            content_start = following[0].start if following else subject.end
+        marker_token = tokens[marker]
+        ending = 1  # "…한다고": keep 다, drop 고
+        for quotative in ("이라고", "라고"):
+            if marker_token.core.endswith(quotative) and not marker_token.core.endswith("다라고"):
+                ending = len(quotative)  # "…시대라고", "…필수적이라고": drop the quotative ending
+                break
+        content_end = marker_token.start + len(marker_token.raw.rstrip(",")) - ending
+        start, end = _strip_span(text, content_start, content_end)
+        start = _skip_connectives(text, start, end)
+        if end - start < 5:
+            return
+        self.quotes.append(
+            Quote(
+                article_id=self.article.id,
+                location="body",
+                paragraph=para,
+                span=(start, end),
+                text_ko=text[start:end],
+                kind="reported",
+                verb=verb[1],
+                stance=verb[2],
+                speaker=speaker,
+            )
+        )
+        self._note_speaker(speaker, para)
+
+    # ------------------------------------------------------------ headlines
+    def _heading(self, text: str, location: Location, index: int) -> None:
+        for span in find_quote_spans(text):
+            tokens = tokenize(text, 0, span.start)
+            mentions = find_mentions(tokens, text, self.table)
+            adjacent = [
+                m for m in mentions if span.start - m.end <= 2 and text[m.end : span.start].strip() == ""
+            ]
+            subject = self._subject(adjacent, adjacent_to=span.start) if adjacent else None
+            inner = span.inner(text).strip()
+            kind, _ending = _particle_after(text, span)
+            if subject is not None:
+                if len(inner) < (2 if span.double else 8):
+                    continue
+                speaker = self._resolve(subject, -10) if subject.kind != "pronoun" else None
+                speaker = speaker or Speaker(kind="unknown", ko=subject.text)
+            elif span.double and kind != "term" and len(inner) >= 8 and " " in inner:
+                speaker = Speaker(kind="unknown")
+            else:
+                continue
+            self._add_quote(text, index, span, location, "direct", None, speaker)
+
+
+def _tokens_before(tokens: Sequence[Token], position: int | None) -> int:
+    """The index of the first token that starts at or after ``position``."""
+    if position is None:
+        return len(tokens)
+    for k, token in enumerate(tokens):
+        if token.start >= position:
+            return k
+    return len(tokens)
+
+
+def _words_between(tokens: Sequence[Token], start: int, stop: int) -> bool:
+    """Whether any word (not just the chain ending) stands between two quotes."""
+    return any(start < t.start < stop for t in tokens) or any(
+        t.start >= start and t.end <= stop and len(t.core) > 3 for t in tokens
+    )
+
+
+def _blocks_continuation(token: Token) -> bool:
+    """A word that looks like a subject we did not recognise ("전 장관은"), so the last speaker cannot
+    be assumed."""
+    core = token.core
+    if core in _CONNECTIVES or len(core) < 2:
+        return False
+    return core.endswith(tuple(TOPIC)) and not core.endswith(_ADNOMINAL_ENDINGS)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _skip_connectives(text: str, start: int, end: int) -> int:
+    """Move past leading connectives ("다만 그러면서도 …") of a reported statement."""
+    while True:
+        word_end = start
+        while word_end < end and not text[word_end].isspace():
+            word_end += 1
+        if text[start:word_end].rstrip(",") in _CONNECTIVES | {"그러면서도", "동시에", "이처럼"}:
+            start = word_end
+            while start < end and text[start].isspace():
+                start += 1
+            continue
+        return start
+
+
+def extract_quotes(article: Article, people: PeopleTable) -> tuple[Quote, ...]:
+    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body."""
+    return _Extractor(article, people).run()

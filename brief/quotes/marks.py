@@ -1,0 +1,147 @@
+"""Finding quoted spans in one paragraph: pairs of quote marks, nested quotes, unclosed quotes.
+
+One left-to-right pass, no backtracking: each mark is looked at a bounded number of times, so a
+paragraph of any length with any mix of marks is scanned in linear time.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["DOUBLE_OPENERS", "SINGLE_OPENERS", "QuoteSpan", "find_quote_spans"]
+
+# opener -> the closers that may end it (typists mix straight and curly marks)
+DOUBLE_OPENERS = {'"': '"”', "“": '”"', "「": "」", "『": "』", "″": "″”"}
+SINGLE_OPENERS = {"'": "'’", "‘": "’'", "`": "`'’"}
+# Particles that follow a closing mark: a straight quote followed by one of these closes a quote
+# even when a space precedes it ("…다 "고 말했다" is a typo, but common).
+_CLOSER_FOLLOWERS = ("고", "라고", "이라고", "며", "라며", "이라며", "면서", "라는", "이라는", "는", "란")
+_OPENING_MARKS = "".join(DOUBLE_OPENERS) + "".join(SINGLE_OPENERS)
+_ALL_MARKS = frozenset(_OPENING_MARKS + "”’」』")
+# A single-quoted term longer than this is taken for a stray apostrophe, not a quote.
+_MAX_SINGLE = 300
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted stretch of a paragraph. ``start``/``end`` include the marks; ``inner`` excludes them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    mark: str  # the opening mark
+    double: bool  # a double (speech) mark rather than a single (term) mark
+    closed: bool  # False when the closing mark is missing and the quote runs on
+
+    def inner(self, text: str) -> str:
+        return text[self.inner_start : self.inner_end]
+
+
+def _looks_like_opener(text: str, i: int) -> bool:
+    """A straight quote at ``i`` opens a quote when it follows a space (or starts the text) and is
+    followed by a non-space character, unless a quotative particle follows it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    if text.startswith(_CLOSER_FOLLOWERS, i + 1) and not before.isspace():
+        return False
+    return before.isspace() or before in "([{<…·,:;/|\u3000-—"
+
+
+def _closes_here(text: str, i: int) -> bool:
+    """Whether the straight mark at ``i`` is followed by what usually follows a closing mark."""
+    rest = text[i + 1 : i + 5]
+    return rest.startswith(_CLOSER_FOLLOWERS) or not rest or rest[0] in ".,;:!?)…" or rest[0].isspace()
+
+
+class _Marks:
+    """Positions of every quote mark in a text, for O(log n) look-ups of the next one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at: dict[str, list[int]] = {}
+        openers: list[int] = []
+        for i, char in enumerate(text):
+            if char in _ALL_MARKS:
+                self.at.setdefault(char, []).append(i)
+                if char in "“「『" or (char == '"' and _looks_like_opener(text, i)):
+                    openers.append(i)
+        self.openers = openers
+
+    def next_of(self, chars: str, after: int) -> int:
+        """The first position > ``after`` holding one of ``chars``, or -1."""
+        best = -1
+        for char in chars:
+            positions = self.at.get(char)
+            if not positions:
+                continue
+            k = bisect_right(positions, after)
+            if k < len(positions) and (best < 0 or positions[k] < best):
+                best = positions[k]
+        return best
+
+    def next_opener(self, after: int) -> int:
+        """Where an unclosed quote stops: the next mark that opens a double quote, else the end."""
+        k = bisect_right(self.openers, after)
+        return self.openers[k] if k < len(self.openers) else len(self.text)
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Top-level quoted spans of ``text`` in order. Marks nested inside a quote belong to it.
+
+    A double quote with no closing mark runs to the next opening double mark or the end of the text
+    (``closed=False``). A single mark with no partner is ignored (an apostrophe, not a quote).
+    """
+    spans: list[QuoteSpan] = []
+    if not any(c in _ALL_MARKS for c in text):
+        return spans
+    marks = _Marks(text)
+    i, n = 0, len(text)
+    while i < n:
+        nxt = marks.next_of(_OPENING_MARKS, i - 1)
+        if nxt < 0:
+            break
+        i = nxt
+        char = text[i]
+        if char in DOUBLE_OPENERS:
+            glued = char == '"' and i > 0 and not text[i - 1].isspace() and not _looks_like_opener(text, i)
+            if glued and not _is_opening_glued(text, i):
+                i += 1  # a stray straight mark glued to a word that nothing opened: skip it
+                continue
+            close = marks.next_of(DOUBLE_OPENERS[char], i)
+            if (
+                close >= 0
+                and text[close] == '"'
+                and _looks_like_opener(text, close)
+                and not _closes_here(text, close)
+            ):
+                close = -1  # the next straight mark opens a new quote: this one was never closed
+            if close < 0:
+                stop = marks.next_opener(i)
+                spans.append(QuoteSpan(i, stop, i + 1, stop, char, True, False))
+                i = stop
+                continue
+            spans.append(QuoteSpan(i, close + 1, i + 1, close, char, True, True))
+            i = close + 1
+            continue
+        if char in "'`" and i > 0 and text[i - 1].isascii() and text[i - 1].isalnum():
+            i += 1  # an apostrophe inside a Latin word ("KT's")
+            continue
+        close = marks.next_of(SINGLE_OPENERS[char], i)
+        if i + 1 < close <= i + 1 + _MAX_SINGLE:
+            spans.append(QuoteSpan(i, close + 1, i + 1, close, char, False, True))
+            i = close + 1
+            continue
+        i += 1
+    return spans
+
+
+def _is_opening_glued(text: str, i: int) -> bool:
+    """A straight double mark right after a non-space character may still open a quote
+    ("…KT…"협업…" glues the mark to the ellipsis)."""
+    if text[i - 1] in "…·,:;([{<":
+        return True
+    return i + 1 < len(text) and not text[i + 1].isspace() and text[i - 1] in ".]"

@@ -1,0 +1,552 @@
+"""Mentions of people and organisations in Korean text, and who they are.
+
+A mention is one of: a named person ("김영섭 KT 대표", "KT 김영섭 대표", "사티아 나델라 MS 최고경영자(CEO)
+겸 이사회 의장", "김영섭(왼쪽) KT 대표"), a short form ("김 대표", "나델라 CEO"), a pronoun ("그는"), an
+unnamed source ("KT 관계자", "MS 측") or an organisation ("KT는"). Each carries the particle that
+follows it, which tells whether it is the subject of its clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
+from brief.records import Person, Speaker
+
+__all__ = [
+    "Cast",
+    "Mention",
+    "Token",
+    "find_mentions",
+    "subject_rank",
+    "tokenize",
+]
+
+MentionKind = Literal["person", "short", "pronoun", "unnamed", "org"]
+
+# Particles, longest first. Subject and topic particles make a mention the subject of its clause.
+PARTICLES = (
+    "께서는", "에게는", "에서는", "으로는", "이라는", "에서도", "께서", "에게", "에서", "으로",
+    "와의", "과의", "이나", "이며", "이고", "에는", "은", "는", "이", "가", "도", "의", "와", "과",
+    "을", "를", "에", "로", "만",
+)
+TOPIC = frozenset({"은", "는", "께서는"})
+ALSO = frozenset({"도", "역시", "또한"})
+NOMINATIVE = frozenset({"이", "가", "께서"})
+
+_EDGE_PUNCT = "'\"“”‘’`「」『』,.;:!?·…~-—|/[]{}<>"
+_PAREN = re.compile(r"\([^()]*\)")
+_TOKEN = re.compile(r"[^\s…]+")
+_LATIN = re.compile(r"[A-Za-z]")
+_ORG_SUFFIXES = (
+    "부", "부문", "사업부", "본부", "그룹", "전자", "은행", "금융", "지주", "대", "대학교", "원",
+    "청", "처", "위원회", "공사", "센터", "실", "팀", "랩", "연구소", "재단", "협회", "연합회",
+    "클라우드", "텔레콤", "증권", "보험", "카드", "코리아", "홀딩스", "산업", "중공업", "자동차",
+    "통신", "병원", "학회", "당", "시", "도", "군", "구", "국",
+)
+_HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
+# Common words that look like a family name plus a given name; never taken for a person's name.
+_NOT_NAMES = frozenset(
+    [
+        "이사회",
+        "위원회",
+        "연구원",
+        "사업부",
+        "이번에",
+        "이날도",
+        "지난해",
+        "지난달",
+        "이들은",
+        "이같이",
+        "이렇게",
+        "전문가",
+        "전세계",
+        "전국적",
+        "정부는",
+        "한국형",
+        "한국어",
+        "한국의",
+        "한편",
+        "한국적",
+        "조직의",
+        "조성을",
+        "최근의",
+        "최고의",
+        "강조했",
+        "신규로",
+        "신기술",
+        "오픈AI",
+        "고객들",
+        "고객사",
+        "구체적",
+        "국내외",
+        "국민의",
+        "주요국",
+        "주최로",
+        "주관사",
+        "기조연설",
+        "기업들",
+        "공동의",
+        "공공성",
+        "공기업",
+        "공공",
+        "성장을",
+        "성과를",
+        "장관급",
+        "차세대",
+        "차관보",
+        "정보통신",
+        "정책적",
+        "원장은",
+        "유상임은",
+        "현대차",
+        "현대중",
+        "현재는",
+        "이사장",
+        "이사진",
+        "이어서",
+        "이와함께",
+        "장기적",
+        "전략적",
+        "전사적",
+        "전반적",
+        "김치의",
+        "연구소",
+        "연합회",
+        "명예회장",
+        "부회장",
+        "사무국",
+        "사무총장",
+        "부사장",
+        "사장단",
+        "대표단",
+        "대표이사",
+        "대표적",
+        "대표로",
+        "나아가",
+        "나머지",
+        "우선은",
+        "양사는",
+        "양측은",
+        "양사의",
+        "마이크로",
+        "마이크로소프트",
+        "서비스",
+        "서울에",
+        "도입을",
+        "도약의",
+        "기술을",
+        "기술력",
+        "기존에",
+        "방안을",
+        "방향과",
+        "위해서는",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text outside quotes: its span, its text, and its text without edge punctuation
+    and parentheticals ("김영섭(왼쪽)" -> "김영섭")."""
+
+    start: int
+    end: int
+    raw: str
+    core: str
+
+    @property
+    def ends_clause(self) -> bool:
+        """Whether a comma after a connective ending closes a clause here ("…했고,", "…이며,")."""
+        return self.raw.endswith(",") and self.core[-1:] in ("고", "며", "만", "데", "서", "나")
+
+    @property
+    def ends_sentence(self) -> bool:
+        text = self.raw.rstrip("'\"”’)]」』")
+        return (text.endswith((".", "!", "?")) and not text.endswith("..")) or text.endswith("다.")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words of ``text[start:end]`` with spans relative to ``text``."""
+    stop = len(text) if end is None else end
+    tokens = []
+    for match in _TOKEN.finditer(text, start, stop):
+        raw = match.group()
+        core = _PAREN.sub("", raw).strip(_EDGE_PUNCT)
+        if "(" in core:
+            core = core.split("(")[0]
+        tokens.append(Token(match.start(), match.end(), raw, core))
+    return tokens
+
+
+def split_particle(word: str) -> list[tuple[str, str]]:
+    """Ways to read ``word`` as base + particle, the bare word first."""
+    readings = [(word, "")]
+    for particle in PARTICLES:
+        if word.endswith(particle) and len(word) > len(particle):
+            readings.append((word[: -len(particle)], particle))
+    return readings
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person, pronoun, unnamed source or organisation in the text."""
+
+    kind: MentionKind
+    start: int  # character span in the text
+    end: int
+    first: int  # token indices [first, last]
+    last: int
+    particle: str  # "는", "가", "역시", "" ...
+    text: str  # as written, e.g. "김영섭 KT 대표"
+    name: str | None = None  # Korean name (person) or family name (short) or alias
+    title: str | None = None  # Korean title as written
+    org: str | None = None  # Korean organisation as written
+    person: Person | None = None  # the table entry, when the name is in the table
+    description: str | None = None  # English description of an unnamed source or organisation
+
+
+def subject_rank(mention: Mention, adjacent: bool = False) -> int:
+    """How strongly the mention is the subject of its clause: 3 topic, 2 "also", 1 nominative,
+    0 bare (counts only right before a quote in a headline), -1 not a subject."""
+    if mention.particle in TOPIC:
+        return 3
+    if mention.particle in ALSO:
+        return 2
+    if mention.particle in NOMINATIVE:
+        return 1
+    if mention.particle == "" and adjacent:
+        return 0
+    return -1
+
+
+class _Matcher:
+    """Mention matching for one PeopleTable (its names and titles), reused across articles."""
+
+    def __init__(self, table: PeopleTable) -> None:
+        self.table = table
+        self.names: dict[str, Person] = {}
+        for person in table.people:
+            for name in (person.ko, *person.aliases):
+                self.names["".join(name.split())] = person
+
+    # -- pieces
+    def title_at(self, tokens: Sequence[Token], j: int) -> tuple[int, str, str] | None:
+        """The longest title starting at token j: (last token index, title as written, particle)."""
+        for length in range(min(6, len(tokens) - j), 0, -1):
+            seq = tokens[j : j + length]
+            if any(t.raw.endswith(",") or not t.core for t in seq[:-1]):
+                continue
+            words = [t.core for t in seq[:-1]]
+            for base, particle in split_particle(seq[-1].core):
+                if not base:
+                    continue
+                phrase = " ".join([*words, base])
+                if length > 1 and not self._multiword_title(phrase):
+                    continue
+                if self.table.translate_title(phrase) is not None and not self._is_org(
+                    words[0] if words else base
+                ):
+                    return j + length - 1, phrase, particle
+        return None
+
+    def _multiword_title(self, phrase: str) -> bool:
+        """A title of several words: a table entry ("이사회 의장"), titles joined by 겸 ("최고경영자(CEO) 겸
+        이사회 의장"), or a known unit and its head ("네트워크 부문장")."""
+        table = self.table
+        if table.has_title(phrase):
+            return True
+        parts = [p for p in re.split(r"\s*겸\s*", phrase) if p]
+        if len(parts) > 1:
+            return all(table.has_title(p) or (" " not in p and table.is_title(p)) for p in parts)
+        words = phrase.split()
+        english = table.translate_title(phrase) or ""
+        return len(words) == 2 and english.startswith("head of the")
+
+    def _org_like(self, token: Token, loose: bool) -> bool:
+        """Whether a word between a name and a title can be (part of) an organisation's name."""
+        if token.raw != token.core:
+            return False  # punctuation or a parenthesis: not part of "NAME ORG TITLE"
+        word = token.core
+        if self.table.translate_org(word) or self.table.translate_unit(word) or _LATIN.search(word):
+            return True
+        return loose or word.endswith(_ORG_SUFFIXES)
+
+    def _is_org(self, word: str) -> bool:
+        return self.table.translate_org(word) is not None and self.table.get(word) is None
+
+    def person_name_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str, Person | None, str] | None:
+        """A person's name starting at token i: (last token index, name, table entry, particle)."""
+        if i + 1 < len(tokens) and not tokens[i].raw.endswith(","):
+            for base, particle in split_particle(tokens[i + 1].core):
+                joined = tokens[i].core + base
+                if joined in self.names and " " not in tokens[i].core:
+                    return i + 1, f"{tokens[i].core} {base}", self.names[joined], particle
+        for base, particle in split_particle(tokens[i].core):
+            if base in self.names:
+                return i, base, self.names[base], particle
+        core = tokens[i].core
+        if core in _NOT_NAMES or not _HANGUL_ONLY.match(core):
+            return None
+        split = split_korean_name(core)
+        if core[-1] in "에의를을와과로":
+            return None  # a word with a particle, not a name ("구분에")
+        if (
+            split is None
+            or len(core) not in (3, 4)
+            or (len(core) == 4 and split[0] not in COMPOUND_FAMILY_NAMES)
+        ):
+            return None
+        return i, core, None, ""
+
+    # -- mentions
+    def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            found = self._mention_at(tokens, i, text)
+            if found is None:
+                i += 1
+                continue
+            # "KT 김영섭 대표": an organisation right before the name belongs to the mention
+            bare_org_before = mentions and mentions[-1].kind == "org" and not mentions[-1].particle
+            if bare_org_before and mentions[-1].last == i - 1 and found.kind == "person":
+                mentions.pop()
+            while mentions and mentions[-1].last >= found.first:
+                mentions.pop()  # "KT 관계자": the organisation word is part of the unnamed source
+            if found.kind == "person" and found.org is None and i > 0 and mentions_end(mentions) < i - 1:
+                before = tokens[i - 1]
+                if before.core == before.raw and self._is_org(before.core):
+                    found = _replace(found, start=before.start, first=i - 1, org=before.core,
+                                     text=text[before.start : found.end])  # fmt: skip
+            # "김 대표 역시": a following 역시/또한 marks the subject
+            if found.particle == "" and found.last + 1 < len(tokens) and tokens[found.last + 1].core in ALSO:
+                found = _replace(found, particle=tokens[found.last + 1].core)
+            mentions.append(found)
+            i = found.last + 1
+        return mentions
+
+    def _mention_at(self, tokens: Sequence[Token], i: int, text: str) -> Mention | None:
+        token = tokens[i]
+        core = token.core
+        if not core:
+            return None
+        # a person's name, maybe followed by organisation words and a title
+        name = self.person_name_at(tokens, i)
+        if name is not None:
+            last, ko, person, particle = name
+            if particle == "" and not tokens[last].raw.endswith(","):
+                for j in range(last + 1, min(last + 5, len(tokens))):
+                    between = tokens[last + 1 : j]
+                    if between and not self._org_like(between[-1], loose=person is not None):
+                        break
+                    title = self.title_at(tokens, j)
+                    if title is not None:
+                        end, title_ko, particle = title
+                        org = " ".join(t.core for t in between) or None
+                        start, stop = tokens[i].start, tokens[end].end
+                        return Mention(
+                            "person", start, stop, i, end, particle, text[start:stop],
+                            name=ko, title=title_ko, org=org, person=person,
+                        )  # fmt: skip
+            if person is not None:
+                return Mention("person", tokens[i].start, tokens[last].end, i, last, particle,
+                               text[tokens[i].start : tokens[last].end], ko, None, None, person)  # fmt: skip
+        # a short form: family name and title ("김 대표는", "구 사장", "장 차관은")
+        if (
+            (core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES)
+            and core == token.raw
+            and i + 1 < len(tokens)
+        ):
+            title = self.title_at(tokens, i + 1)
+            if title is not None:
+                end, title_ko, particle = title
+                return Mention("short", token.start, tokens[end].end, i, end, particle,
+                               text[token.start : tokens[end].end], core, title_ko)  # fmt: skip
+        for base, particle in split_particle(core):
+            # pronouns
+            if base in ("그", "그녀") and particle in TOPIC | NOMINATIVE | {"도"}:
+                return Mention("pronoun", token.start, token.end, i, i, particle, core, base)
+            # unnamed sources: "KT 관계자", "업계 관계자", "MS 측", "MS측"
+            if base in ("관계자", "측", "대변인", "고위 관계자") or (base.endswith("측") and len(base) > 1):
+                described = self._unnamed(tokens, i, base)
+                if described is not None:
+                    first, org, description = described
+                    start = tokens[first].start
+                    return Mention(
+                        "unnamed", start, token.end, first, i, particle, text[start : token.end],
+                        title=base, org=org, description=description,
+                    )  # fmt: skip
+            # organisations as subjects: "KT는", "MS가"
+            if self._is_org(base) and (particle or token.raw == core):
+                english = self.table.translate_org(base)
+                start, stop = token.start, token.end
+                return Mention("org", start, stop, i, i, particle, base, org=base, description=english)
+        return None
+
+    def _unnamed(self, tokens: Sequence[Token], i: int, base: str) -> tuple[int, str | None, str] | None:
+        """An unnamed source ending at token i: (first token, Korean org, English description)."""
+        if base.endswith("측") and base != "측":
+            org_ko = base[:-1]
+            org = self.table.translate_org(org_ko)
+            return (i, org_ko, f"a {org} representative") if org else None
+        prev = tokens[i - 1].core if i > 0 and not tokens[i - 1].raw.endswith(",") else ""
+        senior = prev == "고위"
+        first = i - 1 if senior else i
+        if senior:
+            prev = tokens[i - 2].core if i > 1 and not tokens[i - 2].raw.endswith(",") else ""
+        org = self.table.translate_org(prev) if prev else None
+        role = {"관계자": "official", "측": "representative", "대변인": "spokesperson"}.get(base, "official")
+        if senior:
+            role = f"senior {role}"
+        if org:
+            return first - 1, prev, f"{_article(org)} {org} {role}"
+        if base == "측":
+            return None  # "이 측", "양측": no source to name
+        generic = {"업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government "}
+        if prev in generic:
+            return first - 1, None, f"{_article(generic[prev])} {generic[prev]}{role}"
+        if prev == "한":
+            return first - 1, None, f"{_article(role)} {role}"
+        return first, None, f"{_article(role)} {role}"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" and not word.startswith(("Uni", "Eu")) else "a"
+
+
+def _replace(mention: Mention, **changes: object) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, **changes)  # type: ignore[arg-type]
+
+
+def mentions_end(mentions: Sequence[Mention]) -> int:
+    return mentions[-1].last if mentions else -1
+
+
+_MATCHERS: dict[int, tuple[PeopleTable, _Matcher]] = {}
+
+
+def _matcher(table: PeopleTable) -> _Matcher:
+    cached = _MATCHERS.get(id(table))
+    if cached is None or cached[0] is not table:
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        cached = (table, _Matcher(table))
+        _MATCHERS[id(table)] = cached
+    return cached[1]
+
+
+def find_mentions(tokens: Sequence[Token], text: str, table: PeopleTable) -> list[Mention]:
+    """Mentions among ``tokens`` (words of ``text``), left to right, not overlapping."""
+    return _matcher(table).find(tokens, text)
+
+
+# ---------------------------------------------------------------- the people of one article
+
+_TITLE_WORD = re.compile(r"[\s겸()]+")
+_OWNER_PAREN = re.compile(r"(\S+?)\((대표|회장|사장|대표이사)\s*([\uac00-\ud7a3]{2,4})\)")
+
+
+@dataclass
+class _Entry:
+    key: str
+    name: str
+    person: Person | None
+    titles: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+
+
+class Cast:
+    """Everyone named in full in one article, with the titles the article gives them."""
+
+    def __init__(self, table: PeopleTable) -> None:
+        self.table = table
+        self.entries: dict[str, _Entry] = {}
+
+    def add_text(self, text: str) -> list[Mention]:
+        """Register the named people of ``text``; returns all its mentions."""
+        mentions = find_mentions(tokenize(text), text, self.table)
+        for mention in mentions:
+            if mention.kind == "person":
+                self._add(mention.name or "", mention.person, mention.title, mention.org)
+        for match in _OWNER_PAREN.finditer(text):  # "KT(대표 김영섭)"
+            name = match.group(3)
+            if split_korean_name(name) is not None:
+                self._add(name, self.table.get(name), match.group(2), match.group(1))
+        return mentions
+
+    def _add(self, name: str, person: Person | None, title: str | None, org: str | None) -> None:
+        key = person.ko if person else name
+        entry = self.entries.setdefault(key, _Entry(key, person.ko if person else name, person))
+        if title and title not in entry.titles:
+            entry.titles.append(title)
+        if org and org not in entry.orgs:
+            entry.orgs.append(org)
+
+    # -- resolution
+    def speaker(self, mention: Mention) -> Speaker | None:
+        """The speaker a person, short-form, unnamed or organisation mention refers to; None if unsure."""
+        if mention.kind == "person":
+            key = mention.person.ko if mention.person else mention.name or ""
+            entry = self.entries.get(key)
+            if entry is None:
+                self._add(mention.name or "", mention.person, mention.title, mention.org)
+                entry = self.entries[key]
+            return self._speaker_of(entry)
+        if mention.kind == "short":
+            entry = self._resolve_short(mention.name or "", mention.title or "")
+            return self._speaker_of(entry) if entry else None
+        if mention.kind in ("unnamed", "org") and mention.description:
+            org = self.table.translate_org(mention.org) if mention.org else None
+            return Speaker(kind="unnamed", ko=mention.text, en=mention.description, org=org)
+        return None
+
+    def _resolve_short(self, family: str, title: str) -> _Entry | None:
+        def family_of(entry: _Entry) -> bool:
+            if entry.person is not None and family in entry.person.aliases:
+                return True
+            split = split_korean_name(entry.name)
+            return split is not None and split[0] == family
+
+        same_family = [e for e in self.entries.values() if family_of(e)]
+        by_article = [e for e in same_family if any(self._compatible(title, t) for t in e.titles)]
+        if len(by_article) == 1:
+            return by_article[0]
+        if by_article:
+            return None  # two people of that family name and title: unsure
+        by_table = [
+            e for e in same_family if e.person and any(self._compatible(title, t) for t in e.person.title_ko)
+        ]
+        return by_table[0] if len(by_table) == 1 else None
+
+    def _compatible(self, short: str, full: str) -> bool:
+        """Whether a short mention's title fits a full one: "차관" ~ "2차관", "CEO" ~ "최고경영자 겸 의장"."""
+        a, b = "".join(short.split()), "".join(full.split())
+        if a == b or b.endswith(a) or a in _TITLE_WORD.split(full):
+            return True
+        short_en = self.table.translate_title(short)
+        full_en = self.table.translate_title(full)
+        if not short_en or not full_en:
+            return False
+        return short_en == full_en or short_en in full_en.split(" and ")
+
+    def _speaker_of(self, entry: _Entry) -> Speaker:
+        person, table = entry.person, self.table
+        if person is not None:
+            title, org = person.title, person.org
+            known = [
+                t for t in entry.titles if any(self._compatible(k, t) or k == t for k in person.title_ko)
+            ]
+            if entry.titles and not known:
+                # the article gives a title the table does not know (an earlier or later post): use it
+                title = table.translate_title(entry.titles[0]) or title
+                org = next((o for o in map(table.translate_org, entry.orgs) if o), None) or org
+            return Speaker(kind="named", ko=person.ko, en=person.en, title=title, org=org, verified=True)
+        title = next((t for t in map(table.translate_title, entry.titles) if t), None)
+        org = next((o for o in map(table.translate_org, entry.orgs) if o), None)
+        return Speaker(kind="named", ko=entry.name, en=romanize_name(entry.name), title=title, org=org)

@@ -1,0 +1,131 @@
+"""Reporting verbs and their English stance ("강조했다" -> "stressed").
+
+A verb is looked up by the longest stem that starts it ("강조했다", "강조하며", "강조한" all start
+with "강조"), so one entry covers every ending. Two-word idioms ("힘을 보탰다") are looked up first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+__all__ = ["IDIOMS", "IDIOM_VERBS", "STANCES", "stance_of", "stance_of_idiom"]
+
+# stem (the start of the verb as written) -> English stance
+STANCES: Mapping[str, str] = MappingProxyType(
+    {
+        "말했": "said", "말하": "said", "말한": "said", "말해": "said",
+        "밝혔": "stated", "밝히": "stated", "밝힌": "stated", "밝혀": "stated",
+        "강조": "stressed",
+        "설명": "explained",
+        "덧붙": "added",
+        "답했": "answered", "답하": "answered", "답한": "answered", "답해": "answered", "답변": "answered",
+        "전했": "said", "전하": "said", "전한": "said", "전해": "said",
+        "주장": "claimed",
+        "일축": "dismissed",
+        "단언": "asserted",
+        "언급": "mentioned",
+        "당부": "urged",
+        "약속": "promised",
+        "지적": "pointed out",
+        "내다봤": "predicted", "내다보": "predicted", "내다본": "predicted",
+        "전망": "forecast",
+        "자신했": "expressed confidence", "자신하": "expressed confidence", "자신한": "expressed confidence",
+        "자신감을": "expressed confidence",
+        "평가": "assessed",
+        "독려": "encouraged",
+        "피력": "expressed",
+        "소개": "introduced",
+        "꼽았": "cited", "꼽으": "cited", "꼽은": "cited", "꼽아": "cited",
+        "했다": "said", "했고": "said", "하며": "said", "한다": "said", "했으": "said", "했지": "said",
+        "발언": "said",
+        "토로": "lamented",
+        "역설": "stressed",
+        "반박": "rebutted",
+        "해명": "explained",
+        "제안": "proposed",
+        "촉구": "urged",
+        "호소": "appealed",
+        "요청": "requested",
+        "경고": "warned",
+        "우려": "expressed concern",
+        "기대": "expected",
+        "예상": "expected",
+        "분석": "analysed",
+        "진단": "diagnosed",
+        "확신": "expressed conviction",
+        "장담": "assured",
+        "다짐": "vowed",
+        "공언": "declared",
+        "선언": "declared",
+        "발표": "announced",
+        "비판": "criticised",
+        "질타": "rebuked",
+        "칭찬": "praised",
+        "부연": "elaborated",
+        "귀띔": "hinted",
+        "시사": "hinted",
+        "털어놨": "confided", "털어놓": "confided",
+        "물었": "asked", "묻자": "asked",
+        "되물었": "asked back",
+        "반문": "asked back",
+        "인정": "acknowledged",
+        "부인": "denied",
+        "해석": "interpreted",
+        "예고": "signalled",
+        "자평": "assessed",
+        "회고": "recalled",
+        "회상": "recalled",
+        "답": "answered",
+    }
+)  # fmt: skip
+
+# "object verb" idioms whose verb alone says little ("힘을 보탰다": lent support)
+IDIOMS: Mapping[str, str] = MappingProxyType(
+    {
+        "힘을": "added",  # 힘을 보탰다 / 힘을 실었다
+        "선을": "drew the line",  # 선을 그었다
+        "포부를": "stated",  # 포부를 밝혔다
+        "목소리를": "stressed",  # 목소리를 높였다
+        "입을": "agreed",  # 입을 모았다
+        "말을": "declined to comment",  # 말을 아꼈다
+        "의지를": "expressed determination",  # 의지를 드러냈다 / 다졌다
+        "각오를": "vowed",  # 각오를 다졌다
+        "자신감을": "expressed confidence",  # 자신감을 드러냈다 / 내비쳤다
+        "기대감을": "expressed hope",  # 기대감을 나타냈다
+        "우려를": "expressed concern",  # 우려를 나타냈다
+        "소감을": "said",  # 소감을 밝혔다 / 전했다
+        "뜻을": "stated",  # 뜻을 밝혔다
+        "입장을": "stated",  # 입장을 밝혔다
+        "강조점을": "stressed",
+        "감사를": "thanked",  # 감사를 표했다
+    }
+)
+
+# second words of those idioms (a verb, so the idiom is a predicate)
+IDIOM_VERBS = (
+    "보탰", "보태", "실었", "실어", "그었", "긋", "그어", "밝혔", "밝히", "높였", "높이", "모았", "모아",
+    "아꼈", "아끼", "드러냈", "드러내", "다졌", "다지", "내비쳤", "내비치", "나타냈", "나타내",
+    "전했", "전하", "표했", "표하",
+)  # fmt: skip
+
+_STEMS = tuple(sorted(STANCES, key=len, reverse=True))
+
+
+def stance_of(verb: str) -> str | None:
+    """The English stance of a reporting verb as written ("강조했다" -> "stressed"), or None."""
+    word = verb.strip().rstrip(".,!?\"'”’")
+    for stem in _STEMS:
+        if word.startswith(stem):
+            if stem == "답" and not (word.startswith("답했") or word.startswith("답하")):
+                continue
+            return STANCES[stem]
+    return None
+
+
+def stance_of_idiom(first: str, second: str) -> str | None:
+    """The stance of an "object verb" idiom ("힘을", "보탰다" -> "added"), or None."""
+    stance = IDIOMS.get(first.strip())
+    if stance and second.strip().startswith(IDIOM_VERBS):
+        return stance
+    return None
