@@ -181,7 +181,7 @@ def resolve_relative_date(text: str, published: dt.date | None) -> dt.date | Non
         year, month = _shift_month(published.year, published.month, shift)
         return _make(year, month, int(match.group("d")))
     for word, shift in _REL_DAY.items():
-        if re.search(rf"(?<![가-힣]){word}", text):
+        if re.search(rf"(?<![가-힣]){word}(?!날|을|의)", text):
             return published + dt.timedelta(days=shift)
     match = _DAY.search(text)
     if match:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 __all__ = ["EMAIL", "Byline", "email_only", "leading_byline", "reporter_line", "trailing_byline"]
 
 _NAME = r"[가-힣]{2,4}"
-_NAMES = rf"{_NAME}(?:\s*[·ㆍ,、]\s*{_NAME})*"
+_NAMES = rf"{_NAME}(?:(?:\s*[·ㆍ,、]\s*|\s+){_NAME})*"
 _ROLE = r"(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|칼럼니스트|통신원|에디터|PD)"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HIDDEN_EMAIL = r"\[email\s*protected\]"
