@@ -28,9 +28,11 @@ __all__ = [
     "cached_revision",
     "find_preset",
     "hub_id_of",
+    "language_pair",
     "load_causal_lm",
     "load_seq2seq",
     "load_tokenizer",
+    "max_input_tokens",
     "model_kind",
     "pull",
     "read_config",
@@ -536,6 +538,19 @@ def _marian_direction(resolved: ResolvedModel, tokenizer: Any) -> LanguagePair:
     return LanguagePair(src, tgt, prefix)
 
 
+def language_pair(
+    resolved: ResolvedModel, tokenizer: Any, config: Mapping[str, Any] | None = None
+) -> LanguagePair:
+    """How to ask ``resolved`` for Korean -> English; sets the tokenizer's source language if it has one.
+
+    Raises ModelError for a Marian model of another language pair.
+    """
+    languages = _languages(resolved, read_config(resolved) if config is None else config, tokenizer)
+    if languages.src and hasattr(tokenizer, "src_lang"):
+        tokenizer.src_lang = languages.src
+    return languages
+
+
 def _languages(resolved: ResolvedModel, config: Mapping[str, Any], tokenizer: Any) -> LanguagePair:
     if resolved.preset is not None and resolved.preset.family != "marian":
         return resolved.preset.languages
@@ -554,8 +569,6 @@ def _languages(resolved: ResolvedModel, config: Mapping[str, Any], tokenizer: An
 
 def _generate_kwargs(languages: LanguagePair, tokenizer: Any) -> dict[str, Any]:
     """Point multilingual models at English: source language on the tokenizer, forced first token."""
-    if languages.src and hasattr(tokenizer, "src_lang"):
-        tokenizer.src_lang = languages.src
     if languages.tgt and not languages.prefix:
         if hasattr(tokenizer, "get_lang_id"):  # M2M100
             return {"forced_bos_token_id": tokenizer.get_lang_id(languages.tgt)}
@@ -619,7 +632,8 @@ def resolve_dtype(dtype: str, device: str) -> Any:
 
 
 # ---------------------------------------------------------------- loading
-def _max_input_tokens(config: Mapping[str, Any], tokenizer: Any) -> int:
+def max_input_tokens(config: Mapping[str, Any], tokenizer: Any) -> int:
+    """The longest input the model takes: its position limit and its tokenizer's, whichever is less."""
     limits = []
     positions = config.get("max_position_embeddings")
     if isinstance(positions, int) and positions > 0:
@@ -681,7 +695,8 @@ def load_seq2seq(resolved: ResolvedModel, device: str = "auto", dtype: str = "au
     config = read_config(resolved)
     _check_kind(resolved, config, "seq2seq")
     model, tokenizer, chosen_device, torch_dtype = _load(resolved, "AutoModelForSeq2SeqLM", device, dtype)
-    languages = _languages(resolved, config, tokenizer) if resolved.role == "translation" else LanguagePair()
+    translating = resolved.role == "translation"
+    languages = language_pair(resolved, tokenizer, config) if translating else LanguagePair()
     return LoadedModel(
         model=model,
         tokenizer=tokenizer,
@@ -689,7 +704,7 @@ def load_seq2seq(resolved: ResolvedModel, device: str = "auto", dtype: str = "au
         dtype=torch_dtype,
         info=resolved.info("seq2seq"),
         resolved=resolved,
-        max_input_tokens=_max_input_tokens(config, tokenizer),
+        max_input_tokens=max_input_tokens(config, tokenizer),
         languages=languages,
         generate_kwargs=_generate_kwargs(languages, tokenizer),
     )
@@ -718,5 +733,5 @@ def load_causal_lm(resolved: ResolvedModel, device: str = "auto", dtype: str = "
         dtype=torch_dtype,
         info=resolved.info("instruct"),
         resolved=resolved,
-        max_input_tokens=_max_input_tokens(config, tokenizer),
+        max_input_tokens=max_input_tokens(config, tokenizer),
     )
