@@ -135,3 +135,9 @@ def test_no_placeholder_survives_in_any_output(glossary: Glossary) -> None:
 
     english, _, _ = _translate(chaos, glossary)
     assert not re.search(r"(?i)z\s?x\s?-?\d", english)
+
+
+def test_english_gloss_in_parentheses_is_absorbed(glossary: Glossary) -> None:
+    protected = protect("MS AI 투어 인 서울(Microsoft AI Tour in Seoul)에 앞서", glossary)
+    assert protected.masked == "ZX1Q에 앞서"
+    assert restore(protected, "Ahead of ZX1Q").text == "Ahead of Microsoft AI Tour in Seoul"

@@ -100,7 +100,13 @@ def _merge_glosses(
 ) -> list[tuple[int, int, str, str, str]]:
     """Join "A(B)" into one span when A and B have the same English form."""
     merged: list[tuple[int, int, str, str, str]] = []
-    for span in spans:
+    for start, end, ko, en, kind in spans:
+        # "MS AI 투어 인 서울(Microsoft AI Tour in Seoul)": the gloss already is the English form
+        gloss = re.match(r"\s?\(([^()]{1,80})\)", sentence[end:])
+        if gloss and _squash(gloss.group(1)) == _squash(en):
+            end += gloss.end()
+            ko = sentence[start:end]
+        span = (start, end, ko, en, kind)
         if merged:
             prev = merged[-1]
             between = sentence[prev[1] : span[0]]
@@ -110,6 +116,10 @@ def _merge_glosses(
                 continue
         merged.append(span)
     return merged
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split()).lower()
 
 
 def restore(protected: Protected, output: str) -> Restored:
