@@ -22,32 +22,40 @@ _BRACKETED = re.compile(
 # "… 있다. / KT", "… 2024.10.1/뉴스1", "… 있다. 사진=KT" at the end of a caption line
 _SLASH = re.compile(r"(?:(?<=[.다)\d])\s*|\s+)/\s*(?P<credit>[^/]{1,40})$")
 _BARE = re.compile(r"\s+" + _CREDIT_WORDS + r"\s*=\s*[^=]{1,30}$")
+_CLOSERS = ("]", ")", ">", "】")
+_BRACKETED_AT_END = re.compile(rf"(?P<credit>{_BRACKETED.pattern})$", re.IGNORECASE)
 _TAIL = re.compile(r"(?<=[.다])\s+(?P<credit>[^\s.]{1,15}\s*(?:자료\s*사진|사진\s*제공|제공|DB))$")
 _PHOTO_MENTION = re.compile(r"사진\s*(?:은|속|\s)?\s*(?:왼쪽|오른쪽|가운데|위|아래|맨\s*왼쪽|앞줄|뒷줄)")
 _PHOTO_VERB = re.compile(r"(?:하고|고|며)\s*있다\.$|(?:포즈|기념\s*촬영|기념\s*사진).{0,20}(?:있다|했다)\.$")
 
 
+_WINDOW = 100  # a credit is short: only the end of a line is searched
+
+
 def split_credit(line: str) -> tuple[str, str] | None:
     """(caption text, credit) when ``line`` ends with a photo credit, else None."""
-    match = None
-    for candidate in _BRACKETED.finditer(line):
-        if not line[candidate.end() :].strip():
-            match = candidate
-    if match is not None:
-        return line[: match.start()].rstrip(), match.group(0)
-    slash = _SLASH.search(line)
+    line = line.rstrip()
+    cut = max(0, len(line) - _WINDOW)
+    tail = line[cut:]
+    if not any(mark in tail for mark in ("/", "=", "사진", "제공", "DB")) and not line.endswith(_CLOSERS):
+        return None  # the common case, decided without a regular expression
+    if line.endswith(_CLOSERS):
+        match = _BRACKETED_AT_END.search(tail)
+        if match is not None:
+            return line[: cut + match.start()].rstrip(), match.group("credit")
+    slash = _SLASH.search(tail)
     if (
         slash is not None
         and not _looks_like_sentence(slash.group("credit"))
         and "기자" not in slash.group("credit")[-4:]
     ):
-        return line[: slash.start()].rstrip(), slash.group(0).strip()
+        return line[: cut + slash.start()].rstrip(), slash.group(0).strip()
     if slash is not None and re.search(r"(?:사진|제공|뉴스\d*|DB|ⓒ)", slash.group("credit")):
-        return line[: slash.start()].rstrip(), slash.group(0).strip()
+        return line[: cut + slash.start()].rstrip(), slash.group(0).strip()
     for pattern in (_BARE, _TAIL):
-        found = pattern.search(line)
+        found = pattern.search(tail)
         if found is not None:
-            return line[: found.start()].rstrip(), found.group(0).strip()
+            return line[: cut + found.start()].rstrip(), found.group(0).strip()
     return None
 
 

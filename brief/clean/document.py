@@ -20,7 +20,7 @@ from brief.clean.captions import caption_text, is_caption_like, is_credit_only, 
 from brief.clean.dates import dateline_date, epoch_ms_dates, filename_date, parse_iso_date, pick_date
 from brief.clean.html import HtmlExtract, extract_html
 from brief.clean.metadata import EMAIL, Byline, email_only, leading_byline, reporter_line, trailing_byline
-from brief.clean.normalize import hangul_count, normalize_line, normalize_text
+from brief.clean.normalize import HANGUL, hangul_count, normalize_line, normalize_text
 from brief.clean.outlets import OutletTable, load_outlets
 from brief.errors import InputError
 from brief.records import Article, DateEvidence, Heading, Outlet, RawDocument, RemovedLine, Reporter
@@ -108,7 +108,7 @@ def clean_text(
     """Clean the text of one page (one block a line). See the module docstring for the method."""
     table = outlets if outlets is not None else load_outlets()
     text = normalize_text(text)
-    if hangul_count(text) == 0:
+    if HANGUL.search(text) is None:
         raise InputError(source, "no Korean text found; brief reads Korean news articles")
     evidence = _Evidence()
     lines = [_Line(t) for t in text.split("\n")]
@@ -131,7 +131,7 @@ def clean_text(
         if line.kind in ("text", "heading", "caption"):
             evidence.removed.append(RemovedLine(line.text, "after end of article"))
 
-    body_hangul = sum(hangul_count(p) for p in paragraphs)
+    body_hangul = hangul_count("".join(paragraphs)[:4000])
     if not paragraphs or body_hangul < _MIN_HANGUL:
         raise InputError(
             source, "no Korean article text found (too little Korean running text after cleaning)"
@@ -255,7 +255,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
         return
     caption, credit = caption_text(t)
-    if credit is not None and caption and hangul_count(caption):
+    if credit is not None and caption and HANGUL.search(caption):
         line.kind, line.caption = "caption", caption
         ev.removed.append(RemovedLine(credit, "photo credit"))
         return
