@@ -300,3 +300,67 @@ def test_cli_translates_every_seed_sentence(seeds_dir: Path, tiny_marian: Path, 
         assert all(isinstance(s["en"], str) for s in item["sentences"])
         assert len(item["paragraphs_en"]) == len(paragraphs)
         assert all(q["text_en"] is not None for q in item["quotes"])
+
+
+def test_non_commercial_licence_is_reported(
+    tiny_marian: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    model = tmp_path / "nc-marian"
+    shutil.copytree(tiny_marian, model)
+    (model / "README.md").write_text("---\nlicense: cc-by-nc-4.0\n---\n# a model\n", encoding="utf-8")
+    make_translator(_config(model, tmp_path))
+    assert "non-commercial" in caplog.text
+
+
+def test_language_codes_reach_generate(tiny_marian: Path) -> None:
+    """MADLAD's "<2en> " prefix goes before every sentence; forced_bos_token_id (NLLB, M2M100) to generate."""
+    import torch
+
+    from brief.models import LanguagePair, LoadedModel, resolve
+    from brief.translate.seq2seq import Seq2SeqBackend
+
+    seen: dict[str, object] = {}
+
+    class Tokenizer:
+        model_max_length = 64
+
+        def __call__(self, texts, **kwargs):  # type: ignore[no-untyped-def]
+            seen["texts"] = texts
+            return _Batch(attention_mask=torch.ones((len(texts), 3), dtype=torch.long))
+
+        def batch_decode(self, output, skip_special_tokens: bool):  # type: ignore[no-untyped-def]
+            return [" out "] * len(output)
+
+    class Model:
+        config = type("Config", (), {"max_position_embeddings": 64})()
+
+        def generate(self, **kwargs):  # type: ignore[no-untyped-def]
+            seen["generate"] = kwargs
+            return [[1]] * len(kwargs["attention_mask"])
+
+    resolved = resolve(str(tiny_marian))
+    backend = Seq2SeqBackend(resolved, num_beams=3)
+    backend._loaded = LoadedModel(
+        model=Model(),
+        tokenizer=Tokenizer(),
+        device="cpu",
+        dtype=torch.float32,
+        info=resolved.info("seq2seq"),
+        resolved=resolved,
+        max_input_tokens=64,
+        languages=LanguagePair(None, "en", "<2en> "),
+        generate_kwargs={"forced_bos_token_id": 7},
+    )
+    assert backend.translate_batch(["가.", "나."]) == ["out", "out"]
+    assert seen["texts"] == ["<2en> 가.", "<2en> 나."]
+    kwargs = seen["generate"]
+    assert isinstance(kwargs, dict)
+    assert kwargs["forced_bos_token_id"] == 7
+    assert kwargs["num_beams"] == 3
+    assert kwargs["no_repeat_ngram_size"] == 4
+    assert kwargs["max_new_tokens"] == 2 * 3 + 16
+
+
+class _Batch(dict):  # type: ignore[type-arg]
+    def to(self, device: str) -> _Batch:
+        return self

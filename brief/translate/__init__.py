@@ -94,6 +94,11 @@ def make_translator(config: BriefConfig, people: PeopleTable | None = None) -> S
     from brief.people import load_people
 
     resolved = resolve(config.mt_model, "translation", config.mt_revision)
+    if resolved.commercial is False and not resolved.from_hub:  # resolve() warns for hub models
+        log.warning(
+            "%s has a non-commercial licence (%s): its translations may not be used commercially",
+            resolved.source, resolved.licence,
+        )  # fmt: skip
     backend = make_backend(resolved, config)
     if config.use_cache:
         from brief.translate.cache import CachedBackend, TranslationCache, default_cache_dir
