@@ -36,6 +36,10 @@ _EXPORTS: dict[str, str] = {
     "summarize_text": "brief.summarize",
     "summarize_articles": "brief.summarize",
     "english_article": "brief.summarize",
+    "Translator": "brief.translate",
+    "make_translator": "brief.translate",
+    "translate_articles": "brief.translate",
+    "load_glossary": "brief.translate",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
