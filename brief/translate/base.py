@@ -19,7 +19,10 @@ __all__ = ["SentenceBackend", "Translator", "backend_signature"]
 class Translator(Protocol):
     """Translates one article (and the quotes found in it) into English, sentence-aligned."""
 
-    info: ModelInfo
+    @property
+    def info(self) -> ModelInfo:
+        """The model, for provenance."""
+        ...
 
     def translate(self, article: Article, quotes: Sequence[Quote] = ()) -> TranslatedArticle:
         """Return the article in English; every Korean sentence has an aligned English sentence."""
@@ -29,6 +32,8 @@ class Translator(Protocol):
 @runtime_checkable
 class SentenceBackend(Protocol):
     """A model that translates Korean sentences into English, one output per input, in order.
+
+    The three attributes may be plain attributes or read-only properties.
 
     - ``info``: the model, for provenance (name, revision, backend, licence).
     - ``max_input_tokens``: the longest input (in the model's own tokens, special tokens included)
@@ -40,9 +45,14 @@ class SentenceBackend(Protocol):
     - ``count_tokens``: the number of model tokens ``sentence`` becomes, special tokens included.
     """
 
-    info: ModelInfo
-    max_input_tokens: int
-    settings: Mapping[str, str]
+    @property
+    def info(self) -> ModelInfo: ...
+
+    @property
+    def max_input_tokens(self) -> int: ...
+
+    @property
+    def settings(self) -> Mapping[str, str]: ...
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]: ...
 

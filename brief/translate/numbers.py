@@ -137,14 +137,14 @@ def find_numbers(text: str) -> list[NumberSpan]:
     for match in _PLAIN_MONEY.finditer(text):
         _add(found, taken, match, _money(match.group("amount"), match.group("unit")))
     for match in _YEARS.finditer(text):
-        n = int(match.group("n"))
-        _add(found, taken, match, f"{_WORDS.get(n, str(n))}-year")
+        years = int(match.group("n"))
+        _add(found, taken, match, f"{_WORDS.get(years, str(years))}-year")
     for match in _QUARTER.finditer(text):
         _add(found, taken, match, f"{_ORDINALS[int(match.group('n'))]} quarter")
     for match in _HALF.finditer(text):
         _add(found, taken, match, "first half" if match.group("which") == "상" else "second half")
     for match in _POINTS.finditer(text):
-        n = match.group("n")
-        _add(found, taken, match, f"{n} percentage point" + ("" if n == "1" else "s"))
+        points = match.group("n")
+        _add(found, taken, match, f"{points} percentage point" + ("" if points == "1" else "s"))
     found.sort(key=lambda span: span.start)
     return found
