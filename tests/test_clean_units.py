@@ -495,3 +495,67 @@ def test_no_article_raises_input_error(text: str, problem: str) -> None:
         clean_text(text, source="page.txt")
     assert problem in info.value.problem
     assert info.value.path == "page.txt"
+
+
+# ---------------------------------------------------------------- other page styles
+def test_link_list_inside_the_article_is_removed() -> None:
+    text = (
+        "정부가 반도체 지원 대책을 내놨다. 세액공제를 늘리는 것이 핵심이다.\n"
+        "관련기사\n삼성전자, 신제품 공개\nLG전자 실적 발표\n"
+        "업계는 대책을 환영했다. 다만 실효성은 지켜봐야 한다는 의견도 나왔다.\n"
+    )
+    article = clean_text(text)
+    assert article.paragraphs == (
+        "정부가 반도체 지원 대책을 내놨다. 세액공제를 늘리는 것이 핵심이다.",
+        "업계는 대책을 환영했다. 다만 실효성은 지켜봐야 한다는 의견도 나왔다.",
+    )
+    assert article.headings == ()
+    assert [r.text for r in article.removed if r.reason == "link list"] == [
+        "삼성전자, 신제품 공개",
+        "LG전자 실적 발표",
+    ]
+
+
+def test_portal_page_with_breadcrumbs_sections_and_dateline_byline() -> None:
+    text = (
+        "홈 > 경제 > 산업\n"
+        "IT·과학\n"
+        "[단독] 카카오, AI 비서 내년 출시\n"
+        "- 대화형 서비스로 검색 대체 노려\n"
+        "입력 2024.10.08. 오전 9:10 | 김하늘 기자\n"
+        "기사제공 한국경제\n"
+        "[사진=카카오] 정신아 카카오 대표가 발표하고 있다.\n"
+        "▲ 카카오 판교 아지트 전경. 사진은 기사와 관련 없음\n"
+        "카카오가 인공지능(AI) 비서 서비스를 내년에 내놓는다.\n"
+        "회사는 8일 이런 계획을 밝혔다. (사진=뉴시스)\n"
+        "김하늘 기자 구독\n"
+    )
+    article = clean_text(text)
+    assert article.headline == "[단독] 카카오, AI 비서 내년 출시"
+    assert article.subheadlines == ("대화형 서비스로 검색 대체 노려",)
+    assert article.date == dt.date(2024, 10, 8)
+    assert [r.name for r in article.reporters] == ["김하늘"]
+    assert (article.outlet.ko, article.outlet.en) == ("한국경제", "The Korea Economic Daily")
+    assert article.captions == (
+        "정신아 카카오 대표가 발표하고 있다.",
+        "카카오 판교 아지트 전경. 사진은 기사와 관련 없음",
+    )
+    assert article.paragraphs == (
+        "카카오가 인공지능(AI) 비서 서비스를 내년에 내놓는다.",
+        "회사는 8일 이런 계획을 밝혔다.",
+    )
+
+
+def test_paragraph_with_a_glued_photo_credit_stays_in_the_body() -> None:
+    long = "정부는 이날 대책을 발표했다. " * 12
+    article = clean_text(f"{long.strip()} (사진=연합뉴스)\n두 번째 문단이다. 내용이 이어진다.")
+    assert article.paragraphs[0] == long.strip()
+    assert article.captions == ()
+
+
+def test_short_first_sentence_is_body_not_headline() -> None:
+    article = clean_text(
+        "정부가 금리를 올렸다.\n시장은 예상된 결과라는 반응을 보였다. 채권 금리는 소폭 올랐다."
+    )
+    assert article.headline is None
+    assert article.paragraphs[0] == "정부가 금리를 올렸다."

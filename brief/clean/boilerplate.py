@@ -67,6 +67,17 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "board widget",
             r".{0,20}(?:최고\s*)?(?:관리자|운영자|작성자)\s+[\d,]+\s+[\d,]+.{0,10}|조회\s*(?:수)?\s*[\d,]+.{0,20}",
         ),
+        (
+            "breadcrumb",
+            r"(?:홈|HOME|뉴스|News)\s*[>›»].{0,50}|(?:[^>›»\s][^>›»]{0,14}\s*[>›»]\s*){2,5}[^>›»\s][^>›»]{0,14}",
+        ),
+        (
+            "section label",
+            r"(?:홈|HOME|뉴스|정치|경제|사회|국제|세계|문화|생활|건강|과학|IT|IT\s*[·/]\s*과학|산업|증권|금융|부동산"
+            r"|스포츠|연예|오피니언|사설|칼럼|기업|테크|통신|모바일|인터넷|게임|유통|자동차|전자|반도체|에너지"
+            r"|바이오|헬스|정책|글로벌|전국|지역|라이프|피플|인물|포토|영상|경제\s*일반|산업\s*일반|IT\s*일반"
+            r"|단독|속보|종합|기획|인터뷰|분석|해설)(?:\s*[·/|]\s*\S{1,6})?",
+        ),
         ("end mark", r"[<(\[]?\s*(?:끝|END)\s*[>)\]]?|-{2,}\s*끝\s*-{2,}"),
         ("symbols only", r"[\W_]{1,}"),
     )
@@ -85,8 +96,9 @@ _LIST_ITEM = re.compile(r"(\d{1,2})(?:[.)]\s*|\s+|(?=[^\d\s.,%]))(?=\S)")
 _BULLET_ITEM = re.compile(r"[-•·▶▷►☞○●■□]\s*\S")
 
 _COPYRIGHT = re.compile(
-    r"[ⓒ©]|\(c\)\s*\S|copyright|저작권자|all\s+rights\s+reserved|무단\s*(?:전재|복제|배포)|재배포\s*(?:금지|및)|"
-    r"AI\s*학습\s*(?:및\s*활용\s*)?금지",
+    r"[ⓒ©]|\(c\)\s*\S|copyright|all\s+rights\s+reserved|^[<\[(]\s*저작권자|저작권자\s*[ⓒ©(:]"
+    r"|무단\s*(?:전재|복제|배포|게재|사용).{0,30}(?:금지|금합니다|금함|불허)|재배포\s*(?:금지|및)"
+    r"|AI\s*학습\s*(?:및\s*활용\s*)?금지|(?:전재|재배포).{0,10}(?:금지|금합니다)",
     _I,
 )
 _SENTENCE_END = re.compile(r"[.?!。](?:['\"’”」』)\]]|\s)*$")
@@ -143,11 +155,7 @@ def is_bullet_item(line: str) -> bool:
 
 def is_copyright(line: str) -> bool:
     """A copyright / no-reprint notice ("ⓒ이코노미스트 … 무단 전재 및 재배포 금지")."""
-    return len(line) <= 200 and _COPYRIGHT.search(line) is not None and not _is_long_sentence(line)
-
-
-def _is_long_sentence(line: str) -> bool:
-    return len(line) > 80 and line.rstrip(" ]>)").endswith("다.")
+    return len(line) <= 200 and _COPYRIGHT.search(line) is not None
 
 
 def is_metadata_numbers(line: str) -> bool:
@@ -161,4 +169,4 @@ def is_metadata_numbers(line: str) -> bool:
 
 def is_prose(line: str) -> bool:
     """A line of running text: Korean, ends like a sentence ("…했다.", "…습니다.\"")."""
-    return len(line) >= 15 and _SENTENCE_END.search(line) is not None and HANGUL.search(line) is not None
+    return len(line) >= 8 and _SENTENCE_END.search(line) is not None and HANGUL.search(line) is not None

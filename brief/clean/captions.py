@@ -23,6 +23,10 @@ _BRACKETED = re.compile(
 _SLASH = re.compile(r"(?:(?<=[.다)\d])\s*|\s+)/\s*(?P<credit>[^/]{1,40})$")
 _BARE = re.compile(r"\s+" + _CREDIT_WORDS + r"\s*=\s*[^=]{1,30}$")
 _CLOSERS = ("]", ")", ">", "】")
+# "[사진=KT] 김영섭 대표가 발언하고 있다." — a credit that opens the caption
+_CREDIT_AT_START = re.compile(
+    r"\s*(?P<credit>[\[(<【]\s*" + _CREDIT_WORDS + r"\s*[=:]\s*[^\]\)>】]{1,40}[\]\)>】])\s*(?P<rest>\S.*)"
+)
 _BRACKETED_AT_END = re.compile(rf"(?P<credit>{_BRACKETED.pattern})$", re.IGNORECASE)
 _TAIL = re.compile(r"(?<=[.다])\s+(?P<credit>[^\s.]{1,15}\s*(?:자료\s*사진|사진\s*제공|제공|DB))$")
 _PHOTO_MENTION = re.compile(r"사진\s*(?:은|속|\s)?\s*(?:왼쪽|오른쪽|가운데|위|아래|맨\s*왼쪽|앞줄|뒷줄)")
@@ -83,6 +87,9 @@ def looks_like_photo_description(line: str) -> bool:
 def caption_text(line: str) -> tuple[str, str | None]:
     """The caption without its credit, and the credit (or None)."""
     split = split_credit(line)
-    if split is None:
-        return line.strip(), None
-    return split[0].strip(), split[1]
+    if split is not None:
+        return split[0].strip(), split[1]
+    leading = _CREDIT_AT_START.match(line)
+    if leading is not None:
+        return leading.group("rest").strip(), leading.group("credit")
+    return line.strip(), None

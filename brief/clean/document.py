@@ -33,6 +33,10 @@ _IMAGE_FILE = re.compile(r"(?:\S*/)?[\w.\-%]+\.(?:jpe?g|png|gif|webp|bmp|svg)(?:
 _HEADING_MARK = re.compile(r"^[◇◆■□▣▶●○◈]\s*(?P<text>\S.*)$")
 _LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
+_DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
+_SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
+_CAPTION_BULLET = re.compile(r"^[▲△]\s*")
+_SUB_BULLET = re.compile(r"^(?:[-–—▶▷■□◆◇ㄴ·•]|\.{2,})\s*")
 _INNER_SENTENCE = re.compile(r"[다요][.!?]\s")
 _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a Korean article
 
@@ -121,6 +125,7 @@ def clean_text(
             source, "no article text found: every line looks like page clutter, a title or a caption"
         )
     end = _body_end(lines, start)
+    _drop_link_lists(lines, start, end, evidence)
 
     headline, subheadlines = _header(lines[:start], evidence, hints)
     paragraphs, headings = _body(lines, start, end, evidence, table)
@@ -131,8 +136,7 @@ def clean_text(
         if line.kind in ("text", "heading", "caption"):
             evidence.removed.append(RemovedLine(line.text, "after end of article"))
 
-    body_hangul = hangul_count("".join(paragraphs)[:4000])
-    if not paragraphs or body_hangul < _MIN_HANGUL:
+    if not _enough_korean(paragraphs):
         raise InputError(
             source, "no Korean article text found (too little Korean running text after cleaning)"
         )
@@ -162,6 +166,16 @@ def clean_text(
         encoding=encoding,
         media_type="html" if media_type == "html" else "text",
     )
+
+
+def _enough_korean(paragraphs: list[str]) -> bool:
+    """At least _MIN_HANGUL Hangul syllables in the body (counted only as far as needed)."""
+    total = 0
+    for paragraph in paragraphs:
+        total += hangul_count(paragraph)
+        if total >= _MIN_HANGUL:
+            return True
+    return False
 
 
 def article_id(paragraphs: list[str] | tuple[str, ...]) -> str:
@@ -238,9 +252,12 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     if dated is not None:
         _remove(line, "dateline", ev)
         (ev.late_dates if dated[2] else ev.dates).append((dated[0], dated[1]))
+        for name in _DATELINE_REPORTER.findall(t):
+            ev.add_reporter(name, None)
         return
-    if len(t) <= 20:
-        entry = table.by_name(t)
+    if len(t) <= 30:
+        named = _SOURCE_LINE.fullmatch(t)
+        entry = table.by_name(named.group("name") if named else t)
         if entry is not None:
             _remove(line, "outlet name", ev)
             ev.outlets.append((3, entry.outlet, True))
@@ -256,15 +273,34 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     caption, credit = caption_text(t)
     if credit is not None and caption and HANGUL.search(caption):
-        line.kind, line.caption = "caption", caption
         ev.removed.append(RemovedLine(credit, "photo credit"))
+        if _is_paragraph_with_credit(caption):
+            line.text = caption  # a paragraph with a photo credit glued on, not a caption
+            return
+        line.kind, line.caption = "caption", caption
         return
-    if is_caption_like(t):
-        line.kind, line.caption = "caption", t
+    if is_caption_like(t) or (_CAPTION_BULLET.match(t) and (looks_like_photo_description(t) or "사진" in t)):
+        line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", t)
         return
     mark = _HEADING_MARK.match(t)
     if mark and len(t) <= 150 and not t.endswith("다."):
         line.kind, line.caption = "heading", mark.group("text").strip()
+
+
+_PHOTO_WORDS = re.compile(
+    r"왼쪽|오른쪽|가운데|사진|촬영|포즈|모습|전경|조감도|제공|기념|현장|이미지|일러스트|그래픽"
+)
+
+
+def _is_paragraph_with_credit(text: str) -> bool:
+    """Text before a photo credit that reads like a paragraph of the story rather than a caption:
+    several sentences, or a plain statement ("…라고 밝혔다.") that neither describes a photo nor
+    is a noun phrase ("… 공장 전경")."""
+    if len(text) > 250 and len(_INNER_SENTENCE.findall(text)) >= 2:
+        return True
+    return (
+        text.endswith("다.") and not looks_like_photo_description(text) and _PHOTO_WORDS.search(text) is None
+    )
 
 
 def _take_byline(byline: Byline, ev: _Evidence, table: OutletTable) -> None:
@@ -311,7 +347,7 @@ def _body_start(lines: list[_Line]) -> int | None:
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
     if not texts:
         return None
-    prose = next((i for i in texts if bp.is_prose(lines[i].text) and len(lines[i].text) >= 25), None)
+    prose = next((i for i in texts if bp.is_prose(lines[i].text)), None)
     half = texts[: max(1, (len(texts) + 1) // 2)]
     led = next((i for i in half if leading_byline(lines[i].text) is not None), None)
     if led is not None and (prose is None or led <= prose or _only_short_before(lines, texts, led)):
@@ -343,6 +379,22 @@ def _body_end(lines: list[_Line], start: int) -> int:
     return len(lines)
 
 
+def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) -> None:
+    """Inside the article, the headlines under a "관련기사" header are links, not text: up to the
+    next line of running text, short non-sentence lines after such a header are removed."""
+    in_list = False
+    for line in lines[start:end]:
+        if line.kind == "removed" and line.reason == "navigation header":
+            in_list = True
+        elif line.kind == "text" and in_list:
+            if bp.is_prose(line.text) or len(line.text) > 80:
+                in_list = False
+            else:
+                _remove(line, "link list", ev)
+        elif line.kind not in ("blank", "removed"):
+            in_list = False
+
+
 # ---------------------------------------------------------------- pass 4: header and body
 def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tuple[str | None, list[str]]:
     """Headline and sub-headlines: the text lines before the body (None when there are none)."""
@@ -352,6 +404,8 @@ def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tup
     subheadlines: list[str] = []
     for line in texts:
         candidate = line.caption if line.kind == "heading" else line.text
+        if headline is not None:
+            candidate = _SUB_BULLET.sub("", candidate) or candidate
         if headline is None:
             headline = candidate
             continue

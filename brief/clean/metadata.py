@@ -65,10 +65,11 @@ def leading_byline(line: str) -> tuple[Byline, str] | None:
 _ONE = re.compile(rf"(?P<names>{_NAMES})\s*{_ROLE}\s*(?:[(<\[]?\s*(?P<email>{_EMAIL_OR_HIDDEN})\s*[)>\]]?)?")
 _ANOTHER = _ONE.pattern.replace("?P<names>", "").replace("?P<email>", "")
 _REPORTER_LINE = re.compile(
-    rf"[/\[(]?\s*(?:글\s*[·ㆍ]\s*사진\s*=?\s*|정리\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
+    rf"[/\[(]?\s*(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
     rf"|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\]))?"
     rf"(?P<body>{_ONE.pattern}(?:\s*[,·/]\s*{_ANOTHER})*)"
     rf"\s*[\])]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*"
+    r"(?:\+?\s*(?:구독|구독하기|구독\s*중|기자\s*페이지|다른\s*기사\s*보기|기사\s*더\s*보기)\s*)?"
 )
 
 

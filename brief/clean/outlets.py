@@ -114,7 +114,7 @@ def _parse(data: dict[str, object], source: str) -> list[OutletEntry]:
 @lru_cache(maxsize=8)
 def load_outlets(extra_files: Sequence[Path] = ()) -> OutletTable:
     """The built-in outlet table, then each extra TOML file (entries of later files win)."""
-    text = resources.files("brief").joinpath("data", "outlets.toml").read_text(encoding="utf-8")
+    text = resources.files("brief").joinpath("data/outlets.toml").read_text(encoding="utf-8")
     entries = _parse(tomllib.loads(text), "brief/data/outlets.toml")
     for path in extra_files:
         try:
