@@ -40,6 +40,10 @@ _EXPORTS: dict[str, str] = {
     "make_translator": "brief.translate",
     "translate_articles": "brief.translate",
     "load_glossary": "brief.translate",
+    "clean_document": "brief.clean",
+    "clean_text": "brief.clean",
+    "resolve_relative_date": "brief.clean",
+    "read_document": "brief.ingest",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
