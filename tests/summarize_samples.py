@@ -8,9 +8,11 @@ from brief.records import Quote, Speaker, TranslatedArticle
 from brief.summarize import english_article
 
 KT_MS_1 = """\
-KT and Microsoft agreed to expand their artificial intelligence partnership into education, KT said on the 26th.
+KT and Microsoft agreed to expand their artificial intelligence partnership into education, \
+KT said on the 26th.
 KT CEO Kim Young-shub met Microsoft CEO Satya Nadella at KT's Gwanghwamun headquarters in Seoul on the 25th.
-The two companies are jointly developing a Korean-style AI model that they aim to commercialize in the second quarter.
+The two companies are jointly developing a Korean-style AI model that they aim to commercialize \
+in the second quarter.
 KT will invest KRW 2.4 trillion in AI and cloud over five years under the partnership signed last September.
 Nadella said Microsoft will run a nationwide AI skilling initiative with KT.
 The meeting was held a day before the Microsoft AI Tour in Seoul."""
@@ -22,7 +24,8 @@ Under the partnership signed in September, KT is investing 2.4 trillion won over
 Nadella also met leaders of Hyundai Motor Group, Shinhan Financial Group and POSCO Group."""
 
 KT_MS_3 = """\
-KT said it will set up an AX delivery centre with Microsoft experts to speed up AI adoption in Korean industry.
+KT said it will set up an AX delivery centre with Microsoft experts to speed up AI adoption \
+in Korean industry.
 KT and Microsoft will expand their artificial intelligence partnership into education, KT said.
 The company plans to invest 2.4 trillion won with Microsoft over five years.
 Cho Won-woo, CEO of Microsoft Korea, attended the AX Leader Summit."""

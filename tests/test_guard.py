@@ -58,7 +58,9 @@ def test_numbers_match(claim: str, source: str, backed: bool) -> None:
 
 
 def test_names_found_and_sentence_openers_ignored() -> None:
-    runs = find_names("The deal was signed by Satya Nadella. Meanwhile KT's CEO Kim Young-shub spoke in Seoul.")
+    runs = find_names(
+        "The deal was signed by Satya Nadella. Meanwhile KT's CEO Kim Young-shub spoke in Seoul."
+    )
     assert ("Satya", "Nadella") in runs
     assert ("KT", "CEO", "Kim", "Young-shub") in runs
     assert all(run[0] not in ("The", "Meanwhile") for run in runs)

@@ -101,7 +101,7 @@ def test_missing_variable_is_named(tmp_path: Path) -> None:
     (tmp_path / "broken.j2").write_text("Hello {{ who }} and {{ missing_thing }}", encoding="utf-8")
     with pytest.raises(PromptError, match="missing_thing"):
         render_prompt("broken.j2", {"who": "x"}, tmp_path)
-    with pytest.raises(PromptError, match="nothere.j2"):
+    with pytest.raises(PromptError, match=r"nothere\.j2"):
         render_prompt("nothere.j2", {}, tmp_path)
 
 
@@ -124,7 +124,12 @@ NUMBERS: KRW 2.4 trillion ; five years"""
 @pytest.mark.parametrize(
     ("answer", "lede", "n_bullets", "numbers"),
     [
-        (GOOD, "KT and Microsoft agreed to expand their AI partnership.", 3, ("KRW 2.4 trillion", "five years")),
+        (
+            GOOD,
+            "KT and Microsoft agreed to expand their AI partnership.",
+            3,
+            ("KRW 2.4 trillion", "five years"),
+        ),
         ("Sure! Here is the brief:\n\n" + GOOD, None, 3, None),
         ("```\n" + GOOD + "\n```", None, 3, None),
         ("**LEDE:** A thing happened.\n* one\n* two\nNUMBERS: none", "A thing happened.", 2, ()),
@@ -161,9 +166,14 @@ def test_parse_article_output_rejects(answer: str, reason: str) -> None:
 
 
 def test_parse_merged_output() -> None:
-    answer = "POINT [A1, a3]: KT and Microsoft expand ties.\nPOINT [A2]: Nadella visited Seoul.\nNEW: Ties grow."
+    answer = (
+        "POINT [A1, a3]: KT and Microsoft expand ties.\nPOINT [A2]: Nadella visited Seoul.\nNEW: Ties grow."
+    )
     parsed = parse_merged_output(answer, {"A1", "A2", "A3"})
-    assert parsed.points == ((("A1", "A3"), "KT and Microsoft expand ties."), (("A2",), "Nadella visited Seoul."))
+    assert parsed.points == (
+        (("A1", "A3"), "KT and Microsoft expand ties."),
+        (("A2",), "Nadella visited Seoul."),
+    )
     assert parsed.new == "Ties grow."
 
 

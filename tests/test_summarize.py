@@ -41,7 +41,9 @@ def test_bullets_keep_article_order_and_pick_the_figures(briefs: list[ArticleBri
 
 
 def test_extractive_is_deterministic() -> None:
-    assert ExtractiveSummarizer().summarize_all(articles()) == ExtractiveSummarizer().summarize_all(articles())
+    assert ExtractiveSummarizer().summarize_all(articles()) == ExtractiveSummarizer().summarize_all(
+        articles()
+    )
 
 
 def test_quotes_prefer_named_verified_speakers(briefs: list[ArticleBrief]) -> None:
@@ -63,7 +65,9 @@ def test_key_numbers(text: str, expected: tuple[str, ...]) -> None:
 
 
 def test_short_article_gives_what_it_has() -> None:
-    result = summarize_text("KT and Microsoft signed an AI partnership in Seoul on Monday.", headline="KT deal")
+    result = summarize_text(
+        "KT and Microsoft signed an AI partnership in Seoul on Monday.", headline="KT deal"
+    )
     assert result.lede.startswith("KT and Microsoft")
     assert result.bullets == ()
     empty = summarize_text("", headline="Only a headline")
@@ -157,7 +161,9 @@ def test_merge_caps_points_keeping_shared_facts(briefs: list[ArticleBrief]) -> N
 
 
 def test_library_api_from_brief() -> None:
-    assert {"summarize_text", "summarize_articles", "make_summarizer", "english_article"} <= set(brief.__all__)
+    assert {"summarize_text", "summarize_articles", "make_summarizer", "english_article"} <= set(
+        brief.__all__
+    )
     result = brief.summarize_text(KT_MS_1, headline="KT and Microsoft expand AI partnership")
     assert isinstance(result, ArticleBrief) and result.bullets
     briefs_, merged = summarize_articles([KT_MS_1, SAMSUNG])

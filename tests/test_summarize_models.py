@@ -130,7 +130,10 @@ def test_instruct_parsed_answer_is_guarded(instruct: InstructSummarizer) -> None
 
 
 def test_instruct_short_answer_is_topped_up(instruct: InstructSummarizer) -> None:
-    answer = "LEDE: KT and Microsoft agreed to expand their AI partnership.\n- Nadella met Kim Young-shub.\nNUMBERS: none"
+    answer = (
+        "LEDE: KT and Microsoft agreed to expand their AI partnership.\n"
+        "- Nadella met Kim Young-shub.\nNUMBERS: none"
+    )
     brief = instruct.brief_from_answer(articles()[0], answer, [])
     assert len(brief.bullets) == 3
     assert any("added from the extractive brief" in n for n in brief.notes)
@@ -144,12 +147,16 @@ def test_instruct_long_article_is_reduced_not_cut(instruct: InstructSummarizer) 
     assert 1000 < reduced._length(prompt) <= 1500
     assert prompt.count("<<<END ARTICLE>>>") == 2  # named once in the system prompt, closing the block once
     tiny = dataclasses.replace(instruct.loaded, max_input_tokens=12 + 200)
-    (brief,) = InstructSummarizer(None, BriefConfig(max_new_tokens=12), loaded=tiny).summarize_all(articles()[:1])
+    (brief,) = InstructSummarizer(None, BriefConfig(max_new_tokens=12), loaded=tiny).summarize_all(
+        articles()[:1]
+    )
     assert brief.model.backend == "extractive"
     assert any("prompt too long" in n for n in brief.notes)
 
 
-def test_instruct_merged_answer_cites_sources(instruct: InstructSummarizer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_instruct_merged_answer_cites_sources(
+    instruct: InstructSummarizer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     arts = articles()
     briefs = instruct.extractive.summarize_all(arts)
     # labels follow date order: kt3 (25th) A1, kt1 (26th) A2, kt2 (27th) A3, undated sam A4

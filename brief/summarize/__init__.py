@@ -141,8 +141,7 @@ def make_summarizer(
     if backend == "auto":
         backend = model_kind(resolved)
     log.info("summarizer: %s (%s)", name, backend)
-    summarizer = _backend_class(backend)(resolved, config, allowed=allowed, guard=guard)
-    return summarizer
+    return _backend_class(backend)(resolved, config, allowed=allowed, guard=guard)  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- library API
@@ -212,7 +211,9 @@ def summarize_text(
 
     Models named here are loaded for this call; pass a ``make_summarizer(...)`` result to reuse one.
     """
-    return _as_summarizer(summarizer, config, guard).summarize(english_article(text, headline=headline, date=date))
+    return _as_summarizer(summarizer, config, guard).summarize(
+        english_article(text, headline=headline, date=date)
+    )
 
 
 def summarize_articles(

@@ -105,7 +105,12 @@ def select_quotes(quotes: Sequence[Quote], limit: int = 3) -> tuple[Quote, ...]:
     attributed = [q for q in usable if q.speaker.kind != "unknown"]
     ranked = sorted(
         attributed or usable,
-        key=lambda q: (_SPEAKER_RANK[q.speaker.kind], not q.speaker.verified, q.kind != "direct", usable.index(q)),
+        key=lambda q: (
+            _SPEAKER_RANK[q.speaker.kind],
+            not q.speaker.verified,
+            q.kind != "direct",
+            usable.index(q),
+        ),
     )
     return tuple(sorted(ranked[:limit], key=lambda q: (q.paragraph, q.span)))
 
@@ -113,8 +118,8 @@ def select_quotes(quotes: Sequence[Quote], limit: int = 3) -> tuple[Quote, ...]:
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # words that end the "what it counts" tail of a key number
 _NOT_UNITS = frozenset(
-    "in on at of over for to from by with and or but as than since until after before during the a an "
-    "this that which who was were is are be been will would said says year-on-year compared".split()
+    """in on at of over for to from by with and or but as than since until after before during the a an
+    this that which who was were is are be been will would said says year-on-year compared""".split()  # noqa: SIM905
 )
 
 
@@ -203,7 +208,9 @@ class ExtractiveSummarizer:
         brief = ArticleBrief(
             article_id=article_id,
             lede=lede,
-            bullets=tuple(BriefPoint(text=b, sources=(article_id,), date=translated.article.date) for b in bullets),
+            bullets=tuple(
+                BriefPoint(text=b, sources=(article_id,), date=translated.article.date) for b in bullets
+            ),
             key_numbers=key_numbers([translated.headline_en or "", *texts]),
             quotes=select_quotes(translated.quotes, self.max_quotes),
             supported=0,

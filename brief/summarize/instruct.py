@@ -16,8 +16,13 @@ from typing import Any
 
 from brief.config import BriefConfig
 from brief.records import ArticleBrief, BriefPoint, MergedBrief, TranslatedArticle
-from brief.summarize.extractive import EXTRACTIVE_INFO, ExtractiveSummarizer, key_numbers, score_sentences
-from brief.summarize.extractive import select_quotes
+from brief.summarize.extractive import (
+    EXTRACTIVE_INFO,
+    ExtractiveSummarizer,
+    key_numbers,
+    score_sentences,
+    select_quotes,
+)
 from brief.summarize.guard import GuardMode, SourceFacts, guard_brief, guard_points
 from brief.summarize.merge import merge_briefs, order_points, what_is_new
 from brief.summarize.output import OutputFormatError, parse_article_output, parse_merged_output
@@ -41,7 +46,10 @@ MAX_BATCH = 8  # prompts are long: a few at a time
 
 
 def article_variables(
-    translated: TranslatedArticle, sentences: Sequence[tuple[int, str]] | None = None, *, min_bullets: int = 3,
+    translated: TranslatedArticle,
+    sentences: Sequence[tuple[int, str]] | None = None,
+    *,
+    min_bullets: int = 3,
     max_bullets: int = 5,
 ) -> dict[str, Any]:
     """Template variables of an article brief prompt; all article text neutralised.
@@ -129,8 +137,8 @@ class InstructSummarizer:
     def article_prompt(self, translated: TranslatedArticle) -> tuple[str, list[str]]:
         """The chat prompt of one article, reduced to its best sentences if it is over the context."""
         budget = self.context - self.max_new_tokens
-        limits = {"min_bullets": self.extractive.min_bullets, "max_bullets": self.extractive.max_bullets}
-        variables = article_variables(translated, **limits)
+        low, high = self.extractive.min_bullets, self.extractive.max_bullets
+        variables = article_variables(translated, min_bullets=low, max_bullets=high)
         text = self.chat_text(render_messages(ARTICLE_PROMPTS, variables, self.prompts_dir))
         if self._length(text) <= budget:
             return text, []
@@ -141,7 +149,8 @@ class InstructSummarizer:
                 raise PromptTooLong(f"the prompt does not fit the model's context of {self.context} tokens")
             keep = max(1, keep * 3 // 4)
             chosen = sorted(ranked[:keep], key=lambda s: s.sentence.order)
-            variables = article_variables(translated, [(s.sentence.paragraph, s.text) for s in chosen], **limits)
+            body = [(s.sentence.paragraph, s.text) for s in chosen]
+            variables = article_variables(translated, body, min_bullets=low, max_bullets=high)
             text = self.chat_text(render_messages(ARTICLE_PROMPTS, variables, self.prompts_dir))
             if self._length(text) <= budget:
                 break
@@ -228,7 +237,7 @@ class InstructSummarizer:
                 prompts.append(None)
         answers = iter(self.generate([p[0] for p in prompts if p is not None]))
         briefs = []
-        for article, prompt in zip(articles, prompts):
+        for article, prompt in zip(articles, prompts, strict=True):
             if prompt is None:
                 briefs.append(self._fallback(article, "prompt too long for the model's context", []))
             else:
@@ -244,8 +253,12 @@ class InstructSummarizer:
             return fallback
         dates = {a.article.id: a.article.date for a in articles}
         ordered = sorted(
-            range(len(briefs)), key=lambda i: (dates.get(briefs[i].article_id) is None,
-                                               dates.get(briefs[i].article_id) or _dt.date.max, i)
+            range(len(briefs)),
+            key=lambda i: (
+                dates.get(briefs[i].article_id) is None,
+                dates.get(briefs[i].article_id) or _dt.date.max,
+                i,
+            ),
         )
         labels = {briefs[i].article_id: f"A{n}" for n, i in enumerate(ordered, 1)}
         ids = {label: article_id for article_id, label in labels.items()}
@@ -266,7 +279,9 @@ class InstructSummarizer:
         for cited, text in parsed.points:
             sources = tuple(ids[c] for c in cited)
             cited_dates = [d for d in (dates.get(s) for s in sources) if d is not None]
-            points.append(BriefPoint(text=text, sources=sources, date=min(cited_dates) if cited_dates else None))
+            points.append(
+                BriefPoint(text=text, sources=sources, date=min(cited_dates) if cited_dates else None)
+            )
         facts = {a.article.id: SourceFacts.from_article(a, self.extractive.allowed) for a in articles}
         checked = order_points(guard_points(points, facts))
         notes = [f"{self.info.name}: merged answer parsed", *parsed.notes]

@@ -34,7 +34,7 @@ def _numbers(text: str) -> set[tuple[float, str]]:
 
 # words that belong to a figure ("2.4 trillion won"); the figure itself is compared as a number
 _UNIT_WORDS = frozenset(
-    "won krw usd dollar euro yen percent per cent thousand million billion trillion mn bn tn".split()
+    """won krw usd dollar euro yen percent per cent thousand million billion trillion mn bn tn""".split()  # noqa: SIM905
 )
 
 
@@ -98,7 +98,9 @@ def merge_briefs(
     clusters: list[_Cluster] = []
     position = 0
     for brief in ordered:
-        members = [(brief.lede, True, True, ())] + [(p.text, False, p.supported, p.issues) for p in brief.bullets]
+        members = [(brief.lede, True, True, ())] + [
+            (p.text, False, p.supported, p.issues) for p in brief.bullets
+        ]
         for text, is_lede, supported, issues in members:
             if not text.strip():
                 continue
@@ -140,11 +142,11 @@ def merge_briefs(
     facts = {i: SourceFacts.from_article(a, allowed) for i, a in by_id.items()}
     checked = [p if not set(p.sources) <= facts.keys() else guard_points([p], facts)[0] for p in points]
     checked = order_points(checked)
-    supported = sum(p.supported for p in checked)
+    n_supported = sum(p.supported for p in checked)
     return MergedBrief(
         points=tuple(checked),
         what_is_new=what_is_new(checked, len(briefs)),
-        supported=supported,
+        supported=n_supported,
         total=len(checked),
         model=model or ModelInfo(role="summarization", name="extractive", backend="extractive"),
         notes=tuple(notes),
@@ -174,4 +176,3 @@ def what_is_new(points: Sequence[BriefPoint], n_articles: int) -> str:
 def cite(point: BriefPoint, labels: dict[str, str]) -> str:
     """``point.text`` with its sources as labels: "... [A1, A3]"."""
     return f"{point.text} [{', '.join(labels.get(s, s) for s in point.sources)}]"
-

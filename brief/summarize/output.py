@@ -94,7 +94,11 @@ def parse_article_output(text: str, *, min_bullets: int = 1, max_bullets: int = 
         found = _NUMBERS.match(line)
         if found:
             value = found.group(1).strip().strip("*").strip()
-            parts = [p.strip(" .") for p in re.split(r"\s*;\s*", value)] if value.lower() not in ("", "none", "n/a") else []
+            parts = (
+                [p.strip(" .") for p in re.split(r"\s*;\s*", value)]
+                if value.lower() not in ("", "none", "n/a")
+                else []
+            )
             numbers = tuple(p for p in parts if p)
             continue
         bullet = _BULLET.match(line)
@@ -132,7 +136,9 @@ def parse_merged_output(text: str, labels: set[str], *, max_points: int = 12) ->
                 raise OutputFormatError(f"POINT on line {number} cites no article")
             unknown = [c for c in cited if c not in labels]
             if unknown:
-                raise OutputFormatError(f"POINT on line {number} cites unknown article(s) {', '.join(unknown)}")
+                raise OutputFormatError(
+                    f"POINT on line {number} cites unknown article(s) {', '.join(unknown)}"
+                )
             points.append((cited, _sentence(found.group(2), "POINT")))
             continue
         found = _NEW.match(line)

@@ -65,10 +65,13 @@ def _template(directory: Path, name: str) -> Any:
         return _environment(directory).get_template(name)
     except jinja2.TemplateNotFound:
         raise PromptError(
-            f"prompt template {directory / name} is missing; reinstall brief or pass a prompts folder that has it"
+            f"prompt template {directory / name} is missing; reinstall brief "
+            "or pass a prompts folder that has it"
         ) from None
     except jinja2.TemplateSyntaxError as error:
-        raise PromptError(f"prompt template {directory / name}, line {error.lineno}: {error.message}") from None
+        raise PromptError(
+            f"prompt template {directory / name}, line {error.lineno}: {error.message}"
+        ) from None
 
 
 def render_prompt(name: str, variables: Mapping[str, Any], directory: Path = PROMPTS_DIR) -> str:

@@ -135,16 +135,20 @@ class Seq2SeqSummarizer:
                 kwargs["min_length"] = self.max_new_tokens // 2
             with torch.inference_mode():
                 generated = model.generate(
-                    input_ids=input_ids.to(self.loaded.device), attention_mask=mask.to(self.loaded.device), **kwargs
+                    input_ids=input_ids.to(self.loaded.device),
+                    attention_mask=mask.to(self.loaded.device),
+                    **kwargs,
                 )
-            out += [" ".join(t.split()) for t in self.tokenizer.batch_decode(generated, skip_special_tokens=True)]
+            out += [
+                " ".join(t.split()) for t in self.tokenizer.batch_decode(generated, skip_special_tokens=True)
+            ]
         return out
 
     def summaries(self, articles: Sequence[TranslatedArticle]) -> list[tuple[str, list[str]]]:
         """One summary text per article, and notes on how it was made (windows, reduce rounds)."""
         texts: list[list[str]] = []
         notes: list[list[str]] = [[] for _ in articles]
-        for i, article in enumerate(articles):
+        for article in articles:
             sentences = [s.text for s in article_sentences(article)]
             if article.headline_en:
                 sentences.insert(0, article.headline_en.rstrip(".") + ".")
@@ -167,13 +171,15 @@ class Seq2SeqSummarizer:
                 jobs += [(i, w) for w in windows]
             outputs = self.generate([w for _, w in jobs]) if jobs else []
             parts: dict[int, list[str]] = {i: [] for i in pending}
-            for (i, _), summary in zip(jobs, outputs):
+            for (i, _), summary in zip(jobs, outputs, strict=True):
                 parts[i].append(summary)
             still: list[int] = []
             for i in pending:
                 if len(parts[i]) <= 1 or round_ == MAX_REDUCE_ROUNDS:
                     if len(parts[i]) > 1:
-                        notes[i].append(f"stopped reducing after {round_ + 1} rounds; window summaries joined")
+                        notes[i].append(
+                            f"stopped reducing after {round_ + 1} rounds; window summaries joined"
+                        )
                     result[i] = " ".join(parts[i])
                 else:
                     texts[i] = [s for part in parts[i] for s in split_sentences(part)] or parts[i]
@@ -216,7 +222,7 @@ class Seq2SeqSummarizer:
 
     def summarize_all(self, articles: Sequence[TranslatedArticle]) -> list[ArticleBrief]:
         """Briefs of several articles; their windows are generated together in batches."""
-        return [self._brief(a, s, n) for a, (s, n) in zip(articles, self.summaries(articles))]
+        return [self._brief(a, s, n) for a, (s, n) in zip(articles, self.summaries(articles), strict=True)]
 
     def merge(self, briefs: Sequence[ArticleBrief], articles: Sequence[TranslatedArticle]) -> MergedBrief:
         """The deterministic merge of the article briefs (a seq2seq model cannot cite sources)."""

@@ -22,8 +22,8 @@ __all__ = [
 
 # ---------------------------------------------------------------- sentences
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st co corp inc ltd jan feb mar apr jun jul aug sep sept oct nov dec "
-    "vs etc no u.s u.k e.g i.e gov rep sen gen".split()
+    """mr mrs ms dr prof sr jr st co corp inc ltd jan feb mar apr jun jul aug sep sept oct nov dec vs etc
+    no u.s u.k e.g i.e gov rep sen gen""".split()  # noqa: SIM905
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?。])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9가-힣])")
 
@@ -81,11 +81,11 @@ def article_sentences(translated: TranslatedArticle) -> list[Sentence]:
 _STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers him his how i if in into is it its itself just me more most my no nor not
-    now of off on once only or other our ours out over own same she should so some such than that the
-    their theirs them then there these they this those through to too under until up very was we were what
-    when where which while who whom why will with would you your said says say according also will would
-    year years day days week month one two three""".split()
+    have having he her here hers him his how i if in into is it its itself just me more most my no nor
+    not now of off on once only or other our ours out over own same she should so some such than that
+    the their theirs them then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your said says say according also
+    will would year years day days week month one two three""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*|\d+(?:[.,]\d+)*")
 
@@ -178,12 +178,12 @@ _CURRENCY_AFTER = {
     "pounds": "GBP",
 }
 _NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+    word: value
+    for value, word in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+        sixteen seventeen eighteen nineteen twenty""".split()  # noqa: SIM905
     )
-    if w != "_"
+    if word not in ("zero", "one")  # "one" is mostly a pronoun ("one of the ...")
 }
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80})
 _NUMBER_WORDS.update({"ninety": 90, "hundred": 100, "dozen": 12})
@@ -205,7 +205,7 @@ _WORD_NUMBER = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, rever
 def _canonical(value: float) -> float:
     if value == 0:
         return 0.0
-    digits = 6 - int(math.floor(math.log10(abs(value)))) - 1
+    digits = 6 - math.floor(math.log10(abs(value))) - 1
     return round(value, digits)
 
 
@@ -232,14 +232,16 @@ def find_numbers(text: str) -> list[NumberMention]:
     for match in _KO_AMOUNT.finditer(text):
         value = _parse_korean_amount(match.group(0))
         kind = "money:KRW" if match.group(0).rstrip().endswith("원") else "plain"
-        found.append(NumberMention(match.group(0).strip(), _canonical(value), kind, match.start(), match.end()))
+        found.append(
+            NumberMention(match.group(0).strip(), _canonical(value), kind, match.start(), match.end())
+        )
         taken.append((match.start(), match.end()))
     for match in _EN_NUMBER.finditer(text):
         if any(s <= match.start("num") < e for s, e in taken):
             continue
-        if match.start("num") > 0 and (text[match.start("num") - 1].isalpha() or text[match.start("num") - 1] == "."):
-            if not match.group("cur"):
-                continue  # "G7", "A.1": part of a name, not a quantity
+        before = text[match.start("num") - 1] if match.start("num") > 0 else " "
+        if (before.isalpha() or before == ".") and not match.group("cur"):
+            continue  # "G7", "A.1": part of a name, not a quantity
         value = float(match.group("num").replace(",", ""))
         kind = "plain"
         if match.group("ord"):
@@ -287,12 +289,12 @@ _LEADING_COMMON = frozenset(
     meanwhile however also this that these those it its he she they we i you his her their our its there
     here according under over despite since until although though because with without both each every
     all some many most several other another such what which who where why how yes no not then now today
-    yesterday tomorrow earlier later last next first second third new more meanwhile separately""".split()
+    yesterday tomorrow earlier later last next first second third new more meanwhile separately""".split()  # noqa: SIM905
 )
 _ALWAYS_KNOWN = frozenset(
     """january february march april may june july august september october november december jan feb mar
     apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mr mrs
-    ms dr i""".split()
+    ms dr i""".split()  # noqa: SIM905
 )
 
 
@@ -306,7 +308,9 @@ def find_names(text: str) -> list[tuple[str, ...]]:
         current: list[str] = []
         last_end = -1
         for match in _CAPITALISED.finditer(sentence):
-            if match.start() > 0 and (sentence[match.start() - 1].isalnum() or sentence[match.start() - 1] in "'’"):
+            if match.start() > 0 and (
+                sentence[match.start() - 1].isalnum() or sentence[match.start() - 1] in "'’"
+            ):
                 continue  # inside a word
             word = re.sub(r"['’]s$", "", match.group(0)).rstrip(".")
             at_start = sentence[: match.start()].strip(" \"“‘'([") == ""
