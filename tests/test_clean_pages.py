@@ -43,6 +43,13 @@ CLUTTER = (
     "인쇄",
     "카카오톡",
     "Chat",
+    "NAVER",
+    "공감",
+    "훈훈",
+    "요약봇",
+    "음성",
+    "구독을 해지",
+    "섹션",
 )
 
 PAGE_CASES = [
@@ -113,6 +120,23 @@ PAGE_CASES = [
             "headings": [],
         },
         id="zdnet-utf8-text",
+    ),
+    pytest.param(
+        "naver_portal_euckr.txt",
+        {
+            "encoding": "cp949",
+            "media_type": "text",
+            "headline": "SK텔레콤, 6G 시험망 구축…2028년 상용화 목표",
+            "subheadlines": (),
+            "outlet": ("전자신문", "Electronic Times"),
+            "reporters": [("최유진", "yujin@etnews.com")],
+            "first": "SK텔레콤이 6세대 이동통신(6G) 시험망을 구축하고",
+            "last": "업계에서는 SK텔레콤의 발표가",
+            "captions": ["SK텔레콤 연구원이 6G 시험망 장비를 점검하고 있다."],
+            "date": dt.date(2024, 10, 9),
+            "headings": [],
+        },
+        id="naver-portal-euckr-text",
     ),
     pytest.param(
         "moneytoday_utf8.html",

@@ -119,12 +119,13 @@ def clean_text(
     _classify(lines, evidence, table)
     _mark_duplicates(lines, evidence)
 
-    start = _body_start(lines)
+    lo, hi = _main_segment(lines)
+    start = _body_start(lines, lo, hi)
     if start is None:
         raise InputError(
             source, "no article text found: every line looks like page clutter, a title or a caption"
         )
-    end = _body_end(lines, start)
+    end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
 
     headline, subheadlines = _header(lines[:start], evidence, hints)
@@ -162,10 +163,16 @@ def clean_text(
         date=date,
         date_evidence=date_evidence,
         headings=tuple(headings),
-        removed=tuple(evidence.removed),
+        removed=tuple(sorted(evidence.removed, key=lambda r: _position(text, r.text))),
         encoding=encoding,
         media_type="html" if media_type == "html" else "text",
     )
+
+
+def _position(text: str, snippet: str) -> int:
+    """Where ``snippet`` first occurs in the page (so removed lines are listed in page order)."""
+    found = text.find(snippet)
+    return found if found >= 0 else len(text)
 
 
 def _enough_korean(paragraphs: list[str]) -> bool:
@@ -343,8 +350,32 @@ def _mark_duplicates(lines: list[_Line], ev: _Evidence) -> None:
 
 
 # ---------------------------------------------------------------- pass 3: where the article is
-def _body_start(lines: list[_Line]) -> int | None:
-    texts = [i for i, line in enumerate(lines) if line.kind == "text"]
+def _main_segment(lines: list[_Line]) -> tuple[int, int]:
+    """The stretch between bylines / e-mails / copyright lines that holds the most running text.
+
+    Portal pages print the reporter's name above the article as well as below it; the article is
+    the stretch with the most prose, wherever the markers fall.
+    """
+    bounds = [
+        -1,
+        *(i for i, line in enumerate(lines) if line.kind == "removed" and line.reason in bp.END_REASONS),
+    ]
+    bounds.append(len(lines))
+    best, best_mass = (0, len(lines)), -1
+    for before, after in zip(bounds, bounds[1:]):  # noqa: B905 - bounds[1:] is one shorter by design
+        mass = sum(
+            len(line.text)
+            for line in lines[before + 1 : after]
+            if line.kind == "text" and bp.is_prose(line.text)
+        )
+        if mass > best_mass:
+            best, best_mass = (before + 1, after), mass
+    return best
+
+
+def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int | None:
+    hi = len(lines) if hi is None else hi
+    texts = [i for i in range(lo, hi) if lines[i].kind == "text"]
     if not texts:
         return None
     prose = next((i for i in texts if bp.is_prose(lines[i].text)), None)
@@ -360,14 +391,14 @@ def _only_short_before(lines: list[_Line], texts: list[int], index: int) -> bool
     return all(len(lines[i].text) <= 120 for i in texts if i < index)
 
 
-def _body_end(lines: list[_Line], start: int) -> int:
-    """The first byline / e-mail / copyright line after the body has begun, or the first clutter block
-    after which no running text follows; the end of the page otherwise."""
+def _body_end(lines: list[_Line], start: int, hi: int) -> int:
+    """The end of the main segment (a byline / e-mail / copyright line), or before that the first
+    clutter block after which no running text follows."""
     seen_text = False
-    prose_after = [False] * (len(lines) + 1)
-    for i in range(len(lines) - 1, -1, -1):
+    prose_after = [False] * (hi + 1)
+    for i in range(hi - 1, -1, -1):
         prose_after[i] = prose_after[i + 1] or (lines[i].kind == "text" and bp.is_prose(lines[i].text))
-    for i in range(start, len(lines)):
+    for i in range(start, hi):
         line = lines[i]
         if line.kind == "text":
             seen_text = True
@@ -376,7 +407,7 @@ def _body_end(lines: list[_Line], start: int) -> int:
                 return i
             if line.reason in ("navigation header", "comment widget", "ranked list") and not prose_after[i]:
                 return i
-    return len(lines)
+    return hi
 
 
 def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) -> None:
@@ -398,8 +429,27 @@ def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) ->
 # ---------------------------------------------------------------- pass 4: header and body
 def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tuple[str | None, list[str]]:
     """Headline and sub-headlines: the text lines before the body (None when there are none)."""
-    texts = [line for line in lines if line.kind in ("text", "heading")]
     title = _clean_title(hints.title, hints.sitename) if hints and hints.title else None
+    texts = []
+    for line in lines:
+        if line.kind not in ("text", "heading"):
+            continue
+        if _title_like(line.caption if line.kind == "heading" else line.text):
+            texts.append(line)
+        else:
+            ev.removed.append(RemovedLine(line.text, "page text before the article"))
+    if title:  # the page's own <title> says which line is the headline
+        at = next(
+            (
+                k
+                for k, line in enumerate(texts)
+                if _same_title(line.text, title) or _same_title(title, line.text)
+            ),
+            0,
+        )
+        for line in texts[:at]:
+            ev.removed.append(RemovedLine(line.text, "page text before the article"))
+        texts = texts[at:]
     headline: str | None = None
     subheadlines: list[str] = []
     for line in texts:
@@ -425,6 +475,13 @@ def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tup
     ):
         headline, subheadlines = title, subheadlines[1:]
     return headline, subheadlines
+
+
+def _title_like(text: str) -> bool:
+    """A line that can be a headline: Korean, two words or more, not a sentence."""
+    return (
+        len(text) >= 8 and " " in text.strip() and HANGUL.search(text) is not None and not bp.is_prose(text)
+    )
 
 
 def _same_title(a: str, b: str) -> bool:
