@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -362,7 +363,7 @@ def _main_segment(lines: list[_Line]) -> tuple[int, int]:
     ]
     bounds.append(len(lines))
     best, best_mass = (0, len(lines)), -1
-    for before, after in zip(bounds, bounds[1:]):  # noqa: B905 - bounds[1:] is one shorter by design
+    for before, after in itertools.pairwise(bounds):
         mass = sum(
             len(line.text)
             for line in lines[before + 1 : after]
