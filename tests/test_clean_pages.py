@@ -50,6 +50,11 @@ CLUTTER = (
     "음성",
     "구독을 해지",
     "섹션",
+    "타임톡",
+    "자동요약",
+    "번역",
+    "News1",
+    "2024.10.10",
 )
 
 PAGE_CASES = [
@@ -137,6 +142,23 @@ PAGE_CASES = [
             "headings": [],
         },
         id="naver-portal-euckr-text",
+    ),
+    pytest.param(
+        "daum_portal_utf8.txt",
+        {
+            "encoding": "utf-8",
+            "media_type": "text",
+            "headline": '"전기요금 또 오르나"…한전, 4분기 요금 인상 요청',
+            "subheadlines": (),
+            "outlet": ("동아일보", "The Dong-A Ilbo"),
+            "reporters": [("이진호", "jino@donga.com")],
+            "first": "한국전력이 정부에 4분기 전기요금 인상을 요청한 것으로 10일 알려졌다.",
+            "last": "정부는 물가 부담을 고려해",
+            "captions": ["서울 시내 한 주택가에 설치된 전기 계량기."],
+            "date": dt.date(2024, 10, 10),
+            "headings": [],
+        },
+        id="daum-portal-utf8-text",
     ),
     pytest.param(
         "moneytoday_utf8.html",

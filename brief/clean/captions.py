@@ -23,6 +23,7 @@ _BRACKETED = re.compile(
 _SLASH = re.compile(r"(?:(?<=[.다)\d])\s*|\s+)/\s*(?P<credit>[^/]{1,40})$")
 _BARE = re.compile(r"\s+" + _CREDIT_WORDS + r"\s*=\s*[^=]{1,30}$")
 _CLOSERS = ("]", ")", ">", "】")
+_CAPTION_DATE = re.compile(r"\s*(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$")
 # "[사진=KT] 김영섭 대표가 발언하고 있다." — a credit that opens the caption
 _CREDIT_AT_START = re.compile(
     r"\s*(?P<credit>[\[(<【]\s*" + _CREDIT_WORDS + r"\s*[=:]\s*[^\]\)>】]{1,40}[\]\)>】])\s*(?P<rest>\S.*)"
@@ -88,6 +89,9 @@ def caption_text(line: str) -> tuple[str, str | None]:
     """The caption without its credit, and the credit (or None)."""
     split = split_credit(line)
     if split is not None:
+        dated = _CAPTION_DATE.search(split[0])  # "… 계량기. 2024.10.10/뉴스1": the photo's date goes too
+        if dated is not None and dated.start() > 0:
+            return split[0][: dated.start()].strip(), dated.group(0).strip() + split[1]
         return split[0].strip(), split[1]
     leading = _CREDIT_AT_START.match(line)
     if leading is not None:

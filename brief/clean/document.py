@@ -17,7 +17,13 @@ import re
 from dataclasses import dataclass, field
 
 from brief.clean import boilerplate as bp
-from brief.clean.captions import caption_text, is_caption_like, is_credit_only, looks_like_photo_description
+from brief.clean.captions import (
+    caption_text,
+    is_caption_like,
+    is_credit_only,
+    looks_like_photo_description,
+    split_credit,
+)
 from brief.clean.dates import dateline_date, epoch_ms_dates, filename_date, parse_iso_date, pick_date
 from brief.clean.html import HtmlExtract, extract_html
 from brief.clean.metadata import EMAIL, Byline, email_only, leading_byline, reporter_line, trailing_byline
@@ -45,6 +51,7 @@ _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a 
 @dataclass
 class _Line:
     text: str
+    index: int = 0  # position on the page, for listing removed lines in page order
     kind: str = "text"  # blank | removed | caption | heading | text
     reason: str = ""
     caption: str = ""
@@ -56,8 +63,13 @@ class _Evidence:
     reporters: list[Reporter] = field(default_factory=list)
     dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)
     late_dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)  # "수정" stamps
-    removed: list[RemovedLine] = field(default_factory=list)
+    removed: list[tuple[float, RemovedLine]] = field(default_factory=list)  # (page position, line)
     loose_emails: list[str] = field(default_factory=list)  # e-mails seen before any reporter's name
+
+    def drop(self, where: _Line | float, text: str, reason: str) -> None:
+        """Record a removed piece of text and the rule that removed it."""
+        position = where.index if isinstance(where, _Line) else where
+        self.removed.append((position, RemovedLine(text, reason)))
 
     def add_reporter(self, name: str, email: str | None) -> None:
         for i, known in enumerate(self.reporters):
@@ -116,7 +128,7 @@ def clean_text(
     if HANGUL.search(text) is None:
         raise InputError(source, "no Korean text found; brief reads Korean news articles")
     evidence = _Evidence()
-    lines = [_Line(t) for t in text.split("\n")]
+    lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
     _mark_duplicates(lines, evidence)
 
@@ -136,7 +148,7 @@ def clean_text(
         captions = _html_captions(hints, captions, evidence)
     for line in lines[end:]:
         if line.kind in ("text", "heading", "caption"):
-            evidence.removed.append(RemovedLine(line.text, "after end of article"))
+            evidence.drop(line, line.text, "after end of article")
 
     if not _enough_korean(paragraphs):
         raise InputError(
@@ -164,16 +176,10 @@ def clean_text(
         date=date,
         date_evidence=date_evidence,
         headings=tuple(headings),
-        removed=tuple(sorted(evidence.removed, key=lambda r: _position(text, r.text))),
+        removed=tuple(r for _, r in sorted(evidence.removed, key=lambda item: item[0])),
         encoding=encoding,
         media_type="html" if media_type == "html" else "text",
     )
-
-
-def _position(text: str, snippet: str) -> int:
-    """Where ``snippet`` first occurs in the page (so removed lines are listed in page order)."""
-    found = text.find(snippet)
-    return found if found >= 0 else len(text)
 
 
 def _enough_korean(paragraphs: list[str]) -> bool:
@@ -195,10 +201,12 @@ def article_id(paragraphs: list[str] | tuple[str, ...]) -> str:
 def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
     expected_rank: int | None = None  # inside a ranked / linked list: the next item number (0: bullets)
     previous: _Line | None = None  # the last non-blank line
+    in_summary = False  # after a portal's "자동요약" note: its summary sentences, not the article
     for line in lines:
         t = line.text
         if not t:
             line.kind = "blank"
+            in_summary = False
             continue
         if expected_rank is not None:
             rank = bp.list_item_number(t)
@@ -213,6 +221,10 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
                 continue
             expected_rank = None
         _classify_line(line, previous, ev, table)
+        if in_summary and line.kind == "text":
+            _remove(line, "portal summary", ev)
+        else:
+            in_summary = line.kind == "removed" and line.reason == "portal note" and "요약" in t
         if line.kind == "removed" and line.reason == "navigation header":
             expected_rank = 1
         previous = line
@@ -220,7 +232,7 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
 
 def _remove(line: _Line, reason: str, ev: _Evidence) -> None:
     line.kind, line.reason = "removed", reason
-    ev.removed.append(RemovedLine(line.text, reason))
+    ev.drop(line, line.text, reason)
 
 
 def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: OutletTable) -> None:
@@ -252,7 +264,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if entry:
             ev.outlets.append((2, entry.outlet, True))
         return
-    if bp.is_copyright(t):
+    if bp.is_copyright(t) and not _credited_caption(t):
         _remove(line, "copyright", ev)
         _copyright_outlet(t, ev, table)
         return
@@ -281,7 +293,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     caption, credit = caption_text(t)
     if credit is not None and caption and HANGUL.search(caption):
-        ev.removed.append(RemovedLine(credit, "photo credit"))
+        ev.drop(line.index + 0.5, credit, "photo credit")
         if _is_paragraph_with_credit(caption):
             line.text = caption  # a paragraph with a photo credit glued on, not a caption
             return
@@ -309,6 +321,12 @@ def _is_paragraph_with_credit(text: str) -> bool:
     return (
         text.endswith("다.") and not looks_like_photo_description(text) and _PHOTO_WORDS.search(text) is None
     )
+
+
+def _credited_caption(text: str) -> bool:
+    """A photo caption whose credit carries a copyright sign ("… 2024.10.10/뉴스1 ⓒ News1 김도우 기자")."""
+    split = split_credit(text)
+    return split is not None and len(split[0]) >= 10 and not bp.is_copyright(split[0])
 
 
 def _take_byline(byline: Byline, ev: _Evidence, table: OutletTable) -> None:
@@ -438,7 +456,7 @@ def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tup
         if _title_like(line.caption if line.kind == "heading" else line.text):
             texts.append(line)
         else:
-            ev.removed.append(RemovedLine(line.text, "page text before the article"))
+            ev.drop(line, line.text, "page text before the article")
     if title:  # the page's own <title> says which line is the headline
         at = next(
             (
@@ -449,7 +467,7 @@ def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tup
             0,
         )
         for line in texts[:at]:
-            ev.removed.append(RemovedLine(line.text, "page text before the article"))
+            ev.drop(line, line.text, "page text before the article")
         texts = texts[at:]
     headline: str | None = None
     subheadlines: list[str] = []
@@ -461,9 +479,9 @@ def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tup
             headline = candidate
             continue
         if _same_title(candidate, headline):
-            ev.removed.append(RemovedLine(line.text, "duplicate headline"))
+            ev.drop(line, line.text, "duplicate headline")
         elif candidate in subheadlines:
-            ev.removed.append(RemovedLine(line.text, "duplicate sub-headline"))
+            ev.drop(line, line.text, "duplicate sub-headline")
         else:
             subheadlines.append(candidate)
     if title and headline is None:
@@ -509,8 +527,9 @@ def _body(
     lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable
 ) -> tuple[list[str], list[Heading]]:
     paragraphs: list[str] = []
+    sources: list[_Line] = []  # the line each paragraph came from
     headings: list[Heading] = []
-    pending: list[str] = []  # headings waiting for the paragraph they stand before
+    pending: list[tuple[str, _Line]] = []  # headings waiting for the paragraph they stand before
     body = [line for line in lines[start:end] if line.kind in ("text", "heading")]
     for k, line in enumerate(body):
         text = line.text
@@ -518,30 +537,31 @@ def _body(
             led = leading_byline(text)
             if led is not None:
                 byline, text = led
-                ev.removed.append(RemovedLine(byline.text, "byline"))
+                ev.drop(line.index - 0.5, byline.text, "byline")
                 _take_byline(byline, ev, table)
         if line.kind == "heading":
-            pending.append(line.caption)
+            pending.append((line.caption, line))
             continue
         if not bp.is_prose(text) and _is_heading(text, body[k + 1 :]):
-            pending.append(text)
+            pending.append((text, line))
             continue
-        for heading in pending:
+        for heading, _ in pending:
             headings.append(Heading(text=heading, before=len(paragraphs)))
         pending = []
         paragraphs.append(text)
-    for heading in pending:
-        ev.removed.append(RemovedLine(heading, "heading after the last paragraph"))
+        sources.append(line)
+    for heading, source in pending:
+        ev.drop(source, heading, "heading after the last paragraph")
     # the article ends at its last sentence: drop short non-sentence lines left at the end
     while paragraphs and not bp.is_prose(paragraphs[-1]) and len(paragraphs[-1]) <= 100:
-        ev.removed.append(RemovedLine(paragraphs.pop(), "after end of article"))
+        ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
     if paragraphs:
         tail = trailing_byline(paragraphs[-1])
         if tail is not None:
             byline, rest = tail
             paragraphs[-1] = rest
-            ev.removed.append(RemovedLine(byline.text, "byline"))
+            ev.drop(sources[-1].index + 0.5, byline.text, "byline")
             _take_byline(byline, ev, table)
     return paragraphs, headings
 
@@ -561,7 +581,7 @@ def _captions(lines: list[_Line], ev: _Evidence) -> list[str]:
         if line.kind != "caption":
             continue
         if line.caption in seen:
-            ev.removed.append(RemovedLine(line.text, "duplicate caption"))
+            ev.drop(line, line.text, "duplicate caption")
         elif line.caption:
             seen[line.caption] = None
     return list(seen)
@@ -573,7 +593,7 @@ def _html_captions(hints: HtmlExtract, captions: list[str], ev: _Evidence) -> li
     for raw in hints.captions:
         text, credit = caption_text(normalize_line(raw))
         if credit:
-            ev.removed.append(RemovedLine(credit, "photo credit"))
+            ev.drop(float("inf"), credit, "photo credit")
         if text and hangul_count(text) and text not in seen:
             seen[text] = None
     return list(seen)
