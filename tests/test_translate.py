@@ -71,6 +71,22 @@ def test_split_sentences_spans() -> None:
     assert split_sentences("  ") == []
 
 
+def test_sentence_splits_are_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from brief.translate import segment
+    from brief.translate.cache import TranslationCache
+
+    cache = TranslationCache(tmp_path / "cache.sqlite3")
+    texts = [PARAGRAPH, "한 문장뿐이다.", "", LONG]
+    first = segment.split_many(texts, cache)
+    assert [len(spans) for spans in first] == [3, 1, 0, 1]
+
+    def no_kiwi() -> None:
+        raise AssertionError("Kiwi was loaded although every split is cached")
+
+    monkeypatch.setattr(segment, "_kiwi", no_kiwi)
+    assert segment.split_many(texts, TranslationCache(tmp_path / "cache.sqlite3")) == first
+
+
 def test_quoted_sentences_stay_with_their_frame() -> None:
     text = '그러면서 "고객은 기다려주지 않는다. 혁신해야 한다"고 했다. 다음 문장이다.'
     assert len(split_sentences(text)) == 2
@@ -267,6 +283,7 @@ def test_tiny_marian_cache_hits_make_no_model_call(tiny_marian: Path, tmp_path: 
     assert warm == cold
     assert second.backend.underlying.calls == 0  # type: ignore[attr-defined]
     assert second.backend.underlying._loaded is None  # type: ignore[attr-defined]  # never even loaded
+    assert second.backend.underlying._tokenizer is None  # type: ignore[attr-defined]  # token counts cached
 
 
 # ---------------------------------------------------------------- the command line
@@ -287,7 +304,7 @@ def test_cli_translates_every_seed_sentence(seeds_dir: Path, tiny_marian: Path, 
     from brief.cli import app
 
     args = ["translate", str(seeds_dir), "--mt-model", str(tiny_marian), "--json", "--beams", "1"]
-    args += ["--max-new-tokens", "4", "--cache-dir", str(tmp_path), "--device", "cpu"]
+    args += ["--max-new-tokens", "2", "--batch-size", "64", "--cache-dir", str(tmp_path), "--device", "cpu"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

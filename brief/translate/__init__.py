@@ -100,16 +100,17 @@ def make_translator(config: BriefConfig, people: PeopleTable | None = None) -> S
             resolved.source, resolved.licence,
         )  # fmt: skip
     backend = make_backend(resolved, config)
+    cache = None
     if config.use_cache:
         from brief.translate.cache import CachedBackend, TranslationCache, default_cache_dir
 
-        folder = config.cache_dir or default_cache_dir()
-        backend = CachedBackend(backend, TranslationCache(folder / "translations.sqlite3"))
+        cache = TranslationCache((config.cache_dir or default_cache_dir()) / "translations.sqlite3")
+        backend = CachedBackend(backend, cache)
     if people is None:
         people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
     log.info("translating with %s (%s backend), %s", resolved.source, backend.info.backend, glossary)
-    return SentenceTranslator(backend, glossary, batch_size=config.batch_size)
+    return SentenceTranslator(backend, glossary, batch_size=config.batch_size, segment_cache=cache)
 
 
 def translate_articles(

@@ -4,12 +4,15 @@
 signature (model id, revision, backend, settings) and the exact sentence the model sees (after
 protection, so a glossary change never serves a stale name: the English forms are put back after
 the cache). Each batch is committed as soon as it is translated, so a run killed mid-way leaves
-every finished batch usable. WAL mode and a busy timeout let two processes share one file.
+every finished batch usable. The same file remembers sentence splits of paragraphs and token
+counts, so a run served from the cache loads neither the Korean analyser nor the tokenizer.
+WAL mode and a busy timeout let two processes share one file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sqlite3
 import time
@@ -33,6 +36,10 @@ CREATE TABLE IF NOT EXISTS translations (
     created REAL NOT NULL
 )
 """
+_EXTRA_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, spans TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS token_counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL)",
+)
 _CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
 
 
@@ -62,6 +69,8 @@ class TranslationCache:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute(_SCHEMA)
+            for statement in _EXTRA_SCHEMA:
+                db.execute(statement)
             db.commit()
         except (sqlite3.Error, OSError) as error:
             log.warning("translation cache %s cannot be used (%s); translating without it", self.path, error)
@@ -104,6 +113,57 @@ class TranslationCache:
                 "translation cache %s: write failed (%s); continuing without storing", self.path, error
             )
 
+    def get_segments(self, keys: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+        """Cached sentence spans of paragraphs (by key)."""
+        db = self._connect()
+        found: dict[str, list[tuple[int, int]]] = {}
+        if db is None or not keys:
+            return found
+        try:
+            for i in range(0, len(keys), _CHUNK):
+                chunk = list(keys[i : i + _CHUNK])
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key, spans FROM segments WHERE key IN ({marks})", chunk)
+                for key, spans in rows:
+                    found[key] = [(int(a), int(b)) for a, b in json.loads(spans)]
+        except (sqlite3.Error, ValueError) as error:
+            log.warning("translation cache %s: read failed (%s)", self.path, error)
+        return found
+
+    def put_segments(self, rows: Mapping[str, Sequence[tuple[int, int]]]) -> None:
+        """Store sentence spans of paragraphs (by key)."""
+        db = self._connect()
+        if db is None or not rows:
+            return
+        try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO segments (key, spans) VALUES (?, ?)",
+                    [(key, json.dumps(list(spans))) for key, spans in rows.items()],
+                )
+        except sqlite3.Error as error:
+            log.warning("translation cache %s: write failed (%s)", self.path, error)
+
+    def get_count(self, key: str) -> int | None:
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT n FROM token_counts WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return int(row[0]) if row else None
+
+    def put_count(self, key: str, n: int) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            with db:
+                db.execute("INSERT OR REPLACE INTO token_counts (key, n) VALUES (?, ?)", (key, n))
+        except sqlite3.Error as error:
+            log.warning("translation cache %s: write failed (%s)", self.path, error)
+
     def __len__(self) -> int:
         db = self._connect()
         if db is None:
@@ -138,7 +198,13 @@ class CachedBackend:
         return self.underlying.settings
 
     def count_tokens(self, sentence: str) -> int:
-        return self.underlying.count_tokens(sentence)
+        """The underlying count, remembered (so a cached run need not load the tokenizer)."""
+        key = self._key(f"tokens|{self.info.name}|{self.info.revision or ''}", sentence)
+        count = self.cache.get_count(key)
+        if count is None:
+            count = self.underlying.count_tokens(sentence)
+            self.cache.put_count(key, count)
+        return count
 
     def _key(self, signature: str, sentence: str) -> str:
         return hashlib.sha256(f"{signature}\n{sentence}".encode()).hexdigest()

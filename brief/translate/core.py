@@ -19,7 +19,7 @@ from brief.records import Article, ModelInfo, Quote, SentencePair, TranslatedArt
 from brief.translate.base import SentenceBackend
 from brief.translate.glossary import Glossary
 from brief.translate.protect import Protected, protect, restore, unprotected_notes
-from brief.translate.segment import fit_to_limit, split_sentences
+from brief.translate.segment import SegmentCache, fit_to_limit, split_many
 
 __all__ = [
     "HEADLINE",
@@ -92,8 +92,11 @@ class SentenceTranslator:
         *,
         batch_size: int = 32,
         protect_numbers: bool = True,
+        segment_cache: SegmentCache | None = None,
     ) -> None:
+        """``segment_cache`` remembers sentence splits between runs (the translation cache does)."""
         self.backend = backend
+        self.segment_cache = segment_cache
         self.glossary = glossary
         self.batch_size = batch_size
         self.protect_numbers = protect_numbers
@@ -115,12 +118,14 @@ class SentenceTranslator:
     ) -> list[TranslatedArticle]:
         """Translate many articles at once: their sentences share batches (sorted by length)."""
         quotes_by_id = quotes_by_id or {}
-        units: list[_Unit] = []
+        texts: list[tuple[int, int, str, bool]] = []  # article, paragraph (or quote), text, is quote
         for a, article in enumerate(articles):
-            for paragraph, text in self._texts(article):
-                units += self._split(a, paragraph, text, is_quote=False)
-            for q, quote in enumerate(quotes_by_id.get(article.id, ())):
-                units += self._split(a, q, quote.text_ko, is_quote=True)
+            texts += [(a, paragraph, text, False) for paragraph, text in self._texts(article)]
+            texts += [(a, q, quote.text_ko, True) for q, quote in enumerate(quotes_by_id.get(article.id, ()))]
+        units: list[_Unit] = []
+        spans = split_many([text for _, _, text, _ in texts], self.segment_cache)
+        for (a, paragraph, text, is_quote), sentence_spans in zip(texts, spans, strict=True):
+            units += self._split(a, paragraph, text, sentence_spans, is_quote)
         jobs: dict[str, list[tuple[_Unit, int]]] = defaultdict(list)
         for unit in units:
             for p, piece in enumerate(unit.pieces):
@@ -137,9 +142,11 @@ class SentenceTranslator:
         for i, text in enumerate(article.captions):
             yield caption_paragraph(i), text
 
-    def _split(self, article: int, paragraph: int, text: str, is_quote: bool) -> list[_Unit]:
+    def _split(
+        self, article: int, paragraph: int, text: str, spans: list[tuple[int, int]], is_quote: bool
+    ) -> list[_Unit]:
         units = []
-        for index, (start, end) in enumerate(split_sentences(text)):
+        for index, (start, end) in enumerate(spans):
             ko = text[start:end]
             unit = _Unit(article, paragraph, index, ko, (start, end), is_quote)
             parts = fit_to_limit(ko, self.backend.count_tokens, self.backend.max_input_tokens)

@@ -8,14 +8,15 @@ windows; it is never truncated.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
-__all__ = ["fit_to_limit", "split_sentences"]
+__all__ = ["SegmentCache", "fit_to_limit", "segment_key", "split_many", "split_sentences"]
 
 _SAFETY = 8  # special tokens and language codes a backend may add around a sentence
 _PUNCT_CUT = re.compile(r"[,;·…]\s+|[)\]」』”’\"']\s*(?:며|고|라며|면서)\s+")
@@ -29,20 +30,72 @@ def _kiwi() -> Kiwi:
     return Kiwi()
 
 
+# a sentence end followed by more text: without one, a text is a single sentence and Kiwi is not needed
+_POSSIBLE_END = re.compile(r"[.?!。…][\"'”’」』)\]]*\s+\S|(?:\.{2,}|…)\S|\n\s*\S")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _spans(text: str, sentences: Iterable[Any]) -> list[tuple[int, int]]:
+    spans = [span for s in sentences if (span := _trimmed(text, s.start, s.end)) is not None]
+    return spans or [span for span in [_trimmed(text, 0, len(text))] if span is not None]
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in ``text``, in order, without surrounding whitespace."""
-    if not text.strip():
-        return []
-    spans: list[tuple[int, int]] = []
-    for sentence in _kiwi().split_into_sents(text):
-        start, end = sentence.start, sentence.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans or [(0, len(text))]
+    return split_many([text])[0]
+
+
+def segment_key(text: str) -> str:
+    """The cache key of a paragraph's sentence split (changes with the analyser's version)."""
+    from importlib.metadata import version
+
+    return hashlib.sha256(f"kiwipiepy {version('kiwipiepy')}\n{text}".encode()).hexdigest()
+
+
+def split_many(texts: Sequence[str], cache: SegmentCache | None = None) -> list[list[tuple[int, int]]]:
+    """Sentence spans of many texts: single sentences by a quick check, the rest from ``cache`` or
+    from Kiwi (all at once, so Kiwi can use its worker threads)."""
+    result: list[list[tuple[int, int]] | None] = [None] * len(texts)
+    todo: list[int] = []
+    for i, text in enumerate(texts):
+        whole = _trimmed(text, 0, len(text))
+        if whole is None:
+            result[i] = []
+        elif not _POSSIBLE_END.search(text, whole[0], whole[1]):
+            result[i] = [whole]
+        else:
+            todo.append(i)
+    if todo and cache is not None:
+        keys = {i: segment_key(texts[i]) for i in todo}
+        found = cache.get_segments(sorted(set(keys.values())))
+        for i in todo:
+            result[i] = found.get(keys[i])
+        todo = [i for i in todo if result[i] is None]
+    if todo:
+        analysed = _kiwi().split_into_sents([texts[i] for i in todo])
+        new: dict[str, list[tuple[int, int]]] = {}
+        for i, sentences in zip(todo, analysed, strict=True):
+            result[i] = _spans(texts[i], sentences)
+            if cache is not None:
+                new[segment_key(texts[i])] = result[i]  # type: ignore[assignment]
+        if cache is not None:
+            cache.put_segments(new)
+    return [r if r is not None else [] for r in result]
+
+
+class SegmentCache(Protocol):
+    """Where sentence splits are remembered between runs (the translation cache)."""
+
+    def get_segments(self, keys: Sequence[str]) -> dict[str, list[tuple[int, int]]]: ...
+
+    def put_segments(self, rows: Mapping[str, Sequence[tuple[int, int]]]) -> None: ...
 
 
 _STRONG_ENDINGS = ("며", "으며", "면서", "으면서", "지만", "는데", "은데", "고")

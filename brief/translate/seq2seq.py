@@ -9,8 +9,10 @@ input length).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -65,13 +67,16 @@ class Seq2SeqBackend:
     @property
     def max_input_tokens(self) -> int:
         if self._max_input is None:
+            # read from the JSON files, so that knowing the limit does not import transformers
             from brief.models import read_config
 
             limits = []
             positions = read_config(self.resolved).get("max_position_embeddings")
             if isinstance(positions, int) and positions > 0:
                 limits.append(positions)
-            tokenizer_limit = getattr(self.tokenizer, "model_max_length", None)
+            tokenizer_limit = _json_value(
+                self.resolved.local_dir / "tokenizer_config.json", "model_max_length"
+            )
             if isinstance(tokenizer_limit, int) and 0 < tokenizer_limit < 1_000_000:
                 limits.append(tokenizer_limit)
             self._max_input = min(limits) if limits else 512
@@ -157,3 +162,11 @@ class Seq2SeqBackend:
         kwargs.update(self.generate_overrides)
         return kwargs
 
+
+def _json_value(path: Path, key: str) -> Any:
+    """``key`` of the JSON object in ``path`` (None when the file or key is missing or unreadable)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get(key) if isinstance(data, dict) else None
