@@ -44,6 +44,11 @@ _EXPORTS: dict[str, str] = {
     "clean_text": "brief.clean",
     "resolve_relative_date": "brief.clean",
     "read_document": "brief.ingest",
+    "build_digest": "brief.pipeline",
+    "render_markdown": "brief.render",
+    "render_html": "brief.render",
+    "render_json": "brief.render",
+    "write_atomic": "brief.fsutil",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
