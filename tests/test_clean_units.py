@@ -258,6 +258,14 @@ def test_caption_without_credit_separated_once() -> None:
             [("김하늘", None), ("이바다", None)],
             "예산이 늘었다.",
         ),
+        ("【서울=뉴시스】김철수 기자 = 수출이 늘었다.", "뉴시스", [("김철수", None)], "수출이 늘었다."),
+        ("[헤럴드경제=김철수 기자] 물가가 올랐다.", "헤럴드경제", [("김철수", None)], "물가가 올랐다."),
+        (
+            "[아시아경제 김철수 기자, 이영희 기자] 금리가 내렸다.",
+            "아시아경제",
+            [("김철수", None), ("이영희", None)],
+            "금리가 내렸다.",
+        ),
     ],
 )
 def test_leading_byline(line: str, outlet: str | None, reporters: list, rest: str) -> None:
@@ -551,6 +559,14 @@ def test_paragraph_with_a_glued_photo_credit_stays_in_the_body() -> None:
     article = clean_text(f"{long.strip()} (사진=연합뉴스)\n두 번째 문단이다. 내용이 이어진다.")
     assert article.paragraphs[0] == long.strip()
     assert article.captions == ()
+
+
+def test_outlet_tag_opening_the_body() -> None:
+    article = clean_text(
+        "정부 예산안 국회 제출\n[파이낸셜뉴스] 정부가 내년 예산안을 국회에 제출했다. 역대 최대 규모다."
+    )
+    assert article.paragraphs == ("정부가 내년 예산안을 국회에 제출했다. 역대 최대 규모다.",)
+    assert (article.outlet.ko, article.outlet.en) == ("파이낸셜뉴스", "The Financial News")
 
 
 def test_short_first_sentence_is_body_not_headline() -> None:

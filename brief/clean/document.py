@@ -40,6 +40,7 @@ _IMAGE_FILE = re.compile(r"(?:\S*/)?[\w.\-%]+\.(?:jpe?g|png|gif|webp|bmp|svg)(?:
 _HEADING_MARK = re.compile(r"^[◇◆■□▣▶●○◈]\s*(?P<text>\S.*)$")
 _LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
+_OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
@@ -539,6 +540,11 @@ def _body(
                 byline, text = led
                 ev.drop(line.index - 0.5, byline.text, "byline")
                 _take_byline(byline, ev, table)
+            tag = _OUTLET_TAG.match(text)  # "[파이낸셜뉴스] 본문…": the outlet's name alone
+            if tag is not None and table.by_name(tag.group("name")) is not None:
+                ev.drop(line.index - 0.5, tag.group(0).strip(), "byline")
+                ev.outlets.append((0, table.outlet_for(tag.group("name")), True))
+                text = text[tag.end() :]
         if line.kind == "heading":
             pending.append((line.caption, line))
             continue

@@ -26,16 +26,21 @@ class Byline:
 
 
 def _names(text: str) -> list[str]:
-    return re.findall(_NAME, text)
+    return re.findall(_NAME, re.sub(_ROLE, " ", text))
 
 
 # Bylines that open the first paragraph.
 _LEADING = (
-    # [아이뉴스24 안세준·윤소진 기자] / [이코노미스트 라예진 기자] / [임영신 기자]
-    re.compile(rf"\[\s*(?:(?P<outlet>{_OUTLET})\s+)?(?P<names>{_NAMES})\s*{_ROLE}\s*\]\s*"),
-    # (서울=연합뉴스) 김철수 기자 = / [서울=뉴시스]김철수 기자 = / (세종=뉴스1) 김철수 기자 =
+    # [아이뉴스24 안세준·윤소진 기자] / [이코노미스트 라예진 기자] / [임영신 기자] / [헤럴드경제=김철수 기자]
+    # / [아시아경제 김철수 기자, 이영희 기자]
     re.compile(
-        rf"[(\[]\s*[가-힣]{{1,6}}\s*=\s*(?P<outlet>[^)\]]{{2,15}}?)\s*[)\]]\s*(?:(?P<names>{_NAMES})\s*{_ROLE}\s*=?\s*)?"
+        rf"\[\s*(?:(?P<outlet>{_OUTLET})\s*(?:=\s*|\s))?"
+        rf"(?P<names>{_NAMES}\s*{_ROLE}(?:\s*[,·]\s*{_NAMES}\s*{_ROLE})*)\s*\]\s*"
+    ),
+    # (서울=연합뉴스) 김철수 기자 = / [서울=뉴시스]김철수 기자 = / 【서울=뉴시스】김철수 기자 =
+    re.compile(
+        rf"[(\[【]\s*[가-힣]{{1,6}}\s*=\s*(?P<outlet>[^)\]】]{{2,15}}?)\s*[)\]】]\s*"
+        rf"(?:(?P<names>{_NAMES})\s*{_ROLE}\s*=?\s*)?"
     ),
     # 아주경제=윤선훈 기자 / 머니투데이 김철수 기자 = (only with an '=' or a following '=')
     re.compile(rf"(?P<outlet>{_OUTLET})\s*=\s*(?P<names>{_NAMES})\s*{_ROLE}\s*(?:=\s*)?"),
