@@ -1,16 +1,40 @@
-"""Runs the stages in order. Each function here is a composition of stages; the stages live in their modules."""
+"""Runs the stages in order. Each function here composes stages; the stages live in their own modules."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from brief._version import __version__
 from brief.config import BriefConfig
-from brief.errors import InputError
-from brief.records import Article, Failure
+from brief.errors import BriefError, InputError, ModelError
+from brief.records import (
+    Article,
+    ArticleBrief,
+    Digest,
+    Failure,
+    GlossaryEntry,
+    ModelInfo,
+    Provenance,
+    Quote,
+    TranslatedArticle,
+)
 
-__all__ = ["load_articles"]
+if TYPE_CHECKING:
+    from brief.people import PeopleTable
+    from brief.translate.glossary import Glossary
+
+__all__ = ["Progress", "build_digest", "digest_week", "generated_at", "load_articles"]
+
+# progress(stage, advance, total): ``advance`` more items of ``stage`` are done; ``total`` is the stage's
+# size when known (None for translation, counted in sentences as they finish). Stages, in order:
+# "clean" (files), "quotes" (articles), "translate" (sentences), "summarize" (articles), "merge".
+Progress = Callable[[str, int, "int | None"], None]
+
+SUMMARY_CHUNK = 8  # articles per summarize_all call: model backends batch within it, progress between
 
 log = logging.getLogger(__name__)
 
@@ -32,3 +56,185 @@ def load_articles(paths: Iterable[Path | str], config: BriefConfig) -> tuple[lis
             log.warning("%s", error)
             failures.append(Failure(source=str(path), message=error.problem))
     return articles, failures
+
+
+def build_digest(
+    paths: Iterable[Path | str], config: BriefConfig, progress: Progress | None = None
+) -> Digest:
+    """Run every stage over the articles under ``paths`` and return the week's Digest.
+
+    clean -> quotes -> translate -> summarize -> merge. The models are resolved first, so a missing
+    model raises ModelUnavailableError before any article is read. Inputs that cannot be used (and
+    articles a stage fails on) become ``Digest.failures``; model errors are raised. Articles dated
+    outside ``config.since`` / ``config.until`` are left out; undated articles are always kept.
+    Raises InputError when no article is left.
+    """
+    from brief.people import load_people
+    from brief.quotes import extract_quotes
+    from brief.summarize import make_summarizer
+    from brief.translate import load_glossary, make_translator, translate_articles
+
+    paths = [Path(p) for p in paths]
+    report = progress or _no_progress
+    people = load_people(config.people_files)
+    glossary = load_glossary(config.glossary_files, people)
+    translator = make_translator(config, people)
+    summarizer = make_summarizer(config, people.people, glossary.entries)
+
+    articles, failures = load_articles(paths, config)
+    report("clean", len(articles) + len(failures), len(articles) + len(failures))
+    kept = _in_range(articles, config)
+    if not kept:
+        where = ", ".join(str(p) for p in paths) or "(no paths)"
+        raise InputError(where, _nothing_left(articles, failures, config))
+    kept.sort(key=_article_order)
+
+    quotes_by_id: dict[str, tuple[Quote, ...]] = {}
+    usable: list[Article] = []
+    for article in kept:
+        try:
+            quotes_by_id[article.id] = extract_quotes(article, people)
+            usable.append(article)
+        except ModelError:
+            raise
+        except BriefError as error:
+            failures.append(_stage_failure(article, "quotes", error))
+        report("quotes", 1, len(kept))
+
+    translated = translate_articles(
+        translator, usable, quotes_by_id, progress=lambda n: report("translate", n, None)
+    )
+    briefs: list[ArticleBrief] = []
+    for start in range(0, len(translated), SUMMARY_CHUNK):
+        chunk = translated[start : start + SUMMARY_CHUNK]
+        briefs += summarizer.summarize_all(chunk)
+        report("summarize", len(chunk), len(translated))
+    merged = summarizer.merge(briefs, translated)
+    report("merge", 1, 1)
+
+    week = digest_week(config, [t.article for t in translated])
+    models = _models([t.model for t in translated] + [summarizer.info])
+    return Digest(
+        title=f"Korean news brief {week}",
+        week=week,
+        generated_at=generated_at(config),
+        articles=tuple(translated),
+        briefs=tuple(briefs),
+        merged=merged,
+        quotes=tuple(q for t in translated for q in t.quotes),
+        glossary=_glossary_used(glossary, people, translated),
+        provenance=Provenance(
+            version=__version__,
+            models=models,
+            prompt_hashes=tuple(summarizer.prompt_hashes),
+            settings=_settings(config, glossary),
+        ),
+        failures=tuple(failures),
+    )
+
+
+def _no_progress(stage: str, advance: int, total: int | None) -> None:
+    """The default progress callback: nothing."""
+
+
+def _today(config: BriefConfig) -> _dt.date:
+    if config.source_date_epoch is not None:
+        return _dt.datetime.fromtimestamp(config.source_date_epoch, tz=_dt.timezone.utc).date()
+    return _dt.datetime.now(tz=_dt.timezone.utc).date()
+
+
+def generated_at(config: BriefConfig) -> str:
+    """ISO 8601 UTC time of the build: ``config.source_date_epoch`` when set (reproducible), else now."""
+    if config.source_date_epoch is not None:
+        moment = _dt.datetime.fromtimestamp(config.source_date_epoch, tz=_dt.timezone.utc)
+    else:
+        moment = _dt.datetime.now(tz=_dt.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def digest_week(config: BriefConfig, articles: Sequence[Article]) -> str:
+    """``config.week``, else the ISO week of the newest article date, else of today (UTC)."""
+    if config.week:
+        return config.week
+    dates = [a.date for a in articles if a.date is not None]
+    year, week, _ = (max(dates) if dates else _today(config)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _in_range(articles: Sequence[Article], config: BriefConfig) -> list[Article]:
+    """The articles dated within since..until (inclusive), and every undated one."""
+    kept = []
+    for article in articles:
+        date = article.date
+        if date is not None and (
+            (config.since is not None and date < config.since)
+            or (config.until is not None and date > config.until)
+        ):
+            log.info("%s: dated %s, outside the date filter; left out", article.source, date)
+            continue
+        kept.append(article)
+    return kept
+
+
+def _nothing_left(articles: Sequence[Article], failures: Sequence[Failure], config: BriefConfig) -> str:
+    if articles:
+        return (
+            f"none of the {len(articles)} article(s) is dated between {config.since or 'the start'} and "
+            f"{config.until or 'now'}; widen --since/--until"
+        )
+    reasons = "; ".join(f"{f.source}: {f.message}" for f in failures[:5])
+    more = f" (and {len(failures) - 5} more)" if len(failures) > 5 else ""
+    return f"no article could be read ({reasons}{more})" if failures else "no article found"
+
+
+def _article_order(article: Article) -> tuple[bool, _dt.date, str, str]:
+    """Oldest first, undated last; then by source and id, so the order never depends on the file system."""
+    return (article.date is None, article.date or _dt.date.max, article.source, article.id)
+
+
+def _stage_failure(article: Article, stage: str, error: BriefError) -> Failure:
+    log.warning("%s: %s stage failed, article left out: %s", article.source, stage, error)
+    return Failure(source=article.source, message=f"{stage}: {error}")
+
+
+def _models(models: Iterable[ModelInfo]) -> tuple[ModelInfo, ...]:
+    """Each model once, in first-use order."""
+    return tuple(dict.fromkeys(models))
+
+
+def _glossary_used(
+    glossary: Glossary, people: PeopleTable, translated: Sequence[TranslatedArticle]
+) -> tuple[GlossaryEntry, ...]:
+    """Glossary and people-table entries whose Korean form occurs in the articles, people with their role."""
+    found: dict[tuple[str, str], GlossaryEntry] = {}
+    for t in translated:
+        a = t.article
+        for text in (a.headline or "", *a.subheadlines, *a.paragraphs, *a.captions):
+            for match in glossary.find(text):
+                entry = match.entry
+                if entry.kind == "person":
+                    person = people.get(entry.ko)
+                    role = ", ".join(x for x in (person.title, person.org) if x) if person else ""
+                    if role:
+                        entry = GlossaryEntry(ko=entry.ko, en=f"{entry.en} ({role})", kind="person")
+                found.setdefault((entry.kind, entry.ko), entry)
+    return tuple(sorted(found.values(), key=lambda e: (e.kind, e.en.casefold(), e.ko)))
+
+
+def _settings(config: BriefConfig, glossary: Glossary) -> tuple[tuple[str, str], ...]:
+    """The settings that shape the digest, as (name, value) text; paths by file name only."""
+    values: list[tuple[str, object]] = [
+        ("mt_backend", config.mt_backend),
+        ("device", config.device),
+        ("dtype", config.dtype),
+        ("batch_size", config.batch_size),
+        ("num_beams", config.num_beams or "auto"),
+        ("max_new_tokens", config.max_new_tokens or "auto"),
+        ("since", config.since or "-"),
+        ("until", config.until or "-"),
+        ("week", config.week or "auto"),
+        ("glossary", f"{glossary.version} ({len(glossary)} entries)"),
+    ]
+    values += [("people_file", Path(p).name) for p in config.people_files]
+    values += [("glossary_file", Path(p).name) for p in config.glossary_files]
+    return tuple((name, str(value)) for name, value in values)

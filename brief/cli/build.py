@@ -1,1 +1,200 @@
-"""`brief build`: being written (see the issue)."""
+"""``brief build``: the weekly digest (Markdown, and optionally HTML and JSON) from one command."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from brief.cli.app import (
+    BATCH_SIZE,
+    CACHE_DIR,
+    DEVICE,
+    DTYPE,
+    GLOSSARY,
+    MT_BACKEND,
+    MT_MODEL,
+    MT_REVISION,
+    NO_CACHE,
+    PATHS_HELP,
+    PEOPLE,
+    SUMMARIZER,
+    app,
+    exit_for,
+    fail,
+    handle_errors,
+    model_config,
+    report_failures,
+)
+from brief.errors import ConfigError, InputError
+
+__all__ = ["StageBars", "build", "output_paths", "parse_date", "source_date_epoch"]
+
+_STAGES = {
+    "clean": ("reading", " files"),
+    "quotes": ("finding quotes", " articles"),
+    "translate": ("translating", " sentences"),
+    "summarize": ("summarizing", " articles"),
+    "merge": ("merging", ""),
+}
+
+
+class StageBars:
+    """Progress bars on stderr, one per pipeline stage (a ``brief.pipeline.Progress`` callback)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._stage: str | None = None
+        self._bar: Any = None  # a tqdm bar; tqdm is imported only when bars are shown
+
+    def __call__(self, stage: str, advance: int, total: int | None) -> None:
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        if stage != self._stage:
+            self.close()
+            label, unit = _STAGES.get(stage, (stage, ""))
+            self._stage = stage
+            self._bar = tqdm(
+                desc=label, total=total, unit=unit, file=sys.stderr, leave=False, dynamic_ncols=True
+            )
+        self._bar.update(advance)
+
+    def close(self) -> None:
+        """Close the current bar (the pipeline ended or moved on)."""
+        if self._bar is not None:
+            self._bar.close()
+        self._bar = None
+        self._stage = None
+
+
+def parse_date(value: str | None, option: str) -> _dt.date | None:
+    """``2025-02-24`` as a date; ConfigError naming the option otherwise."""
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(f"{option} must be a date like 2025-02-24, got {value!r}") from None
+
+
+def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int | None:
+    """SOURCE_DATE_EPOCH (seconds since 1970, UTC) from the environment, for reproducible digests."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ConfigError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {value!r}")
+    return int(value)
+
+
+def output_paths(output: Path, html: bool, json_output: bool) -> dict[str, Path]:
+    """Where each format goes: the Markdown file, and HTML / JSON beside it with their own suffixes."""
+    paths = {"markdown": output}
+    if html:
+        paths["html"] = output.with_suffix(".html")
+    if json_output:
+        paths["json"] = output.with_suffix(".json")
+    if len(set(paths.values())) != len(paths):
+        raise ConfigError(f"-o {output}: name the Markdown file (e.g. digest.md); HTML and JSON go beside it")
+    return paths
+
+
+PATHS = typer.Argument(..., help=PATHS_HELP)
+OUTPUT = typer.Option(
+    None, "-o", "--output", help="Markdown file to write (default: briefs/<ISO year>-W<week>.md)."
+)
+WEEK = typer.Option(None, "--week", help="The digest's week, YYYY-Www (default: of the newest article date).")
+SINCE = typer.Option(None, "--since", help="Leave out articles dated before this date (YYYY-MM-DD).")
+UNTIL = typer.Option(None, "--until", help="Leave out articles dated after this date (YYYY-MM-DD).")
+HTML = typer.Option(False, "--html", help="Also write a self-contained HTML page beside it (.html).")
+JSON_FILE = typer.Option(False, "--json", help="Also write the whole digest as JSON beside it (.json).")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars and no 'wrote' lines.")
+SPEAKER_FIRST = typer.Option(
+    [], "--speaker-first", help="Speaker whose quotes come first (repeatable; default: the built-in list)."
+)
+BEAMS = typer.Option(None, "--beams", help="Beam search width (default: 4 on a GPU, 2 on the CPU).")
+MAX_NEW_TOKENS = typer.Option(None, "--max-new-tokens", help="Cap on English tokens per sentence.")
+
+
+@app.command()
+def build(
+    paths: list[Path] = PATHS,
+    output: Path | None = OUTPUT,
+    week: str | None = WEEK,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    html: bool = HTML,
+    json_output: bool = JSON_FILE,
+    quiet: bool = QUIET,
+    priority: list[str] = SPEAKER_FIRST,
+    mt_model: str | None = MT_MODEL,
+    mt_backend: str = MT_BACKEND,
+    mt_revision: str | None = MT_REVISION,
+    summarizer: str | None = SUMMARIZER,
+    device: str = DEVICE,
+    dtype: str = DTYPE,
+    batch_size: int = BATCH_SIZE,
+    beams: int | None = BEAMS,
+    max_new_tokens: int | None = MAX_NEW_TOKENS,
+    no_cache: bool = NO_CACHE,
+    cache_dir: Path | None = CACHE_DIR,
+    people: list[Path] = PEOPLE,
+    glossary: list[Path] = GLOSSARY,
+) -> None:
+    """Build the weekly digest: clean, find quotes, translate, summarize, merge, render."""
+    from brief.fsutil import write_atomic
+    from brief.pipeline import build_digest
+    from brief.render import DEFAULT_PRIORITY, render_html, render_json, render_markdown
+
+    bars = StageBars(enabled=not quiet and sys.stderr.isatty())
+    with handle_errors():
+        config = model_config(
+            mt_model=mt_model,
+            mt_backend=mt_backend,
+            mt_revision=mt_revision,
+            summarizer=summarizer,
+            device=device,
+            dtype=dtype,
+            batch_size=batch_size,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
+            people=people,
+            glossary=glossary,
+            num_beams=beams,
+            max_new_tokens=max_new_tokens,
+            since=parse_date(since, "--since"),
+            until=parse_date(until, "--until"),
+            week=week,
+            source_date_epoch=source_date_epoch(os.environ),
+            quiet=quiet,
+        )
+        if output is not None:
+            output_paths(output, html, json_output)  # a bad -o fails before hours of translation
+        try:
+            digest = build_digest(paths, config, progress=bars)
+        finally:
+            bars.close()
+        # Everything is rendered before anything is written: a failure here leaves no file behind.
+        chosen = tuple(priority) or DEFAULT_PRIORITY
+        targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_output)
+        texts = {"markdown": render_markdown(digest, priority=chosen)}
+        if html:
+            texts["html"] = render_html(digest, priority=chosen)
+        if json_output:
+            texts["json"] = render_json(digest)
+    for kind, path in targets.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, texts[kind])
+        except OSError as error:
+            fail(InputError(path, f"cannot write the digest: {error.strerror or error}"))
+        if not quiet:
+            typer.echo(f"brief: wrote {path}", err=True)
+    report_failures(digest.failures)
+    raise typer.Exit(exit_for(len(digest.articles), digest.failures))
