@@ -230,7 +230,7 @@ def test_page_has_no_clutter(cleaned: dict[str, Article], name: str, want: dict)
 def test_html_without_body_text_falls_back_to_the_tag_stripper(tmp_path: Path) -> None:
     page = tmp_path / "short.html"
     page.write_text(
-        "<html><head><title>짧은 기사 - 뉴스1</title></head><body><div>본문 바로가기</div>"
+        "<html><head><title>정부, 내년 예산안 국회 제출 - 뉴스1</title></head><body><div>본문 바로가기</div>"
         "<div>(서울=뉴스1) 김하늘 기자 = 정부가 내년 예산안을 국회에 제출했다. "
         "총지출은 역대 최대 규모다.</div>"
         "<div>김하늘 기자 sky@news1.kr</div></body></html>",
@@ -240,4 +240,4 @@ def test_html_without_body_text_falls_back_to_the_tag_stripper(tmp_path: Path) -
     assert article.paragraphs == ("정부가 내년 예산안을 국회에 제출했다. 총지출은 역대 최대 규모다.",)
     assert (article.outlet.ko, article.outlet.en) == ("뉴스1", "News1")
     assert [(r.name, r.email) for r in article.reporters] == [("김하늘", "sky@news1.kr")]
-    assert article.headline == "짧은 기사"
+    assert article.headline == "정부, 내년 예산안 국회 제출"

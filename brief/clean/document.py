@@ -450,6 +450,8 @@ def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) ->
 def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tuple[str | None, list[str]]:
     """Headline and sub-headlines: the text lines before the body (None when there are none)."""
     title = _clean_title(hints.title, hints.sitename) if hints and hints.title else None
+    if title is not None and not (" " in title and HANGUL.search(title) and not bp.is_prose(title)):
+        title = None  # a <title> that is only the site's name, or a placeholder
     texts = []
     for line in lines:
         if line.kind not in ("text", "heading"):
