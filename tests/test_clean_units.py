@@ -569,6 +569,15 @@ def test_outlet_tag_opening_the_body() -> None:
     assert (article.outlet.ko, article.outlet.en) == ("파이낸셜뉴스", "The Financial News")
 
 
+def test_question_headline_is_a_headline() -> None:
+    article = clean_text(
+        "삼성전자 주가, 어디까지 오를까?\n"
+        "증권가는 삼성전자 목표주가를 잇달아 올리고 있다. 실적 개선 기대가 크다."
+    )
+    assert article.headline == "삼성전자 주가, 어디까지 오를까?"
+    assert article.paragraphs == ("증권가는 삼성전자 목표주가를 잇달아 올리고 있다. 실적 개선 기대가 크다.",)
+
+
 def test_short_first_sentence_is_body_not_headline() -> None:
     article = clean_text(
         "정부가 금리를 올렸다.\n시장은 예상된 결과라는 반응을 보였다. 채권 금리는 소폭 올랐다."

@@ -398,7 +398,7 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
     texts = [i for i in range(lo, hi) if lines[i].kind == "text"]
     if not texts:
         return None
-    prose = next((i for i in texts if bp.is_prose(lines[i].text)), None)
+    prose = next((i for i in texts if _is_statement(lines[i].text)), None)
     half = texts[: max(1, (len(texts) + 1) // 2)]
     led = next((i for i in half if leading_byline(lines[i].text) is not None), None)
     if led is not None and (prose is None or led <= prose or _only_short_before(lines, texts, led)):
@@ -450,7 +450,7 @@ def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) ->
 def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tuple[str | None, list[str]]:
     """Headline and sub-headlines: the text lines before the body (None when there are none)."""
     title = _clean_title(hints.title, hints.sitename) if hints and hints.title else None
-    if title is not None and not (" " in title and HANGUL.search(title) and not bp.is_prose(title)):
+    if title is not None and not (" " in title and HANGUL.search(title) and not _is_statement(title)):
         title = None  # a <title> that is only the site's name, or a placeholder
     texts = []
     for line in lines:
@@ -499,10 +499,18 @@ def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tup
     return headline, subheadlines
 
 
+def _is_statement(text: str) -> bool:
+    """Running text that can open an article: a sentence ending in a full stop, or a long question
+    or exclamation. Headlines may end in "?" or "!" ("…어디까지 오를까?"), never in a full stop."""
+    if not bp.is_prose(text):
+        return False
+    return text.rstrip("'\"’”」』)] ").endswith((".", "。")) or len(text) >= 50
+
+
 def _title_like(text: str) -> bool:
     """A line that can be a headline: Korean, two words or more, not a sentence."""
     return (
-        len(text) >= 8 and " " in text.strip() and HANGUL.search(text) is not None and not bp.is_prose(text)
+        len(text) >= 8 and " " in text.strip() and HANGUL.search(text) is not None and not _is_statement(text)
     )
 
 
