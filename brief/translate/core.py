@@ -19,7 +19,7 @@ from brief.records import Article, ModelInfo, Quote, SentencePair, TranslatedArt
 from brief.translate.base import SentenceBackend
 from brief.translate.glossary import Glossary
 from brief.translate.protect import Protected, protect, restore, unprotected_notes
-from brief.translate.segment import SegmentCache, fit_to_limit, split_many
+from brief.translate.segment import SegmentCache, fit_to_limit, segment_key, split_many
 
 __all__ = [
     "HEADLINE",
@@ -149,7 +149,7 @@ class SentenceTranslator:
         for index, (start, end) in enumerate(spans):
             ko = text[start:end]
             unit = _Unit(article, paragraph, index, ko, (start, end), is_quote)
-            parts = fit_to_limit(ko, self.backend.count_tokens, self.backend.max_input_tokens)
+            parts = self._fit(ko)
             if len(parts) > 1:
                 unit.notes.append(f"split: over model limit ({len(parts)} parts)")
             unit.pieces = [protect(ko[s:e], self.glossary, self.protect_numbers) for s, e in parts]
@@ -157,6 +157,21 @@ class SentenceTranslator:
             unit.pending = len(unit.pieces)
             units.append(unit)
         return units
+
+    def _fit(self, sentence: str) -> list[tuple[int, int]]:
+        """Spans of ``sentence`` that fit the model (remembered in the segment cache, if any)."""
+        limit = self.backend.max_input_tokens
+        if len(sentence.encode("utf-8")) + 8 <= limit:  # no tokenizer packs a byte into less than a token
+            return [(0, len(sentence))]
+        key = segment_key(f"fit {self.info.name} {self.info.revision} {limit}\n{sentence}")
+        if self.segment_cache is not None:
+            found = self.segment_cache.get_segments([key]).get(key)
+            if found is not None:
+                return found
+        spans = fit_to_limit(sentence, self.backend.count_tokens, limit)
+        if self.segment_cache is not None:
+            self.segment_cache.put_segments({key: spans})
+        return spans
 
     def _run(
         self, jobs: Mapping[str, list[tuple[_Unit, int]]], progress: Callable[[int], None] | None

@@ -60,7 +60,9 @@ class GlossaryMatch:
 def _pattern(ko: str) -> str:
     """A regex for ``ko`` that ignores spaces and respects word edges."""
     chars = [c for c in ko if not c.isspace()]
-    body = r"\s?".join(re.escape(c) for c in chars)
+    body = r"\s?".join(
+        f"[{c.upper()}{c.lower()}]" if c.isascii() and c.isalpha() else re.escape(c) for c in chars
+    )
     first, last = chars[0], chars[-1]
     left = right = ""
     if first.isascii() and first.isalnum():
@@ -104,7 +106,7 @@ class Glossary:
         if not ordered:
             return None
         self._by_group = ordered
-        return re.compile("|".join(f"({_pattern(e.ko)})" for e in ordered), re.IGNORECASE)
+        return re.compile("|".join(f"({_pattern(e.ko)})" for e in ordered))
 
     def find(self, text: str) -> list[GlossaryMatch]:
         """Non-overlapping occurrences of entries in ``text``, left to right, longest first."""

@@ -101,11 +101,11 @@ class SegmentCache(Protocol):
 _STRONG_ENDINGS = ("며", "으며", "면서", "으면서", "지만", "는데", "은데", "고")
 
 
-def _clause_cuts(sentence: str, strong: bool) -> list[int]:
+def _clause_cuts(sentence: str, tokens: Sequence[Any], strong: bool) -> list[int]:
     """Offsets where a long sentence may be cut, before a space: after commas and quotations, and
     after connective endings (``strong``: only those that join clauses, such as -며, -지만)."""
     cuts = {m.end() for m in _PUNCT_CUT.finditer(sentence)}
-    for token in _kiwi().tokenize(sentence):
+    for token in tokens:
         end = token.start + token.len
         if token.tag != "EC" or end >= len(sentence) or not sentence[end].isspace():
             continue
@@ -153,22 +153,28 @@ def fit_to_limit(sentence: str, count_tokens: Callable[[str], int], limit: int) 
 
     if fits(sentence):
         return [(0, len(sentence))]
+    tokens = _kiwi().tokenize(sentence)
     levels: list[Callable[[], list[int]]] = [
-        lambda: _clause_cuts(sentence, strong=True),
-        lambda: _clause_cuts(sentence, strong=False),
+        lambda: _clause_cuts(sentence, tokens, strong=True),
+        lambda: _clause_cuts(sentence, tokens, strong=False),
         lambda: _word_cuts(sentence),
         lambda: list(range(1, len(sentence))),
     ]
+    cut_lists: dict[int, list[int]] = {}
+
+    def cuts(level: int) -> list[int]:
+        if level not in cut_lists:
+            cut_lists[level] = levels[level]()
+        return cut_lists[level]
 
     def split(start: int, end: int, level: int) -> list[tuple[int, int]]:
         if fits(sentence[start:end]) or level == len(levels):
             return [(start, end)]
         out: list[tuple[int, int]] = []
-        for piece in _pack(sentence, cut_lists[level], fits, start, end):
+        for piece in _pack(sentence, cuts(level), fits, start, end):
             out.extend(split(*piece, level + 1) if not fits(sentence[piece[0] : piece[1]]) else [piece])
         return out
 
-    cut_lists = [make() for make in levels]
     return [_strip(sentence, s, e) for s, e in split(0, len(sentence), 0) if sentence[s:e].strip()]
 
 
