@@ -161,7 +161,9 @@ def _squash(text: str) -> str:
 class PeopleTable:
     """People, titles and organisation names; built by :func:`load_people`, never mutated."""
 
-    __slots__ = ("__weakref__", "_by_name", "_orgs", "_titles", "_units", "people", "sources")
+    __slots__ = (
+        "__weakref__", "_by_name", "_cache", "_orgs", "_titles", "_units", "people", "phrases", "sources",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -179,6 +181,9 @@ class PeopleTable:
                 by_name[_squash(name)] = person
         self._by_name = MappingProxyType(by_name)
         self._titles = MappingProxyType({_squash(k): v for k, v in (titles or {}).items()})
+        # titles written as several words ("이사회 의장"), as the table writes them
+        self.phrases: frozenset[str] = frozenset(" ".join(k.split()) for k in (titles or {}) if " " in k.strip())
+        self._cache: dict[tuple[str, str], str | None] = {}  # look-ups are pure: remember them
         self._orgs = MappingProxyType({_squash(k): v for k, v in (orgs or {}).items()})
         self._units = MappingProxyType({_squash(k): v for k, v in (units or {}).items()})
 
@@ -217,6 +222,14 @@ class PeopleTable:
         return self.translate_title(ko) is not None
 
     def translate_title(self, ko: str) -> str | None:
+        key = ("title", ko)
+        if key not in self._cache:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[key] = self._translate_title(ko)
+        return self._cache[key]
+
+    def _translate_title(self, ko: str) -> str | None:
         """A Korean title in English: "대표" -> "CEO", "사장 겸 이사회 의장" -> "President and Chairman".
 
         None when the title is not known.
@@ -246,6 +259,14 @@ class PeopleTable:
         return None
 
     def translate_org(self, ko: str) -> str | None:
+        key = ("org", ko)
+        if key not in self._cache:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[key] = self._translate_org(ko)
+        return self._cache[key]
+
+    def _translate_org(self, ko: str) -> str | None:
         """A Korean organisation name in English ("한국마이크로소프트" -> "Microsoft Korea"), or None.
 
         For "삼성전자 네트워크사업부" (an organisation and a unit inside it) the organisation is returned.
@@ -262,6 +283,11 @@ class PeopleTable:
             if found:
                 return found
         return None
+
+    @property
+    def unit_names(self) -> tuple[str, ...]:
+        """Korean names of units inside organisations (spaces removed)."""
+        return tuple(self._units)
 
     def translate_unit(self, ko: str) -> str | None:
         """A unit inside an organisation in English ("네트워크부문" -> "Network Division"), or None."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -251,16 +252,19 @@ class _Extractor:
         if not groups:
             self._reported(text, para, tokens, mentions)
         used_until = 0  # token index where the next group's own words begin
+        clause_ends = [k for k, token in enumerate(tokens) if token.ends_clause]
         for members, verb in groups:
             first_tok = _tokens_before(tokens, members[0].start)
             after_tok = _tokens_before(tokens, members[-1].end)
             verb_index = verb[0] if verb else after_tok
-            before = [m for m in mentions if m.first >= used_until and m.last < first_tok]
-            clause_start = max(
-                [k + 1 for k in range(used_until, first_tok) if tokens[k].ends_clause], default=used_until
-            )
-            before = [m for m in before if m.first >= clause_start]
-            after = [m for m in mentions if after_tok <= m.first and m.last < verb_index]
+            k = bisect_left(clause_ends, first_tok) - 1
+            clause_start = max(used_until, clause_ends[k] + 1 if k >= 0 else 0)
+            lo = bisect_left(mentions, clause_start, key=_first_of)
+            hi = bisect_left(mentions, first_tok, key=_first_of)
+            before = [m for m in mentions[lo:hi] if m.last < first_tok]
+            lo = bisect_left(mentions, after_tok, key=_first_of)
+            hi = bisect_left(mentions, verb_index, key=_first_of)
+            after = [m for m in mentions[lo:hi] if m.last < verb_index]
             subject = self._subject(before) or self._subject(after)
             speaker: Speaker | None
             if subject is not None:
@@ -473,15 +477,24 @@ class _Extractor:
 
     # ------------------------------------------------------------ headlines
     def _heading(self, text: str, location: Location, index: int) -> None:
-        for span in find_quote_spans(text):
-            tokens = tokenize(text, 0, span.start)
-            mentions = find_mentions(tokens, text, self.table)
-            adjacent = [
-                m for m in mentions if span.start - m.end <= 2 and text[m.end : span.start].strip() == ""
-            ]
-            subject = self._subject(adjacent, adjacent_to=span.start) if adjacent else None
+        spans = find_quote_spans(text)
+        if not spans:
+            return
+        tokens: list[Token] = []
+        cursor = 0
+        for span in spans:
+            tokens += tokenize(text, cursor, span.start)
+            cursor = span.end
+        mentions = find_mentions(tokens, text, self.table)
+        ends = {m.end: m for m in mentions}
+        for span in spans:
             inner = span.inner(text).strip()
             kind, _ending = _particle_after(text, span)
+            gap = text[max(0, span.start - 3) : span.start]
+            before = next((ends[span.start - k] for k in range(len(gap) + 1) if span.start - k in ends), None)
+            if before is not None and text[before.end : span.start].strip():
+                before = None
+            subject = before if before is not None and subject_rank(before, adjacent=True) >= 0 else None
             if subject is not None:
                 if len(inner) < (2 if span.double else 8):
                     continue
@@ -498,17 +511,27 @@ def _tokens_before(tokens: Sequence[Token], position: int | None) -> int:
     """The index of the first token that starts at or after ``position``."""
     if position is None:
         return len(tokens)
-    for k, token in enumerate(tokens):
-        if token.start >= position:
-            return k
-    return len(tokens)
+    return bisect_left(tokens, position, key=_start_of)
+
+
+def _start_of(token: Token) -> int:
+    return token.start
+
+
+def _first_of(mention: Mention) -> int:
+    return mention.first
 
 
 def _words_between(tokens: Sequence[Token], start: int, stop: int) -> bool:
-    """Whether any word (not just the chain ending) stands between two quotes."""
-    return any(start < t.start < stop for t in tokens) or any(
-        t.start >= start and t.end <= stop and len(t.core) > 3 for t in tokens
-    )
+    """Whether any word other than a chain ending ("며", "이라면서") stands between two quotes."""
+    first = _tokens_before(tokens, start)
+    last = _tokens_before(tokens, stop)
+    between = tokens[first:last]
+    if not between:
+        return False
+    if len(between) > 1:
+        return True
+    return not (between[0].start == start and _CHAIN.fullmatch(between[0].core))
 
 
 def _blocks_continuation(token: Token) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
@@ -182,13 +183,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-def split_particle(word: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def split_particle(word: str) -> tuple[tuple[str, str], ...]:
     """Ways to read ``word`` as base + particle, the bare word first."""
     readings = [(word, "")]
     for particle in PARTICLES:
         if word.endswith(particle) and len(word) > len(particle):
             readings.append((word[: -len(particle)], particle))
-    return readings
+    return tuple(readings)
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,8 @@ class _Matcher:
 
     def __init__(self, table: PeopleTable) -> None:
         self.table = table
+        self.phrase_starts = frozenset(p.split()[0] for p in table.phrases)
+        self.unit_names = table.unit_names
         self.names: dict[str, Person] = {}
         for person in table.people:
             for name in (person.ko, *person.aliases):
@@ -236,22 +240,31 @@ class _Matcher:
     # -- pieces
     def title_at(self, tokens: Sequence[Token], j: int) -> tuple[int, str, str] | None:
         """The longest title starting at token j: (last token index, title as written, particle)."""
-        for length in range(min(6, len(tokens) - j), 0, -1):
-            seq = tokens[j : j + length]
-            if any(t.raw.endswith(",") or not t.core for t in seq[:-1]):
-                continue
-            words = [t.core for t in seq[:-1]]
-            for base, particle in split_particle(seq[-1].core):
-                if not base:
+        first = tokens[j].core
+        if not first:
+            return None
+        if not tokens[j].raw.endswith(",") and self._may_start_phrase(first):
+            window = [t.core for t in tokens[j + 1 : j + 6]]
+            longest = 6 if "겸" in window else 3
+            for length in range(min(longest, len(tokens) - j), 1, -1):
+                seq = tokens[j : j + length]
+                if any(t.raw.endswith(",") or not t.core for t in seq[:-1]):
                     continue
-                phrase = " ".join([*words, base])
-                if length > 1 and not self._multiword_title(phrase):
-                    continue
-                if self.table.translate_title(phrase) is not None and not self._is_org(
-                    words[0] if words else base
-                ):
-                    return j + length - 1, phrase, particle
+                words = [t.core for t in seq[:-1]]
+                for base, particle in split_particle(seq[-1].core):
+                    phrase = " ".join([*words, base])
+                    if base and self._multiword_title(phrase) and not self._is_org(words[0]):
+                        return j + length - 1, phrase, particle
+        for base, particle in split_particle(first):
+            if base and self.table.translate_title(base) is not None and not self._is_org(base):
+                return j, base, particle
         return None
+
+    def _may_start_phrase(self, word: str) -> bool:
+        """Whether a title of several words can start with ``word``."""
+        if word in self.phrase_starts or self.table.translate_title(word) is not None:
+            return True
+        return len(word) >= 2 and any(unit.startswith(word) for unit in self.unit_names)
 
     def _multiword_title(self, phrase: str) -> bool:
         """A title of several words: a table entry ("이사회 의장"), titles joined by 겸 ("최고경영자(CEO) 겸
@@ -400,10 +413,11 @@ class _Matcher:
             prev = tokens[i - 2].core if i > 1 and not tokens[i - 2].raw.endswith(",") else ""
         org = self.table.translate_org(prev) if prev else None
         role = {"관계자": "official", "측": "representative", "대변인": "spokesperson"}.get(base, "official")
+        if org:
+            described = f"senior {org} {role}" if senior else f"{org} {role}"
+            return first - 1, prev, f"{_article(described)} {described}"
         if senior:
             role = f"senior {role}"
-        if org:
-            return first - 1, prev, f"{_article(org)} {org} {role}"
         if base == "측":
             return None  # "이 측", "양측": no source to name
         generic = {"업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government "}
@@ -449,7 +463,7 @@ def find_mentions(tokens: Sequence[Token], text: str, table: PeopleTable) -> lis
 # ---------------------------------------------------------------- the people of one article
 
 _TITLE_WORD = re.compile(r"[\s겸()]+")
-_OWNER_PAREN = re.compile(r"(\S+?)\((대표|회장|사장|대표이사)\s*([\uac00-\ud7a3]{2,4})\)")
+_OWNER_PAREN = re.compile(r"\((대표|회장|사장|대표이사)\s*([\uac00-\ud7a3]{2,4})\)")
 
 
 @dataclass
@@ -475,9 +489,10 @@ class Cast:
             if mention.kind == "person":
                 self._add(mention.name or "", mention.person, mention.title, mention.org)
         for match in _OWNER_PAREN.finditer(text):  # "KT(대표 김영섭)"
-            name = match.group(3)
-            if split_korean_name(name) is not None:
-                self._add(name, self.table.get(name), match.group(2), match.group(1))
+            name = match.group(2)
+            owner = text[max(0, match.start() - 30) : match.start()].split()
+            if owner and split_korean_name(name) is not None:
+                self._add(name, self.table.get(name), match.group(1), owner[-1].strip(_EDGE_PUNCT))
         return mentions
 
     def _add(self, name: str, person: Person | None, title: str | None, org: str | None) -> None:
