@@ -138,12 +138,25 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    repaired = _nearly_utf8(data)
+    if repaired is not None:
+        log.warning("%s: a few bytes are not valid UTF-8; they were replaced with U+FFFD", path)
+        return repaired, "utf-8"
     text, encoding = _detect(data)
     if text is None:
         raise InputError(path, f"bytes do not decode as {_SUPPORTED}; re-save the file as UTF-8")
     if _control_ratio(text) > 0.05:
         raise InputError(path, "binary file (mostly control characters), not a text or HTML article")
     return text, encoding
+
+
+def _nearly_utf8(data: bytes) -> str | None:
+    """UTF-8 Korean text with a handful of broken bytes (a cut or a bad copy), decoded with
+    replacement characters; None when the bytes are not that (CP949 read as UTF-8 has no Hangul)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
+    return text if bad <= max(3, len(text) // 1000) and hangul >= 20 * bad else None
 
 
 def _detect(data: bytes) -> tuple[str | None, str]:

@@ -102,6 +102,14 @@ def test_decode_refuses_bad_bytes(data: bytes, problem: str) -> None:
     assert str(info.value).startswith("bad.txt: ")
 
 
+def test_utf8_with_a_few_broken_bytes_is_not_read_as_cp949() -> None:
+    data = (KOREAN * 3).encode("utf-8")
+    broken = data[:50] + b"\xff" + data[50:]
+    text, encoding = decode_bytes(broken)
+    assert encoding == "utf-8"
+    assert text.count("\ufffd") == 1 and "김영섭" in text
+
+
 # ---------------------------------------------------------------- read_document
 def test_read_document_fields(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
