@@ -182,7 +182,8 @@ class PeopleTable:
         self._by_name = MappingProxyType(by_name)
         self._titles = MappingProxyType({_squash(k): v for k, v in (titles or {}).items()})
         # titles written as several words ("이사회 의장"), as the table writes them
-        self.phrases: frozenset[str] = frozenset(" ".join(k.split()) for k in (titles or {}) if " " in k.strip())
+        spaced = (" ".join(k.split()) for k in (titles or {}))
+        self.phrases: frozenset[str] = frozenset(k for k in spaced if " " in k)
         self._cache: dict[tuple[str, str], str | None] = {}  # look-ups are pure: remember them
         self._orgs = MappingProxyType({_squash(k): v for k, v in (orgs or {}).items()})
         self._units = MappingProxyType({_squash(k): v for k, v in (units or {}).items()})
