@@ -569,6 +569,17 @@ def test_outlet_tag_opening_the_body() -> None:
     assert (article.outlet.ko, article.outlet.en) == ("파이낸셜뉴스", "The Financial News")
 
 
+def test_article_url_is_removed_and_is_date_and_outlet_evidence() -> None:
+    article = clean_text(
+        "https://www.hankyung.com/article/2024/10/11/ABC123\n"
+        "반도체 수출이 석 달 연속 늘었다. 산업통상자원부가 11일 발표한 통계에 따른 것이다."
+    )
+    assert article.date == dt.date(2024, 10, 11)
+    assert article.date_evidence is not None and article.date_evidence.kind == "url"
+    assert article.outlet.ko == "한국경제"
+    assert [r.reason for r in article.removed] == ["link"]
+
+
 def test_question_headline_is_a_headline() -> None:
     article = clean_text(
         "삼성전자 주가, 어디까지 오를까?\n"

@@ -24,7 +24,7 @@ __all__ = [
 KST = dt.timezone(dt.timedelta(hours=9), "KST")
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 # Evidence kinds from the most to the least trustworthy.
-_RANK = {"explicit": 0, "html_meta": 1, "epoch_ms": 2, "image_filename": 3}
+_RANK = {"explicit": 0, "html_meta": 1, "epoch_ms": 2, "url": 3, "image_filename": 4}
 
 _EPOCH_MS = re.compile(r"(?<!\d)1\d{12}(?!\d)")  # 2001-09-09 .. 2033-05-18 in milliseconds
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{0,12})(?!\d)")
@@ -60,13 +60,16 @@ def epoch_ms_dates(line: str) -> list[tuple[dt.date, DateEvidence]]:
     return found
 
 
-def filename_date(name: str) -> tuple[dt.date, DateEvidence] | None:
-    """The date in a dated image file name or path (``newhub_20241001141329492045.jpg``, ``/2024/10/01/``)."""
+def filename_date(name: str, kind: str = "image_filename") -> tuple[dt.date, DateEvidence] | None:
+    """The date in a dated image file name or path (``newhub_20241001141329492045.jpg``, ``/2024/10/01/``).
+
+    ``kind`` names the evidence: "image_filename", or "url" for the address of the article itself.
+    """
     for pattern in (_FILE_DATE, _PATH_DATE):
         for match in pattern.finditer(name):
             date = _make(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             if date is not None:
-                return date, DateEvidence("image_filename", name.strip())
+                return date, DateEvidence(kind, name.strip())
     return None
 
 
