@@ -109,6 +109,7 @@ def build_tiny_marian(
     num_beams: int = 1,
     source_lang: str = "ko",
     target_lang: str = "en",
+    pad_vocab_to: int | None = None,
     seed: int = 0,
 ) -> Path:
     """Build a random-weight MarianMTModel (Korean -> English) with a trained SentencePiece tokenizer.
@@ -117,7 +118,8 @@ def build_tiny_marian(
     Korean text tokenizes without ``<unk>``. The target tokenizer is trained on English only, and the
     output layer is biased towards target pieces, so the random output decodes to English-looking
     words. ``max_positions`` is the model's input limit (small, so that splitting can be tested).
-    Returns ``out_dir``.
+    ``pad_vocab_to`` fills the vocabulary with unused entries up to that size (65001 for the real
+    opus-mt-ko-en shape, see :func:`opus_mt_ko_en_config`). Returns ``out_dir``.
     """
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
@@ -138,6 +140,10 @@ def build_tiny_marian(
             piece = processor.id_to_piece(i)
             if piece not in vocab and not processor.is_control(i) and not processor.is_unknown(i):
                 vocab[piece] = len(vocab)
+    if pad_vocab_to is not None:
+        if pad_vocab_to <= len(vocab):
+            raise ValueError(f"pad_vocab_to={pad_vocab_to} must exceed the trained vocabulary ({len(vocab)})")
+        vocab.update({f"<unused{i}>": i for i in range(len(vocab), pad_vocab_to - 1)})
     pad_id = len(vocab)
     vocab["<pad>"] = pad_id
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1), encoding="utf-8")
