@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from translate_stubs import StubBackend
@@ -329,14 +331,12 @@ def test_non_commercial_licence_is_reported(
     assert "non-commercial" in caplog.text
 
 
-def test_language_codes_reach_generate(tiny_marian: Path) -> None:
-    """MADLAD's "<2en> " prefix goes before every sentence; forced_bos_token_id (NLLB, M2M100) to generate."""
+def _fake_seq2seq(tiny_marian: Path, generate: Callable[..., Any], seen: dict[str, object]) -> Any:
+    """A Seq2SeqBackend whose loaded model and tokenizer are stand-ins (generate is ``generate``)."""
     import torch
 
     from brief.models import LanguagePair, LoadedModel, resolve
     from brief.translate.seq2seq import Seq2SeqBackend
-
-    seen: dict[str, object] = {}
 
     class Tokenizer:
         model_max_length = 64
@@ -346,14 +346,14 @@ def test_language_codes_reach_generate(tiny_marian: Path) -> None:
             return _Batch(attention_mask=torch.ones((len(texts), 3), dtype=torch.long))
 
         def batch_decode(self, output, skip_special_tokens: bool):  # type: ignore[no-untyped-def]
-            return [" out "] * len(output)
+            return [f" {o} " for o in output]
 
     class Model:
         config = type("Config", (), {"max_position_embeddings": 64})()
 
         def generate(self, **kwargs):  # type: ignore[no-untyped-def]
             seen["generate"] = kwargs
-            return [[1]] * len(kwargs["attention_mask"])
+            return generate(**kwargs)
 
     resolved = resolve(str(tiny_marian))
     backend = Seq2SeqBackend(resolved, num_beams=3)
@@ -368,6 +368,13 @@ def test_language_codes_reach_generate(tiny_marian: Path) -> None:
         languages=LanguagePair(None, "en", "<2en> "),
         generate_kwargs={"forced_bos_token_id": 7},
     )
+    return backend
+
+
+def test_language_codes_reach_generate(tiny_marian: Path) -> None:
+    """MADLAD's "<2en> " prefix goes before every sentence; forced_bos_token_id (NLLB, M2M100) to generate."""
+    seen: dict[str, object] = {}
+    backend = _fake_seq2seq(tiny_marian, lambda **kw: ["out"] * len(kw["attention_mask"]), seen)
     assert backend.translate_batch(["가.", "나."]) == ["out", "out"]
     assert seen["texts"] == ["<2en> 가.", "<2en> 나."]
     kwargs = seen["generate"]
@@ -376,6 +383,31 @@ def test_language_codes_reach_generate(tiny_marian: Path) -> None:
     assert kwargs["num_beams"] == 3
     assert kwargs["no_repeat_ngram_size"] == 4
     assert kwargs["max_new_tokens"] == 2 * 3 + 16
+
+
+def test_out_of_memory_halves_the_batch(tiny_marian: Path) -> None:
+    import torch
+
+    from brief.errors import ModelError
+
+    sizes: list[int] = []
+
+    def generate(**kwargs: Any) -> list[str]:
+        size = len(kwargs["attention_mask"])
+        sizes.append(size)
+        if size > 2:
+            raise torch.OutOfMemoryError("CUDA out of memory")
+        return ["ok"] * size
+
+    backend = _fake_seq2seq(tiny_marian, generate, {})
+    assert backend.translate_batch(["가.", "나.", "다.", "라.", "마."]) == ["ok"] * 5
+    assert sizes == [5, 2, 3, 1, 2]  # 5 fails, 2 works, 3 fails, then 1 and 2
+
+    def always(**kwargs: Any) -> list[str]:
+        raise torch.OutOfMemoryError("CUDA out of memory")
+
+    with pytest.raises(ModelError, match="ran out of memory"):
+        _fake_seq2seq(tiny_marian, always, {}).translate_batch(["가."])
 
 
 class _Batch(dict):  # type: ignore[type-arg]

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from brief.errors import ModelError
+
 if TYPE_CHECKING:
     from brief.models import LoadedModel, ResolvedModel
 
@@ -99,6 +101,26 @@ class Seq2SeqBackend:
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         if not sentences:
             return []
+        import torch
+
+        loaded = self.load()
+        try:
+            return self._generate(sentences)
+        except (torch.OutOfMemoryError, RuntimeError) as error:
+            if not isinstance(error, torch.OutOfMemoryError) and "out of memory" not in str(error):
+                raise
+            if len(sentences) == 1:
+                raise ModelError(
+                    f"{self.info.name} ran out of memory on {loaded.device} translating one sentence; "
+                    "use --device cpu, or a smaller model (brief models list)"
+                ) from error
+            if loaded.device.startswith("cuda"):
+                torch.cuda.empty_cache()
+            half = len(sentences) // 2
+            log.warning("out of memory with %d sentences at once; retrying in halves", len(sentences))
+            return self.translate_batch(sentences[:half]) + self.translate_batch(sentences[half:])
+
+    def _generate(self, sentences: Sequence[str]) -> list[str]:
         import torch
 
         loaded = self.load()
