@@ -114,6 +114,7 @@ class _Item:
     quotes: list[QuoteSpan] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    mentions: list[Mention] = field(default_factory=list)
 
 
 def _key(speaker: Speaker | None) -> str | None:
@@ -180,7 +181,15 @@ class _Extractor:
         self.article = article
         self.table = table
         self.cast = Cast(table)
-        for text in (article.headline or "", *article.subheadlines, *article.paragraphs, *article.captions):
+        # each paragraph is cut into sentences and searched for mentions once
+        self.sentences: list[list[_Item]] = []
+        for text in article.paragraphs:
+            sentences = _sentences(text, find_quote_spans(text))
+            for sentence in sentences:
+                sentence.mentions = find_mentions(sentence.tokens, text, table)
+            self.sentences.append(sentences)
+            self.cast.add_text(text, [m for s in sentences for m in s.mentions])
+        for text in (article.headline or "", *article.subheadlines, *article.captions):
             if text:
                 self.cast.add_text(text)
         self.state = _State()
@@ -240,14 +249,13 @@ class _Extractor:
         return tuple(self.quotes)
 
     def _paragraph(self, text: str, para: int) -> None:
-        spans = find_quote_spans(text)
-        sentences = _sentences(text, spans)
+        sentences = self.sentences[para]
         for sentence in sentences:
             self._sentence(text, para, sentence, standalone=len(sentences) == 1 and bool(sentence.quotes))
 
     def _sentence(self, text: str, para: int, sentence: _Item, standalone: bool) -> None:
         tokens = sentence.tokens
-        mentions = find_mentions(tokens, text, self.table)
+        mentions = sentence.mentions
         groups = self._speech_groups(text, sentence, tokens)
         if not groups:
             self._reported(text, para, tokens, mentions)
@@ -306,15 +314,14 @@ class _Extractor:
         paragraphs = self.article.paragraphs
         if para >= len(paragraphs):
             return None
-        text = paragraphs[para]
-        for sentence in _sentences(text, find_quote_spans(text)):
+        for sentence in self.sentences[para]:
             tokens = sentence.tokens
             if sentence.quotes or not any(t.core in _THIS_WAY for t in tokens):
                 continue
             verb = _find_verb(tokens, 0, len(tokens))
             if verb is None:
                 continue
-            subject = self._subject(find_mentions(tokens, text, self.table))
+            subject = self._subject(sentence.mentions)
             speaker = (
                 self._resolve(subject, para) if subject is not None and subject.kind != "pronoun" else None
             )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
 from brief.records import Person, Speaker
@@ -149,8 +149,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of the text outside quotes: its span, its text, and its text without edge punctuation
     and parentheticals ("김영섭(왼쪽)" -> "김영섭")."""
 
@@ -174,11 +173,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of ``text[start:end]`` with spans relative to ``text``."""
     stop = len(text) if end is None else end
     tokens = []
+    strip = _EDGE_PUNCT
     for match in _TOKEN.finditer(text, start, stop):
         raw = match.group()
-        core = _PAREN.sub("", raw).strip(_EDGE_PUNCT)
-        if "(" in core:
-            core = core.split("(")[0]
+        if "(" in raw:
+            core = _PAREN.sub("", raw).strip(strip)
+            if "(" in core:
+                core = core.split("(")[0]
+        else:
+            core = raw.strip(strip)
         tokens.append(Token(match.start(), match.end(), raw, core))
     return tokens
 
@@ -233,9 +236,13 @@ class _Matcher:
         self.phrase_starts = frozenset(p.split()[0] for p in table.phrases)
         self.unit_names = table.unit_names
         self.names: dict[str, Person] = {}
+        self.name_starts: set[str] = set()  # first words of names written with a space ("사티아")
         for person in table.people:
             for name in (person.ko, *person.aliases):
                 self.names["".join(name.split())] = person
+                if " " in name.strip():
+                    self.name_starts.add(name.split()[0])
+        self._starts: dict[str, bool] = {}
 
     # -- pieces
     def title_at(self, tokens: Sequence[Token], j: int) -> tuple[int, str, str] | None:
@@ -319,8 +326,9 @@ class _Matcher:
     def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
         mentions: list[Mention] = []
         i = 0
+        starter = self._starter
         while i < len(tokens):
-            found = self._mention_at(tokens, i, text)
+            found = self._mention_at(tokens, i, text) if starter(tokens[i].core) else None
             if found is None:
                 i += 1
                 continue
@@ -341,6 +349,29 @@ class _Matcher:
             mentions.append(found)
             i = found.last + 1
         return mentions
+
+    def _starter(self, core: str) -> bool:
+        """Whether a mention can start with this word (a cheap, remembered test that skips most words)."""
+        known = self._starts.get(core)
+        if known is None:
+            known = self._can_start(core)
+            if len(self._starts) > 200_000:
+                self._starts.clear()
+            self._starts[core] = known
+        return known
+
+    def _can_start(self, core: str) -> bool:
+        if not core:
+            return False
+        if core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES or core.startswith("그"):
+            return True
+        if "관계자" in core or "측" in core or "대변인" in core or core == "고위":
+            return True
+        for base, _particle in split_particle(core):
+            if base in self.names or base in self.name_starts or self._is_org(base):
+                return True
+        split = split_korean_name(core)
+        return split is not None and len(core) in (3, 4) and core not in _NOT_NAMES
 
     def _mention_at(self, tokens: Sequence[Token], i: int, text: str) -> Mention | None:
         token = tokens[i]
@@ -482,9 +513,10 @@ class Cast:
         self.table = table
         self.entries: dict[str, _Entry] = {}
 
-    def add_text(self, text: str) -> list[Mention]:
-        """Register the named people of ``text``; returns all its mentions."""
-        mentions = find_mentions(tokenize(text), text, self.table)
+    def add_text(self, text: str, mentions: Sequence[Mention] | None = None) -> None:
+        """Register the named people of ``text`` (whose ``mentions`` may be known already)."""
+        if mentions is None:
+            mentions = find_mentions(tokenize(text), text, self.table)
         for mention in mentions:
             if mention.kind == "person":
                 self._add(mention.name or "", mention.person, mention.title, mention.org)
@@ -493,7 +525,6 @@ class Cast:
             owner = text[max(0, match.start() - 30) : match.start()].split()
             if owner and split_korean_name(name) is not None:
                 self._add(name, self.table.get(name), match.group(1), owner[-1].strip(_EDGE_PUNCT))
-        return mentions
 
     def _add(self, name: str, person: Person | None, title: str | None, org: str | None) -> None:
         key = person.ko if person else name
