@@ -243,6 +243,7 @@ class _Matcher:
                 if " " in name.strip():
                     self.name_starts.add(name.split()[0])
         self._starts: dict[str, bool] = {}
+        self._phrase_starters: dict[str, bool] = {}
 
     # -- pieces
     def title_at(self, tokens: Sequence[Token], j: int) -> tuple[int, str, str] | None:
@@ -269,9 +270,14 @@ class _Matcher:
 
     def _may_start_phrase(self, word: str) -> bool:
         """Whether a title of several words can start with ``word``."""
-        if word in self.phrase_starts or self.table.translate_title(word) is not None:
-            return True
-        return len(word) >= 2 and any(unit.startswith(word) for unit in self.unit_names)
+        known = self._phrase_starters.get(word)
+        if known is None:
+            known = word in self.phrase_starts or self.table.translate_title(word) is not None
+            known = known or (len(word) >= 2 and any(unit.startswith(word) for unit in self.unit_names))
+            if len(self._phrase_starters) > 200_000:
+                self._phrase_starters.clear()
+            self._phrase_starters[word] = known
+        return known
 
     def _multiword_title(self, phrase: str) -> bool:
         """A title of several words: a table entry ("이사회 의장"), titles joined by 겸 ("최고경영자(CEO) 겸

@@ -109,17 +109,19 @@ IDIOM_VERBS = (
     "전했", "전하", "표했", "표하",
 )  # fmt: skip
 
-_STEMS = tuple(sorted(STANCES, key=len, reverse=True))
+_LONGEST = max(map(len, STANCES))
 
 
 def stance_of(verb: str) -> str | None:
     """The English stance of a reporting verb as written ("강조했다" -> "stressed"), or None."""
     word = verb.strip().rstrip(".,!?\"'”’")
-    for stem in _STEMS:
-        if word.startswith(stem):
-            if stem == "답" and not (word.startswith("답했") or word.startswith("답하")):
-                continue
-            return STANCES[stem]
+    for length in range(min(_LONGEST, len(word)), 0, -1):
+        stance = STANCES.get(word[:length])
+        if stance is None:
+            continue
+        if length == 1 and word[0] == "답" and not word.startswith(("답했", "답하")):
+            continue
+        return stance
     return None
 
 
