@@ -413,3 +413,44 @@ def test_out_of_memory_halves_the_batch(tiny_marian: Path) -> None:
 class _Batch(dict):  # type: ignore[type-arg]
     def to(self, device: str) -> _Batch:
         return self
+
+
+# ---------------------------------------------------------------- the seeds, with a copying "model"
+@pytest.fixture(scope="module")
+def seeds_copied(seeds_dir: Path) -> list[Any]:
+    """The cleaned seeds "translated" by a model that copies its input: what protection leaves."""
+    from brief.people import load_people
+    from brief.pipeline import load_articles
+    from brief.translate.glossary import load_glossary
+
+    articles, failures = load_articles([seeds_dir], BriefConfig())
+    assert not failures
+    translator = SentenceTranslator(StubBackend(lambda s: s), load_glossary(people=load_people()))
+    return translate_articles(translator, articles, {})
+
+
+@pytest.mark.parametrize(
+    ("seed", "must_contain", "must_not_contain"),
+    [
+        ("000_", ["Kim Young-shub", "Microsoft", "Satya Nadella", "Korean-style AI", "second quarter"],
+         ["한국적 AI"]),
+        ("001_", ["trillions of won", "Mi:dm", "GSMA", "Ministry of Science and ICT", "Samsung Electronics"],
+         ["수조원"]),
+        ("002_", ["Korea-specific AI", "first quarter", "first half"], ["1분기", "상반기"]),
+        ("003_", ["AI One Team", "KAIST", "ETRI", "Hyundai Heavy Industries Holdings", "SK Telecom", "Kakao"],
+         []),
+        ("004_", ["KRW 2.4 trillion", "five-year", "KT Cloud", "Azure", "Microsoft Korea",
+                  "Secure Public Cloud"], ["2.4조", "5개년", "애저"]),
+    ],
+)  # fmt: skip
+def test_seed_names_terms_and_numbers_come_out_in_table_form(
+    seeds_copied: list[Any], seed: str, must_contain: list[str], must_not_contain: list[str]
+) -> None:
+    translated = next(t for t in seeds_copied if Path(t.article.source).name.startswith(seed))
+    english = "\n".join(p.en for p in translated.sentences)
+    for text in must_contain:
+        assert text in english
+    for text in must_not_contain:
+        assert text not in english
+    assert not re.search(r"ZX\d", english)
+    assert all(not p.notes or "split" in " ".join(p.notes) for p in translated.sentences)
