@@ -24,6 +24,7 @@ __all__ = [
     "QWEN_CHAT_TEMPLATE",
     "bart_large_cnn_config",
     "build_tiny_bart",
+    "build_tiny_gguf",
     "build_tiny_marian",
     "build_tiny_qwen2",
     "opus_mt_ko_en_config",
@@ -362,6 +363,76 @@ def build_tiny_qwen2(
     model.save_pretrained(out, safe_serialization=True)
     tokenizer.save_pretrained(out)
     logger.debug("built tiny Qwen2 model in %s", out)
+    return out
+
+
+def build_tiny_gguf(out_file: str | Path, qwen2_dir: str | Path | None = None) -> Path:
+    """Write a tiny Qwen2 chat model as a GGUF file (float32), as llama.cpp's converter would.
+
+    ``qwen2_dir`` is a folder from :func:`build_tiny_qwen2` (one is built beside ``out_file`` when
+    None). The file carries the tokenizer (GPT-2 style BPE), the chat template and the weights, and
+    loads through ``transformers`` with ``gguf_file=`` (which needs the ``gguf`` package).
+    """
+    import gguf
+    from safetensors.torch import load_file
+
+    out = Path(out_file)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    source = Path(qwen2_dir) if qwen2_dir is not None else build_tiny_qwen2(out.with_suffix(".src"))
+    config = json.loads((source / "config.json").read_text(encoding="utf-8"))
+    tokenizer = json.loads((source / "tokenizer.json").read_text(encoding="utf-8"))
+    template_file = source / "chat_template.jinja"
+    if template_file.is_file():
+        template = template_file.read_text(encoding="utf-8")
+    else:
+        settings = json.loads((source / "tokenizer_config.json").read_text(encoding="utf-8"))
+        template = settings.get("chat_template")
+
+    writer = gguf.GGUFWriter(str(out), "qwen2")
+    writer.add_name(source.name)
+    writer.add_context_length(config["max_position_embeddings"])
+    writer.add_embedding_length(config["hidden_size"])
+    writer.add_block_count(config["num_hidden_layers"])
+    writer.add_feed_forward_length(config["intermediate_size"])
+    writer.add_head_count(config["num_attention_heads"])
+    writer.add_head_count_kv(config["num_key_value_heads"])
+    writer.add_layer_norm_rms_eps(config["rms_norm_eps"])
+    rope = config.get("rope_parameters") or {}
+    writer.add_rope_freq_base(float(rope.get("rope_theta", config.get("rope_theta", 1_000_000.0))))
+    writer.add_file_type(gguf.LlamaFileType.ALL_F32)
+
+    size = config["vocab_size"]
+    tokens = [f"[PAD{i}]" for i in range(size)]
+    types = [gguf.TokenType.UNUSED] * size
+    for token, index in tokenizer["model"]["vocab"].items():
+        tokens[index], types[index] = token, gguf.TokenType.NORMAL
+    special = {t["content"]: t["id"] for t in tokenizer["added_tokens"]}
+    for token, index in special.items():
+        tokens[index], types[index] = token, gguf.TokenType.CONTROL
+    merges = [m if isinstance(m, str) else " ".join(m) for m in tokenizer["model"]["merges"]]
+    writer.add_tokenizer_model("gpt2")
+    writer.add_tokenizer_pre("qwen2")
+    writer.add_token_list(tokens)
+    writer.add_token_types(types)
+    writer.add_token_merges(merges)
+    writer.add_bos_token_id(special["<|endoftext|>"])
+    writer.add_eos_token_id(special["<|im_end|>"])
+    writer.add_pad_token_id(special["<|endoftext|>"])
+    writer.add_add_bos_token(False)
+    if template:
+        writer.add_chat_template(template)
+
+    names = gguf.get_tensor_name_map(gguf.MODEL_ARCH.QWEN2, config["num_hidden_layers"])
+    for name, tensor in load_file(str(source / "model.safetensors")).items():
+        gguf_name = names.get_name(name, try_suffixes=(".weight", ".bias"))
+        if gguf_name is None:
+            raise ValueError(f"no GGUF name for tensor {name}")
+        writer.add_tensor(gguf_name, tensor.float().numpy())
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    logger.debug("wrote tiny GGUF model %s", out)
     return out
 
 

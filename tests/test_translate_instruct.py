@@ -108,3 +108,26 @@ def test_make_translator_picks_the_instruct_backend(tiny_qwen2: Path, tmp_path: 
         "정부는 계획을 발표했다.",
         "기업들은 환영했다.",
     ]
+
+
+def test_gguf_chat_model_through_transformers(tiny_qwen2: Path, tmp_path: Path) -> None:
+    pytest.importorskip("gguf")
+    from brief.models import load_causal_lm
+    from brief.testing import build_tiny_gguf
+
+    gguf_file = build_tiny_gguf(tmp_path / "tiny-qwen2.gguf", tiny_qwen2)
+    for name in (str(gguf_file), str(tmp_path)):  # the file, or a folder holding exactly one
+        resolved = resolve(name)
+        assert resolved.gguf_file == "tiny-qwen2.gguf"
+    loaded = load_causal_lm(resolved, device="cpu")
+    assert loaded.tokenizer.chat_template
+    assert loaded.tokenizer.eos_token == "<|im_end|>"
+    backend = InstructBackend(resolved, device="cpu", max_new_tokens=4)
+    assert backend.settings["gguf_file"] == "tiny-qwen2.gguf"
+    reference = InstructBackend(resolve(str(tiny_qwen2)), device="cpu", max_new_tokens=4)
+    sentences = ["정부는 발표했다.", "안녕하세요."]
+    assert backend.translate_batch(sentences) == reference.translate_batch(sentences)  # same weights
+    with pytest.raises(ModelError, match="GGUF"):
+        from brief.models import load_seq2seq
+
+        load_seq2seq(resolved, device="cpu")
