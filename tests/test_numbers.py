@@ -6,6 +6,8 @@ import itertools
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from brief.translate.numbers import find_numbers, format_amount, korean_amount
 
@@ -121,3 +123,24 @@ def test_korean_amount(ko: str, value: Decimal) -> None:
 )
 def test_format_amount(value: Decimal, text: str) -> None:
     assert format_amount(value) == text
+
+
+def _korean(value: int) -> str:
+    """Write ``value`` (a multiple of 10,000) the way Korean newspapers do: "2조4000억", "1억2000만"."""
+    parts = []
+    for unit, size in (("조", 10**12), ("억", 10**8), ("만", 10**4)):
+        count, value = divmod(value, size)
+        if count:
+            parts.append(f"{count}{unit}")
+    return "".join(parts)
+
+
+@given(st.integers(min_value=1, max_value=10**16 // 10**4).map(lambda n: n * 10**4))
+def test_amounts_are_exact(value: int) -> None:
+    text = _korean(value) + "원"
+    found = find_numbers(text)
+    assert [n.ko for n in found] == [text]
+    assert korean_amount(text[:-1]) == value
+    figure, _, scale = found[0].en.removeprefix("KRW ").partition(" ")
+    multiplier = {"trillion": 10**12, "billion": 10**9, "million": 10**6, "": 1}[scale]
+    assert Decimal(figure.replace(",", "")) * multiplier == value
