@@ -276,7 +276,7 @@ class _Extractor:
             subject = self._subject(before) or self._subject(after)
             speaker: Speaker | None
             if subject is not None:
-                speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.text)
+                speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
                 self._note_subject(subject, speaker, para)
             else:
                 speaker = self._unsubjected(text, para, tokens[clause_start:first_tok], standalone)
@@ -450,7 +450,7 @@ class _Extractor:
         subject = self._subject(before) or self._subject(after)
         if subject is None or subject.kind == "org":
             return  # no one, or an organisation's statement: not a person's speech
-        speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.text)
+        speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
         self._note_subject(subject, speaker, para)
         content_start = tokens[0].start
         if subject in before:
@@ -506,7 +506,7 @@ class _Extractor:
                 if len(inner) < (2 if span.double else 8):
                     continue
                 speaker = self._resolve(subject, -10) if subject.kind != "pronoun" else None
-                speaker = speaker or Speaker(kind="unknown", ko=subject.text)
+                speaker = speaker or Speaker(kind="unknown", ko=subject.bare_text)
             elif span.double and kind != "term" and len(inner) >= 8 and " " in inner:
                 speaker = Speaker(kind="unknown")
             else:

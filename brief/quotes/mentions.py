@@ -213,6 +213,18 @@ class Mention:
     person: Person | None = None  # the table entry, when the name is in the table
     description: str | None = None  # English description of an unnamed source or organisation
 
+    @property
+    def bare_text(self) -> str:
+        """The mention as written, without its particle ("KT 관계자는" -> "KT 관계자")."""
+        return _bare(self)
+
+
+def _bare(mention: Mention) -> str:
+    text = mention.text
+    if mention.particle and text.endswith(mention.particle):
+        return text[: -len(mention.particle)].rstrip()
+    return text
+
 
 def subject_rank(mention: Mention, adjacent: bool = False) -> int:
     """How strongly the mention is the subject of its clause: 3 topic, 2 "also", 1 nominative,
@@ -555,7 +567,7 @@ class Cast:
             return self._speaker_of(entry) if entry else None
         if mention.kind in ("unnamed", "org") and mention.description:
             org = self.table.translate_org(mention.org) if mention.org else None
-            return Speaker(kind="unnamed", ko=mention.text, en=mention.description, org=org)
+            return Speaker(kind="unnamed", ko=mention.bare_text, en=mention.description, org=org)
         return None
 
     def _resolve_short(self, family: str, title: str) -> _Entry | None:
@@ -594,7 +606,7 @@ class Cast:
             known = [
                 t for t in entry.titles if any(self._compatible(k, t) or k == t for k in person.title_ko)
             ]
-            if entry.titles and not known:
+            if entry.titles and person.title_ko and not known:
                 # the article gives a title the table does not know (an earlier or later post): use it
                 title = table.translate_title(entry.titles[0]) or title
                 org = next((o for o in map(table.translate_org, entry.orgs) if o), None) or org
