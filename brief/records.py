@@ -180,7 +180,7 @@ class ModelInfo:
 class SentencePair:
     """One Korean sentence and its English translation."""
 
-    paragraph: int  # -1 headline, -2 - i for subheadline i, else body paragraph index
+    paragraph: int  # -1 headline, -2 - i for subheadline i, -1000 - i for caption i, else body index
     index: int  # sentence index within that paragraph
     ko: str
     en: str
