@@ -88,8 +88,8 @@ def check_models(
         return
     missing = 0
     for name in names:
-        preset = find_preset(name)
-        role = preset.roles[0] if preset else "translation"
+        found = find_preset(name)
+        role = found.roles[0] if found else "translation"
         repo_id = hub_id_of(name)
         if repo_id is not None and cached_revision(repo_id) is None:  # never download here
             rows.append((name, "not cached", f"brief models pull {name}"))
