@@ -409,6 +409,8 @@ def resolve(name_or_path: str, role: str = "translation", revision: str | None =
     name = name_or_path.strip()
     preset = find_preset(name)
     if hub_id_of(name) is None:
+        if revision is not None:
+            logger.warning("--revision %s has no effect: %s is a local path", revision, name)
         return _resolve_local(name, Path(name).expanduser(), model_role)
     if preset is not None and model_role not in preset.roles:
         raise ModelError(
@@ -426,8 +428,15 @@ def resolve(name_or_path: str, role: str = "translation", revision: str | None =
         folder = _download(name, repo_id, model_role, revision)
         if not ((folder / "config.json").is_file() and _has_weights(folder)):
             raise ModelUnavailableError(name, model_role, "the download holds no config.json or no weights")
-    ggufs = sorted(folder.glob("*.gguf"))
-    gguf_file = ggufs[0].name if ggufs and not (folder / "config.json").is_file() else None
+    gguf_file = None
+    if not (folder / "config.json").is_file():
+        ggufs = sorted(folder.glob("*.gguf"))
+        if len(ggufs) != 1:
+            raise ModelError(
+                f"'{name}' holds {len(ggufs)} GGUF files ({', '.join(g.name for g in ggufs[:6])}); "
+                f"pass the one you want as a path, e.g. {ggufs[0] if ggufs else folder}"
+            )
+        gguf_file = ggufs[0].name
     licence = preset.licence if preset else _readme_licence(folder)
     resolved = ResolvedModel(
         name=name,

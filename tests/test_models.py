@@ -70,6 +70,7 @@ def test_offline_uncached_summarizer_mentions_extractive() -> None:
         (lambda tmp: tmp / "missing", "does not exist"),
         (lambda tmp: tmp, "no config.json"),
         (lambda tmp: (tmp / "notes.txt", (tmp / "notes.txt").write_text("x"))[0], "not a .gguf"),
+        (lambda tmp: (tmp, (tmp / "a.gguf").touch(), (tmp / "b.gguf").touch())[0], "2 .gguf files"),
     ],
 )
 def test_not_a_model_path(tmp_path: Path, make: object, fragment: str) -> None:
