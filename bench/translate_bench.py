@@ -249,12 +249,20 @@ def memory_child(args: argparse.Namespace) -> None:
     gc.collect()
     before = _rss_mib()
     start = time.perf_counter()
+    gpu = args.device.startswith("cuda")
+    if gpu:
+        import torch
+
+        torch.cuda.reset_peak_memory_stats()
     with RssSampler() as sampler:
         translated = translate_articles(translator, articles)
-    print(json.dumps({
+    result = {
         "articles": len(articles), "sentences": sum(len(t.sentences) for t in translated),
         "peak_rss_mib": sampler.peak_mib, "rss_before_mib": before, "seconds": time.perf_counter() - start,
-    }))  # fmt: skip
+    }  # fmt: skip
+    if gpu:
+        result["peak_gpu_mib"] = torch.cuda.max_memory_allocated() / 2**20
+    print(json.dumps(result))
 
 
 def _peak_rss_mib() -> float:
@@ -395,8 +403,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     memory = run_memory(args) if args.articles else []
     for result in memory:
         growth_mib = result["peak_rss_mib"] - result["rss_before_mib"]
-        print(f"memory: {result['articles']:>5} articles, {result['sentences']:>6} sentences: peak RSS "
-              f"{result['peak_rss_mib']:,.0f} MiB, {growth_mib:+,.0f} MiB over the loaded model")  # fmt: skip
+        gpu = f", peak GPU memory {result['peak_gpu_mib']:,.0f} MiB" if "peak_gpu_mib" in result else ""
+        print(f"memory: {result['articles']:>5} articles, {result['sentences']:>6} sentences: "
+              f"peak RSS {result['peak_rss_mib']:,.0f} MiB, {growth_mib:+,.0f} MiB over the loaded model"
+              + gpu)  # fmt: skip
     if len(memory) == 2:
         small, large = memory
         extra["memory_ratio"] = large["peak_rss_mib"] / small["peak_rss_mib"]
