@@ -114,10 +114,12 @@ def test_dropped_placeholder_is_detected_and_sentence_retranslated(glossary: Glo
 
     english, notes, backend = _translate(drop_second, glossary)
     assert english.startswith("KT signs")
-    assert "retranslated without protection" in notes
+    assert "retranslated without placeholders" in notes
     assert any("dropped" in n and "KRW 2.4 trillion" in n for n in notes)
     assert backend.calls == 2
-    assert backend.batches[1] == [SENTENCE]  # the retry sees the original sentence
+    # the retry sees the sentence with the English forms written in
+    inline = "KT는 Microsoft와 KRW 2.4 trillion 규모의 five-year 파트너십을 맺고 'Mi:dm'을 키운다."
+    assert backend.batches[1] == [inline]
 
 
 def test_retranslation_reports_forms_missing_from_output(glossary: Glossary) -> None:

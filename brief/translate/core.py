@@ -187,14 +187,14 @@ class SentenceTranslator:
                     restored = restore(unit.pieces[p], output)
                     unit.notes.extend(restored.notes)
                     if restored.text is None:
-                        retry[unit.pieces[p].source].append((unit, p))
+                        retry[unit.pieces[p].inline or unit.pieces[p].source].append((unit, p))
                     else:
                         finished += self._done(unit, p, restored.text)
-            if retry:  # a placeholder was dropped: translate those sentences as they are
+            if retry:  # a placeholder was dropped: translate with the English forms written in
                 sources = list(retry)
                 for source, output in zip(sources, self._translate(sources), strict=True):
                     for unit, p in retry[source]:
-                        unit.notes.append("retranslated without protection")
+                        unit.notes.append("retranslated without placeholders")
                         unit.notes.extend(unprotected_notes(unit.pieces[p], output))
                         finished += self._done(unit, p, output)
             done = sum(1 for unit in finished if not unit.is_quote)

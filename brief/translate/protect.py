@@ -3,8 +3,9 @@
 ``protect`` replaces each protected span with a placeholder ("ZX1Q") the model copies through;
 ``restore`` puts the English forms back and checks the model's output: placeholders that were
 mangled ("zx 1 q", "ZX1") are recognised and repaired, extra copies and invented ones are removed,
-and a dropped placeholder makes ``restore`` report failure so the caller retranslates the sentence
-without protection (and says so in the sentence's notes).
+and a dropped placeholder makes ``restore`` report failure, so the caller retranslates the sentence
+with the English forms written into the Korean (``Protected.inline``: models copy Latin names
+through well) and notes which forms still did not come out.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Protected:
     source: str
     masked: str
     slots: tuple[Slot, ...]
+    inline: str = ""  # the source with the English forms written in, for a retry without placeholders
 
 
 @dataclass(frozen=True)
@@ -80,19 +82,22 @@ def protect(sentence: str, glossary: Glossary | None, numbers: bool = True) -> P
     spans.sort()
     spans = _merge_glosses(sentence, spans)
     if not spans:
-        return Protected(sentence, sentence, ())
+        return Protected(sentence, sentence, (), sentence)
     tokens: dict[str, str] = {}
     slots: dict[str, Slot] = {}
     pieces: list[str] = []
+    inline: list[str] = []
     position = 0
     for start, end, ko, en, kind in spans:
         token = tokens.setdefault(en, placeholder(len(tokens) + 1))
         pieces += [sentence[position:start], token]
+        inline += [sentence[position:start], en]
         position = end
         old = slots.get(token)
         slots[token] = Slot(token, ko, en, kind, old.count + 1 if old else 1)
     pieces.append(sentence[position:])
-    return Protected(sentence, "".join(pieces), tuple(slots.values()))
+    inline.append(sentence[position:])
+    return Protected(sentence, "".join(pieces), tuple(slots.values()), "".join(inline))
 
 
 def _merge_glosses(
@@ -161,10 +166,11 @@ def _tidy(text: str) -> str:
 
 
 def unprotected_notes(protected: Protected, english: str) -> tuple[str, ...]:
-    """For a sentence retranslated without protection: which English forms did not come out."""
+    """For a sentence retranslated without placeholders: which English forms did not come out."""
     absent = [s for s in protected.slots if s.en.lower() not in english.lower()]
     if not absent:
         return ()
     return (
-        "not in the output (retranslated unprotected): " + ", ".join(f"{s.ko} -> {s.en}" for s in absent),
+        "not in the output (retranslated without placeholders): "
+        + ", ".join(f"{s.ko} -> {s.en}" for s in absent),
     )
