@@ -251,6 +251,10 @@ class PeopleTable:
         if text.startswith("전 ") or text.startswith("前 "):
             inner = self.translate_title(text[2:])
             return f"former {inner}" if inner else None
+        words = text.split()
+        if 1 < len(words) <= 3 and all(_squash(w) in self._titles for w in words):
+            # "대표이사 사장": two titles held at once
+            return " and ".join(dict.fromkeys(self._titles[_squash(w)] for w in words))
         for suffix in _UNIT_TITLE_SUFFIXES:
             if key.endswith(suffix) and len(key) > len(suffix):
                 unit = self._units.get(key[:-1])

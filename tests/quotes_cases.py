@@ -149,6 +149,44 @@ DIRECT: list[Case] = [
     ),
 ]
 
+DIRECT += [
+    (
+        "two-titles-at-once",
+        ('김철수 삼성전자 대표이사 사장은 "반도체 회복이 빠르다"고 말했다.',),
+        [("Kim Cheol-su", "direct", "반도체 회복이")],
+    ),
+    (
+        "topic-person-then-quote-without-subject",
+        ('김영섭 KT 대표는 기조연설에 나섰다. "AI는 이제 선택이 아니다"라고 말했다.',),
+        [("Kim Young-shub", "direct", "AI는 이제")],
+    ),
+    (
+        "quote-as-stance-noun",
+        ('김영섭 KT 대표는 "협력은 계속된다"라는 입장을 밝혔다.',),
+        [("Kim Young-shub", "direct", "협력은 계속된다")],
+    ),
+    (
+        "quote-is-someones-explanation",
+        ('김영섭 KT 대표가 참석했다. "협력은 계속된다"는 게 김 대표의 설명이다.',),
+        [("Kim Young-shub", "direct", "협력은 계속된다")],
+    ),
+    (
+        "straight-quotes-inside-curly",
+        ('김영섭 KT 대표는 “"AI 원팀"이 가장 중요하다”고 말했다.',),
+        [("Kim Young-shub", "direct", '"AI 원팀"이 가장 중요하다')],
+    ),
+    (
+        "malhagido-haetda",
+        ('김영섭 KT 대표는 "협력은 계속된다"고 말하기도 했다.',),
+        [("Kim Young-shub", "direct", "협력은 계속된다")],
+    ),
+    (
+        "single-quoted-speech-with-verb",
+        ("유영상 SK텔레콤 대표는 ‘AI 피라미드 전략을 끝까지 밀고 가겠다’고 강조했다.",),
+        [("Yoo Yeong-sang", "direct", "AI 피라미드 전략을")],
+    ),
+]
+
 UNNAMED: list[Case] = [
     (
         "kt-official",
@@ -174,6 +212,16 @@ UNNAMED: list[Case] = [
         "senior-official",
         ('삼성전자 고위 관계자는 "투자 계획에는 변함이 없다"고 말했다.',),
         [("a senior Samsung Electronics official", "direct", "투자 계획에는")],
+    ),
+    (
+        "plural-officials",
+        ('KT 관계자들은 "협상은 끝났다"고 입을 모았다.',),
+        [("KT officials", "direct", "협상은")],
+    ),
+    (
+        "industry-expert",
+        ('한 업계 전문가는 "통신사의 AI 전환은 이제 시작"이라고 평가했다.',),
+        [("an industry expert", "direct", "통신사의")],
     ),
     (
         "organisation-direct",
@@ -237,6 +285,8 @@ NOT_QUOTES: list[tuple[str, tuple[str, ...]]] = [
     ("term-as-object", ("MS와 ‘AI 스킬링 이니셔티브’를 추진한다. 양사는 ‘AI 교육 센터’ 설립에 합의했다.",)),
     ("term-with-ranun", ('이른바 "한국형 AI"라는 개념이 등장했다.',)),
     ("short-quoted-slogan-in-list", ("△'AI+X' 적용 사례 발굴 △'AI 인재 플랫폼' 구축",)),
+    ("hedged-analysis-is-no-one", ('"시장이 크게 바뀌고 있다"는 분석이 나온다.',)),
+    ("single-quoted-slogan-with-verb", ("KT는 'AI 원팀'이라고 밝혔다.",)),
 ]
 
 REPORTED: list[Case] = [

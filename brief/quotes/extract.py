@@ -40,7 +40,7 @@ from brief.quotes.mentions import (
     subject_rank,
     tokenize,
 )
-from brief.quotes.stance import stance_of, stance_of_idiom
+from brief.quotes.stance import speech_noun, stance_of, stance_of_idiom
 from brief.records import Article, Quote, Speaker
 
 __all__ = ["extract_quotes"]
@@ -51,6 +51,8 @@ Location = Literal["body", "headline", "subheadline"]
 
 _QUOTATIVE = re.compile(r"(?:이?라고|고)(?=[\s,.]|$)")
 _CHAIN = re.compile(r"(?:이?라며|며|이?라면서|면서)(?=[\s,.]|$)")
+# "…"라는 입장이다 / "…"라는 게 김 대표의 설명이다
+_SAYS = re.compile(r"(?:이?라는|다는|는|이?란)\s+(?:(게|것이)\s+)?")
 _NONE_AFTER = re.compile(r"[\s.,!?;:)\]」』…]|$")
 # an unclosed quote that ends in its own reporting clause: …중요하다고 말했다.
 _UNCLOSED_END = re.compile(r"(?:다|요|것|까)(?:이?라고|고)\s+(\S+?)\.?\s*$")
@@ -153,6 +155,42 @@ def _sentences(text: str, spans: Sequence[QuoteSpan]) -> list[_Item]:
     return [s for s in sentences if s.tokens or s.quotes]
 
 
+_Verb = tuple[int, str, "str | None"]
+
+
+def _says_noun(
+    text: str, span: QuoteSpan, tokens: Sequence[Token], stop: int, mentions: Sequence[Mention]
+) -> tuple[_Verb, Mention | None] | None:
+    """A quote reported by a noun: "…"라는 입장이다 / 입장을 밝혔다, "…"라는 게 김 대표의 설명이다."""
+    match = _SAYS.match(text, span.end)
+    if match is None:
+        return None
+    k = _tokens_before(tokens, match.end())
+    if match.group(1):  # "…라는 게 X의 설명이다": the speaker is X
+        for j in range(k, stop):
+            found = speech_noun(tokens[j].core)
+            if found and tokens[j].core.rstrip(".").endswith("다"):
+                owner = next((m for m in mentions if m.last == j - 1 and m.particle == "의"), None)
+                return ((j, tokens[j].core.rstrip("."), found[1]), owner) if owner else None
+        return None
+    if k >= stop:
+        return None
+    found = speech_noun(tokens[k].core)
+    if found is None:
+        return None
+    core = tokens[k].core.rstrip(".")
+    if core.endswith("다"):
+        return (k, core, found[1]), None  # "…"라는 입장이다
+    if not core.endswith(("을", "를")):
+        return None  # "…"는 분석이 나온다: no one is said to have said it
+    verb = _find_verb(tokens, k + 1, stop)
+    if verb is not None:
+        return verb, None
+    if k + 1 < stop and tokens[k + 1].core.endswith("다"):
+        return (k + 1, f"{core} {tokens[k + 1].core.rstrip('.')}", found[1]), None  # "입장을 고수했다"
+    return None
+
+
 def _find_verb(tokens: Sequence[Token], start: int, stop: int) -> tuple[int, str, str | None] | None:
     """The first reporting verb among tokens[start:stop]: (index, verb as written, stance)."""
     for k in range(start, stop):
@@ -173,7 +211,7 @@ def _is_predicate(word: str) -> bool:
     """A verb form that can carry a report: ends a sentence or links to the next clause."""
     if word.endswith(_REPORTED_END):
         return False
-    return word.endswith(("다", "며", "면서", "한", "고", "했", "데", "해", "해왔다", "자"))
+    return word.endswith(("다", "며", "면서", "한", "고", "했", "데", "해", "해왔다", "자", "기도"))
 
 
 class _Extractor:
@@ -261,7 +299,7 @@ class _Extractor:
             self._reported(text, para, tokens, mentions)
         used_until = 0  # token index where the next group's own words begin
         clause_ends = [k for k, token in enumerate(tokens) if token.ends_clause]
-        for members, verb in groups:
+        for members, verb, owner in groups:
             first_tok = _tokens_before(tokens, members[0].start)
             after_tok = _tokens_before(tokens, members[-1].end)
             verb_index = verb[0] if verb else after_tok
@@ -273,7 +311,7 @@ class _Extractor:
             lo = bisect_left(mentions, after_tok, key=_first_of)
             hi = bisect_left(mentions, verb_index, key=_first_of)
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
-            subject = self._subject(before) or self._subject(after)
+            subject = owner or self._subject(before) or self._subject(after)
             speaker: Speaker | None
             if subject is not None:
                 speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
@@ -303,11 +341,14 @@ class _Extractor:
                 return found[0]
         if any(_blocks_continuation(t) for t in region):
             return None  # some other subject we could not read: do not carry the last speaker over
-        if state.last_speaker is None or para - state.last_speaker_para > 1:
+        if state.last_speaker is not None and para - state.last_speaker_para <= 1:
+            if state.last_subject_key in (None, _key(state.last_speaker)):
+                return state.last_speaker
             return None
-        if state.last_subject_key not in (None, _key(state.last_speaker)):
-            return None
-        return state.last_speaker
+        # "김 대표는 연단에 섰다. "…"고 말했다": the person who is the topic speaks
+        person = state.last_person
+        recent = person is not None and para - state.last_person_para <= 1
+        return person if recent and state.last_subject_key == _key(person) else None
 
     def _this_way_speaker(self, para: int) -> tuple[Speaker, tuple[int, str, str | None]] | None:
         """Who paragraph ``para`` says spoke "이같이" (this way), and the verb: for a quote standing alone."""
@@ -331,9 +372,10 @@ class _Extractor:
 
     def _speech_groups(
         self, text: str, sentence: _Item, tokens: Sequence[Token]
-    ) -> list[tuple[list[QuoteSpan], tuple[int, str, str | None] | None]]:
-        """Quotes of the sentence that are speech, grouped by "…"며 "…"고 chains, each with its verb."""
-        groups: list[tuple[list[QuoteSpan], tuple[int, str, str | None] | None]] = []
+    ) -> list[tuple[list[QuoteSpan], _Verb | None, Mention | None]]:
+        """Quotes of the sentence that are speech, grouped by "…"며 "…"고 chains, each with its verb
+        (and its speaker when the sentence names it after the quote: "…"라는 게 김 대표의 설명이다)."""
+        groups: list[tuple[list[QuoteSpan], _Verb | None, Mention | None]] = []
         current: list[QuoteSpan] = []
         spans = sentence.quotes
         for n, span in enumerate(spans):
@@ -355,13 +397,18 @@ class _Extractor:
             after = _tokens_before(tokens, span.end)
             stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
             verb = _find_verb(tokens, after, stop)
+            owner: Mention | None = None
+            if kind == "term" and span.double:
+                said = _says_noun(text, span, tokens, stop, sentence.mentions)
+                if said is not None:
+                    kind, verb, owner = "quotative", said[0], said[1]
             if kind == "unclosed-reported":
                 match = _UNCLOSED_END.search(span.inner(text))
                 verb_word = match.group(1) if match else ""
                 verb = (after, verb_word, stance_of(verb_word)) if stance_of(verb_word) else None
                 kind = "quotative" if verb else "none"
             if self._is_speech(text, group, kind, verb, tokens, after, stop):
-                groups.append((group, verb))
+                groups.append((group, verb, owner))
         return groups
 
     def _is_speech(

@@ -111,7 +111,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if glued and not _is_opening_glued(text, i):
                 i += 1  # a stray straight mark glued to a word that nothing opened: skip it
                 continue
-            close = marks.next_of(DOUBLE_OPENERS[char], i)
+            closers = DOUBLE_OPENERS[char]
+            # the matching mark first: “ … "AI 원팀" … ” must not end at the inner straight mark
+            close = marks.next_of(closers[0], i)
+            if close < 0 and len(closers) > 1:
+                close = marks.next_of(closers[1:], i)
             if (
                 close >= 0
                 and text[close] == '"'

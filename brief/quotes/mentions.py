@@ -41,6 +41,13 @@ NOMINATIVE = frozenset({"이", "가", "께서"})
 _EDGE_PUNCT = "'\"“”‘’`「」『』,.;:!?·…~-—|/[]{}<>"
 _PAREN = re.compile(r"\([^()]*\)")
 _TOKEN = re.compile(r"[^\s…]+")
+# unnamed sources and how they are described in English
+_SOURCES = {
+    "관계자": "official", "관계자들": "officials", "측": "representative", "대변인": "spokesperson",
+    "전문가": "expert", "전문가들": "experts", "임원": "executive", "고위 관계자": "senior official",
+}  # fmt: skip
+_GENERIC_SOURCES = {"업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government ",
+                    "학계": "academic ", "금융권": "financial-sector ", "재계": "business "}  # fmt: skip
 _LATIN = re.compile(r"[A-Za-z]")
 _ORG_SUFFIXES = (
     "부", "부문", "사업부", "본부", "그룹", "전자", "은행", "금융", "지주", "대", "대학교", "원",
@@ -301,6 +308,8 @@ class _Matcher:
         if len(parts) > 1:
             return all(table.has_title(p) or (" " not in p and table.is_title(p)) for p in parts)
         words = phrase.split()
+        if 1 < len(words) <= 3 and all(table.has_title(w) for w in words):
+            return True  # "대표이사 사장"
         english = table.translate_title(phrase) or ""
         return len(words) == 2 and english.startswith("head of the")
 
@@ -383,7 +392,7 @@ class _Matcher:
             return False
         if core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES or core.startswith("그"):
             return True
-        if "관계자" in core or "측" in core or "대변인" in core or core == "고위":
+        if any(word in core for word in ("관계자", "측", "대변인", "전문가")) or core in ("고위", "임원"):
             return True
         for base, _particle in split_particle(core):
             if base in self.names or base in self.name_starts or self._is_org(base):
@@ -433,7 +442,7 @@ class _Matcher:
             if base in ("그", "그녀") and particle in TOPIC | NOMINATIVE | {"도"}:
                 return Mention("pronoun", token.start, token.end, i, i, particle, core, base)
             # unnamed sources: "KT 관계자", "업계 관계자", "MS 측", "MS측"
-            if base in ("관계자", "측", "대변인", "고위 관계자") or (base.endswith("측") and len(base) > 1):
+            if base in _SOURCES or (base.endswith("측") and len(base) > 1):
                 described = self._unnamed(tokens, i, base)
                 if described is not None:
                     first, org, description = described
@@ -461,17 +470,22 @@ class _Matcher:
         if senior:
             prev = tokens[i - 2].core if i > 1 and not tokens[i - 2].raw.endswith(",") else ""
         org = self.table.translate_org(prev) if prev else None
-        role = {"관계자": "official", "측": "representative", "대변인": "spokesperson"}.get(base, "official")
+        role = _SOURCES[base]
+        plural = base.endswith("들")
         if org:
             described = f"senior {org} {role}" if senior else f"{org} {role}"
-            return first - 1, prev, f"{_article(described)} {described}"
+            return first - 1, prev, described if plural else f"{_article(described)} {described}"
         if senior:
             role = f"senior {role}"
+        if plural:
+            if prev in _GENERIC_SOURCES:
+                return first - 1, None, f"{_GENERIC_SOURCES[prev]}{role}"
+            return first, None, role
         if base == "측":
             return None  # "이 측", "양측": no source to name
-        generic = {"업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government "}
-        if prev in generic:
-            return first - 1, None, f"{_article(generic[prev])} {generic[prev]}{role}"
+        if prev in _GENERIC_SOURCES:
+            described = f"{_GENERIC_SOURCES[prev]}{role}"
+            return first - 1, None, f"{_article(described)} {described}"
         if prev == "한":
             return first - 1, None, f"{_article(role)} {role}"
         return first, None, f"{_article(role)} {role}"

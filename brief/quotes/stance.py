@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["IDIOMS", "IDIOM_VERBS", "STANCES", "stance_of", "stance_of_idiom"]
+__all__ = ["IDIOMS", "IDIOM_VERBS", "SPEECH_NOUNS", "STANCES", "speech_noun", "stance_of", "stance_of_idiom"]
 
 # stem (the start of the verb as written) -> English stance
 STANCES: Mapping[str, str] = MappingProxyType(
@@ -70,6 +70,7 @@ STANCES: Mapping[str, str] = MappingProxyType(
         "되물었": "asked back",
         "반문": "asked back",
         "인정": "acknowledged",
+        "말하기": "said", "강조하기": "stressed", "밝히기": "stated", "설명하기": "explained",
         "부인": "denied",
         "해석": "interpreted",
         "예고": "signalled",
@@ -99,8 +100,30 @@ IDIOMS: Mapping[str, str] = MappingProxyType(
         "입장을": "stated",  # 입장을 밝혔다
         "강조점을": "stressed",
         "감사를": "thanked",  # 감사를 표했다
+        "말문을": "began",  # 말문을 열었다
+        "쓴소리를": "criticised",  # 쓴소리를 했다
     }
 )
+
+# nouns that report speech: "…라는 입장이다", "…라는 게 김 대표의 설명이다"
+SPEECH_NOUNS: Mapping[str, str] = MappingProxyType(
+    {
+        "입장": "stated", "뜻": "stated", "의견": "said", "생각": "said", "말": "said", "견해": "said",
+        "설명": "explained", "주장": "claimed", "분석": "analysed", "전망": "forecast",
+        "지적": "pointed out", "당부": "urged", "각오": "vowed", "포부": "stated", "소감": "said",
+        "메시지": "said", "반응": "responded", "얘기": "said", "이야기": "said", "전언": "said",
+        "평가": "assessed", "판단": "judged", "답변": "answered",
+    }
+)  # fmt: skip
+_NOUN_ENDINGS = ("이다", "였다", "이었다", "다", "을", "를", "이", "도", "은", "는", "")
+
+
+def speech_noun(word: str) -> tuple[str, str] | None:
+    """(noun, stance) when ``word`` is a speech noun with a copula or particle ("설명이다", "입장을")."""
+    for noun, stance in SPEECH_NOUNS.items():
+        if word.startswith(noun) and word[len(noun) :].rstrip(".") in _NOUN_ENDINGS:
+            return noun, stance
+    return None
 
 # second words of those idioms (a verb, so the idiom is a predicate)
 IDIOM_VERBS = (
