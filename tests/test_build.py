@@ -270,7 +270,7 @@ def test_cli_quiet_and_exit_0_without_failures(
 def test_cli_speaker_first_reorders_quotes(fake_build: list[BriefConfig], tmp_path: Path) -> None:
     runner.invoke(app, ["build", "in/", "-o", str(tmp_path / "x.md"), "--speaker-first", "Park Ji-hun", "-q"])
     text = (tmp_path / "x.md").read_text(encoding="utf-8")
-    assert text.index('### <a id="speaker-park-ji-hun">') < text.index('### <a id="speaker-kim-young-shub">')
+    assert text.index('<a id="speaker-park-ji-hun"') < text.index('<a id="speaker-kim-young-shub"')
 
 
 @pytest.mark.parametrize(

@@ -108,14 +108,14 @@ def test_headings_in_order(tokens: list) -> None:
 def test_explicit_anchors_are_stable_slugs(tokens: list) -> None:
     anchors = [t.content for t in fx.walk(tokens) if t.type == "html_inline" and t.content.startswith("<a ")]
     assert anchors == [
-        '<a id="speaker-kim-young-shub">',
-        '<a id="speaker-satya-nadella">',
-        '<a id="speaker-cho-won-woo">',
-        '<a id="speaker-park-ji-hun">',
-        '<a id="speaker-a-kt-official">',
-        '<a id="speaker-unknown">',
-        '<a id="article-7787a1a13554aa61">',
-        '<a id="article-de47211a8ef0eb56">',
+        '<a id="speaker-kim-young-shub" name="speaker-kim-young-shub">',
+        '<a id="speaker-satya-nadella" name="speaker-satya-nadella">',
+        '<a id="speaker-cho-won-woo" name="speaker-cho-won-woo">',
+        '<a id="speaker-park-ji-hun" name="speaker-park-ji-hun">',
+        '<a id="speaker-a-kt-official" name="speaker-a-kt-official">',
+        '<a id="speaker-unknown" name="speaker-unknown">',
+        '<a id="article-7787a1a13554aa61" name="article-7787a1a13554aa61">',
+        '<a id="article-de47211a8ef0eb56" name="article-de47211a8ef0eb56">',
     ]
 
 

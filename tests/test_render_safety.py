@@ -163,9 +163,9 @@ def test_hostile_digest_has_only_our_html_links_and_footnotes(hostile_tokens: li
     blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
     assert blocks == ["<details>\n<summary>Full English translation</summary>", "</details>"]
     inline_html = [t.content for t in tokens if t.type == "html_inline"]
-    assert all(re.fullmatch(r'<a id="(speaker|article)-[a-z0-9-]+">|</a>', h) for h in inline_html), (
-        inline_html
-    )
+    assert all(
+        re.fullmatch(r'<a id="((?:speaker|article)-[a-z0-9-]+)" name="\1">|</a>', h) for h in inline_html
+    ), inline_html
     assert len(inline_html) == 6  # two speakers and one article, open and close
     hrefs = {t.attrs["href"] for t in tokens if t.type == "link_open"}
     assert all(re.fullmatch(r"#article-[a-z0-9-]+", h) for h in hrefs), hrefs

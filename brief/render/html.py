@@ -28,7 +28,7 @@ _TAGS = {
     "ol", "p", "pre", "strong", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
 _ATTRIBUTES = {
-    "a": {"href", "id", "class", "title"},
+    "a": {"href", "id", "name", "class", "title"},
     "div": {"class"},
     "h1": {"id"},
     "h2": {"id"},

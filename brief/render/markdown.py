@@ -207,7 +207,7 @@ class _Page:
         if not groups:
             blocks.append("No attributed quotes this week.")
         for group in groups:
-            blocks.append(f'### <a id="{group.anchor}"></a>{group.heading}')
+            blocks.append(f"### {_anchor(group.anchor)}{group.heading}")
             if group.note:
                 blocks.append(group.note)
             blocks.append("\n".join(self._quote(q) for q in group.quotes))
@@ -292,7 +292,7 @@ class _Page:
 
     def _article(self, i: int, translated: TranslatedArticle) -> list[str]:
         article = translated.article
-        blocks = [f'### <a id="{self.anchors[i]}"></a>{_headline(translated)}']
+        blocks = [f"### {_anchor(self.anchors[i])}{_headline(translated)}"]
         facts = []
         if article.headline:
             facts.append(f"- **Korean headline:** {escape_inline(article.headline)}")
@@ -365,6 +365,11 @@ class _Page:
 
 
 # ---------------------------------------------------------------- small pieces
+def _anchor(name: str) -> str:
+    """An empty link target: ``id`` for HTML5 renderers, ``name`` for wikis that keep only that."""
+    return f'<a id="{name}" name="{name}"></a>'
+
+
 def _headline(translated: TranslatedArticle) -> str:
     """The escaped English headline, else the Korean one, else a placeholder."""
     text = one_line(translated.headline_en) or one_line(translated.article.headline)
