@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brief.config import BriefConfig
@@ -104,7 +105,7 @@ def make_translator(config: BriefConfig, people: PeopleTable | None = None) -> S
     if config.use_cache:
         from brief.translate.cache import CachedBackend, TranslationCache, default_cache_dir
 
-        cache = TranslationCache((config.cache_dir or default_cache_dir()) / "translations.sqlite3")
+        cache = TranslationCache(Path(config.cache_dir or default_cache_dir()) / "translations.sqlite3")
         backend = CachedBackend(backend, cache)
     if people is None:
         people = load_people(config.people_files)
