@@ -322,3 +322,38 @@ def test_cli_progress_bars_only_on_a_terminal() -> None:
     silent = StageBars(enabled=False)
     silent("translate", 3, None)
     assert silent._bar is None
+
+
+_REPRO_SCRIPT = """
+import dataclasses, sys
+import brief, brief.translate
+from brief.records import ModelInfo, TranslatedArticle
+
+class StandIn:
+    info = ModelInfo(role="translation", name="stand-in", backend="test")
+    def translate(self, article, quotes=()):
+        return TranslatedArticle(article=article, headline_en=article.headline, subheadlines_en=(),
+                                 paragraphs_en=article.paragraphs, sentences=(), model=self.info,
+                                 quotes=tuple(dataclasses.replace(q, text_en=q.text_ko) for q in quotes))
+
+brief.translate.make_translator = lambda config, people=None: StandIn()
+digest = brief.build_digest([sys.argv[1]], brief.BriefConfig(source_date_epoch=0))
+sys.stdout.write(brief.render_markdown(digest) + brief.render_json(digest))
+"""
+
+
+def test_output_does_not_depend_on_the_hash_seed(seeds_dir: Path) -> None:
+    """Two processes with different PYTHONHASHSEED (set and dict-of-str order) give the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _REPRO_SCRIPT, str(seeds_dir)], env=env, capture_output=True, check=True
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert b"## Who said what" in outputs[0]
