@@ -114,7 +114,7 @@ DIRECT: list[Case] = [
     (
         "question-quote",
         ('유영상 SK텔레콤 대표는 "왜 지금 AI인가?"라고 반문했다.',),
-        [("Yoo Yeong-sang", "direct", "왜 지금 AI인가?")],
+        [("Ryu Young-sang", "direct", "왜 지금 AI인가?")],
     ),
     (
         "two-speakers-one-paragraph",
@@ -183,7 +183,7 @@ DIRECT += [
     (
         "single-quoted-speech-with-verb",
         ("유영상 SK텔레콤 대표는 ‘AI 피라미드 전략을 끝까지 밀고 가겠다’고 강조했다.",),
-        [("Yoo Yeong-sang", "direct", "AI 피라미드 전략을")],
+        [("Ryu Young-sang", "direct", "AI 피라미드 전략을")],
     ),
 ]
 
@@ -287,6 +287,8 @@ NOT_QUOTES: list[tuple[str, tuple[str, ...]]] = [
     ("short-quoted-slogan-in-list", ("△'AI+X' 적용 사례 발굴 △'AI 인재 플랫폼' 구축",)),
     ("hedged-analysis-is-no-one", ('"시장이 크게 바뀌고 있다"는 분석이 나온다.',)),
     ("single-quoted-slogan-with-verb", ("KT는 'AI 원팀'이라고 밝혔다.",)),
+    ("long-name-is-called", ('회사는 이를 "세상에 없던 통화 경험"이라고 부른다.',)),
+    ("written-on-a-sign", ('현판에는 "고객이 먼저인 회사를 만들자"라고 적혀 있다.',)),
 ]
 
 REPORTED: list[Case] = [

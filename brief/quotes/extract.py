@@ -40,7 +40,7 @@ from brief.quotes.mentions import (
     subject_rank,
     tokenize,
 )
-from brief.quotes.stance import speech_noun, stance_of, stance_of_idiom
+from brief.quotes.stance import NAMING_STEMS, speech_noun, stance_of, stance_of_idiom
 from brief.records import Article, Quote, Speaker
 
 __all__ = ["extract_quotes"]
@@ -426,6 +426,8 @@ class _Extractor:
         long_enough = len(inner) >= 10 and " " in inner
         if kind == "term":
             return False
+        if any(tokens[k].core.startswith(NAMING_STEMS) for k in range(after, min(after + 3, stop))):
+            return False  # "…"이라고 부른다: a name for something, not speech
         if not doubles:
             # single marks: only long speech with a quotative ending and a reporting verb
             return kind in ("quotative", "chain") and verb is not None and long_enough
@@ -543,7 +545,10 @@ class _Extractor:
         ends = {m.end: m for m in mentions}
         for span in spans:
             inner = span.inner(text).strip()
-            kind, _ending = _particle_after(text, span)
+            kind, ending = _particle_after(text, span)
+            following = text[span.end + len(ending) : span.end + len(ending) + 20].split()[:2]
+            if any(word.startswith(NAMING_STEMS) for word in following):
+                continue  # "…"이라고 불린다: a name, not speech
             gap = text[max(0, span.start - 3) : span.start]
             before = next((ends[span.start - k] for k in range(len(gap) + 1) if span.start - k in ends), None)
             if before is not None and text[before.end : span.start].strip():

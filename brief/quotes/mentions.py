@@ -45,9 +45,16 @@ _TOKEN = re.compile(r"[^\s…]+")
 _SOURCES = {
     "관계자": "official", "관계자들": "officials", "측": "representative", "대변인": "spokesperson",
     "전문가": "expert", "전문가들": "experts", "임원": "executive", "고위 관계자": "senior official",
+    "애널리스트": "analyst", "애널리스트들": "analysts",
 }  # fmt: skip
-_GENERIC_SOURCES = {"업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government ",
-                    "학계": "academic ", "금융권": "financial-sector ", "재계": "business "}  # fmt: skip
+_SOURCE_WORDS = ("관계자", "측", "대변인", "전문가", "애널리스트")
+_GENERIC_SOURCES = {
+    "업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government ",
+    "학계": "academic ", "금융권": "financial-sector ", "재계": "business ", "통신사": "telecom ",
+    "이통사": "telecom ", "통신업계": "telecom industry ", "증권가": "brokerage ", "증권사": "brokerage ",
+    "카드사": "card company ", "은행권": "banking-sector ", "정치권": "political ", "여권": "ruling-party ",
+    "야권": "opposition ",
+}  # fmt: skip
 _LATIN = re.compile(r"[A-Za-z]")
 _ORG_SUFFIXES = (
     "부", "부문", "사업부", "본부", "그룹", "전자", "은행", "금융", "지주", "대", "대학교", "원",
@@ -392,7 +399,7 @@ class _Matcher:
             return False
         if core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES or core.startswith("그"):
             return True
-        if any(word in core for word in ("관계자", "측", "대변인", "전문가")) or core in ("고위", "임원"):
+        if core in ("고위", "임원") or any(word in core for word in _SOURCE_WORDS):
             return True
         for base, _particle in split_particle(core):
             if base in self.names or base in self.name_starts or self._is_org(base):
@@ -588,6 +595,8 @@ class Cast:
         def family_of(entry: _Entry) -> bool:
             if entry.person is not None and family in entry.person.aliases:
                 return True
+            if " " in entry.name:  # a foreign name: "젠슨 황" is "황 CEO"
+                return entry.name.split()[-1] == family
             split = split_korean_name(entry.name)
             return split is not None and split[0] == family
 

@@ -9,7 +9,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["IDIOMS", "IDIOM_VERBS", "SPEECH_NOUNS", "STANCES", "speech_noun", "stance_of", "stance_of_idiom"]
+# Verbs that name a thing rather than report speech: "…"이라고 부른다 / 불린다 / 적혀 있다
+NAMING_STEMS = (
+    "부르", "부른", "불러", "불린", "불리", "불렀", "명명", "칭하", "칭한", "칭했", "일컫",
+    "적혀", "적힌", "쓰여", "쓰인", "새겨", "표기", "이름", "읽히", "해석",
+)  # fmt: skip
+
+__all__ = [
+    "IDIOMS",
+    "IDIOM_VERBS",
+    "NAMING_STEMS",
+    "SPEECH_NOUNS",
+    "STANCES",
+    "speech_noun",
+    "stance_of",
+    "stance_of_idiom",
+]
 
 # stem (the start of the verb as written) -> English stance
 STANCES: Mapping[str, str] = MappingProxyType(
@@ -77,6 +92,11 @@ STANCES: Mapping[str, str] = MappingProxyType(
         "자평": "assessed",
         "회고": "recalled",
         "회상": "recalled",
+        "꼬집": "pointed out",
+        "맞받": "retorted",
+        "반발": "protested",
+        "항변": "protested",
+        "주문": "called for",
         "답": "answered",
     }
 )  # fmt: skip
