@@ -96,7 +96,7 @@ class Seq2SeqBackend:
         return self._tokenizer
 
     def count_tokens(self, sentence: str) -> int:
-        return len(self.tokenizer(self._prefix + sentence)["input_ids"])
+        return len(self.tokenizer(self._prefix + sentence, verbose=False)["input_ids"])  # no length warning
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         if not sentences:
