@@ -440,7 +440,7 @@ class _Matcher:
             and i + 1 < len(tokens)
         ):
             title = self.title_at(tokens, i + 1)
-            if title is not None:
+            if title is not None and title[1] not in _SOURCES:  # "한 애널리스트는": an analyst, not Mr Han
                 end, title_ko, particle = title
                 return Mention("short", token.start, tokens[end].end, i, end, particle,
                                text[token.start : tokens[end].end], core, title_ko)  # fmt: skip
@@ -488,11 +488,11 @@ class _Matcher:
             if prev in _GENERIC_SOURCES:
                 return first - 1, None, f"{_GENERIC_SOURCES[prev]}{role}"
             return first, None, role
-        if base == "측":
-            return None  # "이 측", "양측": no source to name
         if prev in _GENERIC_SOURCES:
             described = f"{_GENERIC_SOURCES[prev]}{role}"
             return first - 1, None, f"{_article(described)} {described}"
+        if base == "측":
+            return None  # "이 측", "양측": no source to name
         if prev == "한":
             return first - 1, None, f"{_article(role)} {role}"
         return first, None, f"{_article(role)} {role}"
