@@ -57,7 +57,7 @@ def test_markdown_digest_has_every_section(built: dict[str, Path]) -> None:
     ]
     assert sum(a.startswith('<a id="article-') for a in anchors) == 5
     assert [t.content.split("\n")[0] for t in tokens if t.type == "html_block"] == [
-        "<details>",
+        '<details markdown="1">',
         "</details>",
     ] * 5
     refs = {t.meta["label"] for t in fx.walk(tokens) if t.type == "footnote_ref"}

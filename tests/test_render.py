@@ -147,7 +147,7 @@ def test_articles_show_metadata_lede_bullets_and_a_collapsible_translation(
     tokens: list, markdown_text: str
 ) -> None:
     blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
-    assert blocks == ["<details>\n<summary>Full English translation</summary>", "</details>"] * 2
+    assert blocks == ['<details markdown="1">\n<summary>Full English translation</summary>', "</details>"] * 2
     for needle in (
         "- **Korean headline:** KT, MS와 AI 파트너십 강화",
         "- **Outlet:** Chosun Biz (조선비즈)",
@@ -284,9 +284,13 @@ def test_html_is_a_self_contained_page(digest: Digest) -> None:
     assert "Content-Security-Policy" in page
 
 
-def test_markdown_body_for_html_marks_details_for_python_markdown(digest: Digest) -> None:
-    assert '<details markdown="1">' in render_body(digest, md_in_html=True)
-    assert "markdown=" not in render_markdown(digest)
+def test_details_render_markdown_inside_in_python_markdown_too(digest: Digest) -> None:
+    import markdown
+
+    body = render_body(digest)
+    assert body.count('<details markdown="1">') == 2
+    out = markdown.markdown(body, extensions=["md_in_html", "footnotes", "tables"])
+    assert "<p>KT said on the 26th that it would strengthen its partnership with Microsoft.</p>" in out
 
 
 # ---------------------------------------------------------------- JSON

@@ -161,7 +161,7 @@ def test_hostile_digest_has_only_our_html_links_and_footnotes(hostile_tokens: li
     assert not forbidden & types, forbidden & types
     assert "ordered_list_open" not in types
     blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
-    assert blocks == ["<details>\n<summary>Full English translation</summary>", "</details>"]
+    assert blocks == ['<details markdown="1">\n<summary>Full English translation</summary>', "</details>"]
     inline_html = [t.content for t in tokens if t.type == "html_inline"]
     assert all(
         re.fullmatch(r'<a id="((?:speaker|article)-[a-z0-9-]+)" name="\1">|</a>', h) for h in inline_html

@@ -56,7 +56,7 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 def render_html(digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY) -> str:
     """The digest as a complete HTML5 page (inline CSS, no scripts, no external resources)."""
     converter = _markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
-    body = converter.convert(render_body(digest, priority=priority, md_in_html=True))
+    body = converter.convert(render_body(digest, priority=priority))
     toc = getattr(converter, "toc", "")
     body = sanitize(body)
     toc = sanitize(toc) if toc else ""

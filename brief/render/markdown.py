@@ -39,11 +39,9 @@ def render_markdown(digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORIT
     return _front_matter(digest) + "\n" + render_body(digest, priority=priority)
 
 
-def render_body(
-    digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY, md_in_html: bool = False
-) -> str:
-    """The digest without its front matter. ``md_in_html`` marks ``<details>`` for Python-Markdown."""
-    return _Page(digest, tuple(priority), md_in_html).render()
+def render_body(digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY) -> str:
+    """The digest without its front matter (what the HTML page is made from)."""
+    return _Page(digest, tuple(priority)).render()
 
 
 def article_anchor(article_id: str) -> str:
@@ -109,10 +107,9 @@ class _Group:
 class _Page:
     """Renders one digest body. Holds the article numbering that footnotes and anchors share."""
 
-    def __init__(self, digest: Digest, priority: tuple[str, ...], md_in_html: bool) -> None:
+    def __init__(self, digest: Digest, priority: tuple[str, ...]) -> None:
         self.digest = digest
         self.priority = priority
-        self.md_in_html = md_in_html
         self.articles = digest.articles
         self.index = {t.article.id: i for i, t in enumerate(self.articles)}
         self.anchors = _unique([article_anchor(t.article.id) for t in self.articles])
@@ -316,8 +313,9 @@ class _Page:
         return blocks
 
     def _translation(self, translated: TranslatedArticle) -> str:
-        opener = '<details markdown="1">' if self.md_in_html else "<details>"
-        parts = [opener + "\n<summary>Full English translation</summary>"]
+        # markdown="1": Python-Markdown (MkDocs, our HTML page) with md_in_html renders the Markdown
+        # inside; GitHub and GitLab drop the attribute and render it anyway (CommonMark HTML block rules).
+        parts = ['<details markdown="1">\n<summary>Full English translation</summary>']
         parts += [f"Subheadline: {escape_inline(s)}" for s in translated.subheadlines_en if one_line(s)]
         parts += [escape_inline(p) for p in translated.paragraphs_en if one_line(p)]
         parts += [f"Caption: {escape_inline(c)}" for c in translated.captions_en if one_line(c)]
