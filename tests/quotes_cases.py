@@ -318,6 +318,13 @@ REPORTED: list[Case] = [
         [("a KT official", "reported", "협상이 아직 진행 중")],
     ),
     ("organisation-statement-skipped", ("KT는 올해 매출이 크게 늘었다고 밝혔다.",), []),
+    (
+        "subject-next-to-the-verb-said-it",
+        ("김영섭 KT 대표는 지난해 취임했다고 회사 측이 밝혔다.",),
+        [("a company representative", "reported", "김영섭 KT 대표는 지난해 취임했다")],
+    ),
+    ("passive-is-not-speech", ("김영섭 KT 대표는 곧 사임할 것이라고 전해졌다.",), []),
+    ("came-to-light-is-not-speech", ("김영섭 KT 대표가 지분을 샀다고 밝혀졌다.",), []),
     ("organisation-topic-wins", ("KT는 김영섭 대표와 나델라 CEO가 만났다고 밝혔다.",), []),
     ("not-a-reporting-verb", ("구 사장은 협력이 유리하다고 판단한 것으로 보인다.",), []),
 ]
@@ -331,6 +338,7 @@ HEADLINES: list[tuple[str, str, list[tuple[str | None, str]]]] = [
         'KT-MS 동맹…"AI 인재 키우는 데 5년 걸린다"',
         [(None, "AI 인재 키우는 데 5년 걸린다")],
     ),
+    ("update-tag-after-quote", 'KT "AI 전환에 3조원 투자한다"(종합)', [("KT", "AI 전환에 3조원 투자한다")]),
     (
         "bracket-tag-then-name",
         '[인터뷰] 조원우 한국MS 대표 "고객이 먼저다"',

@@ -53,7 +53,7 @@ _QUOTATIVE = re.compile(r"(?:이?라고|고)(?=[\s,.]|$)")
 _CHAIN = re.compile(r"(?:이?라며|며|이?라면서|면서)(?=[\s,.]|$)")
 # "…"라는 입장이다 / "…"라는 게 김 대표의 설명이다
 _SAYS = re.compile(r"(?:이?라는|다는|는|이?란)\s+(?:(게|것이)\s+)?")
-_NONE_AFTER = re.compile(r"[\s.,!?;:)\]」』…]|$")
+_NONE_AFTER = re.compile(r"[\s.,!?;:()\]」』…]|$")
 # an unclosed quote that ends in its own reporting clause: …중요하다고 말했다.
 _UNCLOSED_END = re.compile(r"(?:다|요|것|까)(?:이?라고|고)\s+(\S+?)\.?\s*$")
 _REPORTED_END = ("다고", "라고", "냐고", "자고", "까고")
@@ -496,7 +496,8 @@ class _Extractor:
             return
         before = [m for m in mentions if m.last < marker]
         after = [m for m in mentions if marker < m.first < verb[0]]
-        subject = self._subject(before) or self._subject(after)
+        # "김 대표는 …했다고 회사 측이 밝혔다": the subject next to the verb is the one who said it
+        subject = self._subject(after) or self._subject(before)
         if subject is None or subject.kind == "org":
             return  # no one, or an organisation's statement: not a person's speech
         speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)

@@ -153,11 +153,18 @@ IDIOM_VERBS = (
 )  # fmt: skip
 
 _LONGEST = max(map(len, STANCES))
+# passives and look-alikes: "전해졌다" (it is reported), "밝혀졌다" (it came to light), "말해준다" (it shows)
+_NOT_SPEECH = (
+    "전해졌", "전해진", "전해지", "밝혀졌", "밝혀진", "밝혀지",
+    "말해주", "말해준", "말해줬", "설명된", "설명되",
+)  # fmt: skip
 
 
 def stance_of(verb: str) -> str | None:
     """The English stance of a reporting verb as written ("강조했다" -> "stressed"), or None."""
     word = verb.strip().rstrip(".,!?\"'”’")
+    if word.startswith(_NOT_SPEECH):
+        return None
     for length in range(min(_LONGEST, len(word)), 0, -1):
         stance = STANCES.get(word[:length])
         if stance is None:
