@@ -6,6 +6,7 @@ paragraph of any length with any mix of marks is scanned in linear time.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ SINGLE_OPENERS = {"'": "'’", "‘": "’'", "`": "`'’"}
 _CLOSER_FOLLOWERS = ("고", "라고", "이라고", "며", "라며", "이라며", "면서", "라는", "이라는", "는", "란")
 _OPENING_MARKS = "".join(DOUBLE_OPENERS) + "".join(SINGLE_OPENERS)
 _ALL_MARKS = frozenset(_OPENING_MARKS + "”’」』")
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(_ALL_MARKS))) + "]")
 # A single-quoted term longer than this is taken for a stray apostrophe, not a quote.
 _MAX_SINGLE = 300
 
@@ -64,11 +66,11 @@ class _Marks:
         self.text = text
         self.at: dict[str, list[int]] = {}
         openers: list[int] = []
-        for i, char in enumerate(text):
-            if char in _ALL_MARKS:
-                self.at.setdefault(char, []).append(i)
-                if char in "“「『" or (char == '"' and _looks_like_opener(text, i)):
-                    openers.append(i)
+        for match in _MARK_RE.finditer(text):
+            i, char = match.start(), match.group()
+            self.at.setdefault(char, []).append(i)
+            if char in "“「『" or (char == '"' and _looks_like_opener(text, i)):
+                openers.append(i)
         self.openers = openers
 
     def next_of(self, chars: str, after: int) -> int:
@@ -96,7 +98,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     (``closed=False``). A single mark with no partner is ignored (an apostrophe, not a quote).
     """
     spans: list[QuoteSpan] = []
-    if not any(c in _ALL_MARKS for c in text):
+    if _MARK_RE.search(text) is None:
         return spans
     marks = _Marks(text)
     i, n = 0, len(text)

@@ -270,6 +270,7 @@ class _Matcher:
                     self.name_starts.add(name.split()[0])
         self._starts: dict[str, bool] = {}
         self._phrase_starters: dict[str, bool] = {}
+        self._titles: dict[str, bool] = {}
 
     # -- pieces
     def title_at(self, tokens: Sequence[Token], j: int) -> tuple[int, str, str] | None:
@@ -361,8 +362,12 @@ class _Matcher:
         mentions: list[Mention] = []
         i = 0
         starter = self._starter
-        while i < len(tokens):
-            found = self._mention_at(tokens, i, text) if starter(tokens[i].core) else None
+        n = len(tokens)
+        while i < n:
+            kind = starter(tokens[i].core)
+            if kind == 2 and not any(self._titleish(t.core) for t in tokens[i + 1 : i + 5]):
+                kind = 0  # a word that looks like a name, but no title follows it
+            found = self._mention_at(tokens, i, text) if kind else None
             if found is None:
                 i += 1
                 continue
@@ -384,8 +389,9 @@ class _Matcher:
             i = found.last + 1
         return mentions
 
-    def _starter(self, core: str) -> bool:
-        """Whether a mention can start with this word (a cheap, remembered test that skips most words)."""
+    def _starter(self, core: str) -> int:
+        """Whether a mention can start with this word: 0 no, 1 yes, 2 only if a title follows (a name
+        not in the table). A cheap, remembered test that skips most words."""
         known = self._starts.get(core)
         if known is None:
             known = self._can_start(core)
@@ -394,18 +400,30 @@ class _Matcher:
             self._starts[core] = known
         return known
 
-    def _can_start(self, core: str) -> bool:
+    def _can_start(self, core: str) -> int:
         if not core:
-            return False
+            return 0
         if core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES or core.startswith("그"):
-            return True
+            return 1
         if core in ("고위", "임원") or any(word in core for word in _SOURCE_WORDS):
-            return True
+            return 1
         for base, _particle in split_particle(core):
             if base in self.names or base in self.name_starts or self._is_org(base):
-                return True
+                return 1
         split = split_korean_name(core)
-        return split is not None and len(core) in (3, 4) and core not in _NOT_NAMES
+        return 2 if split is not None and len(core) in (3, 4) and core not in _NOT_NAMES else 0
+
+    def _titleish(self, core: str) -> bool:
+        """Whether a word is, or may start, a title (remembered)."""
+        known = self._titles.get(core)
+        if known is None:
+            known = self._may_start_phrase(core) or any(
+                base and self.table.translate_title(base) is not None for base, _p in split_particle(core)
+            )
+            if len(self._titles) > 200_000:
+                self._titles.clear()
+            self._titles[core] = known
+        return known
 
     def _mention_at(self, tokens: Sequence[Token], i: int, text: str) -> Mention | None:
         token = tokens[i]
