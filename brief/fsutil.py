@@ -18,51 +18,67 @@ def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
 
     The bytes go to a temporary file in the same folder, are flushed and fsynced, and the file is
     renamed over ``path`` with ``os.replace``. On Linux the temporary file is unnamed (``O_TMPFILE``)
-    until it is complete, so a process killed while writing leaves nothing behind; elsewhere it is a
-    hidden ``.NAME.*.tmp`` file that is removed on any error. Text is written exactly as given (no
-    newline translation). A symbolic link at ``path`` is kept and its target replaced. The folder
-    must exist. A replaced file keeps its permission bits; a new one gets the usual umask-based mode.
+    until it is complete, so a process killed while writing leaves nothing behind; elsewhere (or when
+    the file system refuses) it is a hidden ``.NAME.*.tmp`` file, removed on any error. Text is written
+    exactly as given (no newline translation). A symbolic link at ``path`` is kept and its target
+    replaced. The folder must exist. A replaced file keeps its permission bits; a new one gets the
+    usual umask-based mode.
     """
     target = Path(path)
     if target.is_symlink():
         target = Path(os.path.realpath(target))
     payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
-    folder = target.parent
     mode = _mode_for(target)
-
-    fd, temp_name = _open_temp(folder, target.name)
+    temp_name = None
+    if getattr(os, "O_TMPFILE", 0) and Path("/proc/self/fd").is_dir():
+        try:
+            temp_name = _write_unnamed(target, payload, mode)
+        except OSError as error:  # e.g. a file system without O_TMPFILE: try the portable way
+            log.debug("unnamed temporary file failed next to %s (%s); using a named one", target, error)
+    if temp_name is None:
+        temp_name = _write_named(target, payload, mode)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            fd = -1  # owned by the file object now
-            handle.write(payload)
-            handle.flush()
-            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
-                os.fchmod(handle.fileno(), mode)
-            os.fsync(handle.fileno())
-            if temp_name is None:  # unnamed: give it a name in the folder, then move it into place
-                temp_name = _link_unnamed(handle.fileno(), folder, target.name)
         os.replace(temp_name, target)  # noqa: PTH105  (the atomic rename itself, named as such)
-        temp_name = None
-    finally:
-        if fd != -1:
-            os.close(fd)
-        if temp_name is not None:
-            with contextlib.suppress(FileNotFoundError):
-                Path(temp_name).unlink()
-    _fsync_folder(folder)
+    except BaseException:
+        _remove(temp_name)
+        raise
+    _fsync_folder(target.parent)
     return target
 
 
-def _open_temp(folder: Path, name: str) -> tuple[int, str | None]:
-    """An fd open for writing in ``folder``: unnamed when the OS can (name None), else a named temp file."""
-    flag = getattr(os, "O_TMPFILE", 0)
-    if flag and Path("/proc/self/fd").is_dir():
+def _write_unnamed(target: Path, payload: bytes, mode: int) -> str:
+    """Write ``payload`` to an unnamed file next to ``target``, then give it a hidden temporary name."""
+    fd = os.open(target.parent, os.O_TMPFILE | os.O_WRONLY, 0o600)
+    try:
+        _fill(fd, payload, mode)
+        return _link_unnamed(fd, target.parent, target.name)
+    finally:
+        os.close(fd)
+
+
+def _write_named(target: Path, payload: bytes, mode: int) -> str:
+    """Write ``payload`` to a hidden named temporary file next to ``target``; remove it on error."""
+    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
         try:
-            return os.open(folder, flag | os.O_WRONLY, 0o600), None
-        except OSError as error:  # e.g. a file system without O_TMPFILE support
-            log.debug("O_TMPFILE unavailable in %s (%s); using a named temporary file", folder, error)
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-    return fd, temp_name
+            _fill(fd, payload, mode)
+        finally:
+            os.close(fd)
+    except BaseException:
+        _remove(temp_name)
+        raise
+    return temp_name
+
+
+def _fill(fd: int, payload: bytes, mode: int) -> None:
+    """Write all of ``payload`` to ``fd``, set its mode and fsync it."""
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+    if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+        os.fchmod(fd, mode)
+    os.fsync(fd)
 
 
 def _link_unnamed(fd: int, folder: Path, name: str) -> str:
@@ -81,6 +97,11 @@ def _link_unnamed(fd: int, folder: Path, name: str) -> str:
     finally:
         os.close(proc_fd)
     raise FileExistsError(f"could not create a temporary file next to {folder / name}")
+
+
+def _remove(name: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        Path(name).unlink()
 
 
 def _mode_for(target: Path) -> int:

@@ -86,6 +86,19 @@ def test_a_failure_mid_write_keeps_the_old_file(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["digest.md"]  # the temporary file is gone
 
 
+def test_falls_back_to_a_named_file_when_the_unnamed_one_cannot_be_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(fd: int, folder: Path, name: str) -> str:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(brief.fsutil, "_link_unnamed", refuse)
+    target = tmp_path / "digest.md"
+    write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["digest.md"]
+
+
 def test_a_missing_folder_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         write_atomic(tmp_path / "no" / "such" / "digest.md", "x")
