@@ -183,9 +183,7 @@ class _Page:
             blocks.append(escape_inline(merged.what_is_new))
         if merged.points:
             blocks.append("\n".join(f"- {self._point(point)}" for point in merged.points))
-            blocks.append(
-                f"{merged.supported} of {_count(merged.total, 'point')} checked against the sources."
-            )
+            blocks.append(_verified(merged.supported, merged.total))
         else:
             blocks.append("No points this week.")
         blocks += [f"Note: {escape_inline(note)}" for note in merged.notes]
@@ -402,6 +400,12 @@ def _article_facts(translated: TranslatedArticle) -> str:
 
 def _glossary_order(entry: GlossaryEntry) -> tuple[int, str, str, str, str]:
     return (_KIND_ORDER.get(entry.kind, 3), entry.kind, entry.en.casefold(), entry.en, entry.ko)
+
+
+def _verified(supported: int, total: int) -> str:
+    if supported >= total:
+        return f"All {_count(total, 'point')} verified against their sources."
+    return f"{supported} of {_count(total, 'point')} verified against their sources; the others are marked (unverified)."
 
 
 def _count(n: int, noun: str) -> str:
