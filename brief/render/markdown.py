@@ -403,9 +403,11 @@ def _glossary_order(entry: GlossaryEntry) -> tuple[int, str, str, str, str]:
 
 
 def _verified(supported: int, total: int) -> str:
+    """How many brief points passed the faithfulness guard, in words."""
     if supported >= total:
         return f"All {_count(total, 'point')} verified against their sources."
-    return f"{supported} of {_count(total, 'point')} verified against their sources; the others are marked (unverified)."
+    verified = f"{supported} of {_count(total, 'point')} verified against their sources"
+    return verified + "; the others are marked (unverified)."
 
 
 def _count(n: int, noun: str) -> str:
