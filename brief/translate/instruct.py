@@ -116,6 +116,7 @@ class InstructBackend:
         self._prompt_hash = prompt_hash(self.prompts_dir)
         self._loaded: LoadedModel | None = None
         self._tokenizer: Any = None
+        self._max_input: int | None = None
         self.calls = 0  # model.generate calls, for tests and benchmarks
 
     @classmethod
@@ -162,10 +163,12 @@ class InstructBackend:
 
     @property
     def max_input_tokens(self) -> int:
-        from brief.models import max_input_tokens, read_config
+        if self._max_input is None:
+            from brief.models import max_input_tokens, read_config
 
-        context = max_input_tokens(read_config(self.resolved), self.tokenizer)
-        return max(16, min(MAX_SENTENCE_TOKENS, (context - _PROMPT_ROOM) // 4))
+            context = max_input_tokens(read_config(self.resolved), self.tokenizer)
+            self._max_input = max(16, min(MAX_SENTENCE_TOKENS, (context - _PROMPT_ROOM) // 4))
+        return self._max_input
 
     def count_tokens(self, sentence: str) -> int:
         return len(self.tokenizer(sentence, add_special_tokens=False)["input_ids"])
