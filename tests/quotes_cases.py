@@ -187,6 +187,19 @@ DIRECT += [
     ),
 ]
 
+DIRECT += [
+    (
+        "quote-then-whose-words-they-are",
+        ('"AI 없이는 미래도 없다." 김영섭 KT 대표의 말이다.',),
+        [("Kim Young-shub", "direct", "AI 없이는 미래도 없다")],
+    ),
+    (
+        "quote-inside-a-quote-belongs-to-the-outer-speaker",
+        ("김영섭 KT 대표는 \"나델라 CEO가 'KT는 최고의 파트너'라고 말했다\"고 전했다.",),
+        [("Kim Young-shub", "direct", "나델라 CEO가 'KT는")],
+    ),
+]
+
 UNNAMED: list[Case] = [
     (
         "kt-official",
@@ -224,6 +237,16 @@ UNNAMED: list[Case] = [
         [("an industry expert", "direct", "통신사의")],
     ),
     (
+        "government-official-only-said",
+        ('정부 관계자는 "검토 중"이라고만 했다.',),
+        [("a government official", "direct", "검토 중")],
+    ),
+    (
+        "an-executive-after-a-clause",
+        ('이번 행사에는 김영섭 KT 대표가 참석했다. 행사에 참석한 한 임원은 "분위기가 좋았다"고 전했다.',),
+        [("an executive", "direct", "분위기가")],
+    ),
+    (
         "organisation-direct",
         ('KT는 "고객 보호를 최우선으로 하겠다"고 밝혔다.',),
         [("KT", "direct", "고객 보호를")],
@@ -231,6 +254,14 @@ UNNAMED: list[Case] = [
 ]
 
 UNKNOWN: list[Case] = [
+    (
+        "both-ceos-is-no-one",
+        (
+            "김영섭 KT 대표와 조원우 한국마이크로소프트 대표가 만났다. "
+            '두 대표는 "협력을 강화하자"고 입을 모았다.',
+        ),
+        [(None, "direct", "협력을 강화하자")],
+    ),
     (
         "two-people-same-family-and-title",
         ('김영섭 KT 대표와 김범수 카카오 대표가 만났다. 김 대표는 "함께 하겠다는 뜻을 전했다"고 말했다.',),

@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 Location = Literal["body", "headline", "subheadline"]
 
-_QUOTATIVE = re.compile(r"(?:이?라고|고)(?=[\s,.]|$)")
+_QUOTATIVE = re.compile(r"(?:이?라고|고)(?:만|는|도)?(?=[\s,.]|$)")
 _CHAIN = re.compile(r"(?:이?라며|며|이?라면서|면서)(?=[\s,.]|$)")
 # "…"라는 입장이다 / "…"라는 게 김 대표의 설명이다
 _SAYS = re.compile(r"(?:이?라는|다는|는|이?란)\s+(?:(게|것이)\s+)?")
@@ -402,6 +402,16 @@ class _Extractor:
                 said = _says_noun(text, span, tokens, stop, sentence.mentions)
                 if said is not None:
                     kind, verb, owner = "quotative", said[0], said[1]
+            elif kind == "none" and span.double and next_start is None and stop - after >= 2:
+                # ""…" 김 대표의 말이다." / ""…" 김 대표의 설명이다."
+                last_core = tokens[stop - 1].core.rstrip(".")
+                noun = speech_noun(last_core)
+                owners = (m for m in sentence.mentions if m.last == stop - 2 and m.particle == "의")
+                owner = next(owners, None)
+                if noun and owner and last_core.endswith("다"):
+                    kind, verb = "quotative", (stop - 1, last_core, noun[1])
+                else:
+                    owner = None
             if kind == "unclosed-reported":
                 match = _UNCLOSED_END.search(span.inner(text))
                 verb_word = match.group(1) if match else ""

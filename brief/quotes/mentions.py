@@ -47,7 +47,7 @@ _SOURCES = {
     "전문가": "expert", "전문가들": "experts", "임원": "executive", "고위 관계자": "senior official",
     "애널리스트": "analyst", "애널리스트들": "analysts",
 }  # fmt: skip
-_SOURCE_WORDS = ("관계자", "측", "대변인", "전문가", "애널리스트")
+_SOURCE_WORDS = ("관계자", "측", "대변인", "전문가", "애널리스트", "임원")
 _GENERIC_SOURCES = {
     "업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government ",
     "학계": "academic ", "금융권": "financial-sector ", "재계": "business ", "통신사": "telecom ",
@@ -405,7 +405,7 @@ class _Matcher:
             return 0
         if core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES or core.startswith("그"):
             return 1
-        if core in ("고위", "임원") or any(word in core for word in _SOURCE_WORDS):
+        if core == "고위" or any(word in core for word in _SOURCE_WORDS):
             return 1
         for base, _particle in split_particle(core):
             if base in self.names or base in self.name_starts or self._is_org(base):
@@ -485,35 +485,39 @@ class _Matcher:
 
     def _unnamed(self, tokens: Sequence[Token], i: int, base: str) -> tuple[int, str | None, str] | None:
         """An unnamed source ending at token i: (first token, Korean org, English description)."""
-        if base.endswith("측") and base != "측":
+        if base.endswith("측") and base != "측":  # "MS측은"
             org_ko = base[:-1]
             org = self.table.translate_org(org_ko)
-            return (i, org_ko, f"a {org} representative") if org else None
+            return (i, org_ko, _described(org, "representative")) if org else None
         prev = tokens[i - 1].core if i > 0 and not tokens[i - 1].raw.endswith(",") else ""
         senior = prev == "고위"
         first = i - 1 if senior else i
         if senior:
             prev = tokens[i - 2].core if i > 1 and not tokens[i - 2].raw.endswith(",") else ""
-        org = self.table.translate_org(prev) if prev else None
         role = _SOURCES[base]
-        plural = base.endswith("들")
-        if org:
-            described = f"senior {org} {role}" if senior else f"{org} {role}"
-            return first - 1, prev, described if plural else f"{_article(described)} {described}"
         if senior:
             role = f"senior {role}"
-        if plural:
-            if prev in _GENERIC_SOURCES:
-                return first - 1, None, f"{_GENERIC_SOURCES[prev]}{role}"
-            return first, None, role
-        if prev in _GENERIC_SOURCES:
-            described = f"{_GENERIC_SOURCES[prev]}{role}"
-            return first - 1, None, f"{_article(described)} {described}"
+        plural = base.endswith("들")
+        if prev in _GENERIC_SOURCES:  # "업계 관계자": an industry official
+            return first - 1, None, _described(_GENERIC_SOURCES[prev].strip(), role, plural)
+        org = self.table.translate_org(prev) if prev else None
+        if org:  # "KT 관계자": a KT official
+            if role.startswith("senior "):
+                return first - 1, prev, _described(f"senior {org}", role[len("senior ") :], plural)
+            return first - 1, prev, _described(org, role, plural)
         if base == "측":
             return None  # "이 측", "양측": no source to name
-        if prev == "한":
-            return first - 1, None, f"{_article(role)} {role}"
-        return first, None, f"{_article(role)} {role}"
+        if prev == "한":  # "한 관계자": an official
+            return first - 1, None, _described("", role, plural)
+        return first, None, _described("", role, plural)
+
+
+def _described(owner: str, role: str, plural: bool = False) -> str:
+    """"a KT official", "an industry expert", "KT officials"."""
+    if owner.startswith("the "):
+        owner = owner[4:]
+    text = f"{owner} {role}".strip()
+    return text if plural else f"{_article(text)} {text}"
 
 
 def _article(word: str) -> str:
