@@ -49,6 +49,11 @@ _EXPORTS: dict[str, str] = {
     "render_html": "brief.render",
     "render_json": "brief.render",
     "write_atomic": "brief.fsutil",
+    "extract_quotes": "brief.quotes",
+    "load_people": "brief.people",
+    "PeopleTable": "brief.people",
+    "Person": "brief.records",
+    "romanize_name": "brief.people",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
