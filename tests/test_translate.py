@@ -454,3 +454,24 @@ def test_seed_names_terms_and_numbers_come_out_in_table_form(
         assert text not in english
     assert not re.search(r"ZX\d", english)
     assert all(not p.notes or "split" in " ".join(p.notes) for p in translated.sentences)
+
+
+def test_people_missing_from_the_table_are_romanized_consistently(seeds_dir: Path) -> None:
+    from brief.people import PeopleTable, load_people
+    from brief.pipeline import load_articles
+
+    full = load_people()
+    no_people = PeopleTable(  # the title and organisation tables, but nobody in the people table
+        (),
+        titles={t: full.translate_title(t) or "" for t in full.title_words},
+        orgs={o: full.translate_org(o) or "" for o in full.org_names},
+    )
+    articles, _ = load_articles([seeds_dir], BriefConfig())
+    translator = SentenceTranslator(StubBackend(lambda s: s), None, people=no_people)
+    results = {Path(t.article.source).name[:3]: t for t in translate_articles(translator, articles, {})}
+    english = {key: "\n".join(p.en for p in t.sentences) for key, t in results.items()}
+    assert "Song Chang-hyeon" in english["000"] and "송창현" not in english["000"]
+    assert "Koo Hyeon-mo" in english["003"] and "구현모" not in english["003"]
+    assert "Choi Ji-ung" in english["004"]
+    assert "Na Del-ra" not in english["000"]  # 사티아 나델라 is a foreign name, left to the model
+    assert "Han Da-neun" not in english["003"]  # "한다는 구 사장": a verb, not a name

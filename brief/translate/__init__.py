@@ -111,7 +111,9 @@ def make_translator(config: BriefConfig, people: PeopleTable | None = None) -> S
         people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
     log.info("translating with %s (%s backend), %s", resolved.source, backend.info.backend, glossary)
-    return SentenceTranslator(backend, glossary, batch_size=config.batch_size, segment_cache=cache)
+    return SentenceTranslator(
+        backend, glossary, batch_size=config.batch_size, segment_cache=cache, people=people
+    )
 
 
 def translate_articles(

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from brief.errors import ModelError
 from brief.records import Article, ModelInfo, Quote, SentencePair, TranslatedArticle
@@ -20,6 +22,9 @@ from brief.translate.base import SentenceBackend
 from brief.translate.glossary import Glossary
 from brief.translate.protect import Protected, protect, restore, unprotected_notes
 from brief.translate.segment import SegmentCache, fit_to_limit, segment_key, split_many
+
+if TYPE_CHECKING:
+    from brief.people import PeopleTable
 
 __all__ = [
     "HEADLINE",
@@ -32,6 +37,17 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 HEADLINE = -1  # SentencePair.paragraph of the headline's sentences
+# last syllables of words that look like names but are verb or particle forms ("한다는", "이유다")
+_NOT_NAME_ENDINGS = frozenset("다는고며를을에서도")
+# words before a name that end a phrase ("왼쪽부터 김영섭", "KT와 김영섭"), so the name starts there
+_ENDINGS = (
+    "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로", "서", "며", "고", "다",
+    "부터", "까지", "에게", "께서", "면서", "지만", "든", "나", "야", "요", "만",
+    "된", "한", "던", "해", "데", "인", "운", "난", "될", "할", "게", "지",
+)  # fmt: skip
+_FUNCTION_WORDS = frozenset(
+    {"및", "겸", "등", "또", "또한", "그리고", "한편", "이날", "당시", "전", "현", "신임", "새"}
+)
 
 
 def subheadline_paragraph(i: int) -> int:
@@ -93,10 +109,14 @@ class SentenceTranslator:
         batch_size: int = 32,
         protect_numbers: bool = True,
         segment_cache: SegmentCache | None = None,
+        people: PeopleTable | None = None,
     ) -> None:
-        """``segment_cache`` remembers sentence splits between runs (the translation cache does)."""
+        """``segment_cache`` remembers sentence splits between runs (the translation cache does).
+        With ``people``, people named with a title in an article but missing from the table
+        ("송창현 현대자동차그룹 사장") are protected too, romanized the way the quotes stage does."""
         self.backend = backend
         self.segment_cache = segment_cache
+        self.people = people
         self.glossary = glossary
         self.batch_size = batch_size
         self.protect_numbers = protect_numbers
@@ -124,8 +144,9 @@ class SentenceTranslator:
             texts += [(a, q, quote.text_ko, True) for q, quote in enumerate(quotes_by_id.get(article.id, ()))]
         units: list[_Unit] = []
         spans = split_many([text for _, _, text, _ in texts], self.segment_cache)
+        names = [self._names(article) for article in articles]
         for (a, paragraph, text, is_quote), sentence_spans in zip(texts, spans, strict=True):
-            units += self._split(a, paragraph, text, sentence_spans, is_quote)
+            units += self._split(a, paragraph, text, sentence_spans, is_quote, names[a])
         jobs: dict[str, list[tuple[_Unit, int]]] = defaultdict(list)
         for unit in units:
             for p, piece in enumerate(unit.pieces):
@@ -142,8 +163,51 @@ class SentenceTranslator:
         for i, text in enumerate(article.captions):
             yield caption_paragraph(i), text
 
+    def _names(self, article: Article) -> dict[str, str]:
+        """People of ``article`` who are named with a title but are not in the people table."""
+        if self.people is None:
+            return {}
+        from brief.people import romanize_name, split_korean_name
+        from brief.quotes.mentions import find_mentions, tokenize
+
+        found: dict[str, str] = {}
+        foreign: set[str] = set()
+        for _, text in self._texts(article):
+            for mention in find_mentions(tokenize(text), text, self.people):
+                name = mention.name
+                if mention.kind != "person" or not name or mention.person is not None or not mention.title:
+                    continue
+                if self.glossary is not None and self.glossary.get(name) is not None:
+                    continue
+                if split_korean_name(name) is None or name[-1] in _NOT_NAME_ENDINGS:
+                    continue  # "한다는 구 사장": a verb before a short mention, not a name
+                if mention.org and self.people.translate_org(mention.org) is None:
+                    continue
+                if self._after_a_given_name(text, text.find(name, mention.start)):
+                    foreign.add(name)  # "사티아 나델라": the family name of a foreign person
+                found[name] = romanize_name(name)
+        return {ko: en for ko, en in found.items() if ko not in foreign}
+
+    def _after_a_given_name(self, text: str, position: int) -> bool:
+        """Whether the word before ``position`` looks like the first part of a (foreign) name: a bare
+        Hangul word that is no particle-ending word, organisation or title."""
+        assert self.people is not None
+        words = text[:position].split()
+        if not words or not re.fullmatch("[가-힣]+", words[-1]):
+            return False
+        word = words[-1]
+        if word.endswith(_ENDINGS) or word in _FUNCTION_WORDS:
+            return False
+        return self.people.translate_org(word) is None and not self.people.is_title(word)
+
     def _split(
-        self, article: int, paragraph: int, text: str, spans: list[tuple[int, int]], is_quote: bool
+        self,
+        article: int,
+        paragraph: int,
+        text: str,
+        spans: list[tuple[int, int]],
+        is_quote: bool,
+        names: Mapping[str, str],
     ) -> list[_Unit]:
         units = []
         for index, (start, end) in enumerate(spans):
@@ -152,7 +216,7 @@ class SentenceTranslator:
             parts = self._fit(ko)
             if len(parts) > 1:
                 unit.notes.append(f"split: over model limit ({len(parts)} parts)")
-            unit.pieces = [protect(ko[s:e], self.glossary, self.protect_numbers) for s, e in parts]
+            unit.pieces = [protect(ko[s:e], self.glossary, self.protect_numbers, names) for s, e in parts]
             unit.english = [None] * len(unit.pieces)
             unit.pending = len(unit.pieces)
             units.append(unit)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from brief.translate.glossary import Glossary
@@ -62,8 +63,11 @@ class Restored:
     notes: tuple[str, ...] = ()
 
 
-def protect(sentence: str, glossary: Glossary | None, numbers: bool = True) -> Protected:
-    """Replace glossary entries and Korean number expressions in ``sentence`` by placeholders.
+def protect(
+    sentence: str, glossary: Glossary | None, numbers: bool = True, names: Mapping[str, str] | None = None
+) -> Protected:
+    """Replace glossary entries, Korean number expressions and ``names`` (Korean -> English, e.g.
+    people of this article who are not in the people table) in ``sentence`` by placeholders.
 
     The same English form always gets the same placeholder, and "마이크로소프트(MS)" (a name glossed
     by another name with the same English form) becomes one placeholder, not "Microsoft (Microsoft)".
@@ -79,6 +83,13 @@ def protect(sentence: str, glossary: Glossary | None, numbers: bool = True) -> P
             spans.append(
                 (match.start, match.end, sentence[match.start : match.end], match.entry.en, match.entry.kind)
             )
+    if names:
+        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        for match in re.finditer(f"(?<![가-힣])(?:{pattern})", sentence):
+            if not any(taken[match.start() : match.end()]) and not any(
+                s[0] < match.end() and match.start() < s[1] for s in spans
+            ):
+                spans.append((match.start(), match.end(), match.group(0), names[match.group(0)], "person"))
     spans.sort()
     spans = _merge_glosses(sentence, spans)
     if not spans:
