@@ -85,11 +85,10 @@ def protect(
             )
     if names:
         pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        for match in re.finditer(f"(?<![가-힣])(?:{pattern})", sentence):
-            if not any(taken[match.start() : match.end()]) and not any(
-                s[0] < match.end() and match.start() < s[1] for s in spans
-            ):
-                spans.append((match.start(), match.end(), match.group(0), names[match.group(0)], "person"))
+        for found in re.finditer(f"(?<![가-힣])(?:{pattern})", sentence):
+            start, end = found.span()
+            if not any(taken[start:end]) and not any(s[0] < end and start < s[1] for s in spans):
+                spans.append((start, end, found.group(0), names[found.group(0)], "person"))
     spans.sort()
     spans = _merge_glosses(sentence, spans)
     if not spans:
