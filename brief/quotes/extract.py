@@ -466,8 +466,8 @@ class _Extractor:
         start, end = span.inner_start, span.inner_end
         if not span.closed:
             match = _UNCLOSED_END.search(text[start:end])
-            if match:
-                end = start + match.start() + (len(match.group()) - len(match.group().lstrip()))
+            if match and stance_of(match.group(1)):
+                # "…서두르겠다고 말했다." with no closing mark: the quote ends before its own reporting clause
                 end = start + match.start() + 1  # keep the final syllable (다/요/것/까), drop the ending
         start, end = _strip_span(text, start, end)
         if end <= start:
