@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import importlib.util
 import re
@@ -231,3 +232,42 @@ def test_hostile_html_has_no_script_handlers_or_script_urls(hostile: Digest) -> 
         if name in ("href", "src"):
             assert urlsplit(value).scheme in ("", "http", "https", "mailto"), value
     assert parsed.title == one_line(hostile.title)
+
+
+_PIECES = [*"#*_`[]()<>!|\\-+=.:~$^{}&;/\"' \n\t1a가", "</details>", "[^a1]", "---\n", "javascript:"]
+_DANGEROUS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(headline=_DANGEROUS, quote=_DANGEROUS, name=_DANGEROUS, outlet=_DANGEROUS, point=_DANGEROUS)
+def test_any_article_text_keeps_the_digest_structure(
+    headline: str, quote: str, name: str, outlet: str, point: str
+) -> None:
+    base = fx.small_digest()
+    first = base.articles[0]
+    article = dataclasses.replace(
+        first.article, headline=headline, outlet=dataclasses.replace(first.article.outlet, en=outlet)
+    )
+    speaker = dataclasses.replace(base.quotes[1].speaker, en=name or "x", ko=name or "x")
+    quotes = (
+        dataclasses.replace(base.quotes[1], text_en=quote, text_ko=quote, speaker=speaker),
+        *base.quotes[2:],
+    )
+    digest = dataclasses.replace(
+        base,
+        articles=(dataclasses.replace(first, article=article, headline_en=headline,
+                                      paragraphs_en=(quote, point)), base.articles[1]),
+        quotes=quotes,
+        merged=dataclasses.replace(base.merged, what_is_new=point,
+                                   points=(dataclasses.replace(base.merged.points[0], text=point),)),
+    )  # fmt: skip
+    tokens = PARSER.parse(render_markdown(digest))
+    all_tokens = list(fx.walk(tokens))
+    tags = [t.tag for t in tokens if t.type == "heading_open"]
+    assert tags.count("h1") == 1 and tags.count("h2") == 6
+    blocks = [t.content.split("\n")[0] for t in tokens if t.type == "html_block"]
+    assert blocks == ['<details markdown="1">', "</details>"] * 2
+    assert all(re.fullmatch(r'<a id="([a-z0-9-]+)" name="\1">|</a>', t.content)
+               for t in all_tokens if t.type == "html_inline")  # fmt: skip
+    assert {t.type for t in all_tokens}.isdisjoint({"image", "code_inline", "fence", "code_block", "hr"})
+    assert sum(t.type == "front_matter" for t in tokens) == 1
