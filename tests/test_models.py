@@ -181,3 +181,69 @@ def test_select_device_refuses_what_is_not_there(requested: str) -> None:
 )
 def test_resolve_dtype(dtype: str, device: str, expected: str) -> None:
     assert str(resolve_dtype(dtype, device)) == f"torch.{expected}"
+
+
+class _FakeTokenizer:
+    """Just enough of a tokenizer for the language-code logic."""
+
+    unk_token_id = 3
+
+    def __init__(self, **attributes: object) -> None:
+        self.__dict__.update(attributes)
+
+    def convert_tokens_to_ids(self, token: str) -> int:
+        return {"eng_Latn": 256047}.get(token, self.unk_token_id)
+
+
+class _M2MTokenizer(_FakeTokenizer):
+    def get_lang_id(self, code: str) -> int:
+        return {"en": 128022}[code]
+
+
+def _resolved(source: str, preset: str | None = None) -> object:
+    from brief.models import ResolvedModel
+
+    found = find_preset(preset or "")
+    return ResolvedModel(name=source, source=source, local_dir=Path("/nowhere"), preset=found)
+
+
+@pytest.mark.parametrize(
+    ("source", "preset", "tokenizer", "config", "pair", "kwargs"),
+    [
+        ("facebook/m2m100_418M", "m2m100_418M", _M2MTokenizer(src_lang=None), {"model_type": "m2m_100"},
+         ("ko", "en", ""), {"forced_bos_token_id": 128022}),
+        ("facebook/nllb-200-distilled-600M", "nllb-200-distilled-600M", _FakeTokenizer(src_lang=None),
+         {"model_type": "m2m_100"}, ("kor_Hang", "eng_Latn", ""), {"forced_bos_token_id": 256047}),
+        ("someone/my-nllb-finetune", None, _FakeTokenizer(src_lang=None), {"model_type": "m2m_100"},
+         ("kor_Hang", "eng_Latn", ""), {"forced_bos_token_id": 256047}),
+        ("google/madlad400-3b-mt", "madlad400-3b-mt", _FakeTokenizer(), {"model_type": "t5"},
+         (None, "en", "<2en> "), {}),
+        ("Helsinki-NLP/opus-mt-tc-big-ko-en", None, _FakeTokenizer(), {"model_type": "marian"},
+         ("ko", "en", ""), {}),
+        ("Helsinki-NLP/opus-mt-mul-en", None, _FakeTokenizer(supported_language_codes=[">>eng<<", ">>deu<<"]),
+         {"model_type": "marian"}, ("mul", "en", ">>eng<< "), {}),
+    ],
+)  # fmt: skip
+def test_language_codes(
+    source: str,
+    preset: str | None,
+    tokenizer: _FakeTokenizer,
+    config: dict[str, str],
+    pair: tuple[str | None, str, str],
+    kwargs: dict[str, int],
+) -> None:
+    from brief.models import _generate_kwargs, language_pair
+
+    languages = language_pair(_resolved(source, preset), tokenizer, config)  # type: ignore[arg-type]
+    assert (languages.src, languages.tgt, languages.prefix) == pair
+    assert _generate_kwargs(languages, tokenizer) == kwargs
+    if hasattr(tokenizer, "src_lang"):
+        assert tokenizer.src_lang == pair[0]
+
+
+@pytest.mark.parametrize("source", ["Helsinki-NLP/opus-mt-en-de", "Helsinki-NLP/opus-mt-tc-big-en-ko"])
+def test_marian_of_another_language_pair(source: str) -> None:
+    from brief.models import language_pair
+
+    with pytest.raises(ModelError, match="brief needs a Korean -> English model"):
+        language_pair(_resolved(source), _FakeTokenizer(), {"model_type": "marian"})  # type: ignore[arg-type]
