@@ -329,7 +329,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sentences", type=int, default=0, help="repeat the seeds' sentences to this many")
     parser.add_argument("--naive-sentences", type=int, default=16, help="sentences the naive loop runs")
     parser.add_argument("--backends", default="seq2seq,ctranslate2", help="brief backends to time")
-    parser.add_argument("--threads", type=int, default=0, help="CTranslate2 threads (0: all cores)")
+    parser.add_argument("--threads", type=int, default=0, help="torch and CTranslate2 threads (0: all)")
     parser.add_argument("--articles", type=int, default=100, help="articles for the memory runs (0: skip)")
     parser.add_argument(
         "--memory-model", choices=("tiny", "real"), default="tiny", help="model of the memory runs"
@@ -353,6 +353,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     from brief.models import resolve_dtype, select_device
 
+    if args.threads:
+        torch.set_num_threads(args.threads)
     work = Path(args.workdir)
     device = select_device(args.device)
     dtype = resolve_dtype(args.dtype, device)
