@@ -311,6 +311,7 @@ def run_memory(args: argparse.Namespace) -> list[dict[str, Any]]:
             sys.executable, __file__, "--memory-child", str(count), "--workdir", args.workdir,
             "--device", args.device, "--dtype", args.dtype, "--batch-size", str(args.batch_size),
             "--memory-model", args.memory_model, "--memory-new-tokens", str(args.memory_new_tokens),
+            "--threads", str(args.threads),
         ]  # fmt: skip
         done = subprocess.run(command, capture_output=True, text=True, check=False, env={**os.environ})
         if done.returncode != 0:
@@ -347,6 +348,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     args.workdir = args.workdir or tempfile.mkdtemp(prefix="brief-bench-")
     if args.memory_child:
+        if args.threads:
+            import torch
+
+            torch.set_num_threads(args.threads)
         memory_child(args)
         return
     import torch
