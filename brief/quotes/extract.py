@@ -90,7 +90,7 @@ _CONNECTIVES = frozenset(
         "그러자",
     ]
 )
-_THIS_WAY = ("이같이", "이렇게", "이와 같이", "이처럼", "이같은", "같이")
+_THIS_WAY = ("이같이", "이렇게", "이처럼")
 _ADNOMINAL_ENDINGS = (
     "있는", "없는", "하는", "되는", "않는", "라는", "다는", "이라는", "같은", "많은", "높은", "좋은", "에는",
     "에서는", "으로는", "로는", "에게는", "과는", "와는", "관련해서는", "대해서는", "대해선", "이번엔",
@@ -288,8 +288,12 @@ class _Extractor:
 
     def _paragraph(self, text: str, para: int) -> None:
         sentences = self.sentences[para]
+        # a paragraph that is nothing but a quote ("…" alone, as articles often open)
+        first = sentences[0] if sentences else None
+        alone = len(sentences) == 1 and first is not None and bool(first.quotes)
+        alone = alone and first is not None and not any(t.core for t in first.tokens)
         for sentence in sentences:
-            self._sentence(text, para, sentence, standalone=len(sentences) == 1 and bool(sentence.quotes))
+            self._sentence(text, para, sentence, standalone=alone)
 
     def _sentence(self, text: str, para: int, sentence: _Item, standalone: bool) -> None:
         tokens = sentence.tokens
@@ -325,10 +329,12 @@ class _Extractor:
                 self._add_quote(text, para, span, "body", "direct", verb, speaker)
             self._note_speaker(speaker, para)
             used_until = (verb[0] + 1) if verb else after_tok
-        # subjects that spoke no quote still change who "he" and "then" refer to
-        for mention in mentions:
-            if subject_rank(mention) >= 1 and mention.first >= used_until:
-                self._note_subject(mention, self._resolve(mention, para), para)
+        # the subject of the rest of the sentence (the topic first, the leftmost of equals) still
+        # changes who "he" and "then" refer to
+        rest = [m for m in mentions if m.first >= used_until and subject_rank(m) >= 1]
+        if rest:
+            main = max(rest, key=lambda m: (subject_rank(m), -m.first))
+            self._note_subject(main, self._resolve(main, para), para)
 
     def _unsubjected(self, text: str, para: int, region: Sequence[Token], standalone: bool) -> Speaker | None:
         """The speaker of a quote with no subject of its own, or None (unknown)."""
