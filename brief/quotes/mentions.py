@@ -268,7 +268,7 @@ class _Matcher:
                 self.names["".join(name.split())] = person
                 if " " in name.strip():
                     self.name_starts.add(name.split()[0])
-        self._starts: dict[str, bool] = {}
+        self._starts: dict[str, int] = {}
         self._phrase_starters: dict[str, bool] = {}
         self._titles: dict[str, bool] = {}
 
