@@ -138,6 +138,7 @@ class CT2Backend:
         self.resolved = resolved
         self.info = resolved.info("ctranslate2")
         self.device, self.compute_type = self._placement(device, dtype)
+        self.device_index = int(device.partition(":")[2] or 0) if device.startswith("cuda:") else 0
         self.num_beams = num_beams or (2 if self.device == "cpu" else 4)
         self.max_new_tokens = max_new_tokens
         self.root = root or default_ct2_root()
@@ -226,7 +227,11 @@ class CT2Backend:
                 self.resolved, quantization, converted_model_dir(self.resolved, quantization, self.root)
             )
             self._translator = ct2.Translator(
-                str(folder), device=self.device, compute_type=self.compute_type, intra_threads=self.threads
+                str(folder),
+                device=self.device,
+                device_index=self.device_index,
+                compute_type=self.compute_type,
+                intra_threads=self.threads,
             )
             log.info("CTranslate2 model %s on %s (%s)", folder, self.device, self.compute_type)
         return self._translator
