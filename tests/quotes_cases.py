@@ -200,6 +200,22 @@ DIRECT += [
     ),
 ]
 
+DIRECT += [
+    (
+        "two-syllable-name",
+        ('더불어민주당 김현 의원은 "최소한의 안전장치가 필요하다"고 반박했다.',),
+        [("Kim Hyeon", "direct", "최소한의")],
+    ),
+    (
+        "short-form-of-an-english-title",
+        (
+            "이상호 카카오 최고AI책임자(CAIO)는 행사에 참석했다. "
+            '이 CAIO는 "비용 효율이 가장 중요하다"고 말했다.',
+        ),
+        [("Lee Sang-ho", "direct", "비용 효율이")],
+    ),
+]
+
 UNNAMED: list[Case] = [
     (
         "kt-official",
@@ -261,6 +277,16 @@ UNKNOWN: list[Case] = [
             '두 대표는 "협력을 강화하자"고 입을 모았다.',
         ),
         [(None, "direct", "협력을 강화하자")],
+    ),
+    (
+        "new-ceo-is-not-a-name",
+        ('KT 신임 사장은 "조직을 새로 짜겠다"고 말했다.',),
+        [(None, "direct", "조직을 새로")],
+    ),
+    (
+        "former-ceo-is-not-a-name",
+        ('전임 대표는 "할 만큼 했다"고 말했다.',),
+        [(None, "direct", "할 만큼 했다")],
     ),
     (
         "two-people-same-family-and-title",

@@ -54,6 +54,27 @@ GOLD: dict[str, Gold] = {
         ("body", "direct", "Hwang Hyeon-sik", "연내 100만 가입자를"),
         ("body", "direct", "a company representative", "당분간 유료화 계획은"),
     ],
+    "e_press_conference.txt": [
+        ("headline", "direct", "Chung Shin-a", "AI 메이트로 다시 성장"),
+        ("body", "direct", "Chung Shin-a", "올해를 AI 서비스"),
+        ("body", "direct", "Chung Shin-a", "카나나는 대화의"),
+        ("body", "direct", "Chung Shin-a", "이용자 일상 곳곳에"),
+        ("body", "direct", "Chung Shin-a", "회사 경영에는"),
+        ("body", "direct", "Lee Sang-ho", "자체 언어모델과"),
+        ("body", "direct", "Lee Sang-ho", "비용 효율이"),
+        ("body", "direct", "Lee Sang-ho", "올해 안에 모델"),
+        ("body", "direct", "a brokerage researcher", "결국 이용자가"),
+    ],
+    "f_assembly.txt": [
+        ("headline", "direct", None, "산업 진흥이 우선"),
+        ("headline", "direct", None, "규제 공백 우려"),
+        ("body", "direct", "Choi Min-hui", "AI 기본법은"),
+        ("body", "direct", "Choi Hyeong-du", "산업 진흥이 우선"),
+        ("body", "direct", "Choi Hyeong-du", "과도한 규제는"),
+        ("body", "direct", "Kim Hyeon", "고위험 AI에"),
+        ("body", "direct", "Choi Hyeong-du", "안전장치는"),
+        ("body", "direct", "a Ministry of Science and ICT official", "국회 논의를"),
+    ],
 }
 
 NEVER_QUOTES = (

@@ -45,9 +45,9 @@ _TOKEN = re.compile(r"[^\s…]+")
 _SOURCES = {
     "관계자": "official", "관계자들": "officials", "측": "representative", "대변인": "spokesperson",
     "전문가": "expert", "전문가들": "experts", "임원": "executive", "고위 관계자": "senior official",
-    "애널리스트": "analyst", "애널리스트들": "analysts",
+    "애널리스트": "analyst", "애널리스트들": "analysts", "연구원": "researcher",
 }  # fmt: skip
-_SOURCE_WORDS = ("관계자", "측", "대변인", "전문가", "애널리스트", "임원")
+_SOURCE_WORDS = ("관계자", "측", "대변인", "전문가", "애널리스트", "임원", "연구원")
 _GENERIC_SOURCES = {
     "업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government ",
     "학계": "academic ", "금융권": "financial-sector ", "재계": "business ", "통신사": "telecom ",
@@ -55,6 +55,25 @@ _GENERIC_SOURCES = {
     "카드사": "card company ", "은행권": "banking-sector ", "정치권": "political ", "여권": "ruling-party ",
     "야권": "opposition ",
 }  # fmt: skip
+# Two-syllable words that start like a family name and stand before titles: never a name
+_NOT_SHORT_NAMES = frozenset(
+    {
+     "신임", "전임", "현직", "전직", "초대", "역대", "차기", "당시", "공동", "각자", "단독", "상임",
+     "수석", "선임", "책임", "명예", "고문", "임시", "직무", "대행", "신규", "전문", "주요", "해당",
+     "현지", "한국", "국내", "해외", "본사", "지사", "전체", "일부", "전국", "지역", "소속", "산하",
+     "관계", "업계", "정부", "회사", "당사", "양사", "각사", "우리", "이번", "지난", "오는", "이날",
+     "전날", "다음", "최근", "최고", "최대", "신설", "기존", "여당", "야당", "여야", "정당", "국회",
+     "도의", "시의", "구의", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원",
+     "충북", "충남", "전북", "전남", "경북", "경남", "제주", "서울", "미국", "중국", "일본", "영국",
+     "독일", "한편", "이어", "또한", "특히", "다만", "반면", "이에", "이후", "이전", "이상", "이하",
+     "조직", "조합", "노조", "사내", "사외", "정식", "공식", "비공식", "임원", "장기", "단기", "중기",
+     "전사", "전담", "전반", "전략", "전용", "전원", "조속", "주식", "주주", "주무", "주력", "고객",
+     "고위", "고령", "고급", "성장", "성과", "안정", "안전", "하반", "상반", "하위", "상위", "강력",
+     "강화", "위원", "위해", "유력", "유관", "정책", "정기", "정보", "정상", "조기", "조사", "진행",
+     "진짜", "최초", "최종", "한때", "한시", "허위", "홍보", "황금", "남부", "동부", "서부", "북부",
+     "중앙", "지방",
+    }
+)  # fmt: skip
 _LATIN = re.compile(r"[A-Za-z]")
 _ORG_SUFFIXES = (
     "부", "부문", "사업부", "본부", "그룹", "전자", "은행", "금융", "지주", "대", "대학교", "원",
@@ -349,11 +368,17 @@ class _Matcher:
         split = split_korean_name(core)
         if core[-1] in "에의를을와과로":
             return None  # a word with a particle, not a name ("구분에")
-        if (
-            split is None
-            or len(core) not in (3, 4)
-            or (len(core) == 4 and split[0] not in COMPOUND_FAMILY_NAMES)
-        ):
+        if split is None or (len(core) == 4 and split[0] not in COMPOUND_FAMILY_NAMES):
+            return None
+        if len(core) == 2:
+            # "김현 의원": a two-syllable name only right before its title, and never a common word
+            # that looks like one ("신임 사장", "전임 대표")
+            if core in _NOT_SHORT_NAMES or i + 1 >= len(tokens) or tokens[i].raw != core:
+                return None
+            title = self.title_at(tokens, i + 1)
+            if title is None or title[0] != i + 1:
+                return None
+        elif len(core) != 3 and len(core) != 4:
             return None
         return i, core, None, ""
 
@@ -411,7 +436,9 @@ class _Matcher:
             if base in self.names or base in self.name_starts or self._is_org(base):
                 return 1
         split = split_korean_name(core)
-        return 2 if split is not None and len(core) in (3, 4) and core not in _NOT_NAMES else 0
+        if split is None or core in _NOT_NAMES or (len(core) == 2 and core in _NOT_SHORT_NAMES):
+            return 0
+        return 2 if 2 <= len(core) <= 4 else 0
 
     def _titleish(self, core: str) -> bool:
         """Whether a word is, or may start, a title (remembered)."""

@@ -93,6 +93,7 @@ STANCES: Mapping[str, str] = MappingProxyType(
         "회고": "recalled",
         "회상": "recalled",
         "꼬집": "pointed out",
+        "짚었": "pointed out", "짚어": "pointed out", "짚은": "pointed out",
         "맞받": "retorted",
         "반발": "protested",
         "항변": "protested",
