@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from brief.people import PeopleTable, load_people
-from brief.quotes import extract_quotes
+from brief.quotes import extract_quotes, stance_of
 from brief.records import Article, Outlet, Quote
 from tests.quotes_cases import DIRECT, HEADLINES, NOT_QUOTES, REPORTED, UNKNOWN, UNNAMED, Case
 
@@ -144,3 +144,21 @@ def test_quotes_are_in_text_order_and_never_overlap(people: PeopleTable) -> None
     for a, b in itertools.pairwise(quotes):
         if a.paragraph == b.paragraph:
             assert a.span[1] <= b.span[0]
+
+
+@pytest.mark.parametrize(
+    ("verb", "stance"),
+    [
+        ("말했다", "said"), ("밝혔다", "stated"), ("강조했다", "stressed"), ("설명했다", "explained"),
+        ("덧붙였다", "added"), ("답했다", "answered"), ("전했다", "said"), ("주장했다", "claimed"),
+        ("일축했다", "dismissed"), ("단언했다", "asserted"), ("언급했다", "mentioned"), ("당부했다", "urged"),
+        ("약속했다", "promised"), ("지적했다", "pointed out"), ("내다봤다", "predicted"),
+        ("전망했다", "forecast"),
+        ("자신했다", "expressed confidence"), ("평가했다", "assessed"), ("독려했다", "encouraged"),
+        ("피력했다", "expressed"), ("소개했다", "introduced"), ("꼽았다", "cited"), ("했다", "said"),
+        ("강조하며", "stressed"), ("말했고", "said"), ("답변했다", "answered"), ("전해졌다", None),
+        ("밝혀졌다", None), ("출범했다", None), ("답답했다", None),
+    ],
+)  # fmt: skip
+def test_stance_table(verb: str, stance: str | None) -> None:
+    assert stance_of(verb) == stance
