@@ -33,7 +33,7 @@ PARTICLES = (
     "께서는", "에게는", "에서는", "으로는", "이라는", "에서도", "께서", "에게", "에서", "으로",
     "와의", "과의", "이나", "이며", "이고", "에는", "은", "는", "이", "가", "도", "의", "와", "과",
     "을", "를", "에", "로", "만",
-)
+)  # fmt: skip
 TOPIC = frozenset({"은", "는", "께서는"})
 ALSO = frozenset({"도", "역시", "또한"})
 NOMINATIVE = frozenset({"이", "가", "께서"})
@@ -80,7 +80,7 @@ _ORG_SUFFIXES = (
     "청", "처", "위원회", "공사", "센터", "실", "팀", "랩", "연구소", "재단", "협회", "연합회",
     "클라우드", "텔레콤", "증권", "보험", "카드", "코리아", "홀딩스", "산업", "중공업", "자동차",
     "통신", "병원", "학회", "당", "시", "도", "군", "구", "국",
-)
+)  # fmt: skip
 _HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
 # Common words that look like a family name plus a given name; never taken for a person's name.
 _NOT_NAMES = frozenset(
@@ -540,7 +540,7 @@ class _Matcher:
 
 
 def _described(owner: str, role: str, plural: bool = False) -> str:
-    """"a KT official", "an industry expert", "KT officials"."""
+    """A description such as "a KT official", "an industry expert" or "KT officials"."""
     if owner.startswith("the "):
         owner = owner[4:]
     text = f"{owner} {role}".strip()

@@ -146,6 +146,7 @@ def speech_noun(word: str) -> tuple[str, str] | None:
             return noun, stance
     return None
 
+
 # second words of those idioms (a verb, so the idiom is a predicate)
 IDIOM_VERBS = (
     "보탰", "보태", "실었", "실어", "그었", "긋", "그어", "밝혔", "밝히", "높였", "높이", "모았", "모아",
