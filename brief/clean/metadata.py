@@ -118,9 +118,12 @@ _TRAILING = re.compile(
 )
 
 
+_TRAILING_WINDOW = 300  # a trailing byline is short; searching only the tail keeps one huge line linear
+
+
 def trailing_byline(line: str) -> tuple[Byline, str] | None:
     """A byline glued to the end of the last paragraph ("… 말했다. /홍길동 기자 hong@x.com")."""
-    match = _TRAILING.search(line)
+    match = _TRAILING.search(line, max(0, len(line) - _TRAILING_WINDOW))  # the look-behind still sees before
     if match is None:
         return None
     byline = reporter_line(match.group("byline"))
