@@ -1,4 +1,4 @@
-"""Shared pieces of the reliability suite (tests/test_fuzz_*, test_reliability_*, test_crash_*, test_hostile_*).
+"""Shared pieces of the reliability suite (test_fuzz_*, test_reliability_*, test_crash_*, test_hostile_*).
 
 Hypothesis strategies for hostile text, the example budgets of the default and the slow runs, a small
 well-formed Korean article for end-to-end runs, and a helper that runs ``python -m brief`` in a child
@@ -34,7 +34,11 @@ def budget(examples: int) -> settings:
         max_examples=examples,
         deadline=DEADLINE_MS,
         database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.large_base_example,
+        ],
     )
 
 
@@ -58,9 +62,14 @@ _ALPHABET = st.one_of(
     st.characters(codec="utf-8"),  # anything else UTF-8 can carry (no lone surrogates)
 )
 SEED_LINES: tuple[str, ...] = tuple(
-    sorted({line.strip() for p in sorted(SEEDS.glob("*.txt")) for line in p.read_text("utf-8").splitlines()} - {""})
+    sorted(
+        {line.strip() for p in sorted(SEEDS.glob("*.txt")) for line in p.read_text("utf-8").splitlines()}
+        - {""}
+    )
 )
-_WORD_FOR_HUGE = st.sampled_from(["가", "기자", "“", "』", " ", "다.", "\u0301", "ab", "=", "김영섭 대표는 ", "'", "「"])
+_WORD_FOR_HUGE = st.sampled_from(
+    ["가", "기자", "“", "』", " ", "다.", "\u0301", "ab", "=", "김영섭 대표는 ", "'", "「"]
+)
 
 
 def _huge_line(piece: str, repeat: int) -> str:
@@ -69,9 +78,9 @@ def _huge_line(piece: str, repeat: int) -> str:
 
 huge_lines = st.builds(_huge_line, _WORD_FOR_HUGE, st.integers(min_value=2_000, max_value=60_000))
 random_lines = st.text(alphabet=_ALPHABET, max_size=200)
-nested_quotes = st.lists(st.one_of(st.sampled_from(QUOTE_MARKS), st.text(alphabet=_ALPHABET, max_size=8)), max_size=40).map(
-    "".join
-)
+nested_quotes = st.lists(
+    st.one_of(st.sampled_from(QUOTE_MARKS), st.text(alphabet=_ALPHABET, max_size=8)), max_size=40
+).map("".join)
 
 
 @st.composite
@@ -94,7 +103,9 @@ def documents(draw: st.DrawFn) -> str:
     """A whole page: lines of every kind above, now and then a huge line, or nothing but empty lines."""
     kind = draw(st.sampled_from(["mixed", "mixed", "mixed", "huge", "empty", "quotes"]))
     if kind == "empty":
-        return "\n" * draw(st.integers(min_value=0, max_value=500)) + draw(st.sampled_from(["", " ", "\t", "\r\n"]))
+        return "\n" * draw(st.integers(min_value=0, max_value=500)) + draw(
+            st.sampled_from(["", " ", "\t", "\r\n"])
+        )
     if kind == "quotes":
         return "\n".join(draw(st.lists(nested_quotes, max_size=20)))
     lines = draw(st.lists(any_line, max_size=40))
@@ -107,7 +118,9 @@ def documents(draw: st.DrawFn) -> str:
 def encoded_documents(draw: st.DrawFn) -> tuple[bytes, str, str]:
     """(bytes on disk, how they were made, the text) in every encoding ingest meets, some of them broken."""
     text = draw(documents())
-    how = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp949", "cp949-truncated", "random", "mixed"]))
+    how = draw(
+        st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp949", "cp949-truncated", "random", "mixed"])
+    )
     if how == "random":
         return draw(st.binary(max_size=4096)), how, ""
     if how in ("cp949", "cp949-truncated"):
@@ -165,8 +178,16 @@ def brief_command(args: Sequence[str | Path]) -> list[str]:
     return [sys.executable, "-m", "brief", *(str(a) for a in args)]
 
 
-def run_brief(args: Sequence[str | Path], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_brief(
+    args: Sequence[str | Path], cwd: Path, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m brief ARGS`` to the end; return its exit code and output."""
     return subprocess.run(
-        brief_command(args), cwd=cwd, env=child_env(), capture_output=True, text=True, timeout=timeout, check=False
+        brief_command(args),
+        cwd=cwd,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )

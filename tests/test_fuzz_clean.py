@@ -40,7 +40,9 @@ def check_clean(text: str, media: str) -> None:
         assert error.problem
         return
     except BriefError as error:
-        raise AssertionError(f"clean_document raised {type(error).__name__}, not InputError: {error}") from None
+        raise AssertionError(
+            f"clean_document raised {type(error).__name__}, not InputError: {error}"
+        ) from None
     assert isinstance(article, Article)
     assert article.paragraphs, "an article without paragraphs"
     assert all(p.strip() == p and p for p in article.paragraphs)
@@ -79,8 +81,19 @@ def test_clean_document_never_raises_anything_but_input_error_1000(text: str, me
         "(" * 30_000 + "서울=연합뉴스" + ")" * 30_000,
         "다." * 30_000,  # found by the fuzzer: the trailing-byline regex was quadratic on one long line
     ],
-    ids=["empty", "newlines", "one-syllable", "byline-repeat", "quote-marks", "angles", "rtl", "emails",
-         "heading-marks", "parentheses", "sentence-ends"],
+    ids=[
+        "empty",
+        "newlines",
+        "one-syllable",
+        "byline-repeat",
+        "quote-marks",
+        "angles",
+        "rtl",
+        "emails",
+        "heading-marks",
+        "parentheses",
+        "sentence-ends",
+    ],
 )
 def test_pathological_pages_finish_quickly(text: str) -> None:
     import time
