@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -60,12 +61,17 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
         if not path.exists():
             failures.append(Failure(str(path), "no such file or folder"))
         elif path.is_dir():
-            inside = [
+            candidates = [
                 p
                 for p in path.rglob("*")
                 if p.suffix.lower() in SUFFIXES
-                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            inside = [p for p in candidates if p.is_file()]
+            failures += [  # a .txt that is a broken link, a link loop, a pipe or a device: named, not read
+                Failure(str(p), "not a regular file (a broken or looping symbolic link, a pipe or a device)")
+                for p in sorted(candidates)
+                if not p.is_file() and not p.is_dir()
             ]
             if not inside:
                 failures.append(Failure(str(path), "folder has no .txt, .html or .htm files to read"))
@@ -86,7 +92,10 @@ def read_document(path: Path, max_bytes: int = 5 * 1024 * 1024) -> RawDocument:
     """Read and decode one file. Raises InputError naming the file and the problem."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):  # reading a pipe blocks
+            raise InputError(path, "not a regular file (a pipe, socket or device); brief reads files")
+        size = status.st_size
         if size > max_bytes:
             raise InputError(
                 path,
