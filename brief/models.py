@@ -521,6 +521,26 @@ def _check_kind(resolved: ResolvedModel, config: Mapping[str, Any], wanted: Kind
         )
 
 
+_TRANSLATION_ONLY = ("marian", "m2m_100")  # model types that only translate (Marian, M2M100, NLLB)
+
+
+def _check_task(resolved: ResolvedModel, config: Mapping[str, Any]) -> None:
+    """Refuse an encoder-decoder model whose config says it does the other job (e.g. bart-large-cnn,
+    whose task_specific_params name only summarization, given as the translation model)."""
+    tasks = set(config.get("task_specific_params") or {})
+    translates = any(task.startswith("translation") for task in tasks)
+    if resolved.role == "translation" and "summarization" in tasks and not translates:
+        raise ModelError(
+            f"'{resolved.name}' is a summarization model (its config names only that task), not a "
+            "Korean -> English translation model; pass one as --mt-model (e.g. opus-mt-tc-big-ko-en)."
+        )
+    if resolved.role != "translation" and config.get("model_type") in _TRANSLATION_ONLY:
+        raise ModelError(
+            f"'{resolved.name}' is a translation model ({config.get('model_type')}), not a summarizer; "
+            "pass a summarization or chat model as --summarizer, or --summarizer extractive."
+        )
+
+
 _OPUS_PAIR = re.compile(
     r"opus-mt-(?:tc-(?:big|base)-)?([a-z]{2,3}(?:_[a-zA-Z]+)?)-([a-z]{2,3}(?:_[a-zA-Z]+)?)$"
 )
@@ -670,6 +690,7 @@ def load_tokenizer(resolved: ResolvedModel) -> Any:
 
 def _load(resolved: ResolvedModel, auto_class: str, device: str, dtype: str) -> tuple[Any, Any, str, Any]:
     import transformers
+    from safetensors import SafetensorError  # corrupt or truncated weights
 
     chosen_device = select_device(device)
     torch_dtype = resolve_dtype(dtype, chosen_device)
@@ -681,7 +702,7 @@ def _load(resolved: ResolvedModel, auto_class: str, device: str, dtype: str) -> 
         kwargs["use_safetensors"] = True
     try:
         model = getattr(transformers, auto_class).from_pretrained(str(resolved.local_dir), **kwargs)
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError, ImportError) as error:
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, ImportError, SafetensorError) as error:
         raise ModelError(f"Cannot load '{resolved.name}' from {resolved.local_dir}: {error}") from error
     model = model.to(chosen_device).eval()
     logger.info(
@@ -703,6 +724,7 @@ def load_seq2seq(resolved: ResolvedModel, device: str = "auto", dtype: str = "au
         )
     config = read_config(resolved)
     _check_kind(resolved, config, "seq2seq")
+    _check_task(resolved, config)
     model, tokenizer, chosen_device, torch_dtype = _load(resolved, "AutoModelForSeq2SeqLM", device, dtype)
     translating = resolved.role == "translation"
     languages = language_pair(resolved, tokenizer, config) if translating else LanguagePair()
