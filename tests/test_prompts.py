@@ -9,14 +9,16 @@ import pytest
 from summarize_samples import articles
 
 from brief.errors import PromptError
-from brief.summarize import english_article, prompt_hashes
+from brief.summarize import SourceFacts, english_article, prompt_hashes
 from brief.summarize.instruct import article_variables, merged_variables
 from brief.summarize.output import OutputFormatError, parse_article_output, parse_merged_output
 from brief.summarize.prompts import (
     ARTICLE_PROMPTS,
     MERGED_PROMPTS,
+    PROMPT_FILES,
     PROMPTS_DIR,
     neutralise,
+    read_example,
     render_messages,
     render_prompt,
 )
@@ -105,9 +107,22 @@ def test_missing_variable_is_named(tmp_path: Path) -> None:
         render_prompt("nothere.j2", {}, tmp_path)
 
 
+def test_worked_example_is_a_valid_answer_and_an_earlier_turn() -> None:
+    headline, paragraphs, answer = read_example()
+    parsed = parse_article_output(answer)
+    assert parsed.notes == () and 3 <= len(parsed.bullets) <= 5
+    # the example answer passes the guard against the example article: it teaches faithfulness
+    facts = SourceFacts.from_texts([headline, *paragraphs])
+    assert [facts.check(s) for s in (parsed.lede, *parsed.bullets)] == [()] * (1 + len(parsed.bullets))
+    messages = render_messages(ARTICLE_PROMPTS, article_variables(articles()[0]), example=True)
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+    assert "Daejeon" in messages[1]["content"] and messages[2]["content"] == answer
+    assert "KT" in messages[3]["content"] and "KT" not in messages[1]["content"]
+
+
 def test_prompt_hashes_are_sha256_of_the_files() -> None:
     hashes = dict(prompt_hashes())
-    assert set(hashes) == {*ARTICLE_PROMPTS, *MERGED_PROMPTS}
+    assert set(hashes) == set(PROMPT_FILES)
     for name, digest in hashes.items():
         assert digest == hashlib.sha256((PROMPTS_DIR / name).read_bytes()).hexdigest()
 

@@ -89,12 +89,18 @@ def instruct(tiny_qwen2: Path) -> InstructSummarizer:
 def test_instruct_prompt_uses_the_chat_template(instruct: InstructSummarizer) -> None:
     prompt, notes = instruct.article_prompt(articles()[0])
     assert prompt.startswith("<|im_start|>system\n")
-    assert prompt.endswith("<|im_start|>assistant\n")
+    assert prompt.endswith("<|im_start|>assistant\nLEDE:")  # the answer is started for the model
     assert prompt.index("data to summarize") < prompt.index("<|im_start|>user") < prompt.index("KT CEO Kim")
+    # the worked example is an earlier turn; the article is in the last user turn only
+    last_user = prompt.rindex("<|im_start|>user")
+    assert prompt.index("Daejeon") < prompt.index("<|im_start|>assistant\nLEDE: Daejeon") < last_user
+    assert prompt.index("KT CEO Kim") > last_user
     assert notes == []
     assert dict(instruct.prompt_hashes).keys() == {
         "article_brief.system.j2",
         "article_brief.user.j2",
+        "article_brief.example.txt",
+        "article_brief.example_answer.txt",
         "merged_brief.system.j2",
         "merged_brief.user.j2",
     }
@@ -140,12 +146,13 @@ def test_instruct_short_answer_is_topped_up(instruct: InstructSummarizer) -> Non
 
 
 def test_instruct_long_article_is_reduced_not_cut(instruct: InstructSummarizer) -> None:
-    small = dataclasses.replace(instruct.loaded, max_input_tokens=12 + 1500)
+    small = dataclasses.replace(instruct.loaded, max_input_tokens=12 + 2200)
     reduced = InstructSummarizer(None, BriefConfig(max_new_tokens=12), loaded=small)
     prompt, notes = reduced.article_prompt(english_article(LONG, headline="KT"))
     assert notes and "best of 24 sentences" in notes[0]
-    assert 1000 < reduced._length(prompt) <= 1500
-    assert prompt.count("<<<END ARTICLE>>>") == 2  # named once in the system prompt, closing the block once
+    assert 1500 < reduced._length(prompt) <= 2200
+    # named once in the system prompt, then closing the worked example's block and the article's
+    assert prompt.count("<<<END ARTICLE>>>") == 3
     tiny = dataclasses.replace(instruct.loaded, max_input_tokens=12 + 200)
     (brief,) = InstructSummarizer(None, BriefConfig(max_new_tokens=12), loaded=tiny).summarize_all(
         articles()[:1]
@@ -166,7 +173,8 @@ def test_instruct_merged_answer_cites_sources(
         "POINT [A2]: KT will invest KRW 9 trillion.\n"
         "NEW: KT and Microsoft agreed to expand their AI partnership."
     )
-    monkeypatch.setattr(instruct, "generate", lambda prompts: [answer for _ in prompts])
+    prefill = "POINT ["  # the prompt starts the answer; the model writes the rest
+    monkeypatch.setattr(instruct, "generate", lambda prompts: [answer.removeprefix(prefill) for _ in prompts])
     merged = instruct.merge(briefs, arts)
     assert [p.sources for p in merged.points] == [("kt3", "kt1", "kt2"), ("kt1",), ("sam",)]
     assert [p.supported for p in merged.points] == [True, False, True]

@@ -36,13 +36,17 @@ from brief.summarize.prompts import (
 )
 from brief.summarize.text import article_sentences
 
-__all__ = ["InstructSummarizer", "article_variables", "merged_variables"]
+__all__ = ["ARTICLE_PREFILL", "MERGED_PREFILL", "InstructSummarizer", "article_variables", "merged_variables"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_NEW_TOKENS = 320
 MAX_NEW_TOKENS_CAP = 1024
 MAX_BATCH = 8  # prompts are long: a few at a time
+# The answer is started for the model ("prefilled"): small models then keep to the format instead of
+# echoing the article. The parsers see the prefill plus what the model wrote.
+ARTICLE_PREFILL = "LEDE:"
+MERGED_PREFILL = "POINT ["
 
 
 def article_variables(
@@ -127,9 +131,11 @@ class InstructSummarizer:
         self.context = loaded.max_input_tokens
 
     # ------------------------------------------------------------ prompts
-    def chat_text(self, messages: list[dict[str, str]]) -> str:
-        """The prompt the model sees: the messages through the model's own chat template."""
-        return str(self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False))
+    def chat_text(self, messages: list[dict[str, str]], prefill: str = "") -> str:
+        """The prompt the model sees: the messages through the model's own chat template, and the start
+        of the answer (``prefill``), which holds small models to the format."""
+        text = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
+        return str(text) + prefill
 
     def _length(self, text: str) -> int:
         return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
@@ -139,7 +145,9 @@ class InstructSummarizer:
         budget = self.context - self.max_new_tokens
         low, high = self.extractive.min_bullets, self.extractive.max_bullets
         variables = article_variables(translated, min_bullets=low, max_bullets=high)
-        text = self.chat_text(render_messages(ARTICLE_PROMPTS, variables, self.prompts_dir))
+        text = self.chat_text(
+            render_messages(ARTICLE_PROMPTS, variables, self.prompts_dir, example=True), ARTICLE_PREFILL
+        )
         if self._length(text) <= budget:
             return text, []
         ranked = sorted(score_sentences(translated, self.extractive.allowed), key=lambda s: -s.score)
@@ -151,7 +159,9 @@ class InstructSummarizer:
             chosen = sorted(ranked[:keep], key=lambda s: s.sentence.order)
             body = [(s.sentence.paragraph, s.text) for s in chosen]
             variables = article_variables(translated, body, min_bullets=low, max_bullets=high)
-            text = self.chat_text(render_messages(ARTICLE_PROMPTS, variables, self.prompts_dir))
+            text = self.chat_text(
+                render_messages(ARTICLE_PROMPTS, variables, self.prompts_dir, example=True), ARTICLE_PREFILL
+            )
             if self._length(text) <= budget:
                 break
         note = (
@@ -241,7 +251,7 @@ class InstructSummarizer:
             if prompt is None:
                 briefs.append(self._fallback(article, "prompt too long for the model's context", []))
             else:
-                briefs.append(self.brief_from_answer(article, next(answers), prompt[1]))
+                briefs.append(self.brief_from_answer(article, ARTICLE_PREFILL + next(answers), prompt[1]))
         return briefs
 
     # ------------------------------------------------------------ merged brief
@@ -263,11 +273,11 @@ class InstructSummarizer:
         labels = {briefs[i].article_id: f"A{n}" for n, i in enumerate(ordered, 1)}
         ids = {label: article_id for article_id, label in labels.items()}
         variables = merged_variables(briefs, articles, labels)
-        prompt = self.chat_text(render_messages(MERGED_PROMPTS, variables, self.prompts_dir))
+        prompt = self.chat_text(render_messages(MERGED_PROMPTS, variables, self.prompts_dir), MERGED_PREFILL)
         if self._length(prompt) > self.context - self.max_new_tokens:
             note = "article briefs over the model's context; deterministic merge used"
             return dataclasses.replace(fallback, notes=(*fallback.notes, note))
-        answer = self.generate([prompt])[0]
+        answer = MERGED_PREFILL + self.generate([prompt])[0]
         try:
             parsed = parse_merged_output(answer, set(ids))
         except OutputFormatError as error:

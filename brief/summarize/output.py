@@ -57,10 +57,15 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.strip().splitlines() if not _FENCE.match(line.strip())]
 
 
+_PLACEHOLDER = re.compile(r"^<[^<>]*>\.?$|^\[[^\[\]]*\]\.?$|^\.{3}$|^…$")
+
+
 def _sentence(text: str, what: str) -> str:
     text = " ".join(text.split()).strip()
     if not text:
         raise OutputFormatError(f"empty {what}")
+    if _PLACEHOLDER.match(text):
+        raise OutputFormatError(f"{what} is a placeholder, not content: {text[:60]!r}")
     if len(text) > MAX_LINE_CHARS:
         raise OutputFormatError(f"{what} longer than {MAX_LINE_CHARS} characters")
     return text

@@ -17,11 +17,14 @@ from typing import Any
 from brief.errors import PromptError
 
 __all__ = [
+    "ARTICLE_EXAMPLE",
     "ARTICLE_PROMPTS",
     "MERGED_PROMPTS",
     "PROMPTS_DIR",
+    "PROMPT_FILES",
     "neutralise",
     "prompt_hashes",
+    "read_example",
     "render_messages",
     "render_prompt",
 ]
@@ -29,6 +32,10 @@ __all__ = [
 PROMPTS_DIR = Path(__file__).resolve().parent.parent.parent / "prompts"
 ARTICLE_PROMPTS = ("article_brief.system.j2", "article_brief.user.j2")
 MERGED_PROMPTS = ("merged_brief.system.j2", "merged_brief.user.j2")
+# a worked example, shown to the model as an earlier turn: an article (headline, then one paragraph a
+# line) rendered through the user template, and the answer it should get
+ARTICLE_EXAMPLE = ("article_brief.example.txt", "article_brief.example_answer.txt")
+PROMPT_FILES = (*ARTICLE_PROMPTS, *ARTICLE_EXAMPLE, *MERGED_PROMPTS)
 
 _MARKERS = re.compile(r"<{2,}|>{2,}|[＜﹤]{2,}|[＞﹥]{2,}|[«»‹›]{2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -89,21 +96,50 @@ def render_prompt(name: str, variables: Mapping[str, Any], directory: Path = PRO
         ) from None
 
 
+def read_example(directory: Path = PROMPTS_DIR) -> tuple[str, list[str], str]:
+    """The worked example: its headline, its paragraphs and the answer it should get."""
+    texts = []
+    for name in ARTICLE_EXAMPLE:
+        path = directory / name
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise PromptError(f"prompt file {path} cannot be read ({error}); reinstall brief") from None
+    lines = [line.strip() for line in texts[0].splitlines() if line.strip()]
+    if len(lines) < 2:
+        raise PromptError(
+            f"{directory / ARTICLE_EXAMPLE[0]}: needs a headline line and at least one paragraph"
+        )
+    return lines[0], lines[1:], texts[1].strip()
+
+
 def render_messages(
-    names: Sequence[str], variables: Mapping[str, Any], directory: Path = PROMPTS_DIR
+    names: Sequence[str],
+    variables: Mapping[str, Any],
+    directory: Path = PROMPTS_DIR,
+    *,
+    example: bool = False,
 ) -> list[dict[str, str]]:
-    """The chat messages (system, user) of a (system template, user template) pair."""
+    """The chat messages of a (system template, user template) pair.
+
+    With ``example``, the worked example comes first as an earlier user turn and its answer: small
+    models follow a format they have seen answered far better than one they have only read about.
+    """
     system, user = names
-    return [
-        {"role": "system", "content": render_prompt(system, variables, directory)},
-        {"role": "user", "content": render_prompt(user, variables, directory)},
-    ]
+    messages = [{"role": "system", "content": render_prompt(system, variables, directory)}]
+    if example:
+        headline, paragraphs, answer = read_example(directory)
+        shown = {**variables, "headline": headline, "date": "", "paragraphs": paragraphs}
+        messages.append({"role": "user", "content": render_prompt(user, shown, directory)})
+        messages.append({"role": "assistant", "content": answer})
+    messages.append({"role": "user", "content": render_prompt(user, variables, directory)})
+    return messages
 
 
 def prompt_hashes(directory: Path = PROMPTS_DIR) -> tuple[tuple[str, str], ...]:
     """(file name, sha256 of its bytes) for every prompt template, for provenance."""
     out = []
-    for name in (*ARTICLE_PROMPTS, *MERGED_PROMPTS):
+    for name in PROMPT_FILES:
         path = directory / name
         if not path.is_file():
             raise PromptError(f"prompt template {path} is missing; reinstall brief")
