@@ -142,10 +142,35 @@ class Speaker:
         if self.kind == "unknown" or not self.en:
             return "unknown speaker"
         if self.title and self.org:
-            return f"{self.en}, {self.title} of {self.org}"
+            return f"{self.en}, {self.title} of {_with_article(self.org)}"
         if self.title:
             return f"{self.en}, {self.title}"
         return self.en
+
+
+def _with_article(org: str) -> str:
+    """'Ministry of Science and ICT' reads 'the Ministry of ...' after 'of'; company names take none."""
+    first = org.split(" ", 1)[0]
+    return f"the {org}" if first in _ORG_WORDS_TAKING_THE else org
+
+
+_ORG_WORDS_TAKING_THE = frozenset(
+    {
+        "Ministry",
+        "Office",
+        "National",
+        "Presidential",
+        "Bank",
+        "Financial",
+        "Fair",
+        "Board",
+        "Committee",
+        "Federation",
+        "Association",
+        "Supreme",
+        "Constitutional",
+    }
+)
 
 
 @dataclass(frozen=True)

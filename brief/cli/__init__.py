@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import sys
+
+from typer import Abort
+
 from brief.cli import build, clean, models, quotes, summarize, translate  # noqa: F401  (registers commands)
 from brief.cli.app import app
+from brief.errors import EXIT_BAD_INPUT
+
+try:  # recent typer carries its own copy of click
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - typer on plain click
+    from click.exceptions import UsageError
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Click reports usage errors with exit code 2, which brief keeps for "model unavailable";
+    here they exit 1 (bad input or usage), as documented.
+    """
+    try:
+        code = app(standalone_mode=False)
+    except UsageError as error:
+        error.show()
+        code = EXIT_BAD_INPUT
+    except Abort:
+        sys.stderr.write("brief: interrupted\n")
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
