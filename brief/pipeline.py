@@ -55,6 +55,12 @@ def load_articles(paths: Iterable[Path | str], config: BriefConfig) -> tuple[lis
         except InputError as error:
             log.warning("%s", error)
             failures.append(Failure(source=str(path), message=error.problem))
+        except OSError as error:  # vanished or unreadable between discovery and reading
+            failures.append(Failure(source=str(path), message=f"cannot read: {error.strerror or error}"))
+        except Exception as error:  # a bug in a stage must not cost the other articles
+            log.debug("unexpected error on %s", path, exc_info=True)
+            message = f"internal error ({type(error).__name__}: {error}); please report it with this file"
+            failures.append(Failure(source=str(path), message=message))
     return articles, failures
 
 
