@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from brief.config import BriefConfig
     from brief.models import LoadedModel, ResolvedModel
 
-__all__ = ["TRANSLATE_PROMPTS", "InstructBackend", "clean_answer", "translation_messages"]
+__all__ = [
+    "TRANSLATE_PROMPTS",
+    "InstructBackend",
+    "clean_answer",
+    "defuse_special_tokens",
+    "translation_messages",
+]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +50,17 @@ def translation_messages(sentence: str, directory: Path | None = None) -> list[d
     from brief.summarize.prompts import neutralise, render_messages
 
     return render_messages(TRANSLATE_PROMPTS, {"sentence": neutralise(sentence)}, directory or _prompts_dir())
+
+
+def defuse_special_tokens(text: str, tokenizer: Any) -> str:
+    """``text`` without the model's special-token strings (``<|im_start|>``, ``</s>``, ...): the prompt is
+    tokenized as a whole, so such a string in an article would become a real chat-turn marker."""
+    specials = {str(t) for t in getattr(tokenizer, "all_special_tokens", ())}
+    added = getattr(tokenizer, "added_tokens_decoder", {}) or {}
+    specials |= {t.content for t in added.values() if getattr(t, "special", False)}
+    for token in sorted((t for t in specials if t), key=len, reverse=True):
+        text = text.replace(token, " ")  # a space, so removing one token cannot join the halves of another
+    return text
 
 
 def prompt_hash(directory: Path | None = None) -> str:
@@ -184,7 +201,7 @@ class InstructBackend:
 
     def prompt(self, sentence: str) -> str:
         """The full chat-formatted prompt for one sentence (the model's own chat template)."""
-        messages = translation_messages(sentence, self.prompts_dir)
+        messages = translation_messages(defuse_special_tokens(sentence, self.tokenizer), self.prompts_dir)
         text: str = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
         return text
 
