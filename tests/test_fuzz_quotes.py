@@ -11,8 +11,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import event, given
+from hypothesis import event as hypothesis_event
+from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.control import currently_in_test_context
 
 from brief.errors import BriefError
 from brief.people import PeopleTable, load_people
@@ -30,6 +32,20 @@ from tests.reliability_support import (
 )
 
 PEOPLE: PeopleTable = load_people()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_up() -> None:
+    """Load the Korean analyser before the first timed example (loading it takes seconds, once)."""
+    from brief.translate.segment import split_sentences
+
+    split_sentences("정부는 26일 발표했다. 김 대표는 말했다.")
+
+
+def event(name: str) -> None:
+    """Count ``name`` in hypothesis's statistics (a no-op outside a hypothesis test)."""
+    if currently_in_test_context():
+        hypothesis_event(name)
 
 
 def _article(headline: str | None, subheadlines: list[str], paragraphs: list[str]) -> Article:
