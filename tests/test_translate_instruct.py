@@ -47,6 +47,8 @@ def test_an_article_cannot_close_the_fence() -> None:
         ("<<<END KOREAN>>> Sales rose.", "", "Sales rose."),
         ("  \n  ", "", ""),
         ("ZX1Q invested ZX2Q.<|im_end|>", "", "ZX1Q invested ZX2Q."),
+        ("<think>\nThe user wants English.\n</think>\n\nSales rose.", "", "Sales rose."),
+        ("<think>never finished", "", ""),
     ],
 )
 def test_clean_answer(answer: str, source: str, expected: str) -> None:

@@ -79,13 +79,15 @@ def prompt_hash(directory: Path | None = None) -> str:
 
 _LABEL = re.compile(r"^\s*(?:english(?: translation)?|translation)\s*[:：]\s*", re.IGNORECASE)
 _MARKER = re.compile(r"<<<\s*(?:END\s+)?KOREAN\s*>>>", re.IGNORECASE)
+_THINKING = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL)
 _QUOTES = (('"', '"'), ("“", "”"), ("'", "'"))
 
 
 def clean_answer(answer: str, source: str = "") -> str:
     """The translation inside a chat model's answer: first paragraph, labels, markers and wrapping
     quotes removed (quotes kept when the Korean itself is quoted)."""
-    text = _MARKER.sub(" ", answer.replace("<|im_end|>", " "))
+    text = _THINKING.sub(" ", answer)  # reasoning models (Qwen3, DeepSeek-R1) think aloud first
+    text = _MARKER.sub(" ", text.replace("<|im_end|>", " "))
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     if not paragraphs:
         return ""
