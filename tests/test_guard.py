@@ -148,6 +148,18 @@ def test_unsupported_lede_is_replaced_by_a_supported_bullet() -> None:
     assert (checked.supported, checked.total) == (1, 1)
 
 
+def test_unsupported_lede_prefers_the_articles_own_lede() -> None:
+    facts = SourceFacts.from_article(articles()[0])
+    own = "KT will invest KRW 2.4 trillion in AI and cloud over five years."
+    brief = _brief("Shinobisai Motors met KT.", ["The meeting was a private event."])
+    checked = guard_brief(brief, facts, fallback_lede=own)
+    assert checked.lede == own
+    assert [b.text for b in checked.bullets] == ["The meeting was a private event."]
+    assert (
+        "lede replaced by the article's own lede (name not in source: Shinobisai Motors)" in checked.notes[0]
+    )
+
+
 def test_guard_accepts_numbers_of_the_korean_original() -> None:
     article = articles()[0]
     korean = dataclasses.replace(article.article, paragraphs=("KT는 3조원을 투자한다",))

@@ -150,6 +150,7 @@ NUMBERS: KRW 2.4 trillion ; five years"""
         ("**LEDE:** A thing happened.\n* one\n* two\nNUMBERS: none", "A thing happened.", 2, ()),
         ("LEDE: A.\n1. one\n2) two\n- three\n- four\n- five\n- six", "A.", 5, ()),
         (GOOD + "\nI hope this helps!", None, 3, None),
+        ("LEDE: A.\n- same\n- same\n- other\n- same", "A.", 2, ()),  # repetition loops collapse
     ],
 )
 def test_parse_article_output_accepts(
@@ -173,6 +174,8 @@ def test_parse_article_output_accepts(
         ("LEDE: A.\nNUMBERS: 1", "0 bullet"),
         ("LEDE:   \n- x", "empty LEDE"),
         ("LEDE: A.\n- " + "word " * 200, "longer than"),
+        ("LEDE: <one sentence that says what happened>\n- x", "placeholder"),
+        ("LEDE: A.\n- [a key fact]", "placeholder"),
     ],
 )
 def test_parse_article_output_rejects(answer: str, reason: str) -> None:

@@ -64,6 +64,12 @@ def test_key_numbers(text: str, expected: tuple[str, ...]) -> None:
     assert key_numbers([text]) == expected
 
 
+def test_first_sentence_is_the_lede_without_a_headline() -> None:
+    from summarize_samples import KT_MS_2
+
+    assert summarize_text(KT_MS_2).lede == split_sentences(KT_MS_2)[0]
+
+
 def test_short_article_gives_what_it_has() -> None:
     result = summarize_text(
         "KT and Microsoft signed an AI partnership in Seoul on Monday.", headline="KT deal"

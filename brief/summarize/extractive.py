@@ -26,6 +26,7 @@ EXTRACTIVE_INFO = ModelInfo(role="summarization", name="extractive", backend="ex
 
 # Weights of the sentence features; position dominates, as news puts the essentials first.
 W_POSITION = 1.0
+W_FIRST = 0.3  # a news article's first sentence is its lede far more often than not
 W_HEADLINE = 1.5
 W_NUMBERS = 0.3
 W_NAMES = 0.3
@@ -77,7 +78,8 @@ def score_sentences(translated: TranslatedArticle, names: Iterable[str] = ()) ->
         tokens = set(content_tokens(sentence.text))
         low = sentence.text.lower()
         features = {
-            "position": W_POSITION / (1.0 + 0.35 * sentence.order),
+            "position": W_POSITION / (1.0 + 0.35 * sentence.order)
+            + (W_FIRST if sentence.order == 0 else 0.0),
             "headline": W_HEADLINE * (len(tokens & headline) / len(headline) if headline else 0.0),
             "numbers": W_NUMBERS if find_numbers(sentence.text) else 0.0,
             "names": W_NAMES

@@ -95,16 +95,23 @@ def guard_point(point: BriefPoint, facts: SourceFacts) -> BriefPoint:
     return dataclasses.replace(point, supported=not issues, issues=issues)
 
 
-def guard_brief(brief: ArticleBrief, facts: SourceFacts, mode: GuardMode = "mark") -> ArticleBrief:
+def guard_brief(
+    brief: ArticleBrief, facts: SourceFacts, mode: GuardMode = "mark", *, fallback_lede: str | None = None
+) -> ArticleBrief:
     """Check the lede, bullets and key numbers of ``brief`` against ``facts``.
 
-    Bullets are marked (``mode="mark"``) or dropped (``"drop"``). An unsupported lede is replaced by the
-    first supported bullet; key numbers that are not in the source are dropped. Every change is noted.
+    Bullets are marked (``mode="mark"``) or dropped (``"drop"``). An unsupported lede is replaced by
+    ``fallback_lede`` (the article's own lede sentence, when the caller has it) if that is supported,
+    else by the first supported bullet; key numbers not in the source are dropped. Every change is noted.
     """
     notes = list(brief.notes)
     bullets = [guard_point(b, facts) for b in brief.bullets]
     lede = brief.lede
     lede_issues = facts.check(lede)
+    if lede_issues and fallback_lede and fallback_lede != lede and not facts.check(fallback_lede):
+        notes.append(f"lede replaced by the article's own lede ({'; '.join(lede_issues)}): {lede}")
+        bullets = [b for b in bullets if b.text != fallback_lede]
+        lede, lede_issues = fallback_lede, ()
     if lede_issues:
         replacement = next((b for b in bullets if b.supported), None)
         if replacement is not None:

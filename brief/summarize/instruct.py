@@ -211,8 +211,8 @@ class InstructSummarizer:
         notes = [*notes, f"{self.info.name}: answer parsed", *parsed.notes]
         article_id, date = translated.article.id, translated.article.date
         bullets = list(parsed.bullets)
+        base = self.extractive.summarize(translated)
         if len(bullets) < self.extractive.min_bullets:
-            base = self.extractive.summarize(translated)
             extra = [b.text for b in base.bullets if b.text not in bullets and b.text != parsed.lede]
             extra = extra[: self.extractive.min_bullets - len(bullets)]
             if extra:
@@ -230,7 +230,7 @@ class InstructSummarizer:
             model=self.info,
             notes=tuple(notes),
         )
-        return guard_brief(brief, self.extractive.facts(translated), self.guard)
+        return guard_brief(brief, self.extractive.facts(translated), self.guard, fallback_lede=base.lede)
 
     def summarize(self, translated: TranslatedArticle) -> ArticleBrief:
         """The brief of one article."""

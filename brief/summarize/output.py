@@ -110,6 +110,10 @@ def parse_article_output(text: str, *, min_bullets: int = 1, max_bullets: int = 
         if not bullet:
             raise OutputFormatError(f"line {number} is neither a '- ' bullet nor 'NUMBERS:': {line[:60]!r}")
         bullets.append(_sentence(bullet.group(1), "bullet"))
+    unique = list(dict.fromkeys(bullets))
+    if len(unique) < len(bullets):
+        notes.append(f"dropped {len(bullets) - len(unique)} repeated bullet(s)")
+        bullets = unique
     if len(bullets) < min_bullets:
         raise OutputFormatError(f"{len(bullets)} bullet(s), need at least {min_bullets}")
     if len(bullets) > max_bullets:

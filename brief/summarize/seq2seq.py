@@ -214,7 +214,7 @@ class Seq2SeqSummarizer:
             model=self.info,
             notes=tuple(notes),
         )
-        return guard_brief(brief, self.extractive.facts(translated), self.guard)
+        return guard_brief(brief, self.extractive.facts(translated), self.guard, fallback_lede=base.lede)
 
     def summarize(self, translated: TranslatedArticle) -> ArticleBrief:
         """The brief of one article."""
