@@ -163,3 +163,34 @@ def test_two_builds_sharing_one_cache_agree(
     assert outs[0].with_suffix(".json").read_bytes() == outs[1].with_suffix(".json").read_bytes()
     assert first == Path(resumed["out"]).read_bytes()  # killed and resumed == never interrupted
     assert len(_rows(cache)) == len(resumed["final"])
+
+
+def test_a_build_killed_beside_another_does_not_harm_it(
+    resumed: dict, inputs: Path, tiny_marian: Path, tmp_path: Path
+) -> None:
+    """Two builds share a fresh cache; one is killed -9 mid-translation; the other finishes unharmed."""
+    cache = tmp_path / "shared-cache"
+    victim_out, survivor_out = tmp_path / "victim" / "digest.md", tmp_path / "survivor" / "digest.md"
+    children = [
+        subprocess.Popen(
+            brief_command(_build_args(inputs, out, cache, tiny_marian)),
+            cwd=tmp_path,
+            env=child_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for out in (victim_out, survivor_out)
+    ]
+    victim, survivor = children
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and victim.poll() is None and not _rows(cache):
+        time.sleep(0.02)
+    victim.send_signal(signal.SIGKILL)
+    victim.communicate(timeout=60)
+    assert victim.returncode == -signal.SIGKILL, "the victim ended before it could be killed"
+    _, stderr = survivor.communicate(timeout=400)
+    assert survivor.returncode == 0, stderr
+    _no_digest_files(victim_out.parent)
+    assert survivor_out.read_bytes() == Path(resumed["out"]).read_bytes()
+    assert len(_rows(cache)) == len(resumed["final"])  # integrity checked, every sentence stored once
