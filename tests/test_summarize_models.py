@@ -77,6 +77,19 @@ def test_seq2seq_long_article_is_chunked_and_reduced(seq2seq: Seq2SeqSummarizer)
     assert merged.model.backend == "seq2seq" and merged.points
 
 
+def test_t5_style_task_prefix_and_settings(
+    seq2seq: Seq2SeqSummarizer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    task = {"summarization": {"prefix": "summarize: ", "num_beams": 1, "no_repeat_ngram_size": 2}}
+    monkeypatch.setattr(seq2seq.loaded.model.config, "task_specific_params", task, raising=False)
+    t5_like = Seq2SeqSummarizer(None, BriefConfig(max_new_tokens=8), loaded=seq2seq.loaded)
+    prefix_ids = seq2seq.tokenizer("summarize: ", add_special_tokens=False)["input_ids"]
+    assert t5_like.prefix == seq2seq.prefix + prefix_ids
+    assert t5_like.window == seq2seq.window - len(prefix_ids)
+    assert t5_like.task_kwargs == {"num_beams": 1, "no_repeat_ngram_size": 2}
+    assert t5_like.summarize(articles()[3]).lede
+
+
 # ---------------------------------------------------------------- instruct
 @pytest.fixture(scope="module")
 def instruct(tiny_qwen2: Path) -> InstructSummarizer:

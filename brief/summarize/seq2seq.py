@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_NEW_TOKENS = 142  # bart-large-cnn's max_length
 MAX_NEW_TOKENS_CAP = 512
 MAX_REDUCE_ROUNDS = 4
+# summarization settings a model may keep in config.task_specific_params["summarization"] (T5 does)
+TASK_SETTINGS = ("num_beams", "no_repeat_ngram_size", "length_penalty", "early_stopping", "min_length")
 
 
 def chunk_token_ids(pieces: Sequence[Sequence[int]], limit: int) -> tuple[list[list[int]], int]:
@@ -98,6 +100,14 @@ class Seq2SeqSummarizer:
         self.batch_size = max(1, min(config.batch_size, 64))
         self.max_new_tokens = min(config.max_new_tokens or DEFAULT_MAX_NEW_TOKENS, MAX_NEW_TOKENS_CAP)
         self.prefix, self.suffix = special_token_frame(self.tokenizer)
+        # T5-style models name their task in the input ("summarize: ") and keep their summarization
+        # settings in task_specific_params; BART-CNN and PEGASUS have theirs in the generation config
+        task = (getattr(loaded.model.config, "task_specific_params", None) or {}).get("summarization", {})
+        if task.get("prefix"):
+            self.prefix = self.prefix + list(
+                self.tokenizer(task["prefix"], add_special_tokens=False)["input_ids"]
+            )
+        self.task_kwargs = {k: task[k] for k in TASK_SETTINGS if k in task}
         self.window = loaded.max_input_tokens - len(self.prefix) - len(self.suffix)
         if self.window < 8:
             raise ModelError(f"'{self.info.name}' accepts only {loaded.max_input_tokens} input tokens")
@@ -129,8 +139,12 @@ class Seq2SeqSummarizer:
             for row, ids in enumerate(batch):
                 input_ids[row, : len(ids)] = torch.tensor(ids, dtype=torch.long)
                 mask[row, : len(ids)] = 1
-            kwargs: dict[str, Any] = {"max_new_tokens": self.max_new_tokens, **self.loaded.generate_kwargs}
-            min_length = getattr(model.generation_config, "min_length", 0) or 0
+            kwargs: dict[str, Any] = {
+                **self.task_kwargs,
+                "max_new_tokens": self.max_new_tokens,
+                **self.loaded.generate_kwargs,
+            }
+            min_length = kwargs.get("min_length", getattr(model.generation_config, "min_length", 0)) or 0
             if min_length > self.max_new_tokens:
                 kwargs["min_length"] = self.max_new_tokens // 2
             with torch.inference_mode():
