@@ -50,6 +50,7 @@ def bad_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (folder / "loop-b.txt").symlink_to("loop-a.txt")
     os.mkfifo(folder / "pipe.txt")  # reading it would block forever
     yield folder
+    (folder / "big.txt").unlink()  # pytest keeps the temporary folders of the last runs
 
 
 BAD = {
