@@ -199,3 +199,28 @@ def test_a_build_killed_beside_another_does_not_harm_it(
     _no_digest_files(victim_out.parent)
     assert survivor_out.read_bytes() == Path(resumed["out"]).read_bytes()
     assert len(_rows(cache)) == len(resumed["final"])  # integrity checked, every sentence stored once
+
+
+def test_ctrl_c_during_translation_exits_130_and_keeps_the_cache(
+    inputs: Path, tiny_marian: Path, tmp_path: Path
+) -> None:
+    """SIGINT (Ctrl-C) mid-translation: "brief: interrupted", exit 130, no digest, committed rows kept."""
+    cache, out = tmp_path / "cache", tmp_path / "out" / "digest.md"
+    child = subprocess.Popen(
+        brief_command(_build_args(inputs, out, cache, tiny_marian)), cwd=tmp_path, env=child_env(),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 240
+    before: dict[str, tuple[str, float]] = {}
+    while time.monotonic() < deadline and child.poll() is None:
+        before = _rows(cache)
+        if len(before) >= KILL_AFTER_ROWS:
+            child.send_signal(signal.SIGINT)
+            break
+        time.sleep(0.02)
+    _, stderr = child.communicate(timeout=120)
+    assert child.returncode == 130, stderr
+    assert "brief: interrupted" in stderr and "Traceback" not in stderr
+    _no_digest_files(out.parent)
+    after = _rows(cache)
+    assert {k: after[k] for k in before} == before
