@@ -58,7 +58,9 @@ class BriefConfig:
         if self.dtype not in _DTYPES:
             raise ConfigError(f"--dtype must be one of {', '.join(_DTYPES)}, got {self.dtype!r}")
         if self.mt_backend not in _MT_BACKENDS:
-            raise ConfigError(f"--mt-backend must be one of {', '.join(_MT_BACKENDS)}, got {self.mt_backend!r}")
+            raise ConfigError(
+                f"--mt-backend must be one of {', '.join(_MT_BACKENDS)}, got {self.mt_backend!r}"
+            )
         if not 1 <= self.batch_size <= 4096:
             raise ConfigError(f"--batch-size must be between 1 and 4096, got {self.batch_size}")
         if self.max_new_tokens is not None and self.max_new_tokens < 1:

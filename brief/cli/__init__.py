@@ -13,7 +13,7 @@ from brief.errors import EXIT_BAD_INPUT
 try:  # recent typer carries its own copy of click
     from typer._click.exceptions import UsageError
 except ImportError:  # pragma: no cover - typer on plain click
-    from click.exceptions import UsageError
+    from click.exceptions import UsageError  # type: ignore[assignment]
 
 __all__ = ["app", "main"]
 
