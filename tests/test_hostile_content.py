@@ -240,18 +240,7 @@ def _translated(text: str) -> Any:
     )  # fmt: skip
 
 
-_SUMMARIZER_SPECIAL_TOKENS = pytest.mark.xfail(
-    strict=True,
-    reason="brief/summarize (helper D): article text is neutralised for <<<markers>>> but the chat model's "
-    "special-token strings (<|im_start|>, <|endoftext|>) pass into the prompt and become real turn markers "
-    "when it is tokenized; strip them as brief.translate.instruct.defuse_special_tokens does",
-)
-
-
-@pytest.mark.parametrize(
-    "attack",
-    [a if "<|" not in a else pytest.param(a, marks=_SUMMARIZER_SPECIAL_TOKENS) for a in INJECTIONS],
-)
+@pytest.mark.parametrize("attack", INJECTIONS)
 def test_summarizer_prompt_keeps_an_injected_article_inside_its_data_block(
     tiny_qwen2: Path, attack: str
 ) -> None:

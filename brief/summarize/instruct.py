@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from brief.config import BriefConfig
+from brief.prompting import defuse_special_tokens
 from brief.records import ArticleBrief, BriefPoint, MergedBrief, TranslatedArticle
 from brief.summarize.extractive import (
     EXTRACTIVE_INFO,
@@ -133,7 +134,9 @@ class InstructSummarizer:
     # ------------------------------------------------------------ prompts
     def chat_text(self, messages: list[dict[str, str]], prefill: str = "") -> str:
         """The prompt the model sees: the messages through the model's own chat template, and the start
-        of the answer (``prefill``), which holds small models to the format."""
+        of the answer (``prefill``), which holds small models to the format. The model's special-token
+        strings are removed from every message first, so article text cannot open a chat turn."""
+        messages = [{**m, "content": defuse_special_tokens(m["content"], self.tokenizer)} for m in messages]
         text = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
         return str(text) + prefill
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brief.errors import ModelError
+from brief.prompting import defuse_special_tokens  # re-exported: it used to live here
 
 if TYPE_CHECKING:
     from brief.config import BriefConfig
@@ -50,17 +51,6 @@ def translation_messages(sentence: str, directory: Path | None = None) -> list[d
     from brief.summarize.prompts import neutralise, render_messages
 
     return render_messages(TRANSLATE_PROMPTS, {"sentence": neutralise(sentence)}, directory or _prompts_dir())
-
-
-def defuse_special_tokens(text: str, tokenizer: Any) -> str:
-    """``text`` without the model's special-token strings (``<|im_start|>``, ``</s>``, ...): the prompt is
-    tokenized as a whole, so such a string in an article would become a real chat-turn marker."""
-    specials = {str(t) for t in getattr(tokenizer, "all_special_tokens", ())}
-    added = getattr(tokenizer, "added_tokens_decoder", {}) or {}
-    specials |= {t.content for t in added.values() if getattr(t, "special", False)}
-    for token in sorted((t for t in specials if t), key=len, reverse=True):
-        text = text.replace(token, " ")  # a space, so removing one token cannot join the halves of another
-    return text
 
 
 def prompt_hash(directory: Path | None = None) -> str:
