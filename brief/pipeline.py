@@ -132,11 +132,22 @@ def build_digest(
         provenance=Provenance(
             version=__version__,
             models=models,
-            prompt_hashes=tuple(summarizer.prompt_hashes),
+            prompt_hashes=_translation_prompt_hashes(translator) + tuple(summarizer.prompt_hashes),
             settings=_settings(config, glossary),
         ),
         failures=tuple(failures),
     )
+
+
+def _translation_prompt_hashes(translator: object) -> tuple[tuple[str, str], ...]:
+    """The prompt hashes of an instruct translation backend, looked up through the wrappers around it."""
+    backend = getattr(translator, "backend", None)
+    while backend is not None:
+        hashes = getattr(backend, "prompt_hashes", None)
+        if hashes:
+            return tuple(hashes)
+        backend = getattr(backend, "underlying", None)
+    return ()
 
 
 def _no_progress(stage: str, advance: int, total: int | None) -> None:
