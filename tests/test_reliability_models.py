@@ -246,27 +246,7 @@ def test_out_of_memory_always_is_a_clear_model_error(
     assert not out.exists()
 
 
-@pytest.mark.parametrize(
-    "role",
-    [
-        pytest.param(
-            "summarizer",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="brief/summarize/instruct.py generate() has no out-of-memory handling: "
-                "torch.OutOfMemoryError escapes `brief build` as a traceback (helper D)",
-            ),
-        ),
-        pytest.param(
-            "translator",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="brief/translate/instruct.py has no out-of-memory handling (seq2seq.py has): "
-                "torch.OutOfMemoryError escapes `brief build` as a traceback (helper T)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("role", ["summarizer", "translator"])
 def test_out_of_memory_in_a_chat_model_is_a_clear_model_error(
     articles: Path,
     tiny_marian: Path,
@@ -291,10 +271,10 @@ def test_out_of_memory_in_a_chat_model_is_a_clear_model_error(
     args = ["build", str(articles), "-o", str(out), "--no-cache", "--max-new-tokens", "4", "--quiet", *models]
     result = RUNNER.invoke(app, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert result.exit_code in (EXIT_OK, EXIT_MODEL), result.stderr
-    if result.exit_code == EXIT_MODEL:
-        assert "out of memory" in result.stderr
-        assert not out.exists()
+    assert result.exit_code == EXIT_MODEL, result.stderr
+    assert "out of memory" in result.stderr and str(tiny_qwen2) in result.stderr, result.stderr
+    assert "--device cpu" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
 
 
 # ---------------------------------------------------------------- empty output

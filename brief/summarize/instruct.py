@@ -176,26 +176,36 @@ class InstructSummarizer:
 
     # ------------------------------------------------------------ generation
     def generate(self, prompts: Sequence[str]) -> list[str]:
-        """Greedy answers to chat prompts, in batches (left padding)."""
-        import torch
+        """Greedy answers to chat prompts, in batches (left padding); a batch is halved while the device
+        is out of memory."""
+        from brief.batching import run_in_halves
 
-        model = self.loaded.model
         answers: list[str] = []
         for start in range(0, len(prompts), self.batch_size):
-            batch = list(prompts[start : start + self.batch_size])
-            encoded = self.tokenizer(batch, return_tensors="pt", padding=True, add_special_tokens=False)
-            encoded = {k: v.to(self.loaded.device) for k, v in encoded.items()}
-            with torch.inference_mode():
-                output = model.generate(
-                    **encoded,
-                    do_sample=False,
-                    num_beams=1,
-                    max_new_tokens=self.max_new_tokens,
-                    pad_token_id=self.tokenizer.pad_token_id,
-                )
-            new_tokens = output[:, encoded["input_ids"].shape[1] :]
-            answers += self.tokenizer.batch_decode(new_tokens, skip_special_tokens=True)
+            answers += run_in_halves(
+                prompts[start : start + self.batch_size],
+                self._generate_batch,
+                model=self.info.name,
+                device=self.loaded.device,
+                task="summarizing one prompt",
+            )
         return answers
+
+    def _generate_batch(self, batch: Sequence[str]) -> list[str]:
+        import torch
+
+        encoded = self.tokenizer(list(batch), return_tensors="pt", padding=True, add_special_tokens=False)
+        encoded = {k: v.to(self.loaded.device) for k, v in encoded.items()}
+        with torch.inference_mode():
+            output = self.loaded.model.generate(
+                **encoded,
+                do_sample=False,
+                num_beams=1,
+                max_new_tokens=self.max_new_tokens,
+                pad_token_id=self.tokenizer.pad_token_id,
+            )
+        new_tokens = output[:, encoded["input_ids"].shape[1] :]
+        return list(self.tokenizer.batch_decode(new_tokens, skip_special_tokens=True))
 
     # ------------------------------------------------------------ briefs
     def _fallback(self, translated: TranslatedArticle, reason: str, notes: list[str]) -> ArticleBrief:

@@ -125,38 +125,48 @@ class Seq2SeqSummarizer:
         return chunk_token_ids(self.sentence_ids(sentences), self.window)
 
     def generate(self, windows: Sequence[Sequence[int]]) -> list[str]:
-        """Summaries of token windows, generated in batches."""
+        """Summaries of token windows, generated in batches; a batch is halved while the device is out
+        of memory."""
+        from brief.batching import run_in_halves
+
+        out: list[str] = []
+        for start in range(0, len(windows), self.batch_size):
+            out += run_in_halves(
+                windows[start : start + self.batch_size],
+                self._generate_batch,
+                model=self.info.name,
+                device=self.loaded.device,
+                task="summarizing one window of text",
+            )
+        return out
+
+    def _generate_batch(self, windows: Sequence[Sequence[int]]) -> list[str]:
         import torch
 
         model = self.loaded.model
         pad = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
-        out: list[str] = []
-        for start in range(0, len(windows), self.batch_size):
-            batch = [self.prefix + list(w) + self.suffix for w in windows[start : start + self.batch_size]]
-            width = max(len(ids) for ids in batch)
-            input_ids = torch.full((len(batch), width), pad, dtype=torch.long)
-            mask = torch.zeros((len(batch), width), dtype=torch.long)
-            for row, ids in enumerate(batch):
-                input_ids[row, : len(ids)] = torch.tensor(ids, dtype=torch.long)
-                mask[row, : len(ids)] = 1
-            kwargs: dict[str, Any] = {
-                **self.task_kwargs,
-                "max_new_tokens": self.max_new_tokens,
-                **self.loaded.generate_kwargs,
-            }
-            min_length = kwargs.get("min_length", getattr(model.generation_config, "min_length", 0)) or 0
-            if min_length > self.max_new_tokens:
-                kwargs["min_length"] = self.max_new_tokens // 2
-            with torch.inference_mode():
-                generated = model.generate(
-                    input_ids=input_ids.to(self.loaded.device),
-                    attention_mask=mask.to(self.loaded.device),
-                    **kwargs,
-                )
-            out += [
-                " ".join(t.split()) for t in self.tokenizer.batch_decode(generated, skip_special_tokens=True)
-            ]
-        return out
+        batch = [self.prefix + list(w) + self.suffix for w in windows]
+        width = max(len(ids) for ids in batch)
+        input_ids = torch.full((len(batch), width), pad, dtype=torch.long)
+        mask = torch.zeros((len(batch), width), dtype=torch.long)
+        for row, ids in enumerate(batch):
+            input_ids[row, : len(ids)] = torch.tensor(ids, dtype=torch.long)
+            mask[row, : len(ids)] = 1
+        kwargs: dict[str, Any] = {
+            **self.task_kwargs,
+            "max_new_tokens": self.max_new_tokens,
+            **self.loaded.generate_kwargs,
+        }
+        min_length = kwargs.get("min_length", getattr(model.generation_config, "min_length", 0)) or 0
+        if min_length > self.max_new_tokens:
+            kwargs["min_length"] = self.max_new_tokens // 2
+        with torch.inference_mode():
+            generated = model.generate(
+                input_ids=input_ids.to(self.loaded.device),
+                attention_mask=mask.to(self.loaded.device),
+                **kwargs,
+            )
+        return [" ".join(t.split()) for t in self.tokenizer.batch_decode(generated, skip_special_tokens=True)]
 
     def summaries(self, articles: Sequence[TranslatedArticle]) -> list[tuple[str, list[str]]]:
         """One summary text per article, and notes on how it was made (windows, reduce rounds)."""

@@ -200,13 +200,21 @@ class InstructBackend:
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         if not sentences:
             return []
+        from brief.batching import run_in_halves
+
         loaded = self.load()
         # similar lengths together, so little padding; results go back in the caller's order
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
         results: list[str] = [""] * len(sentences)
         for start in range(0, len(order), self.micro_batch):
             chunk = order[start : start + self.micro_batch]
-            answers = self._generate(loaded, [sentences[i] for i in chunk])
+            answers = run_in_halves(
+                [sentences[i] for i in chunk],
+                lambda batch: self._generate(loaded, batch),
+                model=self.info.name,
+                device=loaded.device,
+                task="translating one sentence",
+            )
             for i, answer in zip(chunk, answers, strict=True):
                 results[i] = clean_answer(answer, sentences[i])
         return results

@@ -15,8 +15,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brief.errors import ModelError
-
 if TYPE_CHECKING:
     from brief.models import LoadedModel, ResolvedModel
 
@@ -99,26 +97,19 @@ class Seq2SeqBackend:
         return len(self.tokenizer(self._prefix + sentence, verbose=False)["input_ids"])  # no length warning
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
+        """English for ``sentences``; the batch is halved while the device is out of memory."""
         if not sentences:
             return []
-        import torch
+        from brief.batching import run_in_halves
 
         loaded = self.load()
-        try:
-            return self._generate(sentences)
-        except (torch.OutOfMemoryError, RuntimeError) as error:
-            if not isinstance(error, torch.OutOfMemoryError) and "out of memory" not in str(error):
-                raise
-            if len(sentences) == 1:
-                raise ModelError(
-                    f"{self.info.name} ran out of memory on {loaded.device} translating one sentence; "
-                    "use --device cpu, or a smaller model (brief models list)"
-                ) from error
-            if loaded.device.startswith("cuda"):
-                torch.cuda.empty_cache()
-            half = len(sentences) // 2
-            log.warning("out of memory with %d sentences at once; retrying in halves", len(sentences))
-            return self.translate_batch(sentences[:half]) + self.translate_batch(sentences[half:])
+        return run_in_halves(
+            sentences,
+            self._generate,
+            model=self.info.name,
+            device=loaded.device,
+            task="translating one sentence",
+        )
 
     def _generate(self, sentences: Sequence[str]) -> list[str]:
         import torch
