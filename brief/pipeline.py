@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -93,7 +94,7 @@ def build_digest(
     if not kept:
         where = ", ".join(str(p) for p in paths) or "(no paths)"
         raise InputError(where, _nothing_left(articles, failures, config))
-    kept.sort(key=_article_order)
+    kept = sorted((_with_english_reporters(a, people) for a in kept), key=_article_order)
 
     quotes_by_id: dict[str, tuple[Quote, ...]] = {}
     usable: list[Article] = []
@@ -137,6 +138,21 @@ def build_digest(
         ),
         failures=tuple(failures),
     )
+
+
+def _with_english_reporters(article: Article, people: PeopleTable) -> Article:
+    """Give each reporter an English name: the people table's, else the romanized Korean name."""
+    from brief.people import romanize_name
+
+    reporters = tuple(
+        r
+        if r.name_en
+        else dataclasses.replace(
+            r, name_en=(person.en if (person := people.get(r.name)) else romanize_name(r.name))
+        )
+        for r in article.reporters
+    )
+    return dataclasses.replace(article, reporters=reporters) if reporters != article.reporters else article
 
 
 def _translation_prompt_hashes(translator: object) -> tuple[tuple[str, str], ...]:
