@@ -104,16 +104,58 @@ def test_good_articles_make_the_digest_once_each(bad_run: tuple[int, str, Path],
     assert out.read_text(encoding="utf-8").startswith("---\n")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest's size message says 'raise it with --max-bytes', which only `brief clean` has; "
-    "`brief build` has no --max-bytes option (brief/cli/build.py, helper E)",
-)
 def test_the_size_hint_names_an_option_build_has(bad_run: tuple[int, str, Path]) -> None:
     _, stderr, _ = bad_run
     hinted = re.findall(r"--[a-z-]+", "\n".join(line for line in stderr.splitlines() if "big.txt" in line))
     options = RUNNER.invoke(app, ["build", "--help"]).stdout
     assert hinted and all(option in options for option in hinted), (hinted, options)
+
+
+@pytest.mark.parametrize("command", ["clean", "quotes", "translate", "summarize", "build"])
+def test_every_command_that_reads_articles_has_max_bytes(command: str) -> None:
+    result = RUNNER.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "--max-bytes" in result.stdout, result.stdout
+
+
+def _two_sizes(tmp_path: Path) -> tuple[Path, Path, Path, int]:
+    """A folder with the two good articles; the larger is over the returned limit, the smaller is not."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (folder / "second.txt").write_text(SECOND_ARTICLE, encoding="cp949")
+    small, large = sorted(folder.iterdir(), key=lambda p: p.stat().st_size)
+    assert small.stat().st_size < large.stat().st_size
+    return folder, small, large, small.stat().st_size
+
+
+def test_quotes_max_bytes_skips_the_larger_file(tmp_path: Path) -> None:
+    folder, small, large, limit = _two_sizes(tmp_path)
+    code, stderr = _run(["quotes", str(folder), "--max-bytes", str(limit)])
+    assert code == EXIT_PARTIAL, stderr
+    assert f"brief: skipped {large}: file is" in stderr and "--max-bytes" in stderr
+    assert str(small) not in stderr
+    code, stderr = _run(["quotes", str(folder), "--max-bytes", str(limit * 10)])
+    assert code == 0, stderr
+
+
+def test_build_max_bytes_reaches_the_pipeline(tiny_marian: Path, tmp_path: Path) -> None:
+    import json
+
+    folder, small, large, limit = _two_sizes(tmp_path)
+    out = tmp_path / "d.md"
+    code, stderr = _run(
+        ["build", str(folder), "-o", str(out), "--json", "--mt-model", str(tiny_marian), "--no-cache",
+         "--max-bytes", str(limit), *FAST_MODEL_ARGS]
+    )  # fmt: skip
+    assert code == EXIT_PARTIAL, stderr
+    assert f"brief: skipped {large}: file is" in stderr
+    digest = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [a["article"]["source"] for a in digest["articles"]] == [str(small)]
+
+
+def test_max_bytes_must_be_positive() -> None:
+    code, stderr = _run(["build", "x.txt", "--max-bytes", "0"])
+    assert code == 2 and "--max-bytes" in stderr  # click's usage error, before anything is read
 
 
 # ---------------------------------------------------------------- faults that need a hand

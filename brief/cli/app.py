@@ -17,6 +17,7 @@ from brief.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, BriefError
 from brief.records import Failure, to_jsonable
 
 __all__ = [
+    "MAX_BYTES",
     "app",
     "emit_json",
     "exit_for",
@@ -92,7 +93,9 @@ PATHS_HELP = "Article files (.txt, .html) and folders (searched recursively)."
 
 # Options shared by the commands that run models; defined once so their help stays the same everywhere.
 MT_MODEL = typer.Option(
-    None, "--mt-model", help="Translation model: a preset (brief models list), a hub id or a local folder/GGUF file."
+    None,
+    "--mt-model",
+    help="Translation model: a preset (brief models list), a hub id or a local folder/GGUF file.",
 )
 MT_BACKEND = typer.Option("auto", "--mt-backend", help="auto, seq2seq, instruct or ctranslate2.")
 MT_REVISION = typer.Option(None, "--mt-revision", help="Hub revision (commit, tag or branch) of the model.")
@@ -100,13 +103,26 @@ SUMMARIZER = typer.Option(
     None, "--summarizer", help="extractive (no model), a preset, a hub id or a local folder/GGUF file."
 )
 DEVICE = typer.Option("auto", "--device", help="auto (CUDA, then MPS, then CPU), cpu, cuda, cuda:N or mps.")
-DTYPE = typer.Option("auto", "--dtype", help="auto (bf16/fp16 on GPU, fp32 on CPU), float32, float16, bfloat16.")
+DTYPE = typer.Option(
+    "auto", "--dtype", help="auto (bf16/fp16 on GPU, fp32 on CPU), float32, float16, bfloat16."
+)
 BATCH_SIZE = typer.Option(32, "--batch-size", help="Sentences per model call.")
 NO_CACHE = typer.Option(False, "--no-cache", help="Do not read or write the translation cache.")
-CACHE_DIR = typer.Option(None, "--cache-dir", help="Translation cache folder (default: the user's cache folder).")
+CACHE_DIR = typer.Option(
+    None, "--cache-dir", help="Translation cache folder (default: the user's cache folder)."
+)
 PEOPLE = typer.Option([], "--people", help="Extra people table (TOML); may be repeated.")
 GLOSSARY = typer.Option([], "--glossary", help="Extra glossary (TOML); may be repeated.")
 JSON_OUT = typer.Option(False, "--json", help="Print a JSON array, one object per article.")
+# shared by every command that reads articles (clean, quotes, translate, summarize, build)
+DEFAULT_MAX_BYTES = BriefConfig().max_file_bytes
+MAX_BYTES = typer.Option(
+    DEFAULT_MAX_BYTES,
+    "--max-bytes",
+    min=1,
+    help=f"Skip article files larger than this many bytes (default {DEFAULT_MAX_BYTES:,}).",
+    show_default=False,
+)
 
 
 def model_config(
@@ -122,6 +138,7 @@ def model_config(
     people: list[Path],
     glossary: list[Path],
     summarizer: str | None = None,
+    max_bytes: int | None = None,
     **rest: Any,
 ) -> BriefConfig:
     """Build the config of a model-running command from its shared options (None keeps the default)."""
@@ -141,4 +158,6 @@ def model_config(
         chosen["mt_model"] = mt_model
     if summarizer:
         chosen["summarizer"] = summarizer
+    if max_bytes is not None:
+        chosen["max_file_bytes"] = max_bytes
     return BriefConfig(**chosen)

@@ -16,6 +16,7 @@ from brief.cli.app import (
     DEVICE,
     DTYPE,
     GLOSSARY,
+    MAX_BYTES,
     MT_BACKEND,
     MT_MODEL,
     MT_REVISION,
@@ -146,6 +147,7 @@ def build(
     cache_dir: Path | None = CACHE_DIR,
     people: list[Path] = PEOPLE,
     glossary: list[Path] = GLOSSARY,
+    max_bytes: int = MAX_BYTES,
 ) -> None:
     """Build the weekly digest: clean, find quotes, translate, summarize, merge, render."""
     from brief.fsutil import write_atomic
@@ -166,6 +168,7 @@ def build(
             cache_dir=cache_dir,
             people=people,
             glossary=glossary,
+            max_bytes=max_bytes,
             num_beams=beams,
             max_new_tokens=max_new_tokens,
             since=parse_date(since, "--since"),

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from brief.cli.app import PATHS_HELP, app, emit_json, exit_for, handle_errors, report_failures
+from brief.cli.app import MAX_BYTES, PATHS_HELP, app, emit_json, exit_for, handle_errors, report_failures
 from brief.config import BriefConfig
 from brief.errors import EXIT_BAD_INPUT
 from brief.records import Article
@@ -52,9 +52,7 @@ def clean(
     json_output: Annotated[
         bool, typer.Option("--json", help="Print a JSON array, one object per article.")
     ] = False,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Skip files larger than this many bytes.")
-    ] = 5 * 1024 * 1024,
+    max_bytes: int = MAX_BYTES,
     show_removed: Annotated[
         bool, typer.Option("--removed", help="List every removed line and the rule that removed it.")
     ] = False,

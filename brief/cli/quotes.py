@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from brief.cli.app import PATHS_HELP, app, emit_json, exit_for, handle_errors, report_failures
+from brief.cli.app import MAX_BYTES, PATHS_HELP, app, emit_json, exit_for, handle_errors, report_failures
 from brief.config import BriefConfig
 from brief.records import Article, Quote, to_jsonable
 
@@ -53,6 +53,7 @@ def quotes(
     direct_only: Annotated[
         bool, typer.Option("--direct-only", help="Leave out reported (indirect) speech.")
     ] = False,
+    max_bytes: int = MAX_BYTES,
 ) -> None:
     """Find direct and reported speech and resolve each speaker."""
     from brief.people import load_people
@@ -60,7 +61,7 @@ def quotes(
     from brief.quotes import extract_quotes
 
     with handle_errors():
-        config = BriefConfig(people_files=tuple(people or ()))
+        config = BriefConfig(people_files=tuple(people or ()), max_file_bytes=max_bytes)
         table = load_people(config.people_files)
         articles, failures = load_articles(paths, config)
         found = []

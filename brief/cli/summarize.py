@@ -15,6 +15,7 @@ from brief.cli.app import (
     DEVICE,
     DTYPE,
     GLOSSARY,
+    MAX_BYTES,
     MT_BACKEND,
     MT_MODEL,
     MT_REVISION,
@@ -131,6 +132,7 @@ def summarize(
     glossary: list[Path] = GLOSSARY,
     drop_unsupported: bool = DROP,
     json_output: bool = JSON_SUMMARY,
+    max_bytes: int = MAX_BYTES,
 ) -> None:
     """Brief each article (lede, bullets, numbers, quotes) and merge the briefs, checked against sources."""
     from brief.people import load_people
@@ -152,6 +154,7 @@ def summarize(
             cache_dir=cache_dir,
             people=people,
             glossary=glossary,
+            max_bytes=max_bytes,
             summarizer=summarizer,
             summarizer_revision=summarizer_revision,
             max_new_tokens=max_new_tokens,

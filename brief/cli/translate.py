@@ -15,6 +15,7 @@ from brief.cli.app import (
     DTYPE,
     GLOSSARY,
     JSON_OUT,
+    MAX_BYTES,
     MT_BACKEND,
     MT_MODEL,
     MT_REVISION,
@@ -94,6 +95,7 @@ def translate(
     people: list[Path] = PEOPLE,
     glossary: list[Path] = GLOSSARY,
     json_output: bool = JSON_OUT,
+    max_bytes: int = MAX_BYTES,
 ) -> None:
     """Translate articles into English, sentence by sentence, with names, terms and numbers protected."""
     from brief.people import load_people
@@ -113,6 +115,7 @@ def translate(
             cache_dir=cache_dir,
             people=people,
             glossary=glossary,
+            max_bytes=max_bytes,
             num_beams=beams,
             max_new_tokens=max_new_tokens,
         )
