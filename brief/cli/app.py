@@ -25,6 +25,7 @@ __all__ = [
     "handle_errors",
     "model_config",
     "models_app",
+    "quiet_transformers",
     "report_failures",
 ]
 
@@ -59,6 +60,32 @@ def handle_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         _echo_err("brief: interrupted")
         raise typer.Exit(130) from None
+
+
+@contextmanager
+def quiet_transformers() -> Iterator[None]:
+    """Silence transformers for the length of a model command, then put its settings back.
+
+    Its "Loading weights" progress bars and its warnings ("Token indices sequence length is longer
+    than...", "Both max_new_tokens and max_length...") are about things brief handles itself, and
+    they reached stderr even with --quiet. Errors still show. Only the model commands use this, so
+    ``brief clean`` / ``brief quotes`` never import transformers; without transformers it does nothing.
+    """
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # pragma: no cover - model commands then fail with their own clear error
+        yield
+        return
+    verbosity = hf_logging.get_verbosity()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
 
 
 def report_failures(failures: Sequence[Failure]) -> None:

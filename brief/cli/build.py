@@ -29,6 +29,7 @@ from brief.cli.app import (
     fail,
     handle_errors,
     model_config,
+    quiet_transformers,
     report_failures,
 )
 from brief.errors import ConfigError, InputError
@@ -155,7 +156,7 @@ def build(
     from brief.render import DEFAULT_PRIORITY, render_html, render_json, render_markdown
 
     bars = StageBars(enabled=not quiet and sys.stderr.isatty())
-    with handle_errors():
+    with handle_errors(), quiet_transformers():
         config = model_config(
             mt_model=mt_model,
             mt_backend=mt_backend,

@@ -28,6 +28,7 @@ from brief.cli.app import (
     exit_for,
     handle_errors,
     model_config,
+    quiet_transformers,
     report_failures,
 )
 from brief.records import ArticleBrief, MergedBrief, TranslatedArticle
@@ -142,7 +143,7 @@ def summarize(
     from brief.translate import make_translator, translate_articles
     from brief.translate.glossary import load_glossary
 
-    with handle_errors():
+    with handle_errors(), quiet_transformers():
         config = model_config(
             mt_model=mt_model,
             mt_backend=mt_backend,

@@ -27,6 +27,7 @@ from brief.cli.app import (
     exit_for,
     handle_errors,
     model_config,
+    quiet_transformers,
     report_failures,
 )
 from brief.records import SentencePair, TranslatedArticle
@@ -103,7 +104,7 @@ def translate(
     from brief.quotes import extract_quotes
     from brief.translate import make_translator, translate_articles
 
-    with handle_errors():
+    with handle_errors(), quiet_transformers():
         config = model_config(
             mt_model=mt_model,
             mt_backend=mt_backend,
