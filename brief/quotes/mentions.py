@@ -464,7 +464,12 @@ class _Matcher:
             if particle == "" and not tokens[last].raw.endswith(","):
                 for j in range(last + 1, min(last + 5, len(tokens))):
                     between = tokens[last + 1 : j]
-                    if between and not self._org_like(between[-1], loose=person is not None):
+                    # an organisation the tables do not know ("이동훈 한빛바이오 회장"): one word, right
+                    # after a name that cannot be a word with a particle, and not itself a verb form
+                    loose = person is not None or (
+                        len(between) == 1 and token.raw[:1] == core[:1] and _unknown_org_ok(ko, between[0])
+                    )
+                    if between and not self._org_like(between[-1], loose=loose):
                         break
                     title = self.title_at(tokens, j)
                     if title is not None:
@@ -537,6 +542,27 @@ class _Matcher:
         if prev == "한":  # "한 관계자": an official
             return first - 1, None, _described("", role, plural)
         return first, None, _described("", role, plural)
+
+
+# last syllables of a word that is an inflected form or carries a particle, not an organisation's name
+_NOT_ORG_ENDINGS = (
+    "한", "된", "는", "은", "을", "를", "던", "고", "며", "서", "의", "에", "로", "와", "과", "가", "도", "만",
+    "다", "인", "할", "될", "적",
+)  # fmt: skip
+# last syllables that make an unknown name more likely a word with a particle ("오늘은", "이들이")
+_PARTICLE_SYLLABLES = ("은", "는", "이", "가", "도", "을", "를", "의", "에", "로")
+
+
+def _unknown_org_ok(name: str, word: Token) -> bool:
+    """Whether ``word`` may be the organisation of an unknown person ``name`` ("한빛바이오")."""
+    core = word.core
+    if word.raw != core or len(core) < 2 or core in _NOT_SHORT_NAMES or core in _NOT_NAMES:
+        return False
+    if not re.fullmatch(r"[\uac00-\ud7a3A-Za-z0-9&]+", core) or core.endswith(_NOT_ORG_ENDINGS):
+        return False
+    if len(core) == 3 and split_korean_name(core) is not None:
+        return False  # "[인터뷰] 정유진 루나AI 대표": that word is the name, not an organisation
+    return " " in name or not name.endswith(_PARTICLE_SYLLABLES)
 
 
 def _described(owner: str, role: str, plural: bool = False) -> str:

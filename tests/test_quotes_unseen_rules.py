@@ -1,0 +1,90 @@
+"""Quote constructions met on articles written after the quotes stage was built (tests/data/unseen/),
+each as a general rule on new sentences: table-driven, expected (speaker or None, kind, text start)."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.people import PeopleTable, load_people
+from brief.quotes import extract_quotes
+from brief.records import Article, Outlet
+
+Case = tuple[str, tuple[str, ...], list[tuple[str | None, str, str]]]
+
+
+@pytest.fixture(scope="module")
+def people() -> PeopleTable:
+    return load_people()
+
+
+def _article(paragraphs: tuple[str, ...], headline: str | None = None) -> Article:
+    return Article(
+        id="t", source="t.txt", headline=headline, subheadlines=(), paragraphs=paragraphs, captions=(),
+        outlet=Outlet(), reporters=(), date=None, date_evidence=None,
+    )  # fmt: skip
+
+
+def _rows(paragraphs: tuple[str, ...], people: PeopleTable, headline: str | None = None) -> list[tuple]:
+    quotes = extract_quotes(_article(paragraphs, headline), people)
+    return [(q.speaker.en if q.speaker.kind != "unknown" else None, q.kind, q.text_ko) for q in quotes]
+
+
+def _check(case: Case, people: PeopleTable) -> None:
+    _name, paragraphs, expected = case
+    got = _rows(paragraphs, people)
+    assert len(got) == len(expected), got
+    for row, (speaker, kind, prefix) in zip(got, expected, strict=True):
+        assert row[:2] == (speaker, kind) and row[2].startswith(prefix), got
+
+
+# "NAME ORG TITLE" where the organisation is in no table and has no organisation-like ending
+UNKNOWN_ORG: list[Case] = [
+    (
+        "unknown-company-chairman",
+        ('이동훈 한빛바이오 회장은 "내년을 미국 진출의 원년으로 삼겠다"고 말했다.',),
+        [("Lee Dong-hun", "direct", "내년을 미국")],
+    ),
+    (
+        "unknown-company-president-then-short",
+        ('박태오 루미노텍 사장은 "수율을 끌어올리겠다"고 말했다.', '박 사장은 "증설도 검토한다"고 덧붙였다.'),
+        [("Park Tae-o", "direct", "수율을"), ("Park Tae-o", "direct", "증설도")],
+    ),
+    (
+        "unknown-company-then-pronoun",
+        ('최은서 에코그린 대표는 "흑자 전환이 목표"라고 밝혔다. 그는 "내년이 고비"라고 말했다.',),
+        [("Choi Eun-seo", "direct", "흑자 전환이"), ("Choi Eun-seo", "direct", "내년이 고비")],
+    ),
+    (
+        "a-word-with-particle-is-no-name",
+        ('오늘은 회사 대표가 "신제품을 공개한다"고 말했다.',),
+        [(None, "direct", "신제품을")],
+    ),
+    (
+        "an-inflected-word-is-no-organisation",
+        ('한동안 조용했던 대표는 "조직을 정비하겠다"고 말했다.',),
+        [(None, "direct", "조직을")],
+    ),
+    (
+        "two-kims-with-unknown-companies-stay-unknown",
+        (
+            '김동섭 에코프로비엠 사장은 "생산을 줄인다"고 말했다.',
+            '김민호 포스코퓨처엠 사장은 "원가를 낮춘다"고 말했다.',
+            '김 사장은 "경쟁이 가장 큰 과제"라고 강조했다.',
+        ),
+        [
+            ("Kim Dong-seop", "direct", "생산을"),
+            ("Kim Min-ho", "direct", "원가를"),
+            (None, "direct", "경쟁이"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", UNKNOWN_ORG, ids=[c[0] for c in UNKNOWN_ORG])
+def test_person_of_an_unknown_organisation(case: Case, people: PeopleTable) -> None:
+    _check(case, people)
+
+
+def test_bracketed_tag_before_a_name_is_not_a_name(people: PeopleTable) -> None:
+    got = _rows(("본문.",), people, headline='[인터뷰] 정유진 루나AI 대표 "3년 안에 대안 될 것"')
+    assert got == [("Jung Yu-jin", "direct", "3년 안에 대안 될 것")]
