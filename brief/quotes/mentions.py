@@ -546,7 +546,8 @@ class _Matcher:
 
 # last syllables of a word that is an inflected form or carries a particle, not an organisation's name
 _NOT_ORG_ENDINGS = (
-    "한", "된", "는", "은", "을", "를", "던", "고", "며", "서", "의", "에", "로", "와", "과", "가", "도", "만",
+    "한", "된", "는", "은", "을", "를", "던", "고", "며", "서", "의", "에", "로", "와", "과", "가", "도",
+    "만",
     "다", "인", "할", "될", "적",
 )  # fmt: skip
 # last syllables that make an unknown name more likely a word with a particle ("오늘은", "이들이")
