@@ -88,3 +88,23 @@ def test_person_of_an_unknown_organisation(case: Case, people: PeopleTable) -> N
 def test_bracketed_tag_before_a_name_is_not_a_name(people: PeopleTable) -> None:
     got = _rows(("본문.",), people, headline='[인터뷰] 정유진 루나AI 대표 "3년 안에 대안 될 것"')
     assert got == [("Jung Yu-jin", "direct", "3년 안에 대안 될 것")]
+
+
+# "…"면서도 "…", "…"라면서도 "…": a concession still chains two quotes of one speaker
+CHAINS: list[Case] = [
+    (
+        "myeonseodo-chain",
+        ('유상임 과학기술정보통신부 장관은 "조정은 불가피했다"면서도 "현장의 어려움은 안다"고 답했다.',),
+        [("Yoo Sang-im", "direct", "조정은"), ("Yoo Sang-im", "direct", "현장의 어려움은")],
+    ),
+    (
+        "ramyeonseodo-chain",
+        ('한도윤 다온소프트 대표는 "쉽지 않은 결정"이라면서도 "방향은 맞다"고 말했다.',),
+        [("Han Do-yun", "direct", "쉽지 않은"), ("Han Do-yun", "direct", "방향은 맞다")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CHAINS, ids=[c[0] for c in CHAINS])
+def test_concessive_chain(case: Case, people: PeopleTable) -> None:
+    _check(case, people)

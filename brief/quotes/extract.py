@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 Location = Literal["body", "headline", "subheadline"]
 
 _QUOTATIVE = re.compile(r"(?:이?라고|고)(?:만|는|도)?(?=[\s,.]|$)")
-_CHAIN = re.compile(r"(?:이?라며|며|이?라면서|면서)(?=[\s,.]|$)")
+_CHAIN = re.compile(r"(?:이?라며|며|이?라면서|면서)도?(?=[\s,.]|$)")  # "…"면서도 "…": a concession
 # "…"라는 입장이다 / "…"라는 게 김 대표의 설명이다
 _SAYS = re.compile(r"(?:이?라는|다는|는|이?란)\s+(?:(게|것이)\s+)?")
 _NONE_AFTER = re.compile(r"[\s.,!?;:()\]」』…]|$")
