@@ -108,3 +108,28 @@ CHAINS: list[Case] = [
 @pytest.mark.parametrize("case", CHAINS, ids=[c[0] for c in CHAINS])
 def test_concessive_chain(case: Case, people: PeopleTable) -> None:
     _check(case, people)
+
+
+# "고위" goes before the whole description: "a senior government official", not "a government senior …"
+SENIOR: list[Case] = [
+    (
+        "senior-government-official",
+        ('정부 고위 관계자는 "실무 협의를 이어가고 있다"고 말했다.',),
+        [("a senior government official", "direct", "실무 협의를")],
+    ),
+    (
+        "senior-industry-official",
+        ('업계 고위 관계자는 "감산은 불가피하다"고 전했다.',),
+        [("a senior industry official", "direct", "감산은")],
+    ),
+    (
+        "senior-ministry-official",
+        ('산업통상자원부 고위 관계자는 "지원을 검토한다"고 밝혔다.',),
+        [("a senior Ministry of Trade, Industry and Energy official", "direct", "지원을")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SENIOR, ids=[c[0] for c in SENIOR])
+def test_senior_unnamed_sources(case: Case, people: PeopleTable) -> None:
+    _check(case, people)

@@ -531,7 +531,10 @@ class _Matcher:
             role = f"senior {role}"
         plural = base.endswith("들")
         if prev in _GENERIC_SOURCES:  # "업계 관계자": an industry official
-            return first - 1, None, _described(_GENERIC_SOURCES[prev].strip(), role, plural)
+            owner = _GENERIC_SOURCES[prev].strip()
+            if senior:  # "정부 고위 관계자": a senior government official
+                owner, role = f"senior {owner}", role[len("senior ") :]
+            return first - 1, None, _described(owner, role, plural)
         org = self.table.translate_org(prev) if prev else None
         if org:  # "KT 관계자": a KT official
             if role.startswith("senior "):
