@@ -53,8 +53,8 @@ def load_articles(paths: Iterable[Path | str], config: BriefConfig) -> tuple[lis
     for path in files:
         try:
             articles.append(clean_document(read_document(path, max_bytes=config.max_file_bytes)))
-        except InputError as error:
-            log.warning("%s", error)
+        except InputError as error:  # returned as a Failure: the caller reports it, once
+            log.debug("%s", error)
             failures.append(Failure(source=str(path), message=error.problem))
         except OSError as error:  # vanished or unreadable between discovery and reading
             failures.append(Failure(source=str(path), message=f"cannot read: {error.strerror or error}"))

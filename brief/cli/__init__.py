@@ -7,7 +7,7 @@ import sys
 from typer import Abort
 
 from brief.cli import build, clean, models, quotes, summarize, translate  # noqa: F401  (registers commands)
-from brief.cli.app import app
+from brief.cli.app import app, setup_logging
 from brief.errors import EXIT_BAD_INPUT
 
 try:  # recent typer carries its own copy of click
@@ -24,6 +24,7 @@ def main() -> None:
     Click reports usage errors with exit code 2, which brief keeps for "model unavailable";
     here they exit 1 (bad input or usage), as documented.
     """
+    setup_logging(verbose=False)  # library warnings (a non-commercial licence...): "brief: WARNING: ..."
     try:
         code = app(standalone_mode=False)
     except UsageError as error:
