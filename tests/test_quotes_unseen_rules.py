@@ -133,3 +133,45 @@ SENIOR: list[Case] = [
 @pytest.mark.parametrize("case", SENIOR, ids=[c[0] for c in SENIOR])
 def test_senior_unnamed_sources(case: Case, people: PeopleTable) -> None:
     _check(case, people)
+
+
+# titles of researchers, economists and party officers that name a speaker
+TITLES: list[Case] = [
+    (
+        "research-fellow",
+        ('김양팽 산업연구원 전문연구원은 "대체 움직임이 빨라질 것"이라고 분석했다.',),
+        [("Kim Yang-paeng", "direct", "대체 움직임이")],
+    ),
+    (
+        "senior-research-fellow",
+        ('오태민 한국개발연구원 선임연구위원은 "성장률이 둔화될 것"이라고 말했다.',),
+        [("Oh Tae-min", "direct", "성장률이")],
+    ),
+    (
+        "chief-economist",
+        ('배지수 하나금융연구소 수석이코노미스트는 "금리 인하가 이어질 것"이라고 내다봤다.',),
+        [("Bae Ji-su", "direct", "금리 인하가")],
+    ),
+    (
+        "floor-leader",
+        ('민주당 윤성호 원내대표는 "예산안을 단독 처리하겠다"고 밝혔다.',),
+        [("Yoon Seong-ho", "direct", "예산안을")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TITLES, ids=[c[0] for c in TITLES])
+def test_more_titles(case: Case, people: PeopleTable) -> None:
+    _check(case, people)
+
+
+@pytest.mark.parametrize(
+    ("ko", "en"),
+    [
+        ("전문연구원", "research fellow"),
+        ("수석이코노미스트", "chief economist"),
+        ("원내대표", "floor leader"),
+    ],
+)
+def test_title_translations(ko: str, en: str, people: PeopleTable) -> None:
+    assert people.translate_title(ko) == en
