@@ -175,3 +175,38 @@ def test_more_titles(case: Case, people: PeopleTable) -> None:
 )
 def test_title_translations(ko: str, en: str, people: PeopleTable) -> None:
     assert people.translate_title(ko) == en
+
+
+# a paragraph that is only a quote, told by the next paragraph's "이같이 말했다" sentence, even when
+# that sentence names an event in quote marks
+LEAD_QUOTES: list[Case] = [
+    (
+        "this-way-with-a-quoted-event-name",
+        (
+            '"경쟁은 이제 속도전입니다. 늦으면 뒤처집니다."',
+            "곽노정 SK하이닉스 사장은 23일 '반도체대전(SEDEX) 2024' 기조연설에서 이같이 말했다.",
+        ),
+        [("Kwak No-jeong", "direct", "경쟁은 이제 속도전입니다. 늦으면")],
+    ),
+    (
+        "this-way-with-a-double-quoted-event-name",
+        (
+            '"올해는 반드시 흑자를 내겠습니다."',
+            '한도윤 다온소프트 대표는 "다온 데이 2024" 행사에서 이렇게 강조했다.',
+        ),
+        [("Han Do-yun", "direct", "올해는 반드시")],
+    ),
+    (
+        "next-paragraph-with-speech-of-its-own-tells-nothing",
+        (
+            '"올해는 반드시 흑자를 내겠습니다."',
+            '한도윤 다온소프트 대표는 이같이 말하며 "내년에도 이어가겠다"고 덧붙였다.',
+        ),
+        [(None, "direct", "올해는 반드시"), ("Han Do-yun", "direct", "내년에도")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", LEAD_QUOTES, ids=[c[0] for c in LEAD_QUOTES])
+def test_lead_quote_told_this_way(case: Case, people: PeopleTable) -> None:
+    _check(case, people)

@@ -361,10 +361,13 @@ class _Extractor:
         paragraphs = self.article.paragraphs
         if para >= len(paragraphs):
             return None
+        text = paragraphs[para]
         for sentence in self.sentences[para]:
             tokens = sentence.tokens
-            if sentence.quotes or not any(t.core in _THIS_WAY for t in tokens):
+            if not any(t.core in _THIS_WAY for t in tokens):
                 continue
+            if any(_particle_after(text, span)[0] in ("quotative", "chain") for span in sentence.quotes):
+                continue  # a sentence with speech of its own; quoted names ('반도체대전') do not count
             verb = _find_verb(tokens, 0, len(tokens))
             if verb is None:
                 continue
