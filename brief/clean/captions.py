@@ -34,6 +34,20 @@ _PHOTO_MENTION = re.compile(r"사진\s*(?:은|속|\s)?\s*(?:왼쪽|오른쪽|가
 _PHOTO_VERB = re.compile(r"(?:하고|고|며)\s*있다\.$|(?:포즈|기념\s*촬영|기념\s*사진).{0,20}(?:있다|했다)\.$")
 
 
+# a wire photo's tail: "(사진=삼성전자 제공) 2024.11.12. photo@newsis.com *재판매 및 DB 금지" (only photos
+# carry the no-resale note); the source, the date and the photo desk's e-mail are part of the credit
+_WIRE_TAIL = re.compile(
+    r"\s*(?:[\[(]\s*" + _CREDIT_WORDS + r"\s*[=:]?[^\])]{0,40}[\])]\s*)?"
+    r"(?:(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?"
+    r"(?:\*?\s*재판매\s*및\s*DB\s*금지\.?)?$",
+    re.IGNORECASE,
+)
+# "[서울=뉴시스] …", "(서울=연합뉴스) …": a wire dateline tag that opens a photo caption
+_DATED_EMAIL = re.compile(r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*[\w.+-]+@")
+_DATELINE_TAG = re.compile(
+    r"^[\[(【]\s*[가-힣]{1,6}\s*=\s*[^\])】]{1,12}[\])】]\s*(?:[가-힣]{2,4}\s*기자\s*=\s*)?"
+)
+
 _WINDOW = 100  # a credit is short: only the end of a line is searched
 
 
@@ -44,6 +58,12 @@ def split_credit(line: str) -> tuple[str, str] | None:
     tail = line[cut:]
     if not any(mark in tail for mark in ("/", "=", "사진", "제공", "DB")) and not line.endswith(_CLOSERS):
         return None  # the common case, decided without a regular expression
+    wire = _WIRE_TAIL.search(tail)
+    # the no-resale note, or a photo's date and the photographer's e-mail together, mark a wire caption
+    marked = wire is not None and ("금지" in wire.group(0) or _DATED_EMAIL.search(wire.group(0)) is not None)
+    if wire is not None and marked and wire.start() > 0:
+        text = _DATELINE_TAG.sub("", line[: cut + wire.start()].rstrip())
+        return (text, wire.group(0).strip()) if text else None
     if line.endswith(_CLOSERS):
         match = _BRACKETED_AT_END.search(tail)
         if match is not None:

@@ -1,0 +1,64 @@
+"""Cleaning rules met on pages written after the cleaning stage was built (tests/data/unseen/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.clean import clean_text
+from brief.clean.captions import caption_text
+
+
+# wire-photo captions: a "[지역=매체]" tag (and "NAME 기자 =") before, and after the caption the photo's
+# source, date, the photo desk's e-mail and the no-resale note
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        (
+            "[서울=뉴시스] 경기 평택시 삼성전자 평택캠퍼스 전경. (사진=삼성전자 제공) 2024.11.12. "
+            "photo@newsis.com *재판매 및 DB 금지",
+            "경기 평택시 삼성전자 평택캠퍼스 전경.",
+        ),
+        (
+            "[세종=뉴시스] 최상목 부총리가 발언하고 있다. 2024.11.12. ppkjm@newsis.com",
+            "최상목 부총리가 발언하고 있다.",
+        ),
+        (
+            "[서울=뉴시스] 김선웅 기자 = 12일 서울 중구 하나은행 딜링룸에서 직원이 업무를 보고 있다. "
+            "2024.11.12. mangusta@newsis.com *재판매 및 DB 금지",
+            "12일 서울 중구 하나은행 딜링룸에서 직원이 업무를 보고 있다.",
+        ),
+        ("LG에너지솔루션 오창 공장 전경. *재판매 및 DB 금지", "LG에너지솔루션 오창 공장 전경."),
+    ],
+)
+def test_wire_photo_caption(line: str, caption: str) -> None:
+    assert caption_text(line)[0] == caption
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "회사는 2024.11.12. 공시했다. 문의 ir@hanbit.com",  # an e-mail without a photo date
+        "재판매 및 DB 금지",  # the note alone has no caption
+        "문의는 help@example.com",
+    ],
+)
+def test_not_a_wire_caption(line: str) -> None:
+    assert caption_text(line) == (line, None)
+
+
+def test_wire_caption_leaves_the_body() -> None:
+    page = "\n\n".join(
+        [
+            "【서울=뉴시스】김경록 기자 = 정부가 국내 기업 피해 최소화에 나섰다.",
+            "[서울=뉴시스] 경기 평택시 삼성전자 평택캠퍼스 전경. (사진=삼성전자 제공) 2024.11.12. "
+            "photo@newsis.com *재판매 및 DB 금지",
+            '정부 고위 관계자는 "최선을 다하겠다"고 말했다.',
+            "kkr@newsis.com",
+        ]
+    )
+    article = clean_text(page)
+    assert article.paragraphs == (
+        "정부가 국내 기업 피해 최소화에 나섰다.",
+        '정부 고위 관계자는 "최선을 다하겠다"고 말했다.',
+    )
+    assert article.captions == ("경기 평택시 삼성전자 평택캠퍼스 전경.",)
