@@ -210,3 +210,26 @@ LEAD_QUOTES: list[Case] = [
 @pytest.mark.parametrize("case", LEAD_QUOTES, ids=[c[0] for c in LEAD_QUOTES])
 def test_lead_quote_told_this_way(case: Case, people: PeopleTable) -> None:
     _check(case, people)
+
+
+# the last word of a foreign name in the table is that person ("쿡 CEO" is 팀 쿡), as for "나델라 CEO"
+SURNAMES: list[Case] = [
+    (
+        "foreign-surname-and-title",
+        (
+            "팀 쿡 애플 최고경영자(CEO)가 10일 서울을 찾았다.",
+            '쿡 CEO는 한국어 지원에 대해 "내년 중 가능하도록 준비하고 있다"고 말했다.',
+        ),
+        [("Tim Cook", "direct", "내년 중")],
+    ),
+    (
+        "foreign-surname-alone",
+        ('쿡은 "한국 개발자들이 놀랍다"고 말했다.',),
+        [("Tim Cook", "direct", "한국 개발자들이")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SURNAMES, ids=[c[0] for c in SURNAMES])
+def test_foreign_surname(case: Case, people: PeopleTable) -> None:
+    _check(case, people)

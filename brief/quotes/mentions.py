@@ -282,11 +282,19 @@ class _Matcher:
         self.unit_names = table.unit_names
         self.names: dict[str, Person] = {}
         self.name_starts: set[str] = set()  # first words of names written with a space ("사티아")
+        surnames: dict[str, list[Person]] = {}
         for person in table.people:
             for name in (person.ko, *person.aliases):
                 self.names["".join(name.split())] = person
                 if " " in name.strip():
                     self.name_starts.add(name.split()[0])
+                    surnames.setdefault(name.split()[-1], []).append(person)
+        # a foreign name's last word alone ("쿡 CEO" for 팀 쿡), when it names one person of the table and
+        # is not a Korean family name (those are short forms: "황 CEO")
+        for surname, persons in surnames.items():
+            unique = {p.ko for p in persons}
+            if len(unique) == 1 and surname not in self.names and surname not in FAMILY_NAMES:
+                self.names[surname] = persons[0]
         self._starts: dict[str, int] = {}
         self._phrase_starters: dict[str, bool] = {}
         self._titles: dict[str, bool] = {}
