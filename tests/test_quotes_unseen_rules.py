@@ -233,3 +233,42 @@ SURNAMES: list[Case] = [
 @pytest.mark.parametrize("case", SURNAMES, ids=[c[0] for c in SURNAMES])
 def test_foreign_surname(case: Case, people: PeopleTable) -> None:
     _check(case, people)
+
+
+# a quote that opens a paragraph as a statement of its own, told by "이같이/이렇게 말했다" in the same
+# paragraph; the reporting verbs 요구했다 (demanded) and 조언했다 (advised)
+THIS_WAY_SAME_PARAGRAPH: list[Case] = [
+    (
+        "quote-then-this-way-sentence",
+        (
+            "팀 쿡 애플 CEO가 10일 방한했다.",
+            '"한국 개발자들의 창의성은 세계 최고 수준입니다." 쿡 CEO는 이날 간담회에서 이같이 말했다.',
+        ),
+        [("Tim Cook", "direct", "한국 개발자들의 창의성은")],
+    ),
+    (
+        "quote-then-this-way-demanded",
+        ('"정부가 차등 적용을 더는 미뤄서는 안 됩니다." 정영수 편의점주협의회 회장은 이같이 요구했다.',),
+        [("Jung Yeong-su", "direct", "정부가 차등 적용을")],
+    ),
+    (
+        "a-short-quoted-term-is-not-told-this-way",
+        ('"AI 원팀." 김 대표는 이같이 말했다.',),
+        [],
+    ),
+    (
+        "no-this-way-no-quote",
+        ('"한국 개발자들의 창의성은 세계 최고 수준입니다." 쿡 CEO는 이날 간담회를 열었다.',),
+        [],
+    ),
+    (
+        "advised",
+        ('이경민 대신증권 연구원은 "보수적으로 접근해야 한다"고 조언했다.',),
+        [("Lee Gyeong-min", "direct", "보수적으로")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", THIS_WAY_SAME_PARAGRAPH, ids=[c[0] for c in THIS_WAY_SAME_PARAGRAPH])
+def test_quote_told_this_way_in_its_paragraph(case: Case, people: PeopleTable) -> None:
+    _check(case, people)

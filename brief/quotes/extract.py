@@ -91,6 +91,8 @@ _CONNECTIVES = frozenset(
     ]
 )
 _THIS_WAY = ("이같이", "이렇게", "이처럼")
+# a quote that is a whole statement of its own: "…수준입니다." / "…하겠다!" / "…인가?"
+_STATEMENT_END = re.compile(r"(?:[다요죠까][.!?]?|[.!?])\s*$")
 _ADNOMINAL_ENDINGS = (
     "있는", "없는", "하는", "되는", "않는", "라는", "다는", "이라는", "같은", "많은", "높은", "좋은", "에는",
     "에서는", "으로는", "로는", "에게는", "과는", "와는", "관련해서는", "대해서는", "대해선", "이번엔",
@@ -421,6 +423,17 @@ class _Extractor:
                     kind, verb = "quotative", (stop - 1, last_core, noun[1])
                 else:
                     owner = None
+            if (
+                kind == "none"
+                and span.double
+                and verb is not None
+                and _STATEMENT_END.search(span.inner(text))
+                and len(span.inner(text).strip()) >= 10
+                and " " in span.inner(text).strip()
+                and any(tokens[k].core in _THIS_WAY for k in range(after, verb[0]))
+            ):
+                # ""…합니다." 쿡 CEO는 이날 간담회에서 이같이 말했다.": the sentence after tells who said it
+                kind = "quotative"
             if kind == "unclosed-reported":
                 match = _UNCLOSED_END.search(span.inner(text))
                 verb_word = match.group(1) if match else ""

@@ -98,6 +98,9 @@ STANCES: Mapping[str, str] = MappingProxyType(
         "반발": "protested",
         "항변": "protested",
         "주문": "called for",
+        "요구": "demanded",
+        "조언": "advised",
+        "권고": "recommended",
         "답": "answered",
     }
 )  # fmt: skip
