@@ -272,3 +272,29 @@ THIS_WAY_SAME_PARAGRAPH: list[Case] = [
 @pytest.mark.parametrize("case", THIS_WAY_SAME_PARAGRAPH, ids=[c[0] for c in THIS_WAY_SAME_PARAGRAPH])
 def test_quote_told_this_way_in_its_paragraph(case: Case, people: PeopleTable) -> None:
     _check(case, people)
+
+
+# every ministry (and its short form), the main agencies, think tanks, unions and business lobbies
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('고용노동부는 "현장 의견을 충분히 듣겠다"고 밝혔다.', "Ministry of Employment and Labor"),
+        (
+            '국토부 관계자는 "공급 대책을 서두르겠다"고 말했다.',
+            "a Ministry of Land, Infrastructure and Transport official",
+        ),
+        ('복지부 관계자는 "의료 공백을 막겠다"고 말했다.', "a Ministry of Health and Welfare official"),
+        ('식약처는 "허가 심사를 앞당기겠다"고 밝혔다.', "Ministry of Food and Drug Safety"),
+        (
+            '대한상의 관계자는 "규제 완화가 시급하다"고 말했다.',
+            "a Korea Chamber of Commerce and Industry official",
+        ),
+    ],
+)
+def test_government_and_associations(sentence: str, speaker: str, people: PeopleTable) -> None:
+    assert _rows((sentence,), people)[0][0] == speaker
+
+
+def test_organisation_of_a_named_person(people: PeopleTable) -> None:
+    quotes = extract_quotes(_article(('박은정 민주노총 대변인은 "실질임금은 줄었다"고 반박했다.',)), people)
+    assert quotes[0].speaker.org == "Korean Confederation of Trade Unions"
