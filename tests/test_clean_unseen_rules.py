@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from brief.clean import clean_text
+from brief.clean.boilerplate import boilerplate_reason
 from brief.clean.captions import caption_text
 
 
@@ -62,3 +63,51 @@ def test_wire_caption_leaves_the_body() -> None:
         '정부 고위 관계자는 "최선을 다하겠다"고 말했다.',
     )
     assert article.captions == ("경기 평택시 삼성전자 평택캠퍼스 전경.",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "정연우 기자입니다.",
+        "홍길동 기자가 보도합니다.",
+        "KBS 뉴스 정연우입니다.",
+        "MBC뉴스 이재민입니다.",
+        "YTN 김철수입니다.",
+        "채널A 뉴스 김민지입니다.",
+        "KBS 뉴스는 24시간 여러분의 제보를 기다립니다.",
+    ],
+)
+def test_broadcast_sign_offs_are_clutter(line: str) -> None:
+    assert boilerplate_reason(line) == "broadcast sign-off"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "이것이 사실입니다.",
+        "가짜 뉴스 문제입니다.",
+        "SK 회장입니다.",
+        "AI 시대입니다.",
+        "저는 경제부 기자입니다.",
+    ],
+)
+def test_sentences_ending_in_imnida_are_kept(line: str) -> None:
+    assert boilerplate_reason(line) is None
+
+
+def test_broadcast_transcript_keeps_only_the_report() -> None:
+    page = "\n\n".join(
+        [
+            "[앵커]",
+            "이동통신 3사가 알뜰폰 지원을 줄이기로 했습니다.",
+            "정연우 기자입니다.",
+            "[리포트]",
+            "알뜰폰 업계는 요금 인상이 불가피하다고 말합니다.",
+            "KBS 뉴스 정연우입니다.",
+            "KBS 뉴스는 24시간 여러분의 제보를 기다립니다.",
+        ]
+    )
+    assert clean_text(page).paragraphs == (
+        "이동통신 3사가 알뜰폰 지원을 줄이기로 했습니다.",
+        "알뜰폰 업계는 요금 인상이 불가피하다고 말합니다.",
+    )
