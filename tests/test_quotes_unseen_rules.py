@@ -298,3 +298,39 @@ def test_government_and_associations(sentence: str, speaker: str, people: People
 def test_organisation_of_a_named_person(people: PeopleTable) -> None:
     quotes = extract_quotes(_article(('박은정 민주노총 대변인은 "실질임금은 줄었다"고 반박했다.',)), people)
     assert quotes[0].speaker.org == "Korean Confederation of Trade Unions"
+
+
+# broadcast transcripts: "[인터뷰] NAME/ORG TITLE : "…"" sound bites, with or without quote marks
+SOUND_BITES: list[Case] = [
+    (
+        "tagged-name-org-title",
+        ('[인터뷰] 김형진/세종텔레콤 회장 : "도매 대가가 오르면 요금제를 유지하기 어렵습니다."',),
+        [("Kim Hyeong-jin", "direct", "도매 대가가")],
+    ),
+    (
+        "tagged-unnamed-source",
+        ('[녹취] 과기정통부 관계자 : "필요하면 중재에 나서겠습니다."',),
+        [("a Ministry of Science and ICT official", "direct", "필요하면")],
+    ),
+    (
+        "no-quote-marks-known-person",
+        ("[인터뷰] 김영섭/KT 대표 : 고객 신뢰를 회복하겠습니다.",),
+        [("Kim Young-shub", "direct", "고객 신뢰를 회복하겠습니다.")],
+    ),
+    (
+        "untagged-slash-label",
+        ('김형진/세종텔레콤 회장: "저가 요금제가 사라질 수 있습니다."',),
+        [("Kim Hyeong-jin", "direct", "저가 요금제가")],
+    ),
+    (
+        "citizen-without-title-is-unknown",
+        ('[인터뷰] 이수진/서울 마포구 : "요금이 너무 많이 올라요."',),
+        [(None, "direct", "요금이 너무")],
+    ),
+    ("a-colon-line-is-no-sound-bite", ("일시: 2024년 10월 1일 오후 2시",), []),
+]
+
+
+@pytest.mark.parametrize("case", SOUND_BITES, ids=[c[0] for c in SOUND_BITES])
+def test_broadcast_sound_bites(case: Case, people: PeopleTable) -> None:
+    _check(case, people)

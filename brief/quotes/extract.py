@@ -91,6 +91,11 @@ _CONNECTIVES = frozenset(
     ]
 )
 _THIS_WAY = ("이같이", "이렇게", "이처럼")
+# a broadcast transcript's sound bite: "[인터뷰] 김형진/세종텔레콤 회장 : "…"", "[녹취] 과기정통부 관계자 : …"
+_SOUND_BITE = re.compile(
+    r"\s*(?P<tag>[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)[^\]>]{0,10}[\]>])?\s*"
+    r"(?P<who>[^:：\"“”'‘\[\]]{2,40}?)\s*[:：]\s*(?P<said>\S.*)"
+)
 # a quote that is a whole statement of its own: "…수준입니다." / "…하겠다!" / "…인가?"
 _STATEMENT_END = re.compile(r"(?:[다요죠까][.!?]?|[.!?])\s*$")
 _ADNOMINAL_ENDINGS = (
@@ -223,7 +228,12 @@ class _Extractor:
         self.cast = Cast(table)
         # each paragraph is cut into sentences and searched for mentions once
         self.sentences: list[list[_Item]] = []
-        for text in article.paragraphs:
+        self.sound_bites: dict[int, tuple[str, int]] = {}  # paragraph -> (who, where the words start)
+        for index, text in enumerate(article.paragraphs):
+            bite = _sound_bite(text)
+            if bite is not None:
+                self.sound_bites[index] = bite
+                self.cast.add_text(bite[0])
             sentences = _sentences(text, find_quote_spans(text))
             for sentence in sentences:
                 sentence.mentions = find_mentions(sentence.tokens, text, table)
@@ -289,6 +299,9 @@ class _Extractor:
         return tuple(self.quotes)
 
     def _paragraph(self, text: str, para: int) -> None:
+        if para in self.sound_bites:
+            self._sound_bite(text, para, *self.sound_bites[para])
+            return
         sentences = self.sentences[para]
         # a paragraph that is nothing but a quote ("…" alone, as articles often open)
         first = sentences[0] if sentences else None
@@ -508,6 +521,22 @@ class _Extractor:
             )
         )
 
+    def _sound_bite(self, text: str, para: int, who: str, start: int) -> None:
+        """A transcript's sound bite: the words after the colon, by the person the label names."""
+        mentions = find_mentions(tokenize(who), who, self.table)
+        mention = mentions[0] if len(mentions) == 1 and mentions[0].kind != "pronoun" else None
+        speaker = (self.cast.speaker(mention) if mention is not None else None) or Speaker(kind="unknown")
+        spans = [s for s in find_quote_spans(text) if s.start >= start and s.double]
+        if spans:
+            for span in spans:
+                self._add_quote(text, para, span, "body", "direct", None, speaker)
+        else:
+            begin, end = _strip_span(text, start, len(text))
+            if end - begin >= 5:
+                whole = QuoteSpan(begin, end, begin, end, "", True, True)
+                self._add_quote(text, para, whole, "body", "direct", None, speaker)
+        self._note_speaker(speaker, para)
+
     # ------------------------------------------------------------ reported speech
     def _reported(self, text: str, para: int, tokens: Sequence[Token], mentions: Sequence[Mention]) -> None:
         if len(tokens) < 3:
@@ -597,6 +626,19 @@ class _Extractor:
             else:
                 continue
             self._add_quote(text, index, span, location, "direct", None, speaker)
+
+
+def _sound_bite(text: str) -> tuple[str, int] | None:
+    """(the speaker label as words, where the words said start) for a transcript's sound bite line."""
+    if ":" not in text and "：" not in text:
+        return None
+    match = _SOUND_BITE.match(text)
+    if match is None:
+        return None
+    who = match.group("who").strip()
+    if match.group("tag") is None and "/" not in who:
+        return None  # "일시: …", "A: …": only a tagged line or a "NAME/ORG TITLE" label names a speaker
+    return " ".join(who.replace("/", " ").split()), match.start("said")
 
 
 def _tokens_before(tokens: Sequence[Token], position: int | None) -> int:
