@@ -1,9 +1,13 @@
-"""Cleaning and quote attribution on six articles written AFTER the stages were built, in styles the
-other test pages do not cover (tests/data/unseen/): a Yonhap wire story with a minister and opposition
-lawmakers, a Newsis story of unnamed sources (CP949), a Korea Economic Daily earnings story with a CEO
-quoted through "그는" / "이 회장은" and analysts, a News1 Q&A interview, a Seoul Economic Daily story that
-opens with a quote ("이같이 말했다"), and an Electronic Times HTML page with two 김 사장 (an ambiguous
-"김 사장" must stay unknown). Gold lists were written by hand from the text, before running the code.
+"""Cleaning and quote attribution on articles written AFTER the stages were built, in styles the other
+test pages do not cover (tests/data/unseen/). First six: a Yonhap wire story with a minister and
+opposition lawmakers, a Newsis story of unnamed sources (CP949), a Korea Economic Daily earnings story
+with a CEO quoted through "그는" / "이 회장은" and analysts, a News1 Q&A interview, a Seoul Economic Daily
+story that opens with a quote ("이같이 말했다"), and an Electronic Times HTML page with two 김 사장 (an
+ambiguous "김 사장" must stay unknown). A second batch of four, written after the first round of fixes:
+a ChosunBiz story with a quote told by "이같이 말했다" in its own paragraph and "쿡 CEO", a Money Today
+story of analysts' reported speech, an Asia Business Daily story (CP949) with an anonymised "A씨" and a
+ministry as speaker, and a KBS broadcast transcript with "[인터뷰] NAME/ORG TITLE :" sound bites.
+Gold lists were written by hand from the text, before running the code.
 
 The aggregate precision and recall of (location, kind, speaker, quote) over all six are printed with
 ``-s`` and must stay >= 0.95.
@@ -91,6 +95,52 @@ PAGES: dict[str, Page] = {
         (),
         ("etnews", "저작권자", "기사제보", "관련기사", "많이 본", "URL복사", "HBM3E", "대표전화"),
     ),
+    # second batch, written after the fixes for the first six and run once before any further fix
+    "u7_chosunbiz_after.txt": Page(
+        '애플 "한국 개발자 생태계 키운다"…팀 쿡 방한',
+        "ChosunBiz",
+        ("박지영",),
+        "팀 쿡 애플 최고경영자(CEO)가 10일",
+        '쿡 CEO는 한국어 지원에 대해 "내년 중',
+        (),
+        ("chosunbiz", "무단 전재", "Plus 멤버십", "많이 본", "아이폰16", "공유하기", "글자 크기"),
+    ),
+    "u8_mt_reported.txt": Page(
+        '"금리 인하 늦어진다"…증권가, 코스피 전망 하향',
+        "Money Today",
+        ("김하늘",),
+        "증권사들이 잇따라 내년 코스피 전망치를",
+        "전문가들은 당분간 보수적인 접근이",
+        (),
+        ("[머니투데이", "mt.co.kr", "저작권자", "관련기사", "2500선 위협", "랠리", "글자크기"),
+    ),
+    "u9_asiae_continuation.txt": Page(
+        '유통업계 "최저임금 인상 부담"…자영업자 한숨',
+        "The Asia Business Daily",
+        ("이수진",),
+        "내년 최저임금이 시간당 1만원을 넘어서면서",
+        '고용노동부는 "현장 의견을',
+        (),
+        ("asiae", "무단전재", "핫클릭", "폐업 속출", "댓글쓰기", "폰트 크기", "기사입력"),
+    ),
+    "u10_kbs_broadcast.txt": Page(
+        '통신 3사, 알뜰폰 지원 축소…"가계 통신비 부담 커질 듯"',
+        "KBS",
+        ("정연우",),
+        "이동통신 3사가 알뜰폰 업체에 대한 지원을",
+        "[인터뷰] 과기정통부 관계자 :",
+        (),
+        (
+            "[앵커]",
+            "[리포트]",
+            "기자입니다",
+            "정연우입니다",
+            "제보를 기다립니다",
+            "촬영기자",
+            "kbs.co.kr",
+            "Copyright",
+        ),
+    ),
 }
 
 # A speaker is the English name of a named speaker, "~text" for an unnamed source whose English
@@ -161,6 +211,45 @@ QUOTES: dict[str, list[Gold]] = {
         ("body", "direct", "~industry official", "감산은 불가피하지만", REQUIRED),
         ("body", "direct", "Ministry of Trade, Industry and Energy", "소재 기업에 대한", REQUIRED),
         ("body", "direct", "Kim Dong-seop", "내년 1분기부터는", REQUIRED),
+    ],
+    "u7_chosunbiz_after.txt": [
+        ("headline", "direct", (None, "~Apple"), "한국 개발자 생태계 키운다", REQUIRED),
+        ("body", "direct", "Tim Cook", "한국 개발자들의 창의성은", REQUIRED),
+        ("body", "direct", "Tim Cook", "한국에서 만든 앱이", REQUIRED),
+        ("body", "direct", "Tim Cook", "앞으로 5년간 개발자 교육에", REQUIRED),
+        ("body", "direct", "Tim Cook", "애플 디벨로퍼 아카데미를", REQUIRED),
+        ("body", "direct", "Jung Min-seok", "앱스토어 수수료 부담이", REQUIRED),
+        ("body", "direct", "~Apple representative", "중소 개발자 프로그램으로", REQUIRED),
+        ("body", "direct", "Tim Cook", "내년 중 가능하도록", REQUIRED),
+    ],
+    "u8_mt_reported.txt": [
+        ("headline", "direct", None, "금리 인하 늦어진다", REQUIRED),
+        ("body", "reported", "Lee Gyeong-min", "미국의 금리 인하 속도가", REQUIRED),
+        ("body", "direct", "Lee Gyeong-min", "달러 강세가 이어지면", REQUIRED),
+        ("body", "reported", "Kim Hak-gyun", "시장이 지나치게 비관적", REQUIRED),
+        ("body", "direct", "Kim Hak-gyun", "반도체 업황이 바닥을", REQUIRED),
+        ("body", "direct", "Kim Hak-gyun", "내년 하반기부터 실적 개선이", REQUIRED),
+        ("body", "direct", "~Bank of Korea official", "환율 변동성을", REQUIRED),
+        ("body", "reported", "~experts", "당분간 보수적인 접근이", OPTIONAL),
+    ],
+    "u9_asiae_continuation.txt": [
+        ("headline", "direct", None, "최저임금 인상 부담", REQUIRED),
+        ("body", "direct", None, "야간 아르바이트생을", REQUIRED),  # "A씨(52)": no name to give
+        ("body", "direct", "Jung Yeong-su", "편의점 점주의 절반 이상이", REQUIRED),
+        (
+            "body",
+            "direct",
+            "Jung Yeong-su",
+            "정부가 업종별 차등 적용을 더는 미뤄서는 안 됩니다. 카드",
+            REQUIRED,
+        ),
+        ("body", "direct", "Park Eun-jeong", "실질임금은 3년째", REQUIRED),
+        ("body", "direct", "Ministry of Employment and Labor", "현장 의견을 충분히", REQUIRED),
+    ],
+    "u10_kbs_broadcast.txt": [
+        ("headline", "direct", None, "가계 통신비 부담 커질 듯", REQUIRED),
+        ("body", "direct", "Kim Hyeong-jin", "도매 대가가 오르면", REQUIRED),
+        ("body", "direct", "~Ministry of Science and ICT official", "필요하면 중재에", REQUIRED),
     ],
 }
 
