@@ -334,3 +334,41 @@ SOUND_BITES: list[Case] = [
 @pytest.mark.parametrize("case", SOUND_BITES, ids=[c[0] for c in SOUND_BITES])
 def test_broadcast_sound_bites(case: Case, people: PeopleTable) -> None:
     _check(case, people)
+
+
+# a quote said by people joined with 와/과 has no one speaker: unknown, never the last of them
+JOINT: list[Case] = [
+    (
+        "two-presidents-in-unison",
+        (
+            '문동권 신한카드 사장과 이창권 KB국민카드 사장은 "더 이상 인하할 여력이 없다"고 입을 모았다.',
+            '문 사장은 "이미 적자를 보고 있다"고 말했다.',
+        ),
+        [(None, "direct", "더 이상"), ("Moon Dong-gwon", "direct", "이미 적자를")],
+    ),
+    (
+        "known-and-unknown-person",
+        ('김영섭 KT 대표와 박태오 루미노텍 사장은 "협력을 넓히겠다"고 밝혔다.',),
+        [(None, "direct", "협력을")],
+    ),
+    (
+        "joint-reported-speech-is-skipped",
+        ("김영섭 KT 대표와 유영상 SK텔레콤 대표는 투자를 늘려야 한다고 말했다.",),
+        [],
+    ),
+    (
+        "a-company-after-gwa-is-not-a-second-speaker",
+        ('김영섭 KT 대표는 SK텔레콤과 "협력하겠다"고 말했다.',),
+        [("Kim Young-shub", "direct", "협력하겠다")],
+    ),
+    (
+        "met-with-someone-then-spoke",
+        ('김영섭 KT 대표는 유영상 SK텔레콤 대표와 만나 "협력하겠다"고 말했다.',),
+        [("Kim Young-shub", "direct", "협력하겠다")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", JOINT, ids=[c[0] for c in JOINT])
+def test_joint_speakers_are_unknown(case: Case, people: PeopleTable) -> None:
+    _check(case, people)

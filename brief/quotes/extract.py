@@ -332,7 +332,12 @@ class _Extractor:
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             subject = owner or self._subject(before) or self._subject(after)
             speaker: Speaker | None
-            if subject is not None:
+            if subject is not None and _joint(mentions, subject):
+                # "문 사장과 이 사장은 "…"고 입을 모았다": said by two people; no one speaker to name
+                joint = text[_joint_start(mentions, subject) : subject.start + len(subject.bare_text)]
+                speaker = Speaker(kind="unknown", ko=joint)
+                self._note_subject(subject, None, para)
+            elif subject is not None:
                 speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
                 self._note_subject(subject, speaker, para)
             else:
@@ -561,6 +566,8 @@ class _Extractor:
         subject = self._subject(after) or self._subject(before)
         if subject is None or subject.kind == "org":
             return  # no one, or an organisation's statement: not a person's speech
+        if _joint(mentions, subject):
+            return  # "A 사장과 B 사장은 …라고 입을 모았다": no one speaker to name
         speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
         self._note_subject(subject, speaker, para)
         content_start = tokens[0].start
@@ -626,6 +633,29 @@ class _Extractor:
             else:
                 continue
             self._add_quote(text, index, span, location, "direct", None, speaker)
+
+
+_AND = ("와", "과", "랑", "이랑", "하고")
+
+
+def _joint(mentions: Sequence[Mention], subject: Mention) -> bool:
+    """Whether ``subject`` is the last of people joined by 와/과 ("A 사장과 B 사장은")."""
+    return _joint_start(mentions, subject) < subject.start
+
+
+def _joint_start(mentions: Sequence[Mention], subject: Mention) -> int:
+    """Where the people joined with ``subject`` begin (``subject.start`` when it stands alone)."""
+    index = next((i for i, m in enumerate(mentions) if m is subject), None)
+    if index is None or subject.kind == "org":
+        return subject.start
+    start = subject.start
+    while index > 0:
+        before = mentions[index - 1]
+        joined = before.last == mentions[index].first - 1 and before.particle in _AND
+        if not joined or before.kind not in ("person", "short", "unnamed"):
+            break
+        start, index = before.start, index - 1
+    return start
 
 
 def _sound_bite(text: str) -> tuple[str, int] | None:
