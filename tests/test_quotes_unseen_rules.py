@@ -372,3 +372,15 @@ JOINT: list[Case] = [
 @pytest.mark.parametrize("case", JOINT, ids=[c[0] for c in JOINT])
 def test_joint_speakers_are_unknown(case: Case, people: PeopleTable) -> None:
     _check(case, people)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('한 뷰티업계 관계자는 "판로가 넓어질 것"이라고 기대했다.', "an industry official"),
+        ('반도체업계 고위 관계자는 "투자를 미룰 수 없다"고 말했다.', "a senior industry official"),
+        ('통신업계 관계자는 "요금 인하는 어렵다"고 말했다.', "a telecom industry official"),
+    ],
+)
+def test_compound_industry_sources(sentence: str, speaker: str, people: PeopleTable) -> None:
+    assert _rows((sentence,), people)[0][0] == speaker

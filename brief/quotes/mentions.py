@@ -538,8 +538,11 @@ class _Matcher:
         if senior:
             role = f"senior {role}"
         plural = base.endswith("들")
-        if prev in _GENERIC_SOURCES:  # "업계 관계자": an industry official
-            owner = _GENERIC_SOURCES[prev].strip()
+        generic = _GENERIC_SOURCES.get(prev)
+        if generic is None and prev.endswith("업계") and len(prev) > 2:
+            generic = "industry"  # "뷰티업계", "반도체업계"
+        if generic:  # "업계 관계자", "뷰티업계 관계자": an industry official
+            owner = generic.strip()
             if senior:  # "정부 고위 관계자": a senior government official
                 owner, role = f"senior {owner}", role[len("senior ") :]
             return first - 1, None, _described(owner, role, plural)
