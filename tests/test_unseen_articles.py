@@ -6,7 +6,9 @@ story that opens with a quote ("이같이 말했다"), and an Electronic Times H
 ambiguous "김 사장" must stay unknown). A second batch of four, written after the first round of fixes:
 a ChosunBiz story with a quote told by "이같이 말했다" in its own paragraph and "쿡 CEO", a Money Today
 story of analysts' reported speech, an Asia Business Daily story (CP949) with an anonymised "A씨" and a
-ministry as speaker, and a KBS broadcast transcript with "[인터뷰] NAME/ORG TITLE :" sound bites.
+ministry as speaker, and a KBS broadcast transcript with "[인터뷰] NAME/ORG TITLE :" sound bites. A third
+batch of two: a Financial News story where two presidents speak "in unison" (unknown, never the last
+one named) and a Herald Business story with "그녀는" and a compound-industry source.
 Gold lists were written by hand from the text, before running the code.
 
 The aggregate precision and recall of (location, kind, speaker, quote) over all six are printed with
@@ -122,6 +124,25 @@ PAGES: dict[str, Page] = {
         '고용노동부는 "현장 의견을',
         (),
         ("asiae", "무단전재", "핫클릭", "폐업 속출", "댓글쓰기", "폰트 크기", "기사입력"),
+    ),
+    # third batch, written after the second round of fixes
+    "u11_fnnews_joint.txt": Page(
+        '카드업계 "수수료 인하 여력 없다"…당국과 정면충돌',
+        "The Financial News",
+        ("홍예지",),
+        "카드업계가 금융당국의 가맹점 수수료",
+        "이 대표 상품은 출시 한 달 만에",
+        (),
+        ("[파이낸셜뉴스]", "fnnews", "저작권자", "많이 본", "카드론", "글자크기", "입력"),
+    ),
+    "u12_heraldcorp_pronoun.txt": Page(
+        '"K-뷰티, 이제 미국이 본무대"…올리브영 대표의 자신감',
+        "Herald Business",
+        ("김희량",),
+        '"미국 매장 1호점을 내년 안에 열겠습니다."',
+        '이 대표는 "중소 브랜드와 함께',
+        (),
+        ("[헤럴드경제", "heraldcorp", "Copyright", "기사공유", "폰트", "> 경제"),
     ),
     "u10_kbs_broadcast.txt": Page(
         '통신 3사, 알뜰폰 지원 축소…"가계 통신비 부담 커질 듯"',
@@ -245,6 +266,24 @@ QUOTES: dict[str, list[Gold]] = {
         ),
         ("body", "direct", "Park Eun-jeong", "실질임금은 3년째", REQUIRED),
         ("body", "direct", "Ministry of Employment and Labor", "현장 의견을 충분히", REQUIRED),
+    ],
+    "u11_fnnews_joint.txt": [
+        ("headline", "direct", None, "수수료 인하 여력 없다", REQUIRED),
+        ("body", "direct", None, "더 이상 인하할 여력이", REQUIRED),  # two presidents "입을 모았다"
+        ("body", "direct", "Moon Dong-gwon", "본업인 신용판매에서", REQUIRED),
+        ("body", "direct", "Moon Dong-gwon", "고객 혜택 축소로", REQUIRED),
+        ("body", "direct", "Moon Dong-gwon", "당국이 적격비용", REQUIRED),  # "그러면서 "…"고 덧붙였다"
+        ("body", "direct", "Lee Chang-gwon", "고객들이 '혜택이 줄었다'", REQUIRED),
+        ("body", "direct", "Kim So-yeong", "카드사의 비용 절감", REQUIRED),
+        ("body", "direct", "~Financial Services Commission official", "연내 개편안을", REQUIRED),
+    ],
+    "u12_heraldcorp_pronoun.txt": [
+        ("headline", "direct", None, "K-뷰티, 이제 미국이 본무대", REQUIRED),
+        ("body", "direct", "Lee Seon-jeong", "미국 매장 1호점을", REQUIRED),
+        ("body", "direct", "Lee Seon-jeong", "K-뷰티에 대한 현지 반응이", REQUIRED),  # "그녀는"
+        ("body", "direct", "~industry official", "올리브영이 미국에 진출하면", REQUIRED),
+        ("body", "direct", (None, "~industry"), "현지 유통 채널과의", OPTIONAL),
+        ("body", "direct", "Lee Seon-jeong", "중소 브랜드와 함께", REQUIRED),
     ],
     "u10_kbs_broadcast.txt": [
         ("headline", "direct", None, "가계 통신비 부담 커질 듯", REQUIRED),
