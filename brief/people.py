@@ -230,6 +230,13 @@ class PeopleTable:
             self._cache[key] = self._translate_title(ko)
         return self._cache[key]
 
+    def _org_and_title(self, part: str) -> str | None:
+        """The title of "기획재정부 장관" (an organisation, then its title), or None."""
+        words = part.split()
+        if len(words) == 2 and self.translate_org(words[0]):
+            return self.translate_title(words[1])
+        return None
+
     def _translate_title(self, ko: str) -> str | None:
         """A Korean title in English: "대표" -> "CEO", "사장 겸 이사회 의장" -> "President and Chairman".
 
@@ -240,7 +247,8 @@ class PeopleTable:
             return None
         if "겸" in text.split() or " 겸 " in text:
             parts = [p for p in re.split(r"\s*겸\s*", text) if p]
-            english = [self.translate_title(p) for p in parts]
+            # "부총리 겸 기획재정부 장관": a part may name its organisation before the title
+            english = [self.translate_title(p) or self._org_and_title(p) for p in parts]
             if parts and all(english):
                 unique = list(dict.fromkeys(e for e in english if e))
                 return " and ".join(unique)

@@ -341,12 +341,20 @@ class _Matcher:
             return True
         parts = [p for p in re.split(r"\s*겸\s*", phrase) if p]
         if len(parts) > 1:
-            return all(table.has_title(p) or (" " not in p and table.is_title(p)) for p in parts)
+            return all(
+                table.has_title(p) or (" " not in p and table.is_title(p)) or self._org_title(p)
+                for p in parts
+            )
         words = phrase.split()
         if 1 < len(words) <= 3 and all(table.has_title(w) for w in words):
             return True  # "대표이사 사장"
         english = table.translate_title(phrase) or ""
         return len(words) == 2 and english.startswith("head of the")
+
+    def _org_title(self, part: str) -> bool:
+        """An organisation and its title, after 겸: "부총리 겸 기획재정부 장관"."""
+        words = part.split()
+        return len(words) == 2 and self._is_org(words[0]) and self.table.is_title(words[1])
 
     def _org_like(self, token: Token, loose: bool) -> bool:
         """Whether a word between a name and a title can be (part of) an organisation's name."""
