@@ -384,3 +384,37 @@ def test_joint_speakers_are_unknown(case: Case, people: PeopleTable) -> None:
 )
 def test_compound_industry_sources(sentence: str, speaker: str, people: PeopleTable) -> None:
     assert _rows((sentence,), people)[0][0] == speaker
+
+
+# written statements: "페이스북에 "…"라고 적었다/썼다" is speech when it is a sentence, not a word
+WRITTEN: list[Case] = [
+    (
+        "wrote-on-facebook",
+        ('김영섭 KT 대표는 페이스북에 "고객께 죄송하다"라고 적었다.',),
+        [("Kim Young-shub", "direct", "고객께 죄송하다")],
+    ),
+    (
+        "wrote-long-statement",
+        ('유영상 SK텔레콤 대표는 사내 게시판에 "AI 피라미드 전략을 끝까지 밀고 가겠다"고 썼다.',),
+        [("Ryu Young-sang", "direct", "AI 피라미드")],
+    ),
+    ("a-word-written-down-is-no-quote", ('김영섭 KT 대표는 칠판에 "AI 원팀"이라고 썼다.',), []),
+]
+
+
+@pytest.mark.parametrize("case", WRITTEN, ids=[c[0] for c in WRITTEN])
+def test_written_statements(case: Case, people: PeopleTable) -> None:
+    _check(case, people)
+
+
+# "부총리 겸 기획재정부 장관": a double title whose second part names its ministry
+def test_double_title_with_ministry(people: PeopleTable) -> None:
+    paragraphs = (
+        '최상목 부총리 겸 기획재정부 장관은 "물가를 잡겠다"고 말했다.',
+        '최 부총리는 "추경은 없다"고 말했다.',
+    )
+    quotes = extract_quotes(_article(paragraphs), people)
+    assert [(q.speaker.en, q.speaker.title) for q in quotes] == [
+        ("Choi Sang-mok", "Deputy Prime Minister and Minister"),
+    ] * 2
+    assert people.translate_title("부총리 겸 기획재정부 장관") == "Deputy Prime Minister and Minister"

@@ -315,7 +315,7 @@ class _Extractor:
         mentions = sentence.mentions
         groups = self._speech_groups(text, sentence, tokens)
         if not groups:
-            self._reported(text, para, tokens, mentions)
+            self._reported(text, para, tokens, mentions, sentence.quotes)
         used_until = 0  # token index where the next group's own words begin
         clause_ends = [k for k, token in enumerate(tokens) if token.ends_clause]
         for members, verb, owner in groups:
@@ -482,6 +482,9 @@ class _Extractor:
             # single marks: only long speech with a quotative ending and a reporting verb
             return kind in ("quotative", "chain") and verb is not None and long_enough
         if kind == "quotative":
+            if verb is not None and verb[2] == "wrote":
+                # "…"라고 적었다/썼다: a written statement, or only a word written down ("AI 원팀")
+                return long_enough or inner.rstrip(".!? ").endswith(("다", "요", "까", "죠"))
             if verb is not None:
                 return True
             # "…"라고 불리는 …: a name, not speech; a long quote closing its sentence with a verb is speech
@@ -543,7 +546,14 @@ class _Extractor:
         self._note_speaker(speaker, para)
 
     # ------------------------------------------------------------ reported speech
-    def _reported(self, text: str, para: int, tokens: Sequence[Token], mentions: Sequence[Mention]) -> None:
+    def _reported(
+        self,
+        text: str,
+        para: int,
+        tokens: Sequence[Token],
+        mentions: Sequence[Mention],
+        quotes: Sequence[QuoteSpan] = (),
+    ) -> None:
         if len(tokens) < 3:
             return
         last = len(tokens) - 1
@@ -560,6 +570,8 @@ class _Extractor:
         )
         if marker is None:
             return
+        if any(span.end == tokens[marker].start for span in quotes):
+            return  # ""AI 원팀"이라고 썼다": the quoted words were not taken for speech; nor is this
         before = [m for m in mentions if m.last < marker]
         after = [m for m in mentions if marker < m.first < verb[0]]
         # "김 대표는 …했다고 회사 측이 밝혔다": the subject next to the verb is the one who said it

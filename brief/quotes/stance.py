@@ -99,6 +99,7 @@ STANCES: Mapping[str, str] = MappingProxyType(
         "항변": "protested",
         "주문": "called for",
         "요구": "demanded",
+        "적었": "wrote", "적어": "wrote", "썼": "wrote", "써": "wrote",
         "조언": "advised",
         "권고": "recommended",
         "답": "answered",
