@@ -111,3 +111,53 @@ def test_broadcast_transcript_keeps_only_the_report() -> None:
         "이동통신 3사가 알뜰폰 지원을 줄이기로 했습니다.",
         "알뜰폰 업계는 요금 인상이 불가피하다고 말합니다.",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("[앵커]", "broadcast label"),
+        ("[리포트]", "broadcast label"),
+        ("<앵커 멘트>", "broadcast label"),
+        ("[기자]", "broadcast label"),
+        ("글씨 크게/작게", "page tool"),
+        ("폰트 작게", "page tool"),
+    ],
+)
+def test_broadcast_labels_and_page_tools(line: str, reason: str) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["[기자수첩]", "[인터뷰]", "[단독] 통신 3사 지원 축소"])
+def test_other_bracketed_lines_are_not_broadcast_labels(line: str) -> None:
+    assert boilerplate_reason(line) != "broadcast label"
+
+
+def test_newsroom_tip_address_is_no_reporter_email() -> None:
+    page = "\n\n".join(
+        [
+            "통신 3사, 알뜰폰 지원 축소",
+            "정연우 기자",
+            "글씨 크게/작게",
+            "[리포트]",
+            "이동통신 3사가 알뜰폰 업체 지원을 줄이기로 했습니다.",
+            "KBS 뉴스 정연우입니다.",
+            "▷ 이메일 : kbs1234@kbs.co.kr",
+            "Copyright ⓒ KBS. All rights reserved.",
+        ]
+    )
+    article = clean_text(page)
+    assert [(r.name, r.email) for r in article.reporters] == [("정연우", None)]
+    assert article.subheadlines == () and article.headings == ()
+    assert article.paragraphs == ("이동통신 3사가 알뜰폰 업체 지원을 줄이기로 했습니다.",)
+
+
+def test_reporter_email_line_is_still_the_reporters() -> None:
+    page = "\n\n".join(
+        [
+            "【서울=뉴시스】김경록 기자 = 정부가 반도체 기업의 피해를 줄이기 위한 대책을 내놨다.",
+            "산업통상자원부는 다음 달까지 기업별 영향을 점검하기로 했다.",
+            "◎공감언론 뉴시스 kkr@newsis.com",
+        ]
+    )
+    assert [(r.name, r.email) for r in clean_text(page).reporters] == [("김경록", "kkr@newsis.com")]

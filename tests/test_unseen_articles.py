@@ -160,6 +160,7 @@ PAGES: dict[str, Page] = {
             "촬영기자",
             "kbs.co.kr",
             "Copyright",
+            "글씨 크게",
         ),
     ),
 }
@@ -323,8 +324,11 @@ def test_page_is_cleaned(name: str, articles: dict[str, Article]) -> None:
     for prefix in page.captions:
         assert sum(c.startswith(prefix) for c in article.captions) == 1, article.captions
     assert len(article.captions) == len(page.captions), article.captions
-    for paragraph in article.paragraphs:
-        assert not any(word in paragraph for word in page.never), paragraph
+    kept = (*article.paragraphs, *article.subheadlines, *(h.text for h in article.headings))
+    for text in kept:
+        assert not any(word in text for word in page.never), text
+    for reporter in article.reporters:  # a newsroom's tip address is no reporter's e-mail
+        assert not any(word in (reporter.email or "") for word in ("jebo", "kbs1234", "news@")), reporter
 
 
 # ---------------------------------------------------------------- quotes

@@ -37,6 +37,8 @@ __all__ = ["article_id", "clean_document", "clean_text"]
 log = logging.getLogger(__name__)
 
 _IMAGE_FILE = re.compile(r"(?:\S*/)?[\w.\-%]+\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?", re.IGNORECASE)
+# the label of a newsroom contact line: tips, questions, "e-mail :" after a bullet
+_TIP_LABEL = re.compile(r"제보|문의|보도\s*자료|[▷▶☞※]\s*(?:이메일|e-?mail|메일)", re.IGNORECASE)
 _HEADING_MARK = re.compile(r"^[◇◆■□▣▶●○◈]\s*(?P<text>\S.*)$")
 _LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
@@ -269,6 +271,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         _take_byline(byline, ev, table)
         return
     email = email_only(t)
+    if email is not None and _TIP_LABEL.search(t) and "기자" not in t:
+        _remove(line, "tip line", ev)  # "▷ 이메일 : kbs1234@kbs.co.kr": the newsroom's, not a reporter's
+        return
     if email is not None:
         _remove(line, "reporter e-mail", ev)
         if email:
