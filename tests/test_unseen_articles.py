@@ -331,6 +331,26 @@ def test_page_is_cleaned(name: str, articles: dict[str, Article]) -> None:
         assert not any(word in (reporter.email or "") for word in ("jebo", "kbs1234", "news@")), reporter
 
 
+DATES = {
+    "u1_yonhap_minister.txt": "2024-11-05",
+    "u2_newsis_sources.txt": "2024-11-12",
+    "u3_hankyung_earnings.txt": "2024-10-29",
+    "u4_news1_interview.txt": "2024-11-20",
+    "u5_sedaily_lead_quote.txt": "2024-10-23",
+    "u6_etnews_two_kims.html": "2024-11-18",
+    "u7_chosunbiz_after.txt": "2024-09-10",
+    "u8_mt_reported.txt": "2024-11-25",
+    "u9_asiae_continuation.txt": "2024-08-06",
+    "u10_kbs_broadcast.txt": "2024-10-14",
+    "u11_fnnews_joint.txt": "2024-12-02",
+    "u12_heraldcorp_pronoun.txt": "2024-09-03",
+}
+
+
+def test_publication_dates(articles: dict[str, Article]) -> None:
+    assert {name: str(a.date) for name, a in articles.items()} == DATES
+
+
 # ---------------------------------------------------------------- quotes
 
 
