@@ -161,3 +161,15 @@ def test_reporter_email_line_is_still_the_reporters() -> None:
         ]
     )
     assert [(r.name, r.email) for r in clean_text(page).reporters] == [("김경록", "kkr@newsis.com")]
+
+
+def test_caption_bullet_goes_with_its_credit() -> None:
+    page = "\n\n".join(
+        [
+            "네이버, 기업용 AI 출시",
+            "▲ 최수연 네이버 대표가 27일 기조연설을 하고 있다. <네이버 제공>",
+            "네이버가 기업 고객을 위한 초대규모 인공지능 서비스를 내놨다.",
+            '최수연 네이버 대표는 "기업 업무 전반에 쓰도록 하겠다"고 밝혔다.',
+        ]
+    )
+    assert clean_text(page).captions == ("최수연 네이버 대표가 27일 기조연설을 하고 있다.",)

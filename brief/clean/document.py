@@ -315,7 +315,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if _is_paragraph_with_credit(caption):
             line.text = caption  # a paragraph with a photo credit glued on, not a caption
             return
-        line.kind, line.caption = "caption", caption
+        line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", caption)  # "▲ 최수연 대표가 …"
         return
     if is_caption_like(t) or (_CAPTION_BULLET.match(t) and (looks_like_photo_description(t) or "사진" in t)):
         line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", t)
