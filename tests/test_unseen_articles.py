@@ -8,7 +8,8 @@ a ChosunBiz story with a quote told by "이같이 말했다" in its own paragrap
 story of analysts' reported speech, an Asia Business Daily story (CP949) with an anonymised "A씨" and a
 ministry as speaker, and a KBS broadcast transcript with "[인터뷰] NAME/ORG TITLE :" sound bites. A third
 batch of two: a Financial News story where two presidents speak "in unison" (unknown, never the last
-one named) and a Herald Business story with "그녀는" and a compound-industry source.
+one named) and a Herald Business story with "그녀는" and a compound-industry source; and a Digital
+Times page with "▲" and "사진 왼쪽부터" captions and a "◆" section heading.
 Gold lists were written by hand from the text, before running the code.
 
 The aggregate precision and recall of (location, kind, speaker, quote) over all six are printed with
@@ -143,6 +144,15 @@ PAGES: dict[str, Page] = {
         '이 대표는 "중소 브랜드와 함께',
         (),
         ("[헤럴드경제", "heraldcorp", "Copyright", "기사공유", "폰트", "> 경제"),
+    ),
+    "u13_dt_photos.txt": Page(
+        "네이버, 초대규모 AI '하이퍼클로바X' 기업용 출시",
+        "Digital Times",
+        ("김나인",),
+        "네이버가 기업 고객을 위한 초대규모",
+        "네이버는 사우디아라비아 정부와",
+        ("최수연 네이버 대표가 27일", "사진 왼쪽부터 김유원"),
+        ("▲", "<네이버 제공>", "dt.co.kr", "저작권자", "추천 뉴스", "카나나"),
     ),
     "u10_kbs_broadcast.txt": Page(
         '통신 3사, 알뜰폰 지원 축소…"가계 통신비 부담 커질 듯"',
@@ -286,6 +296,19 @@ QUOTES: dict[str, list[Gold]] = {
         ("body", "direct", (None, "~industry"), "현지 유통 채널과의", OPTIONAL),
         ("body", "direct", "Lee Seon-jeong", "중소 브랜드와 함께", REQUIRED),
     ],
+    "u13_dt_photos.txt": [
+        ("body", "direct", "Choi Soo-yeon", "하이퍼클로바X를 기업 업무", REQUIRED),
+        ("body", "direct", "Choi Soo-yeon", "한국어를 가장 잘", REQUIRED),
+        ("body", "direct", "Choi Soo-yeon", "중동과 일본 시장도", REQUIRED),
+        ("body", "direct", "Kim Yu-won", "공공 부문 수요가", REQUIRED),
+        (
+            "body",
+            "direct",
+            "Kim Yu-won",
+            "중동에서 추가 수주를",
+            REQUIRED,
+        ),  # the only 김 대표 (김용범 is CFO)
+    ],
     "u10_kbs_broadcast.txt": [
         ("headline", "direct", None, "가계 통신비 부담 커질 듯", REQUIRED),
         ("body", "direct", "Kim Hyeong-jin", "도매 대가가 오르면", REQUIRED),
@@ -344,7 +367,13 @@ DATES = {
     "u10_kbs_broadcast.txt": "2024-10-14",
     "u11_fnnews_joint.txt": "2024-12-02",
     "u12_heraldcorp_pronoun.txt": "2024-09-03",
+    "u13_dt_photos.txt": "2024-08-27",
 }
+
+
+def test_section_heading_is_kept_apart(articles: dict[str, Article]) -> None:
+    article = articles["u13_dt_photos.txt"]
+    assert [(h.text, h.before) for h in article.headings] == [("해외 진출 가속", 4)]
 
 
 def test_publication_dates(articles: dict[str, Article]) -> None:
