@@ -418,3 +418,54 @@ def test_double_title_with_ministry(people: PeopleTable) -> None:
         ("Choi Sang-mok", "Deputy Prime Minister and Minister"),
     ] * 2
     assert people.translate_title("부총리 겸 기획재정부 장관") == "Deputy Prime Minister and Minister"
+
+
+# a short form is unsure when the article has another person of that family and title, even one whose
+# full mention could not be read ("김동섭 신생 에코 사장"): never the one Kim that was read
+SHADOWS: list[Case] = [
+    (
+        "unread-second-kim-makes-short-form-unsure",
+        (
+            '김동섭 신생 에코 사장은 "감산한다"고 말했다.',
+            '김민섭 에코프로비엠 사장은 "증설한다"고 말했다.',
+            '김 사장은 "시장이 회복된다"고 말했다.',
+        ),
+        [(None, "direct", "감산한다"), ("Kim Min-seop", "direct", "증설한다"), (None, "direct", "시장이")],
+    ),
+    (
+        "organisation-ending-in-ro",
+        (
+            '김동섭 에코프로 사장은 "감산한다"고 말했다.',
+            '김민섭 에코프로비엠 사장은 "증설한다"고 말했다.',
+            '김 사장은 "시장이 회복된다"고 말했다.',
+        ),
+        [
+            ("Kim Dong-seop", "direct", "감산한다"),
+            ("Kim Min-seop", "direct", "증설한다"),
+            (None, "direct", "시장이"),
+        ],
+    ),
+    (
+        "one-kim-still-resolves",
+        ('김민섭 에코프로비엠 사장은 "증설한다"고 말했다.', '김 사장은 "시장이 회복된다"고 말했다.'),
+        [("Kim Min-seop", "direct", "증설한다"), ("Kim Min-seop", "direct", "시장이")],
+    ),
+    (
+        "a-kim-of-another-title-does-not-matter",
+        (
+            '김동섭 신생 에코 부장은 "감산한다"고 말했다.',
+            '김민섭 에코프로비엠 사장은 "증설한다"고 말했다.',
+            '김 사장은 "시장이 회복된다"고 말했다.',
+        ),
+        [
+            (None, "direct", "감산한다"),
+            ("Kim Min-seop", "direct", "증설한다"),
+            ("Kim Min-seop", "direct", "시장이"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SHADOWS, ids=[c[0] for c in SHADOWS])
+def test_short_form_unsure_with_an_unread_namesake(case: Case, people: PeopleTable) -> None:
+    _check(case, people)

@@ -238,7 +238,8 @@ class _Extractor:
             for sentence in sentences:
                 sentence.mentions = find_mentions(sentence.tokens, text, table)
             self.sentences.append(sentences)
-            self.cast.add_text(text, [m for s in sentences for m in s.mentions])
+            words = [t for s in sentences for t in s.tokens]
+            self.cast.add_text(text, [m for s in sentences for m in s.mentions], words)
         for text in (article.headline or "", *article.subheadlines, *article.captions):
             if text:
                 self.cast.add_text(text)

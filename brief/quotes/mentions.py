@@ -568,7 +568,7 @@ class _Matcher:
 
 # last syllables of a word that is an inflected form or carries a particle, not an organisation's name
 _NOT_ORG_ENDINGS = (
-    "한", "된", "는", "은", "을", "를", "던", "고", "며", "서", "의", "에", "로", "와", "과", "가", "도",
+    "한", "된", "는", "은", "을", "를", "던", "고", "며", "서", "의", "에", "와", "과", "가", "도",
     "만",
     "다", "인", "할", "될", "적",
 )  # fmt: skip
@@ -649,19 +649,50 @@ class Cast:
     def __init__(self, table: PeopleTable) -> None:
         self.table = table
         self.entries: dict[str, _Entry] = {}
+        # (name, title) of words that may be a person with a title but were not read as one ("김동섭
+        # 에코프로 사장" when "에코프로" is not taken for an organisation): never a speaker, but a short form
+        # ("김 사장") that could be them is unsure
+        self.shadows: set[tuple[str, str]] = set()
 
-    def add_text(self, text: str, mentions: Sequence[Mention] | None = None) -> None:
-        """Register the named people of ``text`` (whose ``mentions`` may be known already)."""
+    def add_text(
+        self, text: str, mentions: Sequence[Mention] | None = None, tokens: Sequence[Token] | None = None
+    ) -> None:
+        """Register the named people of ``text`` (whose ``mentions`` and words may be known already)."""
+        if tokens is None:
+            tokens = tokenize(text)
         if mentions is None:
-            mentions = find_mentions(tokenize(text), text, self.table)
+            mentions = find_mentions(tokens, text, self.table)
+        named = set()
         for mention in mentions:
             if mention.kind == "person":
                 self._add(mention.name or "", mention.person, mention.title, mention.org)
+                named.add(mention.start)
+        self._add_shadows(tokens, named)
         for match in _OWNER_PAREN.finditer(text):  # "KT(대표 김영섭)"
             name = match.group(2)
             owner = text[max(0, match.start() - 30) : match.start()].split()
             if owner and split_korean_name(name) is not None:
                 self._add(name, self.table.get(name), match.group(1), owner[-1].strip(_EDGE_PUNCT))
+
+    def _add_shadows(self, tokens: Sequence[Token], named: set[int]) -> None:
+        matcher = _matcher(self.table)
+        for i, token in enumerate(tokens):
+            core = token.core
+            if token.start in named or not 2 <= len(core) <= 4 or core[0] not in FAMILY_NAMES:
+                continue
+            if matcher._starter(core) != 2:
+                continue  # only a word that may be a name no table knows
+            found = matcher.person_name_at(tokens, i)
+            if found is None:
+                continue
+            last, name = found[0], found[1]
+            for j in range(last + 1, min(last + 5, len(tokens))):
+                title = matcher.title_at(tokens, j)
+                if title is not None:
+                    self.shadows.add((name, title[1]))
+                    break
+                if tokens[j].raw != tokens[j].core:
+                    break  # punctuation ends the phrase
 
     def _add(self, name: str, person: Person | None, title: str | None, org: str | None) -> None:
         key = person.ko if person else name
@@ -700,6 +731,16 @@ class Cast:
 
         same_family = [e for e in self.entries.values() if family_of(e)]
         by_article = [e for e in same_family if any(self._compatible(title, t) for t in e.titles)]
+        known = {e.name for e in same_family} | {e.person.ko for e in same_family if e.person}
+        for name, shadow_title in self.shadows:
+            split = split_korean_name(name.replace(" ", ""))
+            if (
+                name not in known
+                and split is not None
+                and split[0] == family
+                and self._compatible(title, shadow_title)
+            ):
+                return None  # someone else of that family and title may be meant: unsure
         if len(by_article) == 1:
             return by_article[0]
         if by_article:
