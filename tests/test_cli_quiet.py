@@ -31,6 +31,23 @@ def test_build_quiet_shows_no_transformers_progress_bar(tiny_marian: Path, tmp_p
     assert out.is_file()
 
 
+def test_build_quiet_shows_no_gguf_conversion_bar(tiny_qwen2: Path, tmp_path: Path) -> None:
+    """A GGUF model is converted with a tqdm bar of its own, outside transformers' progress switch."""
+    from typer.testing import CliRunner
+
+    from brief.cli import app
+    from brief.testing import build_tiny_gguf
+
+    gguf = build_tiny_gguf(tmp_path / "tiny.gguf", tiny_qwen2)
+    out = tmp_path / "d.md"
+    result = CliRunner().invoke(
+        app, ["build", str(SEED), "-o", str(out), "--mt-model", str(gguf), *BUILD_ARGS]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "de-quantizing" not in result.stderr
+    assert result.stderr == ""
+
+
 @pytest.mark.slow
 def test_build_quiet_prints_nothing_on_stderr(tiny_marian: Path, tmp_path: Path) -> None:
     """A real process, so that transformers' tqdm bars and logging handler write to the real stderr."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -80,12 +81,22 @@ def quiet_transformers() -> Iterator[None]:
     bars = hf_logging.is_progress_bar_enabled()
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
+    # GGUF loading draws its "Converting and de-quantizing" bar with plain tqdm, which the switch
+    # above does not reach: hand that module a tqdm that is off, for the length of the command.
+    gguf_utils: Any = None
+    with suppress(ImportError):  # a transformers without GGUF support has no such bar
+        import transformers.modeling_gguf_pytorch_utils as gguf_utils
+    gguf_tqdm = getattr(gguf_utils, "tqdm", None)
+    if gguf_tqdm is not None:
+        gguf_utils.tqdm = functools.partial(gguf_tqdm, disable=True)
     try:
         yield
     finally:
         hf_logging.set_verbosity(verbosity)
         if bars:
             hf_logging.enable_progress_bar()
+        if gguf_tqdm is not None:
+            gguf_utils.tqdm = gguf_tqdm
 
 
 def report_failures(failures: Sequence[Failure]) -> None:
@@ -140,6 +151,13 @@ CACHE_DIR = typer.Option(
 )
 PEOPLE = typer.Option([], "--people", help="Extra people table (TOML); may be repeated.")
 GLOSSARY = typer.Option([], "--glossary", help="Extra glossary (TOML); may be repeated.")
+BEAMS = typer.Option(None, "--beams", help="Beam search width (default: 4 on a GPU, 2 on the CPU).")
+MAX_NEW_TOKENS = typer.Option(
+    None,
+    "--max-new-tokens",
+    help="Cap on generated tokens per model call: each translated sentence (default: twice the input"
+    " plus 16) and, where a summarizer model runs, each summary.",
+)
 JSON_OUT = typer.Option(False, "--json", help="Print a JSON array, one object per article.")
 # shared by every command that reads articles (clean, quotes, translate, summarize, build)
 DEFAULT_MAX_BYTES = BriefConfig().max_file_bytes

@@ -12,11 +12,13 @@ import typer
 
 from brief.cli.app import (
     BATCH_SIZE,
+    BEAMS,
     CACHE_DIR,
     DEVICE,
     DTYPE,
     GLOSSARY,
     MAX_BYTES,
+    MAX_NEW_TOKENS,
     MT_BACKEND,
     MT_MODEL,
     MT_REVISION,
@@ -120,8 +122,6 @@ QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars and no 'wrot
 SPEAKER_FIRST = typer.Option(
     [], "--speaker-first", help="Speaker whose quotes come first (repeatable; default: the built-in list)."
 )
-BEAMS = typer.Option(None, "--beams", help="Beam search width (default: 4 on a GPU, 2 on the CPU).")
-MAX_NEW_TOKENS = typer.Option(None, "--max-new-tokens", help="Cap on English tokens per sentence.")
 
 
 @app.command()

@@ -11,11 +11,13 @@ import typer
 
 from brief.cli.app import (
     BATCH_SIZE,
+    BEAMS,
     CACHE_DIR,
     DEVICE,
     DTYPE,
     GLOSSARY,
     MAX_BYTES,
+    MAX_NEW_TOKENS,
     MT_BACKEND,
     MT_MODEL,
     MT_REVISION,
@@ -37,13 +39,10 @@ PATHS = typer.Argument(..., help=PATHS_HELP)
 JSON_SUMMARY = typer.Option(
     False,
     "--json",
-    help="Print JSON: {articles: [{article_id, source, headline_en, date, brief}], merged, models}.",
+    help="Print JSON: {articles: [{article_id, source, headline_en, date, outlet, brief}], merged, models}.",
 )
 SUMMARIZER_REVISION = typer.Option(
     None, "--summarizer-revision", help="Hub revision of the summarizer model."
-)
-MAX_NEW_TOKENS = typer.Option(
-    None, "--max-new-tokens", help="Cap on generated tokens per model call (translation and summary)."
 )
 DROP = typer.Option(
     False, "--drop-unsupported", help="Drop bullets the faithfulness guard cannot back (default: mark them)."
@@ -126,6 +125,7 @@ def summarize(
     device: str = DEVICE,
     dtype: str = DTYPE,
     batch_size: int = BATCH_SIZE,
+    beams: int | None = BEAMS,
     max_new_tokens: int | None = MAX_NEW_TOKENS,
     no_cache: bool = NO_CACHE,
     cache_dir: Path | None = CACHE_DIR,
@@ -158,6 +158,7 @@ def summarize(
             max_bytes=max_bytes,
             summarizer=summarizer,
             summarizer_revision=summarizer_revision,
+            num_beams=beams,
             max_new_tokens=max_new_tokens,
         )
         table = load_people(config.people_files)

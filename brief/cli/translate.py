@@ -10,12 +10,14 @@ import typer
 
 from brief.cli.app import (
     BATCH_SIZE,
+    BEAMS,
     CACHE_DIR,
     DEVICE,
     DTYPE,
     GLOSSARY,
     JSON_OUT,
     MAX_BYTES,
+    MAX_NEW_TOKENS,
     MT_BACKEND,
     MT_MODEL,
     MT_REVISION,
@@ -33,10 +35,6 @@ from brief.cli.app import (
 from brief.records import SentencePair, TranslatedArticle
 
 PATHS = typer.Argument(..., help=PATHS_HELP)
-BEAMS = typer.Option(None, "--beams", help="Beam search width (default: 4 on a GPU, 2 on the CPU).")
-MAX_NEW_TOKENS = typer.Option(
-    None, "--max-new-tokens", help="Cap on English tokens per sentence (default: twice the input plus 16)."
-)
 
 
 def _where(paragraph: int) -> str:
