@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -223,11 +223,15 @@ class PeopleTable:
         return self.translate_title(ko) is not None
 
     def translate_title(self, ko: str) -> str | None:
-        key = ("title", ko)
+        return self._remembered("title", ko, self._translate_title)
+
+    def _remembered(self, kind: str, ko: str, look_up: Callable[[str], str | None]) -> str | None:
+        """``look_up(ko)``, remembered (look-ups are pure); bounded so a long run cannot grow it for ever."""
+        key = (kind, ko)
         if key not in self._cache:
             if len(self._cache) > 100_000:
                 self._cache.clear()
-            self._cache[key] = self._translate_title(ko)
+            self._cache[key] = look_up(ko)
         return self._cache[key]
 
     def _org_and_title(self, part: str) -> str | None:
@@ -272,12 +276,7 @@ class PeopleTable:
         return None
 
     def translate_org(self, ko: str) -> str | None:
-        key = ("org", ko)
-        if key not in self._cache:
-            if len(self._cache) > 100_000:
-                self._cache.clear()
-            self._cache[key] = self._translate_org(ko)
-        return self._cache[key]
+        return self._remembered("org", ko, self._translate_org)
 
     def _translate_org(self, ko: str) -> str | None:
         """A Korean organisation name in English ("한국마이크로소프트" -> "Microsoft Korea"), or None.
