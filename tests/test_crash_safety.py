@@ -43,6 +43,21 @@ def _rows(cache: Path) -> dict[str, tuple[str, float]]:
         db.close()
 
 
+def _signal_once_cached(
+    child: subprocess.Popen[str] | subprocess.Popen[bytes], cache: Path, signum: int
+) -> dict[str, tuple[str, float]]:
+    """Send ``signum`` to a running build once its cache holds KILL_AFTER_ROWS rows; the rows seen then."""
+    deadline = time.monotonic() + 240
+    before: dict[str, tuple[str, float]] = {}
+    while time.monotonic() < deadline and child.poll() is None:
+        before = _rows(cache)
+        if len(before) >= KILL_AFTER_ROWS:
+            child.send_signal(signum)
+            break
+        time.sleep(0.02)
+    return before
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("crash-in")
@@ -69,14 +84,7 @@ def resumed(inputs: Path, tiny_marian: Path, tmp_path_factory: pytest.TempPathFa
         brief_command(_build_args(inputs, out, cache, tiny_marian)),
         cwd=root, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
-    deadline = time.monotonic() + 240
-    before: dict[str, tuple[str, float]] = {}
-    while time.monotonic() < deadline and child.poll() is None:
-        before = _rows(cache)
-        if len(before) >= KILL_AFTER_ROWS:
-            child.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.02)
+    before = _signal_once_cached(child, cache, signal.SIGKILL)
     child.wait(timeout=60)
     killed_stderr = child.stderr.read().decode() if child.stderr else ""
     assert child.returncode == -signal.SIGKILL, f"the build ended before it could be killed: {killed_stderr}"
@@ -210,14 +218,7 @@ def test_ctrl_c_during_translation_exits_130_and_keeps_the_cache(
         brief_command(_build_args(inputs, out, cache, tiny_marian)), cwd=tmp_path, env=child_env(),
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    deadline = time.monotonic() + 240
-    before: dict[str, tuple[str, float]] = {}
-    while time.monotonic() < deadline and child.poll() is None:
-        before = _rows(cache)
-        if len(before) >= KILL_AFTER_ROWS:
-            child.send_signal(signal.SIGINT)
-            break
-        time.sleep(0.02)
+    before = _signal_once_cached(child, cache, signal.SIGINT)
     _, stderr = child.communicate(timeout=120)
     assert child.returncode == 130, stderr
     assert "brief: interrupted" in stderr and "Traceback" not in stderr
