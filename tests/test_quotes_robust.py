@@ -122,4 +122,6 @@ def test_long_paragraphs_take_linear_time(unit: str, people: PeopleTable) -> Non
     t_small = max(min(_timed(small, people), _timed(small, people)), 1e-2)
     t_large = _timed(large, people)
     assert t_large < 5.0
+    # the ratio compares best-of-two timings on both sides, so one scheduler hiccup cannot fail it
+    t_large = min(t_large, _timed(large, people))
     assert t_large / t_small < 8 * 3  # 8x the text: linear is 8x; allow noise, forbid quadratic (64x)
