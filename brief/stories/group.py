@@ -1,0 +1,224 @@
+"""Articles grouped into stories by what their Korean texts share, ranked for the digest.
+
+Two articles are linked when the weighted cosine of their features (``features.py``) reaches
+``LINK``, and share at least one name, figure or date besides common words; a story is a connected
+group of links. Weights: the feature's kind, its rarity in the batch (a word every article uses
+says nothing), and how often the article uses it. Deterministic: no model, no randomness, and every
+link keeps the overlaps that made it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from brief.records import BriefPoint, Quote, Story, StoryLink, TranslatedArticle
+from brief.stories.facts import story_facts
+from brief.stories.features import ArticleFeatures, Feature, NameFinder, article_features
+from brief.stories.figures import KIND_WEIGHT
+
+__all__ = ["LINK", "build_stories", "link_score", "rank_key"]
+
+LINK = 0.12  # weighted cosine at or above which two articles report the same story
+_KIND = {"person": 3.0, "org": 2.0, "figure": 2.5, "date": 1.5, "name": 1.0, "term": 0.5}
+_WEAK = frozenset({"name", "term"})  # words: a link needs more than these
+MAX_GAP_DAYS = 14  # two dated articles further apart than this report different events
+_EXPLAIN = 6  # overlaps named per link
+_TITLE_CHARS = 120
+# "[뉴스메이커]", "[Newsmaker]", "(종합)", "(Comprehensive)": labels of the page, not of the story
+_TAG = re.compile(r"^\s*[\[【<(][^\]】>)]{1,24}[\]】>)]\s*|\s*[\[(][^\])]{1,24}[\])]\s*$")
+
+
+def _weights(features: Sequence[ArticleFeatures]) -> list[dict[Feature, float]]:
+    n = len(features)
+    df: Counter[Feature] = Counter()
+    for f in features:
+        df.update(f.counts.keys())
+    return [
+        {
+            feature: _KIND[feature[0]] * math.log(1 + n / df[feature]) * (1 + math.log(count))
+            for feature, count in f.counts.items()
+        }
+        for f in features
+    ]
+
+
+def link_score(a: Mapping[Feature, float], b: Mapping[Feature, float]) -> tuple[float, list[Feature]]:
+    """The weighted cosine of two articles' features, and the shared features, strongest first."""
+    shared = [f for f in a if f in b]
+    if not shared:
+        return 0.0, []
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    shared.sort(key=lambda f: (-a[f] * b[f], f))
+    return sum(a[f] * b[f] for f in shared) / norm, shared
+
+
+def _clusters(n: int, scores: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average-link grouping: merge the two groups whose mean pairwise score is highest, while it
+    reaches ``threshold`` and some pair between them is a link. One strong pair cannot chain two
+    stories together through a third article that mentions both in passing."""
+    groups = [[i] for i in range(n)]
+
+    def mean(a: list[int], b: list[int]) -> float:
+        return sum(scores.get((min(i, j), max(i, j)), 0.0) for i in a for j in b) / (len(a) * len(b))
+
+    def linked(a: list[int], b: list[int]) -> bool:
+        return any((min(i, j), max(i, j)) in scores for i in a for j in b)
+
+    while True:
+        best: tuple[float, int, int] | None = None
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                if not linked(groups[x], groups[y]):
+                    continue
+                score = mean(groups[x], groups[y])
+                if score >= threshold and (best is None or score > best[0]):
+                    best = (score, x, y)
+        if best is None:
+            return [sorted(g) for g in groups]
+        _, x, y = best
+        groups[x] = groups[x] + groups[y]
+        del groups[y]
+
+
+def _too_far_apart(a: _dt.date | None, b: _dt.date | None) -> bool:
+    return a is not None and b is not None and abs((a - b).days) > MAX_GAP_DAYS
+
+
+def _outlet(t: TranslatedArticle) -> str:
+    return t.article.outlet.en or t.article.outlet.ko or f"unknown outlet ({t.article.source})"
+
+
+def _one_line_title(t: TranslatedArticle) -> str:
+    """The English headline without page labels, else the first English sentence, on one line."""
+    text = " ".join((t.headline_en or "").split())
+    stripped = _TAG.sub("", _TAG.sub("", text)).strip()
+    text = stripped or text
+    if not text:
+        text = first_sentence(t)
+    if len(text) > _TITLE_CHARS:
+        text = text[: _TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
+
+
+def first_sentence(t: TranslatedArticle) -> str:
+    """The first English sentence of the body (or the first paragraph), for an article without a headline."""
+    body = sorted(
+        (p for p in t.sentences if p.paragraph >= 0 and p.en.strip()), key=lambda p: (p.paragraph, p.index)
+    )
+    if body:
+        return " ".join(body[0].en.split())
+    paragraph = next((p for p in t.paragraphs_en if p.strip()), "")
+    words = " ".join(paragraph.split())
+    match = re.search(r"(?<=[.?!])\s", words)
+    return words[: match.start()] if match else words
+
+
+def _in(date: _dt.date | None, start: _dt.date | None, end: _dt.date | None) -> bool:
+    return date is not None and (start is None or date >= start) and (end is None or date <= end)
+
+
+def rank_key(story: Story, fact_weight: float, first: int) -> tuple[object, ...]:
+    """This period first; then more outlets, more articles, more recent, weightier facts, batch order."""
+    recent = -(story.last_date.toordinal() if story.last_date else 0)
+    return (not story.in_period, -len(story.outlets), -len(story.articles), recent, -fact_weight, first)
+
+
+def build_stories(
+    articles: Sequence[TranslatedArticle],
+    quotes: Mapping[str, Sequence[Quote]] | None = None,
+    *,
+    find_names: NameFinder | None = None,
+    period: tuple[_dt.date | None, _dt.date | None] = (None, None),
+    points: Sequence[BriefPoint] = (),
+    threshold: float = LINK,
+) -> tuple[Story, ...]:
+    """Group ``articles`` into ranked stories. ``quotes`` (by article id) give named speakers;
+    ``find_names`` finds glossary names; ``period`` is what "This week" covers; ``points`` (the merged
+    brief) are handed to the story that holds most of each point's sources."""
+    quotes = quotes or {}
+    features = [article_features(t.article, quotes.get(t.article.id, t.quotes), find_names) for t in articles]
+    weights = _weights(features)
+    scores: dict[tuple[int, int], float] = {}
+    links: dict[tuple[int, int], StoryLink] = {}
+    for i in range(len(articles)):
+        for j in range(i + 1, len(articles)):
+            if _too_far_apart(articles[i].article.date, articles[j].article.date):
+                continue
+            score, shared = link_score(weights[i], weights[j])
+            if not any(kind not in _WEAK for kind, _ in shared):
+                continue
+            scores[(i, j)] = score
+            labels = tuple(f"{kind}: {features[i].labels[(kind, key)]}" for kind, key in shared[:_EXPLAIN])
+            links[(i, j)] = StoryLink(
+                (articles[i].article.id, articles[j].article.id), round(score, 3), labels
+            )
+    stories: list[tuple[Story, float, int]] = []
+    for members in _clusters(len(articles), scores, threshold):
+        own = [
+            link
+            for (i, j), link in links.items()
+            if i in members and j in members and link.score >= threshold
+        ]
+        centrality = {
+            i: sum(link.score for link in own if articles[i].article.id in link.articles) for i in members
+        }
+        dates = [articles[i].article.date for i in members if articles[i].article.date]
+        lead = min(
+            members,
+            key=lambda i: (
+                -centrality[i],
+                not articles[i].headline_en,
+                -(articles[i].article.date or _dt.date.min).toordinal(),
+                i,
+            ),
+        )
+        ordered = [lead] + [i for i in members if i != lead]
+        shared_forms = _shared_forms(features, members)
+        facts, disputes = story_facts([articles[i] for i in ordered], shared_forms)
+        ids = tuple(articles[i].article.id for i in ordered)
+        story = Story(
+            id="story-" + hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:12],
+            title=_one_line_title(articles[lead]),
+            articles=ids,
+            outlets=tuple(dict.fromkeys(_outlet(articles[i]) for i in ordered)),
+            first_date=min(dates) if dates else None,
+            last_date=max(dates) if dates else None,
+            in_period=any(_in(articles[i].article.date, *period) for i in members),
+            facts=facts,
+            disputes=disputes,
+            links=tuple(own),
+        )
+        weight = sum(KIND_WEIGHT.get(f.kind, 1.0) * len(f.sources) for f in facts if not f.vague)
+        stories.append((story, weight, min(members)))
+    ranked = [s for s, w, first in sorted(stories, key=lambda x: rank_key(*x))]
+    return tuple(_with_points(ranked, points))
+
+
+def _shared_forms(features: Sequence[ArticleFeatures], members: Sequence[int]) -> frozenset[str]:
+    """The Korean words of names and terms that two or more of the members share."""
+    seen: Counter[Feature] = Counter()
+    for i in members:
+        seen.update(f for f in features[i].counts if f[0] != "figure")
+    forms: set[str] = set()
+    for feature, n in seen.items():
+        if n > 1:
+            for i in members:
+                forms |= features[i].forms.get(feature, set())
+    return frozenset(forms)
+
+
+def _with_points(stories: Sequence[Story], points: Sequence[BriefPoint]) -> list[Story]:
+    """Each merged-brief point given to the story holding most of its sources (the higher-ranked on ties)."""
+    given: dict[int, list[BriefPoint]] = {}
+    for point in points:
+        counts = [len(set(point.sources) & set(s.articles)) for s in stories]
+        if counts and max(counts) > 0:
+            given.setdefault(counts.index(max(counts)), []).append(point)
+    import dataclasses
+
+    return [dataclasses.replace(s, points=tuple(given.get(i, ()))) for i, s in enumerate(stories)]
