@@ -159,7 +159,10 @@ def test_articles_show_metadata_lede_bullets_and_a_collapsible_translation(
     tokens: list, markdown_text: str
 ) -> None:
     blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
-    assert blocks[2:] == ['<details markdown="1">\n<summary>Full English translation</summary>', "</details>"] * 2
+    assert (
+        blocks[2:]
+        == ['<details markdown="1">\n<summary>Full English translation</summary>', "</details>"] * 2
+    )
     for needle in (
         "- **Korean headline:** KT, MS와 AI 파트너십 강화",
         "- **Outlet:** Chosun Biz (조선비즈)",
