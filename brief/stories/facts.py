@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from brief.records import FigureDispute, StoryFact, TranslatedArticle
 from brief.stories.figures import KIND_WEIGHT, Figure, find_figures
 
-__all__ = ["MAX_FACTS", "story_facts"]
+__all__ = ["MAX_FACTS", "fact_weight", "story_facts"]
 
 MAX_FACTS = 8  # key facts kept per story, the weightiest first
 _SENTENCE_END = re.compile(r"(?<=[.?!])[\"'”’」』)\]]*\s+")
@@ -98,7 +98,7 @@ def story_facts(
 
     With several articles, a figure counts when two articles report it or its sentence names one of
     the ``relevant`` Korean words (what joined the story), so a "most read" line left in one page
-    brings no figure. Facts are ordered by how many articles report them, then by kind (money first).
+    brings no figure. Facts are ordered by ``fact_weight``: kind, then how many articles report them.
     """
     found = [f for f in _find(articles) if f.figure.value]
     if len(articles) > 1:
@@ -132,11 +132,15 @@ def story_facts(
             facts[key] = dataclasses.replace(
                 fact, sources=(*fact.sources, f.article_id), measure=fact.measure or measure
             )
-    ranked = sorted(
-        facts.values(),
-        key=lambda x: (-len(x.sources), x.vague, -KIND_WEIGHT.get(x.kind, 1.0), first[(x.kind, x.value)]),
-    )
+    ranked = sorted(facts.values(), key=lambda x: (-fact_weight(x), first[(x.kind, x.value)]))
     return tuple(ranked[:MAX_FACTS]), _disputes(list(facts.values()))
+
+
+def fact_weight(fact: StoryFact) -> float:
+    """How much a fact matters: its kind (money and shares first), raised by every further article
+    that reports it; an order of magnitude ("수조 원") counts a quarter."""
+    weight = KIND_WEIGHT.get(fact.kind, 1.0) * (1 + 0.5 * (len(fact.sources) - 1))
+    return weight / 4 if fact.vague else weight
 
 
 def _disputes(facts: Sequence[StoryFact]) -> tuple[FigureDispute, ...]:

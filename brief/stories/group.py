@@ -9,6 +9,7 @@ link keeps the overlaps that made it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import math
@@ -17,9 +18,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from brief.records import BriefPoint, Quote, Story, StoryLink, TranslatedArticle
-from brief.stories.facts import story_facts
+from brief.stories.facts import fact_weight, story_facts
 from brief.stories.features import ArticleFeatures, Feature, NameFinder, article_features
-from brief.stories.figures import KIND_WEIGHT
 
 __all__ = ["LINK", "build_stories", "link_score", "rank_key"]
 
@@ -193,7 +193,7 @@ def build_stories(
             disputes=disputes,
             links=tuple(own),
         )
-        weight = sum(KIND_WEIGHT.get(f.kind, 1.0) * len(f.sources) for f in facts if not f.vague)
+        weight = sum(fact_weight(f) for f in facts)
         stories.append((story, weight, min(members)))
     ranked = [s for s, w, first in sorted(stories, key=lambda x: rank_key(*x))]
     return tuple(_with_points(ranked, points))
@@ -213,12 +213,12 @@ def _shared_forms(features: Sequence[ArticleFeatures], members: Sequence[int]) -
 
 
 def _with_points(stories: Sequence[Story], points: Sequence[BriefPoint]) -> list[Story]:
-    """Each merged-brief point given to the story holding most of its sources (the higher-ranked on ties)."""
+    """Each merged-brief point given to the story that holds all of its sources. A point whose sources
+    span two stories (the merge joined sentences of different events) is left to the JSON's merged brief."""
     given: dict[int, list[BriefPoint]] = {}
     for point in points:
-        counts = [len(set(point.sources) & set(s.articles)) for s in stories]
-        if counts and max(counts) > 0:
-            given.setdefault(counts.index(max(counts)), []).append(point)
-    import dataclasses
-
+        for i, story in enumerate(stories):
+            if point.sources and set(point.sources) <= set(story.articles):
+                given.setdefault(i, []).append(point)
+                break
     return [dataclasses.replace(s, points=tuple(given.get(i, ()))) for i, s in enumerate(stories)]
