@@ -57,32 +57,62 @@ def link_score(a: Mapping[Feature, float], b: Mapping[Feature, float]) -> tuple[
     return sum(a[f] * b[f] for f in shared) / norm, shared
 
 
+def _pair_scores(
+    weights: Sequence[Mapping[Feature, float]], dates: Sequence[_dt.date | None]
+) -> dict[tuple[int, int], float]:
+    """The weighted cosine of every pair of articles that share a name, figure or date (not only
+    words) and are close enough in time; through an inverted index, so unrelated pairs cost nothing."""
+    norms = [math.sqrt(sum(w * w for w in ws.values())) or 1.0 for ws in weights]
+    holders: dict[Feature, list[int]] = {}
+    for i, ws in enumerate(weights):
+        for feature in ws:
+            holders.setdefault(feature, []).append(i)
+    dots: dict[tuple[int, int], float] = {}
+    anchored: set[tuple[int, int]] = set()
+    for feature, members in holders.items():
+        if len(members) < 2:
+            continue
+        strong = feature[0] not in _WEAK
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                dots[(i, j)] = dots.get((i, j), 0.0) + weights[i][feature] * weights[j][feature]
+                if strong:
+                    anchored.add((i, j))
+    return {
+        (i, j): dot / (norms[i] * norms[j])
+        for (i, j), dot in dots.items()
+        if (i, j) in anchored and not _too_far_apart(dates[i], dates[j])
+    }
+
+
 def _clusters(n: int, scores: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average-link grouping: merge the two groups whose mean pairwise score is highest, while it
-    reaches ``threshold`` and some pair between them is a link. One strong pair cannot chain two
-    stories together through a third article that mentions both in passing."""
-    groups = [[i] for i in range(n)]
-
-    def mean(a: list[int], b: list[int]) -> float:
-        return sum(scores.get((min(i, j), max(i, j)), 0.0) for i in a for j in b) / (len(a) * len(b))
-
-    def linked(a: list[int], b: list[int]) -> bool:
-        return any((min(i, j), max(i, j)) in scores for i in a for j in b)
-
+    """Average-link grouping: merge the two groups whose mean pairwise score (0 for pairs that share
+    no name, figure or date) is highest, while it reaches ``threshold``. One strong pair cannot chain
+    two stories together through a third article that mentions both in passing. Ties go to the groups
+    holding the earliest articles, so the result never depends on anything but the scores."""
+    members = {i: [i] for i in range(n)}
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # group -> other group -> score sum
+    for (i, j), score in scores.items():
+        sums[i][j] = sums[j][i] = score
     while True:
         best: tuple[float, int, int] | None = None
-        for x in range(len(groups)):
-            for y in range(x + 1, len(groups)):
-                if not linked(groups[x], groups[y]):
-                    continue
-                score = mean(groups[x], groups[y])
-                if score >= threshold and (best is None or score > best[0]):
-                    best = (score, x, y)
+        for x, others in sums.items():
+            for y, total in others.items():
+                if x < y:
+                    mean = total / (len(members[x]) * len(members[y]))
+                    if mean >= threshold and (best is None or (mean, -x, -y) > (best[0], -best[1], -best[2])):
+                        best = (mean, x, y)
         if best is None:
-            return [sorted(g) for g in groups]
-        _, x, y = best
-        groups[x] = groups[x] + groups[y]
-        del groups[y]
+            return sorted(sorted(group) for group in members.values())
+        _, x, y = best  # y joins x
+        members[x] += members.pop(y)
+        for z, total in sums.pop(y).items():
+            if z == x:
+                continue
+            sums[x][z] = sums[x].get(z, 0.0) + total
+            sums[z][x] = sums[x][z]
+            del sums[z][y]
+        del sums[x][y]
 
 
 def _too_far_apart(a: _dt.date | None, b: _dt.date | None) -> bool:
@@ -143,27 +173,18 @@ def build_stories(
     quotes = quotes or {}
     features = [article_features(t.article, quotes.get(t.article.id, t.quotes), find_names) for t in articles]
     weights = _weights(features)
-    scores: dict[tuple[int, int], float] = {}
+    scores = _pair_scores(weights, [t.article.date for t in articles])
     links: dict[tuple[int, int], StoryLink] = {}
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            if _too_far_apart(articles[i].article.date, articles[j].article.date):
-                continue
-            score, shared = link_score(weights[i], weights[j])
-            if not any(kind not in _WEAK for kind, _ in shared):
-                continue
-            scores[(i, j)] = score
+    for (i, j), score in sorted(scores.items()):
+        if score >= threshold:
+            _, shared = link_score(weights[i], weights[j])
             labels = tuple(f"{kind}: {features[i].labels[(kind, key)]}" for kind, key in shared[:_EXPLAIN])
             links[(i, j)] = StoryLink(
                 (articles[i].article.id, articles[j].article.id), round(score, 3), labels
             )
     stories: list[tuple[Story, float, int]] = []
     for members in _clusters(len(articles), scores, threshold):
-        own = [
-            link
-            for (i, j), link in links.items()
-            if i in members and j in members and link.score >= threshold
-        ]
+        own = [link for (i, j), link in links.items() if i in members and j in members]
         centrality = {
             i: sum(link.score for link in own if articles[i].article.id in link.articles) for i in members
         }
