@@ -211,6 +211,9 @@ def test_an_article_without_headline_is_titled_from_its_first_sentence() -> None
         ("5개년 계획", [("duration", "five years")]),
         ("내년 1분기 출시", [("period", "first quarter")]),
         ("수조원 규모", [("money", "trillions of won")]),
+        ("9월 30일 계약을 맺었다.", [("date", "30 September")]),
+        ("2024년 10월 1일 발표했다.", [("date", "1 October 2024")]),
+        ("지난달 30일 발표했다.", []),  # no month written: which month is not read
         ("김 대표는 개발과 건설을 맡았다.", []),  # 대, 개, 건 inside words are not counters
         ("2025년에 출범했다.", []),  # a year is a date, not a figure
     ],
@@ -461,9 +464,10 @@ def test_cli_an_empty_period_says_so_on_stderr_and_in_the_digest(
         stories=tuple(dataclasses.replace(s, in_period=False) for s in fx.small_digest().stories),
     )
     out = tmp_path / "x.md"
-    code, stderr = _run(["-o", str(out), "-q"])
+    code, stderr = _run(["-o", str(out)])
     assert code == 0  # a quiet week is not an error: the digest is written, and says so
     assert "no article is dated between 2025-02-24 and 2025-03-02" in stderr
+    assert _run(["-o", str(out), "-q"]) == (0, "")  # --quiet: only the digest says it
     this_week = out.read_text(encoding="utf-8").split("## This week", 1)[1].split("## Also in this batch")[0]
     assert "No article is dated in this period (2025-02-24 to 2025-03-02)" in this_week
 

@@ -231,6 +231,7 @@ def build(
             fail(InputError(path, f"cannot write the digest: {error.strerror or error}"))
         if not quiet:
             typer.echo(f"brief: wrote {path}", err=True)
-    warn_empty_period(digest)
+    if not quiet:
+        warn_empty_period(digest)
     report_failures(digest.failures)
     raise typer.Exit(exit_for(len(digest.articles), digest.failures))

@@ -2,14 +2,13 @@
 dates and distinctive terms. Computed on the Korean text, so grouping never depends on a translation.
 
 A feature is ``(kind, key)``: ``("person", "Kim Young-shub")``, ``("org", "Microsoft")``,
-``("figure", "KRW 2.4 trillion")``, ``("date", "09-30")``, ``("term", "파트너십")``. Names go through
+``("figure", "KRW 2.4 trillion")``, ``("date", "30 September")``, ``("term", "파트너십")``. Names go through
 the glossary (so 마이크로소프트 and MS are one organisation); figures through their English value (so
 2조4000억원 and 2.4조 원 are one figure).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -27,11 +26,8 @@ NameFinder = Callable[[str], Iterable[tuple[str, str, str]]]
 _NOUN_TAGS = frozenset({"NNP", "NNG", "SL"})
 _NAME_TAGS = frozenset({"NNP", "SL"})  # proper nouns and Latin words carry a story; common nouns less
 _MIN_TERM_CHARS = 2
+TERM_PARAGRAPHS = 4  # paragraphs after the lead whose words are read too
 LEAD_WEIGHT = 3  # a word in the headline or first paragraph says more about the story than one below
-# Korean date expressions written out: "9월 30일", "2024년 10월 1일"
-_DATE = re.compile(
-    r"(?<!\d)(?:(?P<year>(?:19|20)\d{2})\s?년\s?)?(?P<month>1[0-2]|0?[1-9])\s?월\s?(?P<day>3[01]|[12]\d|0?[1-9])\s?일"
-)
 _GLOSSARY_KINDS = {"person": "person", "org": "org", "place": "org", "term": "term"}
 
 
@@ -109,11 +105,14 @@ def article_features(
                 add((_GLOSSARY_KINDS.get(kind, "term"), en), _both(en, ko), ko, in_lead)
                 named.add(ko.replace(" ", ""))
         for figure in find_figures(text):
-            add(("figure", figure.value), figure.value, figure.ko, in_lead)
-        for match in _DATE.finditer(text):
-            month, day = int(match.group("month")), int(match.group("day"))
-            add(("date", f"{month:02d}-{day:02d}"), match.group(0), match.group(0), in_lead)
-    for position, words in enumerate(_kiwi_tokens(texts)):
+            if figure.kind == "date":  # "1 October" and "1 October 2024" are one day for grouping
+                add(("date", " ".join(figure.value.split()[:2])), figure.value, figure.ko, in_lead)
+            else:
+                add(("figure", figure.value), figure.value, figure.ko, in_lead)
+    # words: from the top of the article only (the morphological analysis is the costly part, and the
+    # top says what the story is); names, figures and dates above come from the whole text
+    top = texts[: lead + TERM_PARAGRAPHS]
+    for position, words in enumerate(_kiwi_tokens(top)):
         for form, tag in words:
             if tag not in _NOUN_TAGS or len(form) < _MIN_TERM_CHARS or form in named or form in reporters:
                 continue

@@ -1,4 +1,4 @@
-"""Figures with their units in Korean text: money, percentages, counts, durations, periods.
+"""Figures with their units in Korean text: money, percentages, counts, durations, periods, dates.
 
 Money, headcounts, "N개년", quarters and halves come from the translation stage's number reader
 (``brief.translate.numbers``, exact Decimal arithmetic); percentages, counted things and "N년간"
@@ -18,7 +18,7 @@ __all__ = ["KIND_WEIGHT", "Figure", "find_figures"]
 
 @dataclass(frozen=True)
 class Figure:
-    kind: str  # "money" | "percent" | "count" | "duration" | "period"
+    kind: str  # "money" | "percent" | "count" | "duration" | "period" | "date"
     value: str  # English: "KRW 2.4 trillion", "30%", "1,000 people", "five-year", "first quarter"
     ko: str  # as written
     start: int
@@ -27,7 +27,7 @@ class Figure:
 
 
 # how much a figure of each kind weighs as a key fact (money and shares are what readers look for)
-KIND_WEIGHT = {"money": 4.0, "percent": 3.0, "count": 2.0, "duration": 2.0, "period": 1.0}
+KIND_WEIGHT = {"money": 4.0, "percent": 3.0, "count": 2.0, "duration": 2.0, "period": 1.0, "date": 1.0}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PERCENT = re.compile(rf"(?<![\d.,])(?P<n>{_NUM})\s?(?:%|퍼센트|프로)(?!p|포인트)")
@@ -47,6 +47,14 @@ _COUNT = re.compile(
     rf"(?<![\d.,])(?P<n>{_NUM})\s?(?P<big>[천백십]?[만억]?)\s?(?P<unit>{_COUNTER_WORDS})"
     r"(?=$|[^가-힣]|[을를이가은는에의도만과와로으씩])"  # a particle may follow; 대표, 개발, 명령 are words
 )
+# a date written out with its month: "9월 30일", "2024년 10월 1일" (a bare "30일" names no month: not read)
+_DATE = re.compile(
+    r"(?<!\d)(?:(?P<year>(?:19|20)\d{2})\s?년\s?)?(?P<month>1[0-2]|0?[1-9])\s?월\s?(?P<day>3[01]|[12]\d|0?[1-9])\s?일"
+)
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _DURATION = re.compile(rf"(?<![\d.,])(?P<n>{_NUM})\s?(?P<unit>년|개월|주)\s?(?:간|동안)")
 _DURATION_EN = {"년": "year", "개월": "month", "주": "week"}
 _WORDS = {
@@ -104,6 +112,9 @@ def find_figures(text: str) -> list[Figure]:
         unit = _DURATION_EN[match.group("unit")]
         words = _WORDS.get(int(float(n)), n) if n.replace(",", "").isdigit() else n
         add("duration", f"{words} {unit}{'' if n == '1' else 's'}", *match.span())
+    for match in _DATE.finditer(text):
+        year, month, day = match.group("year"), int(match.group("month")), int(match.group("day"))
+        add("date", f"{day} {_MONTHS[month - 1]}" + (f" {year}" if year else ""), *match.span())
     for match in _COUNT.finditer(text):
         add("count", _count_value(match.group("n"), match.group("big"), match.group("unit")), *match.span())
     found.sort(key=lambda f: f.start)
