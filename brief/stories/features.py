@@ -10,13 +10,13 @@ the glossary (so 마이크로소프트 and MS are one organisation); figures thr
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from brief.records import Article, Quote
 from brief.stories.figures import find_figures
 
-__all__ = ["ArticleFeatures", "Feature", "NameFinder", "article_features", "article_texts"]
+__all__ = ["ArticleFeatures", "Feature", "NameFinder", "article_features", "article_texts", "batch_features"]
 
 Feature = tuple[str, str]  # (kind, key)
 # finds (kind, English name, Korean name) of known people, organisations, places and terms in a text
@@ -72,12 +72,39 @@ def _kiwi_tokens(texts: Sequence[str]) -> list[list[tuple[str, str]]]:
     return out
 
 
+def batch_features(
+    articles: Sequence[Article],
+    quotes: Mapping[str, Sequence[Quote]],
+    find_names: NameFinder | None = None,
+) -> list[ArticleFeatures]:
+    """``article_features`` of every article, the morphological analysis done in one batch."""
+    tops = [_top(a) for a in articles]
+    words = _kiwi_tokens([t for top in tops for t in top])
+    out, start = [], 0
+    for article, top in zip(articles, tops, strict=True):
+        out.append(
+            article_features(article, quotes.get(article.id, ()), find_names, words[start : start + len(top)])
+        )
+        start += len(top)
+    return out
+
+
+def _top(article: Article) -> list[str]:
+    """The texts whose words are read: the top of the article (the morphological analysis is the
+    costly part, and the top says what the story is); names, figures and dates come from all of it."""
+    return article_texts(article)[: _lead_count(article) + TERM_PARAGRAPHS]
+
+
 def article_features(
-    article: Article, quotes: Sequence[Quote] = (), find_names: NameFinder | None = None
+    article: Article,
+    quotes: Sequence[Quote] = (),
+    find_names: NameFinder | None = None,
+    words: Sequence[Sequence[tuple[str, str]]] | None = None,
 ) -> ArticleFeatures:
     """The features of ``article``: named people (quote speakers, people table), organisations and
     terms of the glossary, figures with units, written-out dates, and nouns. Reporters are left out:
-    one reporter writing two stories does not make them one."""
+    one reporter writing two stories does not make them one. ``words`` are the analysed ``_top``
+    texts when the caller has them already."""
     counts: Counter[Feature] = Counter()
     labels: dict[Feature, str] = {}
     forms: dict[Feature, set[str]] = {}
@@ -109,11 +136,10 @@ def article_features(
                 add(("date", " ".join(figure.value.split()[:2])), figure.value, figure.ko, in_lead)
             else:
                 add(("figure", figure.value), figure.value, figure.ko, in_lead)
-    # words: from the top of the article only (the morphological analysis is the costly part, and the
-    # top says what the story is); names, figures and dates above come from the whole text
-    top = texts[: lead + TERM_PARAGRAPHS]
-    for position, words in enumerate(_kiwi_tokens(top)):
-        for form, tag in words:
+    if words is None:
+        words = _kiwi_tokens(_top(article))
+    for position, text_words in enumerate(words):
+        for form, tag in text_words:
             if tag not in _NOUN_TAGS or len(form) < _MIN_TERM_CHARS or form in named or form in reporters:
                 continue
             key = form.upper() if tag == "SL" else form

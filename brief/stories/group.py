@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from brief.records import BriefPoint, Quote, Story, StoryLink, TranslatedArticle
 from brief.stories.facts import fact_weight, story_facts
-from brief.stories.features import ArticleFeatures, Feature, NameFinder, article_features
+from brief.stories.features import ArticleFeatures, Feature, NameFinder, batch_features
 
 __all__ = ["LINK", "build_stories", "link_score", "rank_key"]
 
@@ -171,7 +171,8 @@ def build_stories(
     ``find_names`` finds glossary names; ``period`` is what "This week" covers; ``points`` (the merged
     brief) are handed to the story that holds most of each point's sources."""
     quotes = quotes or {}
-    features = [article_features(t.article, quotes.get(t.article.id, t.quotes), find_names) for t in articles]
+    given = {t.article.id: quotes.get(t.article.id, t.quotes) for t in articles}
+    features = batch_features([t.article for t in articles], given, find_names)
     weights = _weights(features)
     scores = _pair_scores(weights, [t.article.date for t in articles])
     links: dict[tuple[int, int], StoryLink] = {}
