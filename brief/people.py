@@ -389,6 +389,10 @@ def _builtin() -> tuple[tuple[Person, ...], dict[str, dict[str, str]]]:
         people += found
         for section, values in maps.items():
             mappings[section].update(values)
+    from brief.knowledge.speakers import speaker_knowledge  # here: brief.knowledge imports this module
+
+    for ko, en in speaker_knowledge().titles.items():  # titles the quote stage needs; titles.toml wins
+        mappings["titles"].setdefault(ko, en)
     return tuple(people), mappings
 
 

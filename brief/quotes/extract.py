@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from brief.analysis import analyse_word
 from brief.people import PeopleTable
 from brief.quotes.marks import QuoteSpan, find_quote_spans
 from brief.quotes.mentions import (
@@ -271,6 +272,9 @@ class _Extractor:
 
     def _note_subject(self, mention: Mention, speaker: Speaker | None, para: int) -> None:
         state = self.state
+        if mention.weak:
+            state.last_subject_key = f"weak:{mention.name}"  # someone else now; but "그" is not them
+            return
         if mention.kind == "org":
             state.last_subject_key = f"org:{mention.org}"
             return
@@ -332,6 +336,16 @@ class _Extractor:
             hi = bisect_left(mentions, verb_index, key=_first_of)
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             subject = owner or self._subject(before) or self._subject(after)
+            if subject is None:
+                # "A는 …을 쏟아냈고, "…"라고 표현했다": a topic carries over the sentence's earlier clauses
+                topics = [m for m in mentions if used_until <= m.first and m.last < first_tok]
+                topics = [m for m in topics if m.particle in TOPIC and not m.weak]
+                subject = topics[-1] if topics else None
+            direct = subject is not None and _speaks_directly(tokens, subject, first_tok, verb_index)
+            if subject is not None and subject.weak and not direct:
+                # "서진수가 처리한 것과 관련해 "…"": a bare name that is the subject of another verb
+                subject = None
+                self.state.last_subject_key = "weak"
             speaker: Speaker | None
             if subject is not None and _joint(mentions, subject):
                 # "문 사장과 이 사장은 "…"고 입을 모았다": said by two people; no one speaker to name
@@ -342,7 +356,7 @@ class _Extractor:
                 speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
                 self._note_subject(subject, speaker, para)
             else:
-                speaker = self._unsubjected(text, para, tokens[clause_start:first_tok], standalone)
+                speaker = self._unsubjected(text, para, tokens[used_until:first_tok], standalone)
             speaker = speaker or Speaker(kind="unknown")
             if verb is None and standalone and subject is None and self._told_by_next is not None:
                 verb = self._told_by_next
@@ -682,6 +696,23 @@ def _sound_bite(text: str) -> tuple[str, int] | None:
     if match.group("tag") is None and "/" not in who:
         return None  # "일시: …", "A: …": only a tagged line or a "NAME/ORG TITLE" label names a speaker
     return " ".join(who.replace("/", " ").split()), match.start("said")
+
+
+def _speaks_directly(tokens: Sequence[Token], subject: Mention, quote_first: int, verb_index: int) -> bool:
+    """Whether no other predicate stands between a subject and its quote (before it) or its verb (after
+    it): "손흥민은 "…"" yes; "서진수가 처리한 것과 관련해 "…"" no."""
+    if subject.last < quote_first:
+        between = tokens[subject.last + 1 : quote_first]
+    else:
+        between = tokens[subject.last + 1 : verb_index]
+    return not any(_is_predicate_word(t.core) for t in between)
+
+
+def _is_predicate_word(word: str) -> bool:
+    """A word that holds a verb or an adjective, or an ending ("처리한", "관련해", "빠져있는")."""
+    if not word:
+        return False
+    return any(m.tag[0] in "VE" or m.tag in ("XSV", "XSA") for m in analyse_word(word))
 
 
 def _tokens_before(tokens: Sequence[Token], position: int | None) -> int:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
+from brief.quotes.entities import NameEvidence
 from brief.records import Person, Speaker
 
 __all__ = [
@@ -82,6 +83,17 @@ _ORG_SUFFIXES = (
     "통신", "병원", "학회", "당", "시", "도", "군", "구", "국",
 )  # fmt: skip
 _HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
+_AGE = re.compile(r"^[\uac00-\ud7a3]{2,4}\(\s*\d{1,3}\s*(?:세)?\s*\)")
+
+
+_SUBJECT_ENDS = frozenset("은는이가")
+
+
+def _aged(raw: str) -> bool:
+    """Whether a word is a name with an age after it ("김철수(58)"): strong evidence of a person."""
+    return _AGE.match(raw) is not None
+
+
 # Common words that look like a family name plus a given name; never taken for a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -245,6 +257,7 @@ class Mention:
     org: str | None = None  # Korean organisation as written
     person: Person | None = None  # the table entry, when the name is in the table
     description: str | None = None  # English description of an unnamed source or organisation
+    weak: bool = False  # a bare name with no title ("손흥민은"): a speaker only right before its quote
 
     @property
     def bare_text(self) -> str:
@@ -278,6 +291,7 @@ class _Matcher:
 
     def __init__(self, table: PeopleTable) -> None:
         self.table = table
+        self.evidence = NameEvidence(table)
         self.phrase_starts = frozenset(p.split()[0] for p in table.phrases)
         self.unit_names = table.unit_names
         self.names: dict[str, Person] = {}
@@ -320,6 +334,9 @@ class _Matcher:
         for base, particle in split_particle(first):
             if base and self.table.translate_title(base) is not None and not self._is_org(base):
                 return j, base, particle
+        for base, particle in split_particle(first):
+            if base and len(base) >= 4 and self.evidence.glued_title(base) is not None:
+                return j, base, particle  # "서울경찰청장": an organisation and its title in one word
         return None
 
     def _may_start_phrase(self, word: str) -> bool:
@@ -363,6 +380,8 @@ class _Matcher:
         word = token.core
         if self.table.translate_org(word) or self.table.translate_unit(word) or _LATIN.search(word):
             return True
+        if self.evidence.is_org_word(word):
+            return True
         return loose or word.endswith(_ORG_SUFFIXES)
 
     def _is_org(self, word: str) -> bool:
@@ -378,6 +397,9 @@ class _Matcher:
         for base, particle in split_particle(tokens[i].core):
             if base in self.names:
                 return i, base, self.names[base], particle
+        foreign = self._foreign_name_at(tokens, i)
+        if foreign is not None:
+            return foreign
         core = tokens[i].core
         if core in _NOT_NAMES or not _HANGUL_ONLY.match(core):
             return None
@@ -396,7 +418,35 @@ class _Matcher:
                 return None
         elif len(core) != 3 and len(core) != 4:
             return None
+        # a two-syllable name needs more than its title: an age, or its organisation before it
+        # ("더불어민주당 김현 의원"); most two-syllable words before a title are short forms ("연준 의장")
+        strong = _aged(tokens[i].raw) or (
+            len(core) == 2 and i > 0 and tokens[i - 1].raw == tokens[i - 1].core
+            and (self._is_org(tokens[i - 1].core) or self.evidence.is_org_word(tokens[i - 1].core))
+        )  # fmt: skip
+        if not self.evidence.korean_name(core, strong=strong):
+            return None  # an organisation, a place, a dictionary word: never a name
         return i, core, None, ""
+
+    def _foreign_name_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str, Person | None, str] | None:
+        """A foreign name the table does not know: two or three words of Hangul transliteration, then a
+        place or an organisation, then a title ("도널드 트럼프 미국 대통령은")."""
+        evidence = self.evidence
+        words: list[str] = []
+        for k in range(i, min(i + 3, len(tokens))):
+            token = tokens[k]
+            if token.raw != token.core or not evidence.foreign_word(token.core):
+                break
+            words.append(token.core)
+        for n in range(len(words), 1, -1):
+            j = k = i + n
+            while k < min(j + 2, len(tokens)) and tokens[k].raw == tokens[k].core:
+                if not evidence.is_org_word(tokens[k].core):
+                    break
+                k += 1
+            if k > j and k < len(tokens) and self.title_at(tokens, k) is not None:
+                return i + n - 1, " ".join(words[:n]), None, ""
+        return None
 
     # -- mentions
     def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
@@ -409,6 +459,8 @@ class _Matcher:
             if kind == 2 and not any(self._titleish(t.core) for t in tokens[i + 1 : i + 5]):
                 kind = 0  # a word that looks like a name, but no title follows it
             found = self._mention_at(tokens, i, text) if kind else None
+            if found is None and tokens[i].core[-1:] in _SUBJECT_ENDS and len(tokens[i].core) <= 10:
+                found = self._subject_word_at(tokens, i)
             if found is None:
                 i += 1
                 continue
@@ -452,7 +504,10 @@ class _Matcher:
             if base in self.names or base in self.name_starts or self._is_org(base):
                 return 1
         split = split_korean_name(core)
-        if split is None or core in _NOT_NAMES or (len(core) == 2 and core in _NOT_SHORT_NAMES):
+        if split is None:
+            # maybe the first word of a foreign name ("도널드 트럼프 미국 대통령")
+            return 2 if _HANGUL_ONLY.match(core) and 2 <= len(core) <= 5 else 0
+        if core in _NOT_NAMES or (len(core) == 2 and core in _NOT_SHORT_NAMES):
             return 0
         return 2 if 2 <= len(core) <= 4 else 0
 
@@ -462,6 +517,10 @@ class _Matcher:
         if known is None:
             known = self._may_start_phrase(core) or any(
                 base and self.table.translate_title(base) is not None for base, _p in split_particle(core)
+            )
+            known = known or any(
+                len(base) >= 4 and self.evidence.glued_title(base) is not None
+                for base, _p in split_particle(core)
             )
             if len(self._titles) > 200_000:
                 self._titles.clear()
@@ -529,6 +588,27 @@ class _Matcher:
                 english = self.table.translate_org(base)
                 start, stop = token.start, token.end
                 return Mention("org", start, stop, i, i, particle, base, org=base, description=english)
+        return None
+
+    def _subject_word_at(self, tokens: Sequence[Token], i: int) -> Mention | None:
+        """A one-word subject with 은/는/이/가 and no title: a speaking body ("재판부는", "검찰은"), an
+        organisation only its ending tells ("부국증권은"), a bare name ("손흥민은") or "김철수(58)씨는"."""
+        token = tokens[i]
+        core = token.core
+        evidence = self.evidence
+        for base, particle in split_particle(core):
+            if particle not in TOPIC and particle not in NOMINATIVE:
+                continue
+            english = evidence.body_or_org(base)
+            if english is not None:
+                start, end = token.start, token.end
+                return Mention("org", start, end, i, i, particle, base, org=base, description=english)
+            if len(base) == 3 and evidence.bare_name(base):
+                return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
+            if base.endswith("씨") and (token.raw.startswith(base[:-1]) or "(" in token.raw):
+                name = base[:-1]
+                if 3 <= len(name) <= 4 and evidence.korean_name(name, strong=True):
+                    return Mention("person", token.start, token.end, i, i, particle, core, name=name)
         return None
 
     def _unnamed(self, tokens: Sequence[Token], i: int, base: str) -> tuple[int, str | None, str] | None:
@@ -717,6 +797,8 @@ class Cast:
             return self._speaker_of(entry) if entry else None
         if mention.kind in ("unnamed", "org") and mention.description:
             org = self.table.translate_org(mention.org) if mention.org else None
+            if mention.kind == "org" and org is None:
+                org = mention.description  # a body or an organisation the tables do not know
             return Speaker(kind="unnamed", ko=mention.bare_text, en=mention.description, org=org)
         return None
 
