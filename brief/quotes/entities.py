@@ -135,14 +135,18 @@ class NameEvidence:
             return known
         found: tuple[str, str] | None = None
         if _HANGUL_WORD.match(word) and len(word) >= 4 and not self.table.has_title(word):
-            org = word[:-1]
-            if self.table.has_title(org[-1] + word[-1]) and self.is_org_word(org):
-                found = org, org[-1] + word[-1]  # "…청" + "장" is the 청장 of that 청
+            # the longest title after an organisation or a place ("강남" + "구청장", "보건복지부" + "장관")
             for cut in range(2, len(word) - 1):
-                if found is not None:
-                    break
                 org, title = word[:cut], word[cut:]
-                if self.table.has_title(title) and self.is_org_word(org):
+                if self.table.has_title(title) and (self.is_org_word(org) or word_shape(org) == "proper"):
+                    found = org, title
+                    break
+            org = word[:-1]
+            if found is None and word[-1] == "장" and self.is_org_word(org):
+                # "서울경찰청" + "장": the head of that body, by its kind ("청장", "지검장", "원장")
+                kinds = [org[-k:] + "장" for k in (2, 1)]
+                title = next((t for t in kinds if self.table.has_title(t)), None)
+                if title is not None:
                     found = org, title
         if len(self._glued) > 50_000:
             self._glued.clear()
@@ -171,3 +175,16 @@ class NameEvidence:
         """A three-syllable Korean name standing alone as a subject ("손흥민은"): the analyser must not
         know it as a common word or split it into dictionary words."""
         return self.korean_name(word) and word_shape(word) in ("oov", "proper") and not self.is_org_word(word)
+
+    def org_part(self, word: str) -> bool:
+        """Whether ``word`` may be one word of an organisation's name between a person's name and a title
+        ("서강대", "경제학과"): a noun or nouns, no particle, no ending, not itself a name."""
+        if not word or not re.fullmatch(r"[\uac00-\ud7a3A-Za-z0-9&]+", word):
+            return False
+        if self.is_org_word(word):
+            return True
+        if self.table.get(word) is not None or self.table.is_title(word):
+            return False
+        if len(word) == 3 and self.korean_name(word):
+            return False  # "[인터뷰] 정유진 루나AI 대표": a second name, not an organisation
+        return not _HANGUL_WORD.match(word) or word_shape(word) in ("proper", "common", "compound", "oov")

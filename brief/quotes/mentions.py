@@ -363,8 +363,8 @@ class _Matcher:
                 for p in parts
             )
         words = phrase.split()
-        if 1 < len(words) <= 3 and all(table.has_title(w) for w in words):
-            return True  # "대표이사 사장"
+        if 1 < len(words) <= 3 and all(table.has_title(w) for w in words[1:]) and table.is_title(words[0]):
+            return True  # "대표이사 사장", "메모리사업부장 사장"
         english = table.translate_title(phrase) or ""
         return len(words) == 2 and english.startswith("head of the")
 
@@ -472,7 +472,8 @@ class _Matcher:
                 mentions.pop()  # "KT 관계자": the organisation word is part of the unnamed source
             if found.kind == "person" and found.org is None and i > 0 and mentions_end(mentions) < i - 1:
                 before = tokens[i - 1]
-                if before.core == before.raw and self._is_org(before.core):
+                is_org = self._is_org(before.core) or self.evidence.is_org_word(before.core)
+                if before.core == before.raw and is_org:
                     found = _replace(found, start=before.start, first=i - 1, org=before.core,
                                      text=text[before.start : found.end])  # fmt: skip
             # "김 대표 역시": a following 역시/또한 marks the subject
@@ -544,6 +545,8 @@ class _Matcher:
                     loose = person is not None or (
                         len(between) == 1 and token.raw[:1] == core[:1] and _unknown_org_ok(ko, between[0])
                     )
+                    # "권도윤 서강대 경제학과 교수": an organisation of several words, nouns only
+                    loose = loose or all(self.evidence.org_part(t.raw) for t in between)
                     if between and not self._org_like(between[-1], loose=loose):
                         break
                     title = self.title_at(tokens, j)
@@ -728,6 +731,7 @@ class Cast:
 
     def __init__(self, table: PeopleTable) -> None:
         self.table = table
+        self.evidence = _matcher(table).evidence
         self.entries: dict[str, _Entry] = {}
         # (name, title) of words that may be a person with a title but were not read as one ("김동섭
         # 에코프로 사장" when "에코프로" is not taken for an organisation): never a speaker, but a short form
@@ -843,8 +847,24 @@ class Cast:
             return False
         return short_en == full_en or short_en in full_en.split(" and ")
 
+    def _title_en(self, title_ko: str, org_ko: str | None) -> tuple[str | None, str | None]:
+        """(English title, Korean organisation) of a title as written, by its organisation's kind
+        ("대표" of a party is its leader) and split when glued to its organisation ("서울경찰청장")."""
+        glued = self.evidence.glued_title(title_ko) if len(title_ko) >= 4 else None
+        if glued is not None and self.table.translate_title(title_ko) is None:
+            org_ko, title_ko = org_ko or glued[0], glued[1]
+        knowledge = self.evidence.knowledge
+        english = knowledge.title_in_context(title_ko, org_ko) or self.table.translate_title(title_ko)
+        return english, org_ko
+
     def _speaker_of(self, entry: _Entry) -> Speaker:
         person, table = entry.person, self.table
+        if person is not None and entry.orgs and (person.org_ko or person.org):
+            own = {"".join(o.split()) for o in person.org_ko} | {"".join((person.org or "").split())}
+            theirs = {"".join(o.split()) for o in entry.orgs}
+            english = {table.translate_org(o) for o in entry.orgs} - {None}
+            if not (own & theirs) and person.org not in english:
+                person = None  # a namesake at another organisation: not the table's person
         if person is not None:
             title, org = person.title, person.org
             known = [
@@ -855,6 +875,13 @@ class Cast:
                 title = table.translate_title(entry.titles[0]) or title
                 org = next((o for o in map(table.translate_org, entry.orgs) if o), None) or org
             return Speaker(kind="named", ko=person.ko, en=person.en, title=title, org=org, verified=True)
-        title = next((t for t in map(table.translate_title, entry.titles) if t), None)
-        org = next((o for o in map(table.translate_org, entry.orgs) if o), None)
+        org_ko = entry.orgs[0] if entry.orgs else None
+        title = None
+        for title_ko in entry.titles:
+            title, glued_org = self._title_en(title_ko, org_ko)
+            org_ko = glued_org
+            if title:
+                break
+        orgs = [*entry.orgs, *([org_ko] if org_ko else [])]
+        org = next((o for o in map(table.translate_org, orgs) if o), None)
         return Speaker(kind="named", ko=entry.name, en=romanize_name(entry.name), title=title, org=org)
