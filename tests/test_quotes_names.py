@@ -129,3 +129,63 @@ def test_who_is_named(sentence: str, expected: Expected, people: PeopleTable) ->
     else:
         assert (speaker.kind, speaker.ko, speaker.title) == ("named", *expected), speaker
         assert not speaker.verified  # nobody here is in the people table: romanized, unverified
+
+
+# broadcast sound bites: the label is a speaker's position, so a name in it needs no title
+BITES: list[tuple[tuple[str, ...], tuple[str | None, str | None], str]] = [
+    (("[유하늘 / 한화이글스 감독 : 올해는 반드시 가을야구에 가겠습니다.]",), ("유하늘", "manager"), "올해는"),
+    (('<녹취> 박서진(경북 포항시) : "밤새 물이 차올라서 아무것도 못 건졌어요."',), ("박서진", None), "밤새"),
+    (("[인터뷰] 권도윤/한빛대 교수 : 집값은 당분간 더 오를 겁니다.",), ("권도윤", "Professor"), "집값은"),
+    (
+        ("[김하진/한빛전자 노조위원장 (유튜브 '현장') : 우리는 끝까지 싸울 겁니다.]",),
+        ("김하진", "chair"),
+        "우리는",
+    ),
+    (
+        ("[녹취] 도널드 트럼프 / 미국 대통령 : 관세는 계속 올라갈 겁니다.",),
+        ("도널드 트럼프", "President"),
+        "관세는",
+    ),
+    (
+        (
+            "▶ 인터뷰 : 유하늘 / 한화이글스 감독",
+            '- "올해는 반드시 가을야구에 가겠습니다."',
+            "경기는 내일 열린다.",
+        ),
+        ("유하늘", "manager"),
+        "올해는",
+    ),
+    (
+        (
+            "[인터뷰] 박서진 / 한빛전자 사장",
+            "회사가 약속을 지킬 때까지 투자를 이어가겠습니다.",
+            "협상은 다음 주다.",
+        ),
+        ("박서진", "President"),
+        "회사가",
+    ),
+    (
+        ("<녹취> 권도윤(서울 마포구)", '"이렇게 큰 비는 처음입니다."', "비는 내일까지 이어진다."),
+        ("권도윤", None),
+        "이렇게",
+    ),
+    (('<인터뷰> 국토부 관계자 : "검토 중입니다."',), (None, None), "검토"),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected", "start"), BITES, ids=[b[0][0][:16] for b in BITES])
+def test_sound_bite_labels(
+    paragraphs: tuple[str, ...], expected: tuple[str | None, str | None], start: str, people: PeopleTable
+) -> None:
+    article = Article(
+        id="t", source="t.txt", headline=None, subheadlines=(), paragraphs=paragraphs, captions=(),
+        outlet=Outlet(), reporters=(), date=None, date_evidence=None,
+    )  # fmt: skip
+    quotes = extract_quotes(article, people)
+    assert len(quotes) == 1, quotes
+    quote = quotes[0]
+    assert quote.text_ko.startswith(start) and not quote.text_ko.endswith("]"), quote
+    if expected[0] is None:
+        assert quote.speaker.kind != "named", quote.speaker
+    else:
+        assert (quote.speaker.ko, quote.speaker.title) == expected, quote.speaker

@@ -323,9 +323,9 @@ SOUND_BITES: list[Case] = [
         [("Kim Hyeong-jin", "direct", "저가 요금제가")],
     ),
     (
-        "citizen-without-title-is-unknown",
+        "citizen-named-by-the-label",
         ('[인터뷰] 이수진/서울 마포구 : "요금이 너무 많이 올라요."',),
-        [(None, "direct", "요금이 너무")],
+        [("Lee Su-jin", "direct", "요금이 너무")],
     ),
     ("a-colon-line-is-no-sound-bite", ("일시: 2024년 10월 1일 오후 2시",), []),
 ]

@@ -94,8 +94,13 @@ _CONNECTIVES = frozenset(
 _THIS_WAY = ("이같이", "이렇게", "이처럼")
 # a broadcast transcript's sound bite: "[인터뷰] 김형진/세종텔레콤 회장 : "…"", "[녹취] 과기정통부 관계자 : …"
 _SOUND_BITE = re.compile(
-    r"\s*(?P<tag>[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)[^\]>]{0,10}[\]>])?\s*"
-    r"(?P<who>[^:：\"“”'‘\[\]]{2,40}?)\s*[:：]\s*(?P<said>\S.*)"
+    r"\s*(?P<tag>[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)[^\]>]{0,10}[\]>])?\s*(?P<open>\[)?\s*"
+    r"(?P<who>[^:：\"“”‘\[\]]{2,60}?)\s*[:：]\s*(?P<said>\S.*)"
+)
+# a label on a line of its own before a sound bite: "▶ 인터뷰 : 김민재 / 한빛전자 사장"
+_LABEL_LINE = re.compile(
+    r"\s*[▶■●◆-]?\s*[\[<]?\s*(?:인터뷰|녹취|싱크|INT)\s*[\]>]?\s*[:：]?\s*"
+    r"(?P<who>[^:：\"“”\[\]<>]{2,60}?)\s*$"
 )
 # a quote that is a whole statement of its own: "…수준입니다." / "…하겠다!" / "…인가?"
 _STATEMENT_END = re.compile(r"(?:[다요죠까][.!?]?|[.!?])\s*$")
@@ -229,12 +234,20 @@ class _Extractor:
         self.cast = Cast(table)
         # each paragraph is cut into sentences and searched for mentions once
         self.sentences: list[list[_Item]] = []
-        self.sound_bites: dict[int, tuple[str, int]] = {}  # paragraph -> (who, where the words start)
+        self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
+        label: str | None = None
         for index, text in enumerate(article.paragraphs):
             bite = _sound_bite(text)
+            if bite is None and label is not None and _LABEL_LINE.match(text) is None:
+                # "▶ 인터뷰 : NAME / TITLE" on its own line: the next line is what they said
+                begin = len(text) - len(text.lstrip(" -–—·"))
+                bite = (label, begin, len(text.rstrip()))
+            label = None
+            line = _LABEL_LINE.match(text)
+            if line is not None:
+                label = " ".join(line.group("who").split())
             if bite is not None:
                 self.sound_bites[index] = bite
-                self.cast.add_text(bite[0])
             sentences = _sentences(text, find_quote_spans(text))
             for sentence in sentences:
                 sentence.mentions = find_mentions(sentence.tokens, text, table)
@@ -544,17 +557,15 @@ class _Extractor:
             )
         )
 
-    def _sound_bite(self, text: str, para: int, who: str, start: int) -> None:
+    def _sound_bite(self, text: str, para: int, who: str, start: int, stop: int) -> None:
         """A transcript's sound bite: the words after the colon, by the person the label names."""
-        mentions = find_mentions(tokenize(who), who, self.table)
-        mention = mentions[0] if len(mentions) == 1 and mentions[0].kind != "pronoun" else None
-        speaker = (self.cast.speaker(mention) if mention is not None else None) or Speaker(kind="unknown")
-        spans = [s for s in find_quote_spans(text) if s.start >= start and s.double]
+        speaker = self.cast.label_speaker(who) or Speaker(kind="unknown")
+        spans = [s for s in find_quote_spans(text[:stop]) if s.start >= start and s.double]
         if spans:
             for span in spans:
                 self._add_quote(text, para, span, "body", "direct", None, speaker)
         else:
-            begin, end = _strip_span(text, start, len(text))
+            begin, end = _strip_span(text, start, stop)
             if end - begin >= 5:
                 whole = QuoteSpan(begin, end, begin, end, "", True, True)
                 self._add_quote(text, para, whole, "body", "direct", None, speaker)
@@ -685,8 +696,10 @@ def _joint_start(mentions: Sequence[Mention], subject: Mention) -> int:
     return start
 
 
-def _sound_bite(text: str) -> tuple[str, int] | None:
-    """(the speaker label as words, where the words said start) for a transcript's sound bite line."""
+def _sound_bite(text: str) -> tuple[str, int, int] | None:
+    """(the speaker label as written, where the words said start and end) for a transcript's sound bite:
+    "[인터뷰] NAME/ORG TITLE : …", "<녹취> NAME(PLACE) : "…"", "[NAME / ORG TITLE : …]" (the bite wholly
+    inside the brackets)."""
     if ":" not in text and "：" not in text:
         return None
     match = _SOUND_BITE.match(text)
@@ -695,7 +708,10 @@ def _sound_bite(text: str) -> tuple[str, int] | None:
     who = match.group("who").strip()
     if match.group("tag") is None and "/" not in who:
         return None  # "일시: …", "A: …": only a tagged line or a "NAME/ORG TITLE" label names a speaker
-    return " ".join(who.replace("/", " ").split()), match.start("said")
+    end = len(text.rstrip())
+    if match.group("open") and text[:end].endswith("]"):
+        end -= 1  # "[NAME / TITLE : …]": the closing bracket is not said
+    return " ".join(who.split()), match.start("said"), end
 
 
 def _speaks_directly(tokens: Sequence[Token], subject: Mention, quote_first: int, verb_index: int) -> bool:

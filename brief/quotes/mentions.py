@@ -786,6 +786,34 @@ class Cast:
         if org and org not in entry.orgs:
             entry.orgs.append(org)
 
+    def label_speaker(self, label: str) -> Speaker | None:
+        """The speaker a broadcast label names: "최원호 / 한화이글스 감독", "이점제(울산시 울주군)",
+        "이하상/김용현 전 장관 변호인 (유튜브 …)", "과기정통부 관계자". A label is a speaker's position, so
+        a name in it needs no title; None when the label names no one."""
+        name_part, slash, role = label.partition("/")
+        name = _PAREN.sub("", name_part).strip()
+        evidence = self.evidence
+        words = name.split()
+        person = self.table.get(name)
+        is_name = person is not None or (len(words) == 1 and evidence.korean_name(name, strong=True))
+        is_name = is_name or (1 < len(words) <= 3 and all(evidence.foreign_word(w) for w in words))
+        if is_name and (slash or not role):
+            role_words = [w.strip(_EDGE_PUNCT) for w in _PAREN.sub(" ", role).split()]
+            role_words = [w for w in role_words if w]
+            title = org = None
+            for k in range(len(role_words) - 1, -1, -1):
+                if self.table.is_title(role_words[k]) or evidence.glued_title(role_words[k]):
+                    title, org = role_words[k], " ".join(role_words[:k]) or None
+                    break
+            self._add(name, person, title, org)
+            return self._speaker_of(self.entries[person.ko if person else name])
+        text = " ".join(label.replace("/", " ").split())
+        mentions = find_mentions(tokenize(text), text, self.table)
+        mention = mentions[0] if len(mentions) == 1 and mentions[0].kind != "pronoun" else None
+        if mention is not None and mention.kind == "person":
+            self._add(mention.name or "", mention.person, mention.title, mention.org)
+        return self.speaker(mention) if mention is not None else None
+
     # -- resolution
     def speaker(self, mention: Mention) -> Speaker | None:
         """The speaker a person, short-form, unnamed or organisation mention refers to; None if unsure."""
