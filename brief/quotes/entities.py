@@ -174,7 +174,11 @@ class NameEvidence:
     def bare_name(self, word: str) -> bool:
         """A three-syllable Korean name standing alone as a subject ("손흥민은"): the analyser must not
         know it as a common word or split it into dictionary words."""
-        return self.korean_name(word) and word_shape(word) in ("oov", "proper") and not self.is_org_word(word)
+        if not self.korean_name(word) or self.is_org_word(word):
+            return False
+        morphs = analyse_word(word)
+        read_as_name = morphs[0].tag == "NNP" and morphs[0].form[:1] == word[:1]  # "손하"+"린"
+        return word_shape(word) in ("oov", "proper") or read_as_name
 
     def org_part(self, word: str) -> bool:
         """Whether ``word`` may be one word of an organisation's name between a person's name and a title

@@ -253,7 +253,7 @@ class _Extractor:
                 sentence.mentions = find_mentions(sentence.tokens, text, table)
             self.sentences.append(sentences)
             words = [t for s in sentences for t in s.tokens]
-            self.cast.add_text(text, [m for s in sentences for m in s.mentions], words)
+            self.cast.add_text(text, [m for s in sentences for m in s.mentions], words, para=index)
         for text in (article.headline or "", *article.subheadlines, *article.captions):
             if text:
                 self.cast.add_text(text)
@@ -268,7 +268,7 @@ class _Extractor:
             if state.last_person is not None and para - state.last_person_para <= 2:
                 return state.last_person
             return None
-        return self.cast.speaker(mention)
+        return self.cast.speaker(mention, para)
 
     def _subject(self, mentions: Sequence[Mention], adjacent_to: int | None = None) -> Mention | None:
         """The subject among ``mentions``: strongest particle first, then the one nearest the quote."""
@@ -285,7 +285,7 @@ class _Extractor:
 
     def _note_subject(self, mention: Mention, speaker: Speaker | None, para: int) -> None:
         state = self.state
-        if mention.weak:
+        if mention.weak and mention.particle not in TOPIC:
             state.last_subject_key = f"weak:{mention.name}"  # someone else now; but "그" is not them
             return
         if mention.kind == "org":
@@ -357,8 +357,7 @@ class _Extractor:
             direct = subject is not None and _speaks_directly(tokens, subject, first_tok, verb_index)
             if subject is not None and subject.weak and not direct:
                 # "서진수가 처리한 것과 관련해 "…"": a bare name that is the subject of another verb
-                subject = None
-                self.state.last_subject_key = "weak"
+                subject = None  # and the speaker before may go on: this name is not the main clause's subject
             speaker: Speaker | None
             if subject is not None and _joint(mentions, subject):
                 # "문 사장과 이 사장은 "…"고 입을 모았다": said by two people; no one speaker to name
@@ -762,9 +761,11 @@ def _blocks_continuation(token: Token) -> bool:
     """A word that looks like a subject we did not recognise ("전 장관은"), so the last speaker cannot
     be assumed."""
     core = token.core
-    if core in _CONNECTIVES or len(core) < 2:
+    if core in _CONNECTIVES or len(core) < 2 or not core.endswith(tuple(TOPIC)):
         return False
-    return core.endswith(tuple(TOPIC)) and not core.endswith(_ADNOMINAL_ENDINGS)
+    # a noun with the topic particle ("전 장관은"); not an adnominal verb ("넣은") nor "에는", "에서는"
+    morphs = analyse_word(core)
+    return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S")
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

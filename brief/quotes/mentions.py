@@ -41,7 +41,8 @@ NOMINATIVE = frozenset({"이", "가", "께서"})
 
 _EDGE_PUNCT = "'\"“”‘’`「」『』,.;:!?·…~-—|/[]{}<>"
 _PAREN = re.compile(r"\([^()]*\)")
-_TOKEN = re.compile(r"[^\s…]+")
+# a word; a parenthesis glued to it stays with it even when it holds spaces ("회장(SK그룹 회장)은")
+_TOKEN = re.compile(r"(?:[^\s…(]|\((?=[^()]{0,30}\))[^()]*\))+|\(")
 # unnamed sources and how they are described in English
 _SOURCES = {
     "관계자": "official", "관계자들": "officials", "측": "representative", "대변인": "spokesperson",
@@ -87,6 +88,8 @@ _AGE = re.compile(r"^[\uac00-\ud7a3]{2,4}\(\s*\d{1,3}\s*(?:세)?\s*\)")
 
 
 _SUBJECT_ENDS = frozenset("은는이가")
+_FORMER = frozenset({"전", "현"})  # "전 장관": a former minister, not Minister Jeon
+_DETERMINERS = frozenset({"한", "이", "그", "각", "두", "세", "전", "현"})  # also family names
 
 
 def _aged(raw: str) -> bool:
@@ -565,10 +568,12 @@ class _Matcher:
         if (
             (core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES)
             and core == token.raw
+            and core not in _FORMER
             and i + 1 < len(tokens)
         ):
             title = self.title_at(tokens, i + 1)
-            if title is not None and title[1] not in _SOURCES:  # "한 애널리스트는": an analyst, not Mr Han
+            # "한 애널리스트는", "이 관계자는": an analyst, this official; "김 연구원은": Kim, a researcher
+            if title is not None and (title[1] not in _SOURCES or core not in _DETERMINERS):
                 end, title_ko, particle = title
                 return Mention("short", token.start, tokens[end].end, i, end, particle,
                                text[token.start : tokens[end].end], core, title_ko)  # fmt: skip
@@ -724,6 +729,7 @@ class _Entry:
     person: Person | None
     titles: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
+    first_para: int = -1  # the paragraph that names them first (-1: headline, captions, labels)
 
 
 class Cast:
@@ -739,7 +745,11 @@ class Cast:
         self.shadows: set[tuple[str, str]] = set()
 
     def add_text(
-        self, text: str, mentions: Sequence[Mention] | None = None, tokens: Sequence[Token] | None = None
+        self,
+        text: str,
+        mentions: Sequence[Mention] | None = None,
+        tokens: Sequence[Token] | None = None,
+        para: int = -1,
     ) -> None:
         """Register the named people of ``text`` (whose ``mentions`` and words may be known already)."""
         if tokens is None:
@@ -749,7 +759,7 @@ class Cast:
         named = set()
         for mention in mentions:
             if mention.kind == "person":
-                self._add(mention.name or "", mention.person, mention.title, mention.org)
+                self._add(mention.name or "", mention.person, mention.title, mention.org, para)
                 named.add(mention.start)
         self._add_shadows(tokens, named)
         for match in _OWNER_PAREN.finditer(text):  # "KT(대표 김영섭)"
@@ -778,9 +788,12 @@ class Cast:
                 if tokens[j].raw != tokens[j].core:
                     break  # punctuation ends the phrase
 
-    def _add(self, name: str, person: Person | None, title: str | None, org: str | None) -> None:
+    def _add(
+        self, name: str, person: Person | None, title: str | None, org: str | None, para: int = -1
+    ) -> None:
         key = person.ko if person else name
-        entry = self.entries.setdefault(key, _Entry(key, person.ko if person else name, person))
+        fresh = _Entry(key, person.ko if person else name, person, first_para=para)
+        entry = self.entries.setdefault(key, fresh)
         if title and title not in entry.titles:
             entry.titles.append(title)
         if org and org not in entry.orgs:
@@ -815,7 +828,7 @@ class Cast:
         return self.speaker(mention) if mention is not None else None
 
     # -- resolution
-    def speaker(self, mention: Mention) -> Speaker | None:
+    def speaker(self, mention: Mention, para: int | None = None) -> Speaker | None:
         """The speaker a person, short-form, unnamed or organisation mention refers to; None if unsure."""
         if mention.kind == "person":
             key = mention.person.ko if mention.person else mention.name or ""
@@ -825,7 +838,7 @@ class Cast:
                 entry = self.entries[key]
             return self._speaker_of(entry)
         if mention.kind == "short":
-            entry = self._resolve_short(mention.name or "", mention.title or "")
+            entry = self._resolve_short(mention.name or "", mention.title or "", para)
             return self._speaker_of(entry) if entry else None
         if mention.kind in ("unnamed", "org") and mention.description:
             org = self.table.translate_org(mention.org) if mention.org else None
@@ -834,7 +847,7 @@ class Cast:
             return Speaker(kind="unnamed", ko=mention.bare_text, en=mention.description, org=org)
         return None
 
-    def _resolve_short(self, family: str, title: str) -> _Entry | None:
+    def _resolve_short(self, family: str, title: str, para: int | None = None) -> _Entry | None:
         def family_of(entry: _Entry) -> bool:
             if entry.person is not None and family in entry.person.aliases:
                 return True
@@ -845,6 +858,12 @@ class Cast:
 
         same_family = [e for e in self.entries.values() if family_of(e)]
         by_article = [e for e in same_family if any(self._compatible(title, t) for t in e.titles)]
+        if para is not None and len(by_article) > 1:
+            # "김 변호사" refers back: to the one named before it, when only one was; a namesake named
+            # later in the article does not make it unsure
+            before = [e for e in by_article if e.first_para <= para]
+            if len(before) == 1:
+                by_article = before
         known = {e.name for e in same_family} | {e.person.ko for e in same_family if e.person}
         for name, shadow_title in self.shadows:
             split = split_korean_name(name.replace(" ", ""))
