@@ -101,12 +101,64 @@ CASES: list[Case] = [
 ]
 
 
+MARKS: list[Case] = [
+    # a quote closed by the wrong mark, then a linking ending and a new quote: two quotes
+    (
+        "single-mark-closes-before-myeonseo",
+        ("고하준 한빛전자 사장은 “변화를 두려워하지 말자‘면서 “새로운 10년이 시작된다”라고 강조했다.",),
+        [("고하준", "변화를"), ("고하준", "새로운")],
+    ),
+    (
+        "single-mark-closes-before-myeo",
+        ('남도현 한빛시 시장은 "예산이 부족하다’며 "국비를 더 달라"고 말했다.',),
+        [("남도현", "예산이"), ("남도현", "국비를")],
+    ),
+    (
+        "nested-single-quote-is-kept",
+        ("고하준 한빛전자 사장은 “사람들이 ‘혁신은 끝났다’고 말한다”면서 “그렇지 않다”고 말했다.",),
+        [("고하준", "사람들이 ‘혁신은"), ("고하준", "그렇지")],
+    ),
+    # the quotative ending left out before a final reporting verb
+    (
+        "no-quotative-before-final-verb",
+        ('강다은 한빛시 대변인은 "시장이 강하게 질책했다" 밝혔습니다.',),
+        [("강다은", "시장이")],
+    ),
+    (
+        "no-quotative-before-malhaetda",
+        ('윤서아 한빛대 교수는 "금리가 더 내려갈 것" 말했다.',),
+        [("윤서아", "금리가")],
+    ),
+    (
+        "no-quotative-before-a-linking-verb-is-not-speech",
+        ('어제 "지시를 받았다" 발언해 논란이 된 윤서아 위원장을 겨냥했다는 해석이 나온다.',),
+        [],
+    ),
+    # a short whole sentence with a quotative ending is speech, whatever the verb
+    (
+        "short-sentence-rago-ulmeogyeotda",
+        ('손하린은 "죄송합니다"라고 울먹였다.',),
+        [("손하린", "죄송합니다")],
+    ),
+    (
+        "short-sentence-rago-usemyeo",
+        ('정세아 한빛부 장관은 "어떻게 되기는요"라고 웃으며 자리를 떴다.',),
+        [("정세아", "어떻게")],
+    ),
+    (
+        "a-term-with-rago-is-not-speech",
+        ('회사는 새 모델을 "한빛원"이라고 이름 붙였다.',),
+        [],
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def people() -> PeopleTable:
     return load_people()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("case", CASES + MARKS, ids=[c[0] for c in CASES + MARKS])
 def test_links(case: Case, people: PeopleTable) -> None:
     _name, paragraphs, expected = case
     article = Article(

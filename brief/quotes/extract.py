@@ -479,6 +479,9 @@ class _Extractor:
             ):
                 # ""…합니다." 쿡 CEO는 이날 간담회에서 이같이 말했다.": the sentence after tells who said it
                 kind = "quotative"
+            final = verb is not None and verb[1].rstrip(".").endswith("다")
+            if kind == "none" and span.double and verb is not None and verb[0] == after and final:
+                kind = "quotative"  # ""…" 밝혔습니다": the quotative ending left out before the verb
             if kind == "unclosed-reported":
                 match = _UNCLOSED_END.search(span.inner(text))
                 verb_word = match.group(1) if match else ""
@@ -509,6 +512,8 @@ class _Extractor:
             # single marks: only long speech with a quotative ending and a reporting verb
             return kind in ("quotative", "chain") and verb is not None and long_enough
         if kind == "quotative":
+            if verb is None and _said_whole(inner):
+                return True  # ""죄송합니다"라고 울먹였다": a quotative ending after a whole sentence
             if verb is not None and verb[2] == "wrote":
                 # "…"라고 적었다/썼다: a written statement, or only a word written down ("AI 원팀")
                 return long_enough or inner.rstrip(".!? ").endswith(("다", "요", "까", "죠"))
@@ -711,6 +716,22 @@ def _sound_bite(text: str) -> tuple[str, int, int] | None:
     if match.group("open") and text[:end].endswith("]"):
         end -= 1  # "[NAME / TITLE : …]": the closing bracket is not said
     return " ".join(who.split()), match.start("said"), end
+
+
+_PLAIN_ENDINGS = frozenset({"다", "ᆫ다", "는다", "라", "자"})  # also slogans and headings ("하면 된다")
+
+
+def _said_whole(inner: str) -> bool:
+    """Whether a quote is a whole sentence as someone says it aloud: it ends in a final ending of
+    speech ("죄송합니다", "좋아요", "어쩌죠?") or the polite 요 ("되기는요"), not a plain 다."""
+    words = inner.split()
+    if not words:
+        return False
+    last = words[-1].rstrip(".!?…~")
+    if last.endswith("요"):
+        return True
+    morphs = [m for m in analyse_word(last) if not m.tag.startswith("S")]
+    return bool(morphs) and morphs[-1].tag == "EF" and morphs[-1].form not in _PLAIN_ENDINGS
 
 
 def _speaks_directly(tokens: Sequence[Token], subject: Mention, quote_first: int, verb_index: int) -> bool:
