@@ -344,6 +344,7 @@ class Story:
     disputes: tuple[FigureDispute, ...] = ()
     links: tuple[StoryLink, ...] = ()  # the overlaps that joined its articles
     points: tuple[BriefPoint, ...] = ()  # the merged brief's points drawn from its articles
+    names: tuple[str, ...] = ()  # who: people and organisations its articles name, the most named first
 
 
 @dataclass(frozen=True)

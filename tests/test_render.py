@@ -136,6 +136,16 @@ def test_brief_points_cite_their_articles_in_article_order_markers_apart(markdow
     assert "][^" not in markdown_text  # adjacent markers would read as one number ("¹²")
 
 
+def test_a_story_shows_its_outlets_who_facts_disputes_points_and_why(markdown_text: str) -> None:
+    story = markdown_text.split("## This week", 1)[1].split("## Also in this batch", 1)[0]
+    assert "**2 outlets** (Chosun Biz, 전자신문), 2 articles, 2025-02-26; 1 undated.[^a1] [^a2]" in story
+    assert "**Who:** Kim Young-shub, Satya Nadella, KT, Microsoft." in story
+    assert story.index("- **five years**") < story.index("- **KRW 2.4 trillion**")  # the order given
+    assert "- **KRW 2.4 trillion**[^a1] vs **KRW 2 trillion**[^a2]" in story
+    assert "- **KRW 2 trillion** (Korean: “협력 규모는 2조 원이다.”)[^a2]" in story  # no English: the Korean
+    assert "<summary>Why these articles are one story</summary>" in story
+
+
 def test_a_digest_without_stories_lists_the_merged_points(digest: Digest) -> None:
     text = render_markdown(dataclasses.replace(digest, stories=()))
     assert "- KT and Microsoft widen their AI partnership.[^a1] [^a2]\n" in text

@@ -353,6 +353,8 @@ def test_seeds_kt_microsoft_is_one_story_of_four_outlets_first(seeds_digest: Dig
     assert first.in_period
     assert set(first.articles) == {_id(seeds_digest, p) for p in ("000", "001", "002", "004")}
     assert len(first.outlets) == 4
+    assert {"Kim Young-shub", "Microsoft"} <= set(first.names)  # who: named by two or more of them
+    assert first.names.index("Kim Young-shub") < first.names.index("Microsoft")  # people first
 
 
 def test_seeds_2020_article_is_outside_this_week(seeds_digest: Digest) -> None:

@@ -295,6 +295,8 @@ class _Page:
         line = f"**{_count(len(story.outlets), 'outlet')}** ({outlets})"
         line += f", {_count(len(story.articles), 'article')}"
         blocks.append(line + (f", {when}" if when else "") + "." + self._refs(story.articles))
+        if story.names:
+            blocks.append("**Who:** " + ", ".join(escape_inline(n) for n in story.names) + ".")
         facts = [f for f in story.facts if not f.vague][:FACTS_PER_STORY] or list(
             story.facts[:FACTS_PER_STORY]
         )

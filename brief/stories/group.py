@@ -27,7 +27,8 @@ LINK = 0.12  # weighted cosine at or above which two articles report the same st
 _KIND = {"person": 3.0, "org": 2.0, "figure": 2.5, "date": 1.5, "name": 1.0, "term": 0.5}
 _WEAK = frozenset({"name", "term"})  # words: a link needs more than these
 MAX_GAP_DAYS = 14  # two dated articles further apart than this report different events
-_EXPLAIN = 6  # overlaps named per link
+_EXPLAIN = 6
+_NAMES = 6  # people and organisations named per story  # overlaps named per link
 _TITLE_CHARS = 120
 # "[뉴스메이커]", "[Newsmaker]", "(종합)", "(Comprehensive)": labels of the page, not of the story
 _TAG = re.compile(r"^\s*[\[【<(][^\]】>)]{1,24}[\]】>)]\s*|\s*[\[(][^\])]{1,24}[\])]\s*$")
@@ -214,11 +215,30 @@ def build_stories(
             facts=facts,
             disputes=disputes,
             links=tuple(own),
+            names=_names(features, members),
         )
         weight = sum(fact_weight(f) for f in facts)
         stories.append((story, weight, min(members)))
     ranked = [s for s, w, first in sorted(stories, key=lambda x: rank_key(*x))]
     return tuple(_with_points(ranked, points))
+
+
+def _names(features: Sequence[ArticleFeatures], members: Sequence[int]) -> tuple[str, ...]:
+    """People, then organisations, that the story's articles name: by how many articles name them,
+    then how often; with several articles, only those two or more name."""
+    reach: Counter[Feature] = Counter()
+    weight: Counter[Feature] = Counter()
+    for i in members:
+        for feature, count in features[i].counts.items():
+            if feature[0] in ("person", "org"):
+                reach[feature] += 1
+                weight[feature] += count
+    least = 2 if len(members) > 1 else 1
+    ranked = sorted(
+        (f for f in reach if reach[f] >= least),
+        key=lambda f: (f[0] != "person", -reach[f], -weight[f], f[1]),
+    )
+    return tuple(f[1] for f in ranked[:_NAMES])
 
 
 def _shared_forms(features: Sequence[ArticleFeatures], members: Sequence[int]) -> frozenset[str]:

@@ -294,6 +294,7 @@ def small_digest() -> Digest:
         disputes=(FigureDispute(kind="money", measure=("규모", "협력"), facts=(money, other)),),
         links=(StoryLink((a1.id, a2.id), 0.31, ("person: Kim Young-shub (김영섭)", "org: Microsoft (MS)")),),
         points=merged.points[:2],
+        names=("Kim Young-shub", "Satya Nadella", "KT", "Microsoft"),
     )
     old = Story(
         id="story-ba9876543210",
@@ -446,6 +447,7 @@ def hostile_story(article_id: str, bad: str) -> Story:
         disputes=(FigureDispute(kind="money", measure=(bad,), facts=(fact, korean_only)),),
         links=(StoryLink((article_id, article_id), 1.0, (bad,)),),
         points=(BriefPoint(bad, (article_id,)),),
+        names=(bad, bad),
     )
 
 
