@@ -83,6 +83,7 @@ def test_seeds_stories_with_a_real_model(built: dict[str, Path]) -> None:
     assert old["articles"] == [by_file["003"]] and not old["in_period"]
     money = next(f for f in first["facts"] if f["value"] == "KRW 2.4 trillion")
     assert by_file["004"] in money["sources"]
+    assert money["context_en"]  # the English sentence the translation stage aligned with it
     text = built["md"].read_text(encoding="utf-8")
     this_week = text.split("## This week", 1)[1].split("## Also in this batch", 1)[0]
     assert "- **KRW 2.4 trillion**" in this_week
