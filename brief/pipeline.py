@@ -132,7 +132,7 @@ def build_digest(
         log.warning(
             "no article is dated between %s and %s; its %d article(s) are under 'Also in this batch'",
             period[0],
-            period[1],
+            period[1] or "now",
             len(translated),
         )
     models = _models([t.model for t in translated] + [summarizer.info])
@@ -158,14 +158,19 @@ def build_digest(
     )
 
 
-def digest_period(config: BriefConfig, week: str) -> tuple[_dt.date, _dt.date]:
-    """The dates "This week" covers: ``--since``/``--until`` where given, else the digest's ISO week."""
+def digest_period(config: BriefConfig, week: str) -> tuple[_dt.date | None, _dt.date | None]:
+    """The dates "This week" covers: ``--since``/``--until`` where given, else the digest's ISO week.
+    A ``--since`` after that week with no ``--until`` leaves the end open (None)."""
     year, _, number = week.partition("-W")
     try:
         monday = _dt.date.fromisocalendar(int(year), int(number), 1)
     except ValueError as error:
         raise InputError(week, f"not an ISO week like 2025-W09: {error}") from None
-    return (config.since or monday, config.until or monday + _dt.timedelta(days=6))
+    start = config.since or monday
+    end = config.until or monday + _dt.timedelta(days=6)
+    if config.until is None and end < start:
+        return (start, None)
+    return (start, end)
 
 
 def _name_finder(glossary: Glossary) -> Callable[[str], list[tuple[str, str, str]]]:

@@ -417,6 +417,21 @@ def test_seeds_section_headings_are_kept_and_shown(seeds_digest: Digest) -> None
     assert "**◇ EN " in text  # inside the full translation, where the heading stood
 
 
+def test_seeds_since_after_every_date_says_the_period_is_empty(seeds_dir: Path) -> None:
+    import brief.translate
+    from brief.pipeline import build_digest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(brief.translate, "make_translator", lambda config, people=None: _StandIn())
+        digest = build_digest([seeds_dir], BriefConfig(source_date_epoch=0, since=dt.date(2030, 1, 1)))
+    assert len(digest.articles) == 3  # the undated ones: kept, whatever the filter
+    assert (digest.period_start, digest.period_end) == (dt.date(2030, 1, 1), None)
+    assert digest.stories and not any(s.in_period for s in digest.stories)
+    text = render_markdown(digest)
+    this_week = text.split("## This week", 1)[1].split("## Also in this batch", 1)[0]
+    assert "No article is dated in this period (from 2030-01-01)" in this_week
+
+
 def test_seeds_html_puts_the_title_first_and_wraps_long_lines(seeds_digest: Digest) -> None:
     page = render_html(seeds_digest)
     assert page.index("<h1") < page.index('<nav class="toc">')

@@ -82,7 +82,7 @@ def warn_empty_period(digest: Digest) -> None:
     """Say on stderr when no article is dated in the digest's period (the digest says so too)."""
     if digest.stories and not any(story.in_period for story in digest.stories):
         typer.echo(
-            f"brief: warning: no article is dated between {digest.period_start} and {digest.period_end}; "
+            f"brief: warning: no article is dated between {digest.period_start} and {digest.period_end or 'now'}; "
             f"'This week' is empty and the {len(digest.articles)} article(s) are under 'Also in this batch'",
             err=True,
         )

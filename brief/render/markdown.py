@@ -216,6 +216,10 @@ class _Page:
         start, end = self.digest.period_start, self.digest.period_end
         if start and end:
             return f"{start.isoformat()} to {end.isoformat()}"
+        if start:
+            return f"from {start.isoformat()}"
+        if end:
+            return f"until {end.isoformat()}"
         return escape_inline(self.digest.week)
 
     def _overview(self) -> str:
