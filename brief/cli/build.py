@@ -81,8 +81,9 @@ class StageBars:
 def warn_empty_period(digest: Digest) -> None:
     """Say on stderr when no article is dated in the digest's period (the digest says so too)."""
     if digest.stories and not any(story.in_period for story in digest.stories):
+        end = digest.period_end or "now"
         typer.echo(
-            f"brief: warning: no article is dated between {digest.period_start} and {digest.period_end or 'now'}; "
+            f"brief: warning: no article is dated between {digest.period_start} and {end}; "
             f"'This week' is empty and the {len(digest.articles)} article(s) are under 'Also in this batch'",
             err=True,
         )
