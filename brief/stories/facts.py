@@ -102,7 +102,7 @@ def story_facts(
     """
     found = [f for f in _find(articles) if f.figure.value]
     if len(articles) > 1:
-        reported = {}
+        reported: dict[tuple[str, str], set[str]] = {}
         for f in found:
             reported.setdefault((f.figure.kind, f.figure.value), set()).add(f.article_id)
         found = [

@@ -190,7 +190,7 @@ def build_stories(
         centrality = {
             i: sum(link.score for link in own if articles[i].article.id in link.articles) for i in members
         }
-        dates = [articles[i].article.date for i in members if articles[i].article.date]
+        dates = [d for i in members if (d := articles[i].article.date) is not None]
         lead = min(
             members,
             key=lambda i: (
