@@ -23,7 +23,7 @@ from brief.render import render_html, render_markdown
 from brief.render.markdown import RenderOptions
 from brief.stories import build_stories
 from brief.stories.figures import find_figures
-from brief.stories.quotes import rank_quotes
+from brief.stories.quotes import STRONG_STANCES, rank_quotes
 
 DATA = Path(__file__).parent / "data" / "render"
 _spec = importlib.util.spec_from_file_location("render_fixtures", DATA / "fixtures.py")
@@ -519,3 +519,14 @@ def test_the_merged_overview_closes_each_sentence() -> None:
         "Reported by 2 of 3 articles: KT and Microsoft sign a partnership. "
         "Latest (2025-03-05): The plant opens in March."
     )
+
+
+def test_seeds_who_said_what_is_short_and_strongest_first(seeds_digest: Digest) -> None:
+    text = render_markdown(seeds_digest)
+    section = text.split("## Who said what", 1)[1].split("## Articles", 1)[0]
+    kim = section.split("### ", 2)[1]  # the first speaker: the priority list puts the CEO first
+    assert kim.split("</a>", 1)[1].startswith("Kim Young-shub")
+    up_front, _, rest = kim.partition("<details")
+    assert up_front.count("\n- **") == 3 and re.search(r"<summary>\d+ more quotes</summary>", rest)
+    first = up_front.split("\n- **", 2)[1]
+    assert "(direct quote)" in first and first.split("**", 1)[0].lower() in STRONG_STANCES

@@ -3,7 +3,8 @@ entry with all its sources, and a speaker's strongest statements come first.
 
 Strength, in this order of weight: a direct quote over reported speech; a stance verb that takes a
 position (강조 "stressed", 반박 "rebutted", 일축 "dismissed", ...) over a neutral "said"; a statement
-that carries a figure; the number of outlets that report it; a quote the headline chose. Ties keep
+that carries a figure (money, a share, a count); the number of outlets that report it; a quote the
+headline chose; a very short quote counts a little less. Ties keep
 the digest's article order, so the result never depends on anything but the quotes.
 """
 
@@ -27,7 +28,8 @@ STRONG_STANCES = frozenset(
     }
 )  # fmt: skip
 SAME_STATEMENT = 0.6  # character-bigram overlap at which two Korean quotes are one statement
-_SHORT = 8  # Korean characters: a shorter quote ("좋다") says little on its own
+_SHORT = 5  # Korean characters: a shorter quote ("좋다") says little on its own
+_WEIGHTY = frozenset({"money", "percent", "count"})  # figures that make a statement a fact
 _NOT_TEXT = re.compile(r"[\s\"'“”‘’「」『』.,!?…·]+")
 
 
@@ -61,10 +63,10 @@ def _strength(entry: Sequence[Quote], outlets: int) -> float:
     quote = entry[0]
     score = 0.0
     if any(q.kind == "direct" for q in entry):
-        score += 4
+        score += 3
     if any((q.stance or "").lower() in STRONG_STANCES for q in entry):
         score += 2
-    if find_figures(quote.text_ko):
+    if any(f.kind in _WEIGHTY and not f.vague for f in find_figures(quote.text_ko)):
         score += 1.5
     score += outlets - 1
     if any(q.location in ("headline", "subheadline") for q in entry):
