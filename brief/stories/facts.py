@@ -43,20 +43,22 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _texts(translated: TranslatedArticle) -> list[tuple[int | None, str]]:
-    """(paragraph code of the translation stage, Korean text) of every text a reader sees."""
+def _texts(translated: TranslatedArticle) -> list[tuple[int | str, str]]:
+    """(paragraph code of the translation stage, or the heading's English, Korean text) of every text
+    a reader sees. Headings are translated whole, not sentence by sentence."""
     article = translated.article
-    texts: list[tuple[int | None, str]] = [(-1, article.headline or "")]
+    english = translated.headings_en
+    texts: list[tuple[int | str, str]] = [(-1, article.headline or "")]
     texts += [(-2 - i, s) for i, s in enumerate(article.subheadlines)]
-    texts += [(None, h.text) for h in article.headings]  # headings are not aligned sentence by sentence
+    texts += [(english[n] if n < len(english) else "", h.text) for n, h in enumerate(article.headings)]
     texts += list(enumerate(article.paragraphs))
     return [(code, text) for code, text in texts if text.strip()]
 
 
-def _english(translated: TranslatedArticle, code: int | None, sentence: str, start: int) -> str | None:
+def _english(translated: TranslatedArticle, code: int | str, sentence: str, start: int) -> str | None:
     """The English sentence aligned with the Korean sentence at ``start`` of text ``code``."""
-    if code is None:
-        return None
+    if isinstance(code, str):  # a heading: its whole English
+        return code.strip() or None
     pairs = [p for p in translated.sentences if p.paragraph == code]
     for pair in pairs:
         if pair.span != (0, 0) and pair.span[0] <= start < pair.span[1] and pair.en.strip():
