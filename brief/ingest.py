@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from brief.errors import InputError
+from brief.fetch.sidecar import read_sidecar
 from brief.records import Failure, MediaType, RawDocument
 
 __all__ = ["SUFFIXES", "decode_bytes", "discover", "read_document", "sniff_media_type"]
@@ -112,12 +113,26 @@ def read_document(path: Path, max_bytes: int = 5 * 1024 * 1024) -> RawDocument:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
     if len(data) > max_bytes:  # the file grew after stat
         raise InputError(path, f"file is over the {_human(max_bytes)} limit (raise it with --max-bytes)")
-    text, encoding = decode_bytes(data, path)
+    web = read_sidecar(path)  # a page stored by `brief fetch`: its URL, headers and feed entry
+    text, encoding = _decode_as(data, web.charset) if web and web.charset else decode_bytes(data, path)
     if not text.strip():
         raise InputError(path, "file is empty" if not data else "file contains only whitespace")
     return RawDocument(
-        path=path, text=text, encoding=encoding, media_type=sniff_media_type(path, text), size=len(data)
+        path=path,
+        text=text,
+        encoding=encoding,
+        media_type=sniff_media_type(path, text),
+        size=len(data),
+        web=web,
     )
+
+
+def _decode_as(data: bytes, charset: str) -> tuple[str, str]:
+    """Decode with the charset ``brief fetch`` settled on (header, <meta>, detection); else detect again."""
+    try:
+        return data.decode(charset), charset
+    except (UnicodeDecodeError, LookupError):
+        return decode_bytes(data)
 
 
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
