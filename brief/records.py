@@ -59,6 +59,9 @@ class WebSource:
     feed_title: str | None = None  # the feed or sitemap entry that listed the page
     feed_date: str | None = None  # as the entry printed it
     listed_by: str | None = None  # URL of that feed or sitemap
+    canonical_url: str | None = (
+        None  # the page's <link rel=canonical>, else its URL without tracking parameters
+    )
 
 
 @dataclass(frozen=True)

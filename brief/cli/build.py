@@ -42,6 +42,8 @@ from brief.records import Failure
 __all__ = ["StageBars", "build", "output_paths", "parse_date", "source_date_epoch"]
 
 _STAGES = {
+    "sources": ("fetching sources", " sources"),
+    "pages": ("fetching pages", " pages"),
     "clean": ("reading", " files"),
     "quotes": ("finding quotes", " articles"),
     "translate": ("translating", " sentences"),

@@ -274,11 +274,10 @@ class _Run:
             feed_title=entry.title,
             feed_date=entry.date,
             listed_by=entry.listed_by,
+            canonical_url=canonical or canonical_url(fetched.final_url),
         )
         keys = urls | ({canonical} if canonical else set())
-        page = self.store.add(
-            self.day, canonical or key, fetched.body, web, content_hash, keys, canonical or key
-        )
+        page = self.store.add(self.day, canonical or key, fetched.body, web, content_hash, keys)
         path = self.store.file(page)
         self.tally.stored.append(path)
         self.tally.pages[path] = None

@@ -89,9 +89,9 @@ def entry_date(text: str | None) -> dt.date | None:
 
 
 def complete_article(article: Article, web: WebSource, outlets: OutletTable) -> Article:
-    """The article with its web evidence: the page's URL as its source; the outlet of the URL's host
+    """The article with its web evidence: the page's (canonical) URL as its source; the outlet of the host
     (outlets table domains), the feed entry's date and title only where the page itself named none."""
-    changes: dict[str, Any] = {"source": web.final_url}
+    changes: dict[str, Any] = {"source": web.canonical_url or web.final_url}
     if article.outlet.ko is None and article.outlet.en is None:
         host = web.final_url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0]
         entry = outlets.by_domain(host) if host else None

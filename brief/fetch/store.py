@@ -119,7 +119,6 @@ class Inbox:
         web: WebSource,
         content_hash: str,
         urls: set[str],
-        canonical: str,
     ) -> StoredPage:
         """Store a new page under ``day``: the sidecar first, then the page, each written atomically."""
         folder = self.root / day
@@ -131,9 +130,7 @@ class Inbox:
             n += 1
             name = f"{stem}-{n}.html"
         page_path = folder / name
-        write_atomic(
-            sidecar_path(page_path), sidecar_json(web, content_hash=content_hash, canonical_url=canonical)
-        )
+        write_atomic(sidecar_path(page_path), sidecar_json(web, content_hash=content_hash))
         write_atomic(page_path, body)
         page = StoredPage(f"{day}/{name}", content_hash, web.etag, web.last_modified)
         self._pages[page.path] = page
