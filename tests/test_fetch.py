@@ -462,3 +462,91 @@ def app_():  # type: ignore[no-untyped-def]
     from brief.cli import app
 
     return app
+
+
+# ---------------------------------------------------------------- more, through a mock transport
+def _public_site(pages: dict[str, list[object]], robots: str = ""):  # type: ignore[no-untyped-def]
+    """A transport for http://93.184.216.34 answering each path with the next of its answers."""
+    import httpx
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, text=robots) if robots else httpx.Response(404)
+        answers = pages[request.url.path]
+        answer = answers.pop(0) if len(answers) > 1 else answers[0]
+        if isinstance(answer, Exception):
+            raise answer
+        assert isinstance(answer, httpx.Response)
+        return answer
+
+    return _mock(handler)
+
+
+def test_a_gzipped_sitemap_is_read(tmp_path: Path) -> None:
+    import gzip
+
+    import httpx
+
+    listing = (
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>http://93.184.216.34/news/rice.html</loc></url></urlset>"
+    )
+    pages = {
+        "/sitemap.xml.gz": [
+            httpx.Response(200, headers={"Content-Type": "application/gzip"}, content=gzip.compress(listing))
+        ],
+        "/news/rice.html": [
+            httpx.Response(200, headers={"Content-Type": "text/html"}, content=article_html("rice"))
+        ],
+    }
+    config = FetchConfig(host_delay=0)
+    with Fetcher(config, transport=_public_site(pages)) as fetcher:
+        report = fetch_sources(["http://93.184.216.34/sitemap.xml.gz"], tmp_path, config, fetcher=fetcher)
+    assert report.failures == () and len(report.stored) == 1
+
+
+def test_a_dropped_connection_is_retried(tmp_path: Path) -> None:
+    import httpx
+
+    page = httpx.Response(200, headers={"Content-Type": "text/html"}, content=article_html("rice"))
+    pages = {"/a.html": [httpx.ConnectError("connection reset"), page]}
+    waits: list[float] = []
+    config = FetchConfig(host_delay=0, backoff=0.5)
+    with Fetcher(config, transport=_public_site(pages), sleep=waits.append) as fetcher:
+        report = fetch_sources(["http://93.184.216.34/a.html"], tmp_path, config, fetcher=fetcher)
+    assert len(report.stored) == 1 and waits == [0.5]
+
+
+def test_robots_crawl_delay_spaces_requests(tmp_path: Path) -> None:
+    import httpx
+
+    html = {"Content-Type": "text/html"}
+    pages = {
+        "/a.html": [httpx.Response(200, headers=html, content=article_html("rice"))],
+        "/b.html": [httpx.Response(200, headers=html, content=article_html("bridge"))],
+    }
+    waits: list[float] = []
+    config = FetchConfig(host_delay=0, concurrency=1)
+    robots = "User-agent: *\nCrawl-delay: 7\n"
+    with Fetcher(config, transport=_public_site(pages, robots), sleep=waits.append) as fetcher:
+        fetch_sources(
+            ["http://93.184.216.34/a.html", "http://93.184.216.34/b.html"], tmp_path, config, fetcher=fetcher
+        )
+    assert [round(w) for w in waits] == [7]  # robots.txt, a.html at once, then b.html 7 s after a.html
+
+
+def test_a_changed_article_is_stored_again(tmp_path: Path) -> None:
+    import httpx
+
+    def version(key: str, etag: str) -> httpx.Response:
+        return httpx.Response(
+            200, headers={"Content-Type": "text/html", "ETag": etag}, content=article_html(key)
+        )
+
+    pages = {"/a.html": [version("rice", '"v1"'), version("bridge", '"v2"')]}
+    config = FetchConfig(host_delay=0)
+    with Fetcher(config, transport=_public_site(pages)) as fetcher:
+        first = fetch_sources(["http://93.184.216.34/a.html"], tmp_path, config, fetcher=fetcher)
+        second = fetch_sources(["http://93.184.216.34/a.html"], tmp_path, config, fetcher=fetcher)
+    assert len(first.stored) == len(second.stored) == 1 and first.stored != second.stored
+    assert read_sidecar(second.stored[0]).etag == '"v2"'  # type: ignore[union-attr]
