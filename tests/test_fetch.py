@@ -550,3 +550,29 @@ def test_a_changed_article_is_stored_again(tmp_path: Path) -> None:
         second = fetch_sources(["http://93.184.216.34/a.html"], tmp_path, config, fetcher=fetcher)
     assert len(first.stored) == len(second.stored) == 1 and first.stored != second.stored
     assert read_sidecar(second.stored[0]).etag == '"v2"'  # type: ignore[union-attr]
+
+
+def test_a_sitemap_index_leads_to_its_sitemaps(tmp_path: Path) -> None:
+    import httpx
+
+    xml = {"Content-Type": "application/xml"}
+    index = (
+        b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<sitemap><loc>/news-sitemap.xml</loc></sitemap></sitemapindex>"
+    )
+    nested = (
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>http://93.184.216.34/news/bridge.html</loc></url></urlset>"
+    )
+    pages = {
+        "/sitemap.xml": [httpx.Response(200, headers=xml, content=index)],
+        "/news-sitemap.xml": [httpx.Response(200, headers=xml, content=nested)],
+        "/news/bridge.html": [
+            httpx.Response(200, headers={"Content-Type": "text/html"}, content=article_html("bridge"))
+        ],
+    }
+    config = FetchConfig(host_delay=0)
+    with Fetcher(config, transport=_public_site(pages)) as fetcher:
+        report = fetch_sources(["http://93.184.216.34/sitemap.xml"], tmp_path, config, fetcher=fetcher)
+    assert report.failures == () and len(report.stored) == 1
+    assert read_sidecar(report.stored[0]).listed_by == "http://93.184.216.34/news-sitemap.xml"  # type: ignore[union-attr]

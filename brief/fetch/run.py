@@ -91,14 +91,17 @@ def fetch_sources(
     tally = _Tally()
     own = fetcher is None
     client = fetcher or Fetcher(config)
+    pool = ThreadPoolExecutor(max_workers=config.concurrency, thread_name_prefix="brief-fetch")
+    finished = False
     try:
-        with ThreadPoolExecutor(max_workers=config.concurrency, thread_name_prefix="brief-fetch") as pool:
-            run = _Run(store, client, pool, config, day, tally, report)
-            listed = run.sources([Entry(url.strip()) for url in sources])
-            run.pages(listed)
+        run = _Run(store, client, pool, config, day, tally, report)
+        listed = run.sources([Entry(url.strip()) for url in sources])
+        run.pages(listed)
+        finished = True
     finally:
+        pool.shutdown(wait=finished, cancel_futures=True)  # Ctrl-C: queued requests are dropped at once
         store.save()  # what was stored before an interruption is known to the next run
-        if own:
+        if own and finished:
             client.close()
     return FetchReport(
         folder=Path(inbox) / day,
