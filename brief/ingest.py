@@ -42,6 +42,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 # charset-normalizer names -> the codec we decode with and report. CP949 is a superset of EUC-KR.
 _KOREAN_CODECS = {"cp949": "cp949", "euc_kr": "cp949", "johab": "johab", "utf_8": "utf-8", "ascii": "utf-8"}
+_URL_AS_PATH = re.compile(r"^(https?):/(?!/)", re.IGNORECASE)
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<!--)"
     rb"|<(?:p|div|article|h1|br|span|table|script)[\s>/]",
@@ -59,7 +60,10 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
     failures: list[Failure] = []
     for path in paths:
         path = Path(path)
-        if not path.exists():
+        if not path.exists() and _URL_AS_PATH.match(str(path)):  # Path() collapsed the "//"
+            url = _URL_AS_PATH.sub(r"\1://", str(path), count=1)
+            failures.append(Failure(url, "a URL, not a file: fetch it first (brief fetch URL, or --sources)"))
+        elif not path.exists():
             failures.append(Failure(str(path), "no such file or folder"))
         elif path.is_dir():
             candidates = [

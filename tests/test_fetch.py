@@ -576,3 +576,11 @@ def test_a_sitemap_index_leads_to_its_sitemaps(tmp_path: Path) -> None:
         report = fetch_sources(["http://93.184.216.34/sitemap.xml"], tmp_path, config, fetcher=fetcher)
     assert report.failures == () and len(report.stored) == 1
     assert read_sidecar(report.stored[0]).listed_by == "http://93.184.216.34/news-sitemap.xml"  # type: ignore[union-attr]
+
+
+def test_a_url_given_to_clean_says_to_fetch_it_first() -> None:
+    from brief.ingest import discover
+
+    _, failures = discover([Path("https://news.example.com/article/1")])
+    assert failures[0].source == "https://news.example.com/article/1"
+    assert "brief fetch" in failures[0].message
