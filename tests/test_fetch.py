@@ -196,13 +196,62 @@ def test_each_failure_is_named_with_its_reason(site: Site, tmp_path: Path) -> No
     assert report.stored == ()
 
 
-def test_a_feed_entry_that_is_no_html_page_says_so(site: Site, tmp_path: Path) -> None:
-    fetcher = Fetcher(FAST)
-    try:
-        report = fetch_sources([site.url("/report.pdf")], tmp_path, FAST, fetcher=fetcher)
-    finally:
-        fetcher.close()
-    assert report.failures[0].message.startswith("not HTML")
+def test_a_feed_entry_that_is_no_html_page_says_so(tmp_path: Path) -> None:
+    import httpx
+
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        b"<item><title>report</title><link>http://93.184.216.34/report.pdf</link></item></channel></rss>"
+    )
+    pages = {
+        "/rss": [httpx.Response(200, headers={"Content-Type": "application/rss+xml"}, content=feed)],
+        "/report.pdf": [
+            httpx.Response(200, headers={"Content-Type": "application/pdf"}, content=b"%PDF-1.4")
+        ],
+    }
+    config = FetchConfig(host_delay=0)
+    with Fetcher(config, transport=_public_site(pages)) as fetcher:
+        report = fetch_sources(["http://93.184.216.34/rss"], tmp_path, config, fetcher=fetcher)
+    assert [(f.source, f.message) for f in report.failures] == [
+        ("http://93.184.216.34/report.pdf", "not HTML (Content-Type: application/pdf)")
+    ]
+
+
+def test_no_more_requests_in_flight_than_the_concurrency_limit(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    import httpx
+
+    active, most = [0], [0]
+    lock = threading.Lock()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        with lock:
+            active[0] += 1
+            most[0] = max(most[0], active[0])
+        time.sleep(0.05)
+        with lock:
+            active[0] -= 1
+        return httpx.Response(404)
+
+    config = FetchConfig(host_delay=0, concurrency=2)
+    urls = [f"http://93.184.216.34/{n}.html" for n in range(8)]
+    with Fetcher(config, transport=_mock(handler)) as fetcher:
+        report = fetch_sources(urls, tmp_path, config, fetcher=fetcher)
+    assert len(report.failures) == 8 and most[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [("3", 3.0), ("0", 0.0), (None, None), ("soon", None), ("Thu, 01 Jan 1970 00:00:00 GMT", 0.0)],
+)
+def test_retry_after_in_seconds_or_as_a_date(value: str | None, seconds: float | None) -> None:
+    from brief.fetch.http import _retry_after
+
+    assert _retry_after(value) == seconds
 
 
 def test_429_is_retried_after_the_time_retry_after_asks(site: Site, tmp_path: Path) -> None:

@@ -46,7 +46,9 @@ class FetchConfig:
             raise ConfigError(f"--retries must be between 0 and 10, got {self.retries}")
         if self.backoff < 0 or self.max_retry_after < 0:
             raise ConfigError("backoff and max_retry_after must be zero or more seconds")
-        if self.max_entries < 1 or self.max_sitemaps < 0:
+        if self.max_entries < 1:
             raise ConfigError(f"--max-entries must be at least 1, got {self.max_entries}")
+        if self.max_sitemaps < 0:
+            raise ConfigError(f"max_sitemaps must be zero or more, got {self.max_sitemaps}")
         if not self.user_agent.strip():
             raise ConfigError("the User-Agent must not be empty")
