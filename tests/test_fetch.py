@@ -633,3 +633,16 @@ def test_a_url_given_to_clean_says_to_fetch_it_first() -> None:
     _, failures = discover([Path("https://news.example.com/article/1")])
     assert failures[0].source == "https://news.example.com/article/1"
     assert "brief fetch" in failures[0].message
+
+
+def test_the_same_text_again_without_validators_stores_nothing(tmp_path: Path) -> None:
+    import httpx
+
+    page = httpx.Response(200, headers={"Content-Type": "text/html"}, content=article_html("rice"))
+    config = FetchConfig(host_delay=0)
+    with Fetcher(config, transport=_public_site({"/a.html": [page]})) as fetcher:
+        first = fetch_sources(["http://93.184.216.34/a.html"], tmp_path, config, fetcher=fetcher)
+        second = fetch_sources(
+            ["http://93.184.216.34/a.html?utm_source=x"], tmp_path, config, fetcher=fetcher
+        )
+    assert len(first.stored) == 1 and second.stored == () and second.unchanged == first.stored
