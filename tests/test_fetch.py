@@ -646,3 +646,27 @@ def test_the_same_text_again_without_validators_stores_nothing(tmp_path: Path) -
             ["http://93.184.216.34/a.html?utm_source=x"], tmp_path, config, fetcher=fetcher
         )
     assert len(first.stored) == 1 and second.stored == () and second.unchanged == first.stored
+
+
+def test_an_empty_feed_that_is_not_modified_is_no_failure(tmp_path: Path) -> None:
+    import httpx
+
+    empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
+    answers: list[object] = [
+        httpx.Response(200, headers={"Content-Type": "application/rss+xml", "ETag": '"e1"'}, content=empty),
+        httpx.Response(304),
+    ]
+    config = FetchConfig(host_delay=0)
+    with Fetcher(config, transport=_public_site({"/rss": answers})) as fetcher:
+        first = fetch_sources(["http://93.184.216.34/rss"], tmp_path, config, fetcher=fetcher)
+        second = fetch_sources(["http://93.184.216.34/rss"], tmp_path, config, fetcher=fetcher)
+    assert first.failures == second.failures == () and second.pages == ()
+
+
+def test_a_damaged_state_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / ".brief-fetch.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match=r"\.brief-fetch\.json: fetch state is damaged .*delete it"):
+        fetch_sources(["http://93.184.216.34/a"], tmp_path, FetchConfig())
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="--into names the inbox folder"):
+        fetch_sources(["http://93.184.216.34/a"], tmp_path / "file", FetchConfig())

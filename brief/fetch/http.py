@@ -254,6 +254,8 @@ class Fetcher:
             raise FetchFailed(url, f"connection failed ({type(error).__name__}: {error})") from None
         except httpx.InvalidURL as error:
             raise FetchFailed(url, f"not a valid URL ({error})") from None
+        except httpx.HTTPError as error:  # e.g. a body that does not decompress as its Content-Encoding says
+            raise FetchFailed(url, f"bad response ({type(error).__name__}: {error})") from None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.errors import InputError
+from brief.errors import BriefError, InputError
 from brief.fetch.charset import choose_charset
 from brief.fetch.config import FetchConfig
 from brief.fetch.http import Fetched, Fetcher, FetchFailed
@@ -146,7 +146,13 @@ class _Run:
             queue = []
             futures = [self._submit(entry.url, self._source_validators(key)) for entry, key in batch]
             for (entry, key), future in zip(batch, futures, strict=True):
-                more = self._source(entry, key, future)
+                try:
+                    more = self._source(entry, key, future)
+                except (BriefError, OSError):
+                    raise
+                except Exception as error:  # a bug on one source must not cost the others
+                    self._internal(entry.url, error)
+                    more = []
                 for found in more:
                     if not found.is_sitemap:
                         listed.append(found)
@@ -158,9 +164,9 @@ class _Run:
         return listed
 
     def _source_validators(self, key: str) -> dict[str, str]:
-        validators, entries = self.store.feed(key)
-        if entries or validators:
-            return validators
+        feed = self.store.feed(key)
+        if feed is not None:
+            return feed[0]
         known = self.store.lookup(key)
         return known.validators() if known else {}
 
@@ -171,9 +177,9 @@ class _Run:
             self._fail(entry.url, failed.reason)
             return []
         if fetched.status == 304:
-            _, entries = self.store.feed(key)
-            if entries:
-                return entries
+            feed = self.store.feed(key)
+            if feed is not None:
+                return feed[1]
             self._page(entry, fetched)
             return []
         if fetched.status != 200:
@@ -222,6 +228,10 @@ class _Run:
                 self._page(entry, future.result())
             except FetchFailed as failed:
                 self._fail(entry.url, failed.reason)
+            except (BriefError, OSError):
+                raise
+            except Exception as error:  # a bug on one page must not cost the others
+                self._internal(entry.url, error)
             self.report("pages", 1, len(todo))
 
     def _page(self, entry: Entry, fetched: Fetched) -> None:
@@ -292,6 +302,10 @@ class _Run:
     def _fail(self, url: str, reason: str) -> None:
         log.info("%s: %s", url, reason)
         self.tally.failures.append(Failure(source=url, message=reason))
+
+    def _internal(self, url: str, error: Exception) -> None:
+        log.debug("unexpected error on %s", url, exc_info=True)
+        self._fail(url, f"internal error ({type(error).__name__}: {error}); please report it with this URL")
 
     def _unchanged(self, page: StoredPage) -> None:
         path = self.store.file(page)

@@ -71,7 +71,15 @@ class Inbox:
             ) from None
 
     def save(self) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._write()
+        except OSError as error:
+            raise InputError(
+                self.state_path, f"cannot save the fetch state: {error.strerror or error}"
+            ) from None
+
+    def _write(self) -> None:
         pages = {
             p: {"content_hash": s.content_hash, "etag": s.etag, "last_modified": s.last_modified}
             for p, s in sorted(self._pages.items())
@@ -122,7 +130,10 @@ class Inbox:
     ) -> StoredPage:
         """Store a new page under ``day``: the sidecar first, then the page, each written atomically."""
         folder = self.root / day
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(folder, f"cannot make the inbox folder: {error.strerror or error}") from None
         host = _UNSAFE.sub("-", key.split("//", 1)[-1].split("/", 1)[0].lower()).strip("-.") or "page"
         stem = f"{host[:60]}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"
         name, n = f"{stem}.html", 1
@@ -130,8 +141,11 @@ class Inbox:
             n += 1
             name = f"{stem}-{n}.html"
         page_path = folder / name
-        write_atomic(sidecar_path(page_path), sidecar_json(web, content_hash=content_hash))
-        write_atomic(page_path, body)
+        try:
+            write_atomic(sidecar_path(page_path), sidecar_json(web, content_hash=content_hash))
+            write_atomic(page_path, body)
+        except OSError as error:
+            raise InputError(page_path, f"cannot store the fetched page: {error.strerror or error}") from None
         page = StoredPage(f"{day}/{name}", content_hash, web.etag, web.last_modified)
         self._pages[page.path] = page
         self._hashes.setdefault(content_hash, page.path)
@@ -139,11 +153,11 @@ class Inbox:
         return page
 
     # ------------------------------------------------------------ feeds and sitemaps
-    def feed(self, url: str) -> tuple[dict[str, str], list[Entry]]:
-        """The validators and entries of a feed or sitemap as the last run saw it."""
+    def feed(self, url: str) -> tuple[dict[str, str], list[Entry]] | None:
+        """The validators and entries of a feed or sitemap as the last run saw it; None if never seen."""
         known = self._feeds.get(url)
-        if not known:
-            return {}, []
+        if known is None:
+            return None
         validators = {k: known[k] for k in ("etag", "last_modified") if known.get(k)}
         entries = [Entry(**e) for e in known.get("entries", ())]
         return validators, entries
