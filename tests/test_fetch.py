@@ -330,7 +330,9 @@ def test_a_redirect_to_a_private_address_is_refused(tmp_path: Path) -> None:
     config = FetchConfig(host_delay=0, allow_private=False)
     with Fetcher(config, transport=_mock(handler)) as fetcher:  # a public address literal: no DNS, no socket
         report = fetch_sources(["http://93.184.216.34/news/1"], tmp_path, config, fetcher=fetcher)
-    assert report.failures[0].message.startswith("127.0.0.1 is a private or loopback address")
+    assert report.failures[0].message.startswith(
+        "redirected to http://127.0.0.1:8080/admin: 127.0.0.1 is a private or loopback address"
+    )
     assert seen == ["http://93.184.216.34/robots.txt", "http://93.184.216.34/news/1"]
 
 
@@ -670,3 +672,19 @@ def test_a_damaged_state_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="--into names the inbox folder"):
         fetch_sources(["http://93.184.216.34/a"], tmp_path / "file", FetchConfig())
+
+
+def test_robots_txt_behind_a_redirect_is_followed(tmp_path: Path) -> None:
+    import httpx
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(301, headers={"Location": "http://93.184.216.34/real-robots.txt"})
+        if request.url.path == "/real-robots.txt":
+            return httpx.Response(200, text="User-agent: brief\nDisallow: /news/\n")
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, content=article_html("rice"))
+
+    config = FetchConfig(host_delay=0)
+    with Fetcher(config, transport=_mock(handler)) as fetcher:
+        report = fetch_sources(["http://93.184.216.34/news/1"], tmp_path, config, fetcher=fetcher)
+    assert [f.message for f in report.failures] == ["robots.txt disallows it"]

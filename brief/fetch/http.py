@@ -117,19 +117,28 @@ class Fetcher:
     # ------------------------------------------------------------ the one public call
     def get(self, url: str, validators: Mapping[str, str] | None = None) -> Fetched:
         """GET ``url`` (conditionally, given a stored ETag / Last-Modified). Raises FetchFailed."""
+        current, response = self._follow(url, validators or {}, check_robots=True)
+        return Fetched(url, current, response.status, response.headers, response.body, response.fetched_at)
+
+    def _follow(
+        self, url: str, validators: Mapping[str, str], *, check_robots: bool
+    ) -> tuple[str, _Response]:
+        """GET ``url``, following at most ``max_redirects`` redirects, each hop checked like the first."""
         current = url
         for _ in range(self.config.max_redirects + 1):
-            self._check(current)
-            response = self._get_with_retries(current, validators or {}, check_robots=True)
-            if response.status in _REDIRECTS:
-                location = response.headers.get("location")
-                if not location:
-                    raise FetchFailed(url, f"HTTP {response.status} without a Location")
-                current = urljoin(current, location)
-                continue
-            return Fetched(
-                url, current, response.status, response.headers, response.body, response.fetched_at
-            )
+            try:
+                self._check(current)
+                response = self._get_with_retries(current, validators, check_robots=check_robots)
+            except FetchFailed as failed:
+                if current == url:
+                    raise
+                raise FetchFailed(url, f"redirected to {current}: {failed.reason}") from None
+            if response.status not in _REDIRECTS:
+                return current, response
+            location = response.headers.get("location")
+            if not location:
+                raise FetchFailed(url, f"HTTP {response.status} without a Location")
+            current = urljoin(current, location)
         raise FetchFailed(url, f"too many redirects (more than {self.config.max_redirects})")
 
     # ------------------------------------------------------------ checks
@@ -164,7 +173,7 @@ class Fetcher:
     def _load_robots(self, origin: str, host: str) -> urllib.robotparser.RobotFileParser | str:
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
         try:
-            response = self._get_with_retries(origin + "/robots.txt", {}, check_robots=False)
+            _, response = self._follow(origin + "/robots.txt", {}, check_robots=False)
         except FetchFailed as failed:
             return failed.reason
         if 200 <= response.status < 300:
@@ -172,7 +181,7 @@ class Fetcher:
             delay = parser.crawl_delay(ROBOTS_TOKEN)
             if delay:
                 self._gate.slow_down(host, float(delay))
-        elif 400 <= response.status < 500 or response.status in _REDIRECTS:
+        elif 400 <= response.status < 500:
             parser.parse([])  # no robots.txt: everything is allowed
         else:
             return f"HTTP {response.status}"
