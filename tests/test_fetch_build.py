@@ -46,12 +46,21 @@ def test_build_from_sources_fetches_then_builds_the_digest(
     feeds.write_text("# the weekly sources\n" + "\n".join(listed) + "\n", encoding="utf-8")
     inbox, out = tmp_path / "inbox", tmp_path / "briefs" / "week.md"
     args = ["build", "--sources", str(feeds), "--into", str(inbox), "-o", str(out), "--json"]
+    args += [
+        "--since",
+        "2026-11-23",
+        "--until",
+        "2026-11-29",
+        "--week",
+        "2026-W48",
+    ]  # as the README's cron line
     args += ["--mt-model", str(tiny_marian), "--cache-dir", str(tmp_path / "cache"), *FAST]
     result = runner.invoke(app, args, env={"SOURCE_DATE_EPOCH": "1798675200"})
     # the sitemap lists a page robots.txt forbids: the digest is made, the failure named, exit 3
     assert result.exit_code == 3, result.output
     assert f"brief: skipped {site.url('/private/secret.html')}: robots.txt disallows it" in result.stderr
     digest = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert digest["week"] == "2026-W48"
     sources = sorted(a["article"]["source"] for a in digest["articles"])
     expected = ["bridge", "coding", "expo", "library", "squid"]
     assert sources == sorted(site.url(f"/news/{k}.html") for k in expected)  # the pages' URLs, not files
