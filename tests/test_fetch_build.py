@@ -89,3 +89,10 @@ def test_build_from_sources_fetches_then_builds_the_digest(
 def test_build_needs_paths_or_sources(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", "-o", str(tmp_path / "x.md")])
     assert result.exit_code == 1 and "--sources" in result.stderr
+
+
+def test_fetch_options_without_sources_are_named(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["build", str(tmp_path / "none"), "--allow-private", "-o", str(tmp_path / "x.md")]
+    )
+    assert "--allow-private and --fetch-delay need --sources" in result.stderr

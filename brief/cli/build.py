@@ -209,6 +209,8 @@ def build(
                 raise InputError(", ".join(map(str, sources)), "no page could be fetched from these sources")
         elif not paths:
             raise InputError("brief build", "give article files or folders, or --sources FILE")
+        elif into != Path("inbox") or allow_private or fetch_delay != 1.0:
+            typer.echo("brief: warning: --into, --allow-private and --fetch-delay need --sources", err=True)
         try:
             digest = build_digest(paths, config, progress=bars)
         finally:
