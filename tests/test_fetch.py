@@ -128,6 +128,9 @@ def test_euc_kr_pages_decode_and_a_mislabelled_one_gets_a_note(site: Site, tmp_p
         ("text/html", "utf-8", "euc-kr", "cp949", True),  # <meta> wrong: detected
         ("text/html", None, "euc-kr", "cp949", False),  # nothing said: detected, nothing to note
         ("text/html; charset=euc-kr", "utf-8", "utf-8", "utf-8", True),  # they disagree; the <meta> decodes
+        ("text/html; charset=ISO-8859-1", None, "euc-kr", "cp949", True),  # a server default, wrong
+        ("text/html; charset=windows-1252", "euc-kr", "euc-kr", "cp949", True),
+        ("text/html; charset=x-unknown", "euc-kr", "euc-kr", "cp949", True),
     ],
 )
 def test_charset_header_then_meta_then_detection(

@@ -52,18 +52,28 @@ def _decodes(body: bytes, codec: str) -> bool:
 
 
 def choose_charset(body: bytes, content_type: str | None, meta: str | None) -> CharsetChoice:
-    """The first of header, <meta> and detection that decodes ``body`` strictly."""
+    """The first of header, <meta> and detection that decodes ``body`` strictly.
+
+    A single-byte Western charset (ISO-8859-1, windows-1252: a common server default) decodes any
+    bytes, so it proves nothing: when the bytes hold Korean in another charset, that one is used.
+    """
     http = header_charset(content_type)
     said = [(label, name, _codec(name)) for label, name in (("HTTP header", http), ("<meta>", meta)) if name]
     for label, name, codec in said:
-        if codec and _decodes(body, codec):
-            others = [f"{other} says {n}" for other, n, c in said if c != codec]
-            note = f"{label} says {name}, " + ", ".join(others) + f"; read as {codec}" if others else None
-            if label != "HTTP header" and http:
-                note = (
-                    f"HTTP header says {http} but the bytes are not {http}; read as {codec} from the <meta>"
-                )
-            return CharsetChoice(codec, http, meta, note)
+        if not codec or not _decodes(body, codec):
+            continue
+        if _single_byte(codec) and max(body, default=0) >= 0x80:
+            korean = _detect_korean(body)
+            if korean and korean != codec:
+                return CharsetChoice(korean, http, meta, f"{label} says {name}, but the bytes are {korean}")
+        others = [f"{other} says {n or '(nothing)'}" for other, n, c in said if c != codec]
+        note = f"{label} says {name}, " + ", ".join(others) + f"; read as {codec}" if others else None
+        if label != "HTTP header" and http:
+            why = (
+                f"names an unknown charset {http}" if _codec(http) is None else f"says {http}, not the bytes'"
+            )
+            note = f"HTTP header {why}; read as {codec} from the <meta>"
+        return CharsetChoice(codec, http, meta, note)
     try:
         _, detected = decode_bytes(body, "<page>")
     except InputError:
@@ -71,3 +81,16 @@ def choose_charset(body: bytes, content_type: str | None, meta: str | None) -> C
     named = ", ".join(f"{label} says {name}" for label, name, _ in said)
     note = f"{named}, but the bytes are not that; detected {detected}" if named else None
     return CharsetChoice(detected, http, meta, note)
+
+
+def _single_byte(codec: str) -> bool:
+    return codec in ("latin-1", "iso8859-1") or codec.startswith(("iso8859", "cp125", "latin"))
+
+
+def _detect_korean(body: bytes) -> str | None:
+    """The codec detection settles on, if the text it gives holds Hangul."""
+    try:
+        text, detected = decode_bytes(body, "<page>")
+    except InputError:
+        return None
+    return detected if any("\uac00" <= ch <= "\ud7a3" for ch in text) else None
