@@ -691,3 +691,39 @@ def test_robots_txt_behind_a_redirect_is_followed(tmp_path: Path) -> None:
     with Fetcher(config, transport=_mock(handler)) as fetcher:
         report = fetch_sources(["http://93.184.216.34/news/1"], tmp_path, config, fetcher=fetcher)
     assert [f.message for f in report.failures] == ["robots.txt disallows it"]
+
+
+# ---------------------------------------------------------------- hostile bytes
+def test_parsers_survive_arbitrary_bytes() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from brief.fetch.sources import parse_feed, parse_sitemap
+    from brief.fetch.urls import head_hints
+
+    prefixes = st.sampled_from(
+        [b"", b"<?xml version='1.0'?><urlset>", b"<rss><channel><item>", b"<html><head>"]
+    )
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        prefix=prefixes,
+        tail=st.binary(max_size=300),
+        content_type=st.sampled_from([None, "text/xml", "text/html"]),
+    )
+    def check(prefix: bytes, tail: bytes, content_type: str | None) -> None:
+        body = prefix + tail
+        assert classify(body, content_type) in ("feed", "sitemap", "html", "other")
+        head_hints(body)
+        choose_charset(body, content_type, None)
+        for parse in (
+            lambda: parse_sitemap(body, "http://a.example/s.xml", 10),
+            lambda: parse_feed(body, "http://a.example/f.xml", content_type, 10),
+        ):
+            try:
+                entries = parse()
+            except ValueError:
+                continue
+            assert all(e.url.startswith(("http://", "https://")) for e in entries)
+
+    check()
