@@ -727,3 +727,22 @@ def test_parsers_survive_arbitrary_bytes() -> None:
             assert all(e.url.startswith(("http://", "https://")) for e in entries)
 
     check()
+
+
+def test_fetch_imports_no_torch_or_transformers(site: Site, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from brief.cli import app\n"
+        f"try:\n    app(['fetch', {site.url('/feed.rss')!r}, '--into', {str(tmp_path)!r}, '--allow-private',"
+        " '--delay', '0', '--quiet'])\n"
+        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "heavy = [m for m in ('torch', 'transformers') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert len(list(tmp_path.rglob("*.html"))) == 3
