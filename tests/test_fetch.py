@@ -746,3 +746,17 @@ def test_fetch_imports_no_torch_or_transformers(site: Site, tmp_path: Path) -> N
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=root)
     assert done.returncode == 0, done.stderr
     assert len(list(tmp_path.rglob("*.html"))) == 3
+
+
+def test_progress_goes_over_sources_then_pages(site: Site, tmp_path: Path) -> None:
+    calls: list[tuple[str, int, int | None]] = []
+    sources = [site.url("/feed.rss"), site.url("/atom.xml")]
+    fetch_sources(sources, tmp_path, FAST, progress=lambda stage, n, total: calls.append((stage, n, total)))
+    assert calls == [
+        ("sources", 1, 2),
+        ("sources", 1, 2),
+        ("pages", 1, 4),
+        ("pages", 1, 4),
+        ("pages", 1, 4),
+        ("pages", 1, 4),
+    ]
