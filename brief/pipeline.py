@@ -128,8 +128,8 @@ def build_digest(
         translated, quotes_by_id, find_names=_name_finder(glossary), period=period, points=merged.points
     )
     report("merge", 1, 1)
-    if not any(story.in_period for story in stories):
-        log.warning(
+    if not any(story.in_period for story in stories):  # `brief build` says it on stderr, unless --quiet
+        log.info(
             "no article is dated between %s and %s; its %d article(s) are under 'Also in this batch'",
             period[0],
             period[1] or "now",
