@@ -166,8 +166,11 @@ class Glossary:
 
     def get(self, ko: str) -> GlossaryEntry | None:
         """The entry for ``ko`` (spaces and Latin case ignored), or None."""
-        key = _squash(ko)
-        return next((e for e in self.entries if _squash(e.ko) == key), None)
+        return self._by_key.get(_squash(ko))
+
+    @cached_property
+    def _by_key(self) -> dict[str, GlossaryEntry]:
+        return {_squash(e.ko): e for e in self.entries}
 
 
 _OPENING_MARKS = "'\"‘“`「『《〈<["
