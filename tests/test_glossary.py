@@ -78,6 +78,8 @@ def test_find(glossary: Glossary, text: str, found: list[tuple[str, str]]) -> No
         "메타버스 플랫폼",  # not Meta
         "정부는 발표했다",  # generic words from the organisation table are left to the model
         "믿음직한 파트너",  # 믿음 inside a longer word
+        "한 전 총리는 말했다",  # "former Prime Minister Han", not 한전 (KEPCO) with a space inside
+        "조 전 장관과 한 전 대표",  # short keys match a space inside only where written with one
     ],
 )
 def test_no_false_matches(glossary: Glossary, text: str) -> None:
