@@ -307,6 +307,23 @@ def test_no_two_syllable_key_reads_as_a_noun_and_a_particle() -> None:
 
 
 # ---------------------------------------------------------------- the people table reads them
+def test_every_entry_reads_back_as_written(people: PeopleTable) -> None:
+    """No entry is shadowed by another (a composition, the unit rule, a shorter key)."""
+    assert {k: people.translate_title(k) for k in TITLES if people.translate_title(k) != TITLES[k]} == {}
+    assert {k: people.translate_org(k) for k in ORGS if people.translate_org(k) != ORGS[k]} == {}
+    assert {k: people.translate_unit(k) for k in UNITS if people.translate_unit(k) != UNITS[k]} == {}
+
+
+def test_any_two_titles_compose_with_gyeom(people: PeopleTable) -> None:
+    titles = sorted(TITLES)[::7]
+    for first, second in zip(titles, reversed(titles), strict=True):
+        english = people.translate_title(f"{first} 겸 {second}")
+        expected = (
+            TITLES[first] if TITLES[first] == TITLES[second] else f"{TITLES[first]} and {TITLES[second]}"
+        )
+        assert english == expected, (first, second)
+
+
 @pytest.mark.parametrize(
     ("ko", "en"),
     [
