@@ -83,6 +83,29 @@ def test_glossary_organisations_agree_with_the_organisation_table() -> None:
             assert orgs.get(_squash(ko), en) == en, ko
 
 
+def test_the_quote_stage_tables_agree_with_these() -> None:
+    """speakers.toml (the quote stage's own knowledge) may repeat a title or a body; it must say the same."""
+    speakers = _load("speakers.toml")
+    titles = {_squash(k): v for k, v in TITLES.items()}
+    clashes = {
+        ko: (en, titles[_squash(ko)])
+        for ko, en in speakers.get("titles", {}).items()
+        if _squash(ko) in titles and titles[_squash(ko)].lower() != en.lower()
+    }
+    assert clashes == {}
+    orgs = {_squash(k): v for k, v in ORGS.items()}
+
+    def bare(english: str) -> str:
+        return english.removeprefix("the ").lower()
+
+    clashes = {
+        ko: (en, orgs[_squash(ko)])
+        for ko, en in speakers.get("bodies", {}).items()
+        if _squash(ko) in orgs and bare(orgs[_squash(ko)]) != bare(en)
+    }
+    assert clashes == {}
+
+
 def test_the_example_glossary_overrides_nothing_built_in() -> None:
     builtin = {_squash(k) for table in GLOSSARY.values() for k in table}
     assert sorted(k for table in EXAMPLE.values() for k in table if _squash(k) in builtin) == []
@@ -351,7 +374,7 @@ def test_people_table_names_organisations(people: PeopleTable, ko: str, en: str)
 @pytest.mark.parametrize(
     ("ko", "en"),
     [
-        ("부장판사", "senior judge"),
+        ("부장판사", "presiding judge"),
         ("재판장", "presiding judge"),
         ("검사장", "chief prosecutor"),
         ("변호인", "defense lawyer"),
