@@ -133,7 +133,7 @@ _ID_TOKEN = re.compile(
 )
 
 # The reasons that mean "the article is over": a byline or a copyright line after the body.
-END_REASONS = frozenset({"byline", "reporter e-mail", "copyright"})
+END_REASONS = frozenset({"byline", "reporter e-mail", "copyright", "desk credit"})
 
 
 # All rules as one alternation: one regex call per line instead of one per rule.

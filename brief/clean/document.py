@@ -26,7 +26,16 @@ from brief.clean.captions import (
 )
 from brief.clean.dates import dateline_date, epoch_ms_dates, filename_date, parse_iso_date, pick_date
 from brief.clean.html import HtmlExtract, extract_html
-from brief.clean.metadata import EMAIL, Byline, email_only, leading_byline, reporter_line, trailing_byline
+from brief.clean.layout import repair_layout
+from brief.clean.metadata import (
+    DESK,
+    EMAIL,
+    Byline,
+    email_only,
+    leading_byline,
+    reporter_line,
+    trailing_byline,
+)
 from brief.clean.normalize import HANGUL, hangul_count, normalize_line, normalize_text
 from brief.clean.outlets import OutletTable, load_outlets
 from brief.errors import InputError
@@ -132,6 +141,7 @@ def clean_text(
     text = normalize_text(text)
     if HANGUL.search(text) is None:
         raise InputError(source, "no Korean text found; brief reads Korean news articles")
+    text = repair_layout(text)
     evidence = _Evidence()
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
@@ -269,6 +279,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     if byline is not None and byline.reporters:
         _remove(line, "byline", ev)
         _take_byline(byline, ev, table)
+        return
+    if len(t) <= 30 and DESK.fullmatch(t):
+        _remove(line, "desk credit", ev)  # "특별취재팀": the article is over, and no person wrote it
         return
     email = email_only(t)
     if email is not None and _TIP_LABEL.search(t) and "기자" not in t:

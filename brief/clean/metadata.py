@@ -5,11 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EMAIL", "Byline", "email_only", "leading_byline", "reporter_line", "trailing_byline"]
+__all__ = [
+    "DESK",
+    "EMAIL",
+    "Byline",
+    "email_only",
+    "leading_byline",
+    "reporter_line",
+    "trailing_byline",
+]
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:(?:\s*[·ㆍ,、]\s*|\s+){_NAME})*"
 _ROLE = r"(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|칼럼니스트|통신원|에디터|PD)"
+# A newsroom desk credited instead of a person ("특별취재팀", "디지털뉴스팀", "사회부"): not a reporter.
+DESK = re.compile(
+    r"[/\[(]?\s*(?:[가-힣A-Za-z0-9]{1,12}\s*)?(?:특별\s*)?(?:취재\s*(?:팀|반)|기자단|편집국|보도국|"
+    r"(?:디지털|온라인|인터넷|모바일)?\s*뉴스\s*(?:팀|부|센터)|[가-힣]{1,4}(?:부|팀)\s*(?:종합|기자))\s*[\])]?"
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HIDDEN_EMAIL = r"\[email\s*protected\]"
 _EMAIL_OR_HIDDEN = rf"(?:{EMAIL.pattern}|{_HIDDEN_EMAIL})"
