@@ -24,7 +24,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for reason, pattern in (
         (
             "skip link",
-            r"(?:본문|주\s*메뉴|메인\s*메뉴|메뉴|하위\s*메뉴|검색|콘텐츠|본문\s*내용)\s*(?:으로|로)?\s*바로\s*가기"
+            r"(?:본문|주\s*메뉴|메인\s*메뉴|메뉴|하위\s*메뉴|검색|[콘컨]텐츠|본문\s*내용)\s*(?:으로|로)?\s*바로\s*가기"
             r"|skip\s+(?:to|navigation).*|바로\s*가기",
         ),
         (
@@ -38,11 +38,23 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|chat\s*×?|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문",
         ),
         (
+            "page region",  # labels of page regions read out by screen readers, and video player states
+            r"(?:기사\s*)?본문\s*(?:영역|시작|끝)|(?:동영상|영상|광고|기사)\s*영역\s*(?:시작|끝)?|상세\s*페이지"
+            r"|자동\s*재생|(?:동영상|영상)\s*(?:재생|로딩|플레이어).{0,10}|play|pause|views?\s*[\d,]+"
+            r"|.{0,40}(?:복사|스크랩|저장)(?:가|이)?\s*완료(?:되었|됐)습니다\.?"
+            r"|.{0,30}브라우저에서(?:만)?\s*(?:사용|이용|재생)(?:하실|할)\s*수\s*있습니다\.?"
+            r"|(?:19|20)?\d{2}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?\s*\(?[월화수목금토일]\)?",
+        ),
+        (
             "comment widget",
             r"\d*\s*comments?|타임톡\s*[\d,]*|이\s*기사에\s*대해\s*어떻게\s*생각하시나요\??|댓글\s*[\d,]*\s*(?:개)?|댓글\s*(?:쓰기|작성|달기|보기).*|댓글\s*-"
             r"|첫\s*(?:번째)?\s*댓글을\s*(?:작성|남겨)\S*\s*\S*\.?|로딩\s*중\.*|loading\.*"
             r"|.*인기\s*댓글을\s*확인해\s*?보세요\.?|.*댓글.*로그인.*|로그인.*댓글.*"
-            r"|(?:소셜|SNS)?\s*댓글\s*정책.*|댓글\s*운영\s*(?:원칙|정책).*",
+            r"|(?:소셜|SNS)?\s*댓글\s*정책.*|댓글\s*운영\s*(?:원칙|정책).*"
+            r"|댓글\s*(?:삭제|수정|신고|등록|닫기|접기|펼치기|더\s*보기).{0,20}|.{0,30}(?:삭제|수정)하시겠습니까\??"
+            r"|삭제(?:한|된)\s*댓글.{0,40}|\d+\s*/\s*\d+|\[?\s*\d+\s*자\s*이내.{0,30}"
+            r"|.{0,60}댓글을?\s*(?:남기실|다실|쓰실|작성하실)\s*수\s*있습니다\.?|현재\s*총\s*\d+\s*개의\s*댓글.{0,20}"
+            r"|댓글\s*첫\s*댓글.{0,20}|새로운\s*댓글이\s*없습니다\.?|.{0,20}댓글이\s*없습니다\.?",
         ),
         (
             "image hint",
@@ -71,7 +83,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "breadcrumb",
-            r"(?:홈|HOME|뉴스|News)\s*[>›»].{0,50}|(?:[^>›»\s][^>›»]{0,14}\s*[>›»]\s*){2,5}[^>›»\s][^>›»]{0,14}",
+            r"(?:홈|HOME|뉴스|News)\s*[>›»].{0,50}|(?:현재\s*위치|현재\s*페이지|location|you\s*are\s*here)\s*[:：]?\s*[>›»]?.{0,80}|(?:[^>›»\s][^>›»]{0,14}\s*[>›»]\s*){2,5}[^>›»\s][^>›»]{0,14}",
         ),
         (
             "section label",
@@ -116,6 +128,7 @@ NAV_HEADER = re.compile(
     r"이슈\s*(?:포토|픽|톡)|많이\s*본\s*(?:포토|영상)|이\s*시각\s*(?:뉴스|헤드라인)|(?:주요|많이\s*본|인기)\s*뉴스\s*(?:더\s*보기)?",
     _I,
 )
+_BULLET_PREFIX = re.compile(r"^[•·▪◦]\s*")
 _NAV_TAIL = re.compile(r"\s*(?:더\s*보기|more|\+|>|›|»|〉)?\s*$", _I)
 _LIST_ITEM = re.compile(r"(\d{1,2})(?:[.)]\s*|\s+|(?=[^\d\s.,%]))(?=\S)")
 _BULLET_ITEM = re.compile(r"[-•·▶▷►☞○●■□]\s*\S")
@@ -145,6 +158,8 @@ def boilerplate_reason(line: str) -> str | None:
     """The reason ``line`` is page clutter, or None. ``line`` is normalised and non-empty."""
     if len(line) <= 60:
         match = _ALL_RULES.fullmatch(line)
+        if match is None and _BULLET_PREFIX.match(line):  # "• 퍼가기", "• 인쇄하기": a tool in a bulleted bar
+            match = _ALL_RULES.fullmatch(_BULLET_PREFIX.sub("", line))
         if match is not None and match.lastgroup is not None:
             return _REASON_OF[match.lastgroup]
     elif len(line) <= 200:

@@ -32,6 +32,7 @@ _PATH_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})(?:\s*일)?(?!\d)"
 )
+_COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 _TIME = re.compile(r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
     r"(?:기사\s*)?(?:입력|등록|게재|발행|작성|승인|송고|수정|최종\s*수정|업데이트|발행일|등록일|입력일|수정일|"
@@ -81,6 +82,10 @@ def dateline_date(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
     """
     if len(line) > 90:
         return None
+    compact = _COMPACT_DATE.fullmatch(line.strip())
+    if compact is not None:  # "19950711": a broadcast archive's date stamp, alone on its line
+        date = _make(int(compact.group(1)), int(compact.group(2)), int(compact.group(3)))
+        return (date, DateEvidence("explicit", line.strip()), False) if date else None
     dates = list(_DATE.finditer(line))
     if not dates:
         return None

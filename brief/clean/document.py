@@ -49,6 +49,8 @@ _IMAGE_FILE = re.compile(r"(?:\S*/)?[\w.\-%]+\.(?:jpe?g|png|gif|webp|bmp|svg)(?:
 # the label of a newsroom contact line: tips, questions, "e-mail :" after a bullet
 _TIP_LABEL = re.compile(r"제보|문의|보도\s*자료|[▷▶☞※]\s*(?:이메일|e-?mail|메일)", re.IGNORECASE)
 _HEADING_MARK = re.compile(r"^[◇◆■□▣▶●○◈]\s*(?P<text>\S.*)$")
+# the speaker label of a transcript turn ("● 기자: …", "■ 앵커 : …", "▶ 유지환: …"): a turn, not a heading
+_TURN_LABEL = re.compile(r"[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,10})?\s*:\s*\S")
 _LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
 _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?https?://\S+", re.IGNORECASE)
@@ -58,6 +60,8 @@ _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
 _SUB_BULLET = re.compile(r"^(?:[-–—▶▷■□◆◇ㄴ·•]|\.{2,})\s*")
+# a Korean sentence ending written without a full stop (blogs, forums): "…했습니다", "…있더라구요"
+_SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)$")
 _INNER_SENTENCE = re.compile(r"[다요][.!?]\s")
 _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a Korean article
 
@@ -156,7 +160,7 @@ def clean_text(
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
 
-    headline, subheadlines = _header(lines[:start], evidence, hints)
+    headline, subheadlines = _header(lines[:start], evidence, hints, table)
     paragraphs, headings = _body(lines, start, end, evidence, table)
     captions = _captions(lines[:end], evidence)
     if hints is not None:
@@ -319,7 +323,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     if is_credit_only(t):
         _remove(line, "photo credit", ev)
-        if previous is not None and previous.kind == "text":
+        if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
             previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
         return
     caption, credit = caption_text(t)
@@ -334,7 +338,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", t)
         return
     mark = _HEADING_MARK.match(t)
-    if mark and len(t) <= 150 and not t.endswith("다."):
+    if mark and len(t) <= 150 and not t.endswith("다.") and not _TURN_LABEL.match(mark.group("text")):
         line.kind, line.caption = "heading", mark.group("text").strip()
 
 
@@ -352,6 +356,15 @@ def _is_paragraph_with_credit(text: str) -> bool:
     return (
         text.endswith("다.") and not looks_like_photo_description(text) and _PHOTO_WORDS.search(text) is None
     )
+
+
+def _reads_as_caption(text: str) -> bool:
+    """The line above a photo credit is its caption when it describes a photo ("… 발언하고 있다.",
+    "사진 왼쪽부터 …") or is a short label without a full stop ("정신아 카카오 대표"); a paragraph of
+    the story ("… 덧붙였습니다.", "28일 0시 공개.") stays body."""
+    if looks_like_photo_description(text) or _PHOTO_WORDS.search(text) or is_caption_like(text):
+        return True
+    return len(text) <= 60 and not text.rstrip("'\"’”」』) ").endswith((".", "!", "?"))
 
 
 def _credited_caption(text: str) -> bool:
@@ -429,11 +442,29 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
     if not texts:
         return None
     prose = next((i for i in texts if _is_statement(lines[i].text)), None)
+    if prose is not None and prose == texts[0] and _is_question_title(lines[prose].text):
+        prose = next((i for i in texts if i > prose and _is_statement(lines[i].text)), prose)
+    if prose is None:  # a post written without full stops ("…끝이 났습니다"): its first spoken sentence
+        prose = next(
+            (i for i in texts if _SPOKEN_END.search(lines[i].text) and len(lines[i].text) >= 20), None
+        )
     half = texts[: max(1, (len(texts) + 1) // 2)]
-    led = next((i for i in half if leading_byline(lines[i].text) is not None), None)
+    led = next((i for i in half if _leads_paragraph(lines[i].text)), None)
     if led is not None and (prose is None or led <= prose or _only_short_before(lines, texts, led)):
         return led
     return prose
+
+
+def _is_question_title(text: str) -> bool:
+    """A first line that asks or exclaims ("…가 꿈꾸는 세상은 무엇일까?") is the title, not the lead."""
+    return text.rstrip("'\"’”」』) ").endswith(("?", "!")) and len(text) <= 120
+
+
+def _leads_paragraph(text: str) -> bool:
+    """A line that opens with a byline and goes on with the article ("[가나일보 홍길동 기자] 정부는 …");
+    a byline over a short title fragment ("[가나일보 홍길동 기자] 2022년 7월") opens no paragraph."""
+    led = leading_byline(text)
+    return led is not None and (bp.is_prose(led[1]) or len(led[1]) > 60)
 
 
 def _only_short_before(lines: list[_Line], texts: list[int], index: int) -> bool:
@@ -477,7 +508,9 @@ def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) ->
 
 
 # ---------------------------------------------------------------- pass 4: header and body
-def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tuple[str | None, list[str]]:
+def _header(
+    lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None, table: OutletTable
+) -> tuple[str | None, list[str]]:
     """Headline and sub-headlines: the text lines before the body (None when there are none)."""
     title = _clean_title(hints.title, hints.sitename) if hints and hints.title else None
     if title is not None and not (" " in title and HANGUL.search(title) and not _is_statement(title)):
@@ -485,6 +518,14 @@ def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tup
     texts = []
     for line in lines:
         if line.kind not in ("text", "heading"):
+            continue
+        if line.kind == "text" and _CAPTION_BULLET.match(line.text):  # "▲ 김 대표": a photo's caption
+            line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", caption_text(line.text)[0])
+            continue
+        led = leading_byline(line.text) if line.kind == "text" else None
+        if led is not None:  # "[뉴스콤 홍길동 기자] 2022년 7월": a byline over a title block
+            _take_byline(led[0], ev, table)
+            ev.drop(line, line.text, "byline")
             continue
         if _title_like(line.caption if line.kind == "heading" else line.text):
             texts.append(line)

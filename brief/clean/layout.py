@@ -221,7 +221,7 @@ def split_sign_off(line: str) -> list[str]:
 _INLINE_DATELINE = re.compile(
     r"(?:기사\s*입력|최종\s*수정|입력|등록|승인|수정|송고|업데이트)\s*[:：]?\s*"
     r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*일?\.?"
-    r"(?:\s*\([월화수목금토일]\))?(?:\s*(?:오전|오후)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*\([월화수목금토일]\))?(?:\s*(?:오전|오후)?\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[다요죠까][.!?])\s+|(?<=[.!?][\"”’'])\s+(?=[^\s\"”’'])")
 _FLAT_MIN = 400  # a line this long on a page of few lines is a flattened page
@@ -230,7 +230,7 @@ _FLAT_MIN = 400  # a line this long on a page of few lines is a flattened page
 def split_flattened(line: str, whole_page: bool) -> list[str]:
     """Cut a long line at inline datelines ("… 제목 입력 2024.10.01 14:13 본문 …"); on a page that is
     one long line (``whole_page``), also at sentence ends outside quotations."""
-    if len(line) < 40:
+    if len(line) < 40 or dateline_date(line) is not None:
         return [line]
     parts: list[str] = []
     last = 0
