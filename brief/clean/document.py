@@ -527,7 +527,8 @@ def _header(
             _take_byline(led[0], ev, table)
             ev.drop(line, line.text, "byline")
             continue
-        if _title_like(line.caption if line.kind == "heading" else line.text):
+        candidate = line.caption if line.kind == "heading" else line.text
+        if _title_like(candidate) or (not texts and _is_question_title(candidate)):
             texts.append(line)
         else:
             ev.drop(line, line.text, "page text before the article")

@@ -30,6 +30,8 @@ _CONTINUES = re.compile(
     r"(?:[,、]|[가-힣](?:은|는|이|가|을|를|의|에|에서|에게|와|과|로|으로|도|만|까지|부터|보다|처럼|"
     r"고|며|면|면서|지만|는데|은데|인데|한데|어서|아서|해서|여서|라서|니까|려고|도록|게))$"
 )
+# an adnominal ending ("…공백으로 생긴", "…차단하는"): trusted only on the first line of a wrapped script
+_ADNOMINAL_END = re.compile(r"[가-힣](?:는|인|된|한|할|될|던|운|린|긴|난|진|온|간)$")
 _PARTICLE_END = re.compile(r"[가-힣]{2}(?:은|는|이|가|을|를|에|에서|에게|와|과|으로|로)$")
 _SENTENCE_END = re.compile(r"[.?!。…](?:['\"’”」』)\]]|\s)*$|(?:다|요|죠|까)['\"’”」』]?$")
 _MAX_WRAPPED = 60  # hard-wrapped lines are short; a longer line is a paragraph of its own
@@ -123,11 +125,13 @@ def join_wrapped(lines: list[str]) -> list[str]:
 
 def _join_block(block: list[str]) -> list[str]:
     width = _fixed_width(block)
-    wrapped = width is not None or _wrapped_block(block)
+    script = _wrapped_block(block)
     out: list[str] = []
     current, last = block[0], block[0]  # the paragraph so far, and its last physical line
     for nxt in block[1:]:
-        if _joins(current, last, nxt, wrapped):
+        # a script's first line may be its title: it joins only on the grammar of its own end
+        first = current is block[0]
+        if _joins(current, last, nxt, width is not None or (script and not first), script and first):
             glue = "" if width and _display_width(last) >= width - 3 and _mid_word(last, nxt) else " "
             current = current + glue + nxt
         else:
@@ -138,7 +142,7 @@ def _join_block(block: list[str]) -> list[str]:
     return out
 
 
-def _joins(current: str, last: str, nxt: str, wrapped: bool) -> bool:
+def _joins(current: str, last: str, nxt: str, wrapped: bool, script_start: bool = False) -> bool:
     if _LIST_OR_LABEL.match(nxt) or len(current) > 3000 or _is_metadata(nxt) or _is_metadata(last):
         return False
     if _open_quotes(current):  # a quotation broken over lines: joined when the next line closes it
@@ -149,7 +153,7 @@ def _joins(current: str, last: str, nxt: str, wrapped: bool) -> bool:
         return True
     if not _is_fragment(last):
         return False
-    if _CONTINUES.search(last):
+    if _CONTINUES.search(last) or (script_start and len(last.split()) >= 4 and _ADNOMINAL_END.search(last)):
         return True
     # a fragment ending in a noun ("…의과대학 병리학교실") continues when the next line is a fragment
     # that ends in a particle ("장영채, 박관규 교수 연구팀은")
