@@ -78,6 +78,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|.*(?:제보|보도자료)\s*(?:는|:)\s*.*(?:@|카카오톡|전화|☎).*|.*(?:네이버|다음|구글)\s*(?:뉴스)?\s*에서\s*.*구독.*",
         ),
         (
+            "forum field",  # the header fields of a board post: author, post id, an empty comment box
+            r"(?:Name|작성자|글쓴이|닉네임|Writer|Author)\s*[:：]?\s*\S{1,20}|(?:게시물|게시글|글)\s*(?:ID|번호)\s*[:：]?\s*\d+"
+            r"|새로운\s*댓글이\s*없습니다\.?|undefined",
+        ),
+        (
             "board widget",
             r".{0,20}(?:최고\s*)?(?:관리자|운영자|작성자)\s+[\d,]+\s+[\d,]+.{0,10}|조회\s*(?:수)?\s*[\d,]+.{0,20}",
         ),

@@ -9,6 +9,7 @@ does not reach the article is kept in ``Article.removed`` with the rule that rem
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -26,6 +27,7 @@ from brief.clean.captions import (
 )
 from brief.clean.dates import dateline_date, epoch_ms_dates, filename_date, parse_iso_date, pick_date
 from brief.clean.html import HtmlExtract, extract_html
+from brief.clean.kinds import PageSignals, listing_items, page_kind
 from brief.clean.layout import repair_layout
 from brief.clean.metadata import (
     DESK,
@@ -39,9 +41,18 @@ from brief.clean.metadata import (
 from brief.clean.normalize import HANGUL, hangul_count, normalize_line, normalize_text
 from brief.clean.outlets import OutletTable, load_outlets
 from brief.errors import InputError
-from brief.records import Article, DateEvidence, Heading, Outlet, RawDocument, RemovedLine, Reporter
+from brief.records import (
+    Article,
+    DateEvidence,
+    Heading,
+    Outlet,
+    PageKind,
+    RawDocument,
+    RemovedLine,
+    Reporter,
+)
 
-__all__ = ["article_id", "clean_document", "clean_text"]
+__all__ = ["article_id", "clean_document", "clean_page", "clean_text"]
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +129,13 @@ class _Evidence:
 
 
 def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Article:
-    """Clean one decoded page (text or HTML). Raises InputError when it holds no Korean article."""
+    """Clean one decoded page (text or HTML). Raises InputError when it holds no Korean article,
+    and for a listing page (a page of teasers: ``clean_page`` splits it into its items)."""
     hints: HtmlExtract | None = extract_html(raw.text) if raw.media_type == "html" else None
     text = hints.text if hints is not None else raw.text
+    items = listing_items(repair_layout(normalize_text(text)).split("\n"))
+    if items is not None:
+        raise InputError(raw.path, f"listing page, {len(items)} teasers: not one article")
     return clean_text(
         text,
         source=str(raw.path),
@@ -131,6 +146,44 @@ def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Arti
     )
 
 
+def clean_page(raw: RawDocument, outlets: OutletTable | None = None) -> list[Article]:
+    """Clean one decoded page into its articles: one for an article page, one per teaser for a listing
+    page (``source`` "path#N", kind "listing"). Raises InputError when it holds no Korean article."""
+    hints: HtmlExtract | None = extract_html(raw.text) if raw.media_type == "html" else None
+    text = hints.text if hints is not None else raw.text
+    items = listing_items(repair_layout(normalize_text(text)).split("\n"))
+    if items is None:
+        return [
+            clean_text(
+                text,
+                source=str(raw.path),
+                encoding=raw.encoding,
+                media_type=raw.media_type,
+                hints=hints,
+                outlets=outlets,
+            )
+        ]
+    articles = []
+    for n, (title, body) in enumerate(items, 1):
+        try:
+            article = clean_text(
+                "\n\n".join(body),
+                source=f"{raw.path}#{n}",
+                encoding=raw.encoding,
+                media_type=raw.media_type,
+                outlets=outlets,
+                kind="listing",
+            )
+        except InputError:
+            continue  # a teaser with too little text
+        if title is not None and article.headline is None:
+            article = dataclasses.replace(article, headline=title)
+        articles.append(article)
+    if not articles:
+        raise InputError(raw.path, f"listing page, {len(items)} teasers, none with article text")
+    return articles
+
+
 def clean_text(
     text: str,
     *,
@@ -139,8 +192,11 @@ def clean_text(
     media_type: str = "text",
     hints: HtmlExtract | None = None,
     outlets: OutletTable | None = None,
+    kind: PageKind | None = None,
 ) -> Article:
-    """Clean the text of one page (one block a line). See the module docstring for the method."""
+    """Clean the text of one page (one block a line). See the module docstring for the method.
+
+    ``kind`` is the page's kind when the caller knows it (a listing's item); else it is recognised."""
     table = outlets if outlets is not None else load_outlets()
     text = normalize_text(text)
     if HANGUL.search(text) is None:
@@ -150,6 +206,7 @@ def clean_text(
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
     _mark_duplicates(lines, evidence)
+    _board_subject(lines, evidence)
 
     lo, hi = _main_segment(lines)
     start = _body_start(lines, lo, hi)
@@ -161,7 +218,7 @@ def clean_text(
     _drop_link_lists(lines, start, end, evidence)
 
     headline, subheadlines = _header(lines[:start], evidence, hints, table)
-    paragraphs, headings = _body(lines, start, end, evidence, table)
+    paragraphs, headings, truncated = _body(lines, start, end, evidence, table)
     captions = _captions(lines[:end], evidence)
     if hints is not None:
         captions = _html_captions(hints, captions, evidence)
@@ -183,6 +240,16 @@ def clean_text(
     if hints is not None:
         _html_evidence(hints, evidence, table)
     date, date_evidence = pick_date(evidence.dates or evidence.late_dates)
+    if kind is None:
+        kind = page_kind(
+            PageSignals(
+                paragraphs=paragraphs,
+                removed_reasons=frozenset(r.reason for _, r in evidence.removed),
+                has_byline=bool(evidence.reporters),
+                has_outlet=bool(evidence.outlets),
+                has_date=date is not None,
+            )
+        )
     return Article(
         id=article_id(paragraphs),
         source=source,
@@ -198,6 +265,8 @@ def clean_text(
         removed=tuple(r for _, r in sorted(evidence.removed, key=lambda item: item[0])),
         encoding=encoding,
         media_type="html" if media_type == "html" else "text",
+        kind=kind,
+        truncated=truncated,
     )
 
 
@@ -327,6 +396,8 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
         return
     caption, credit = caption_text(t)
+    if credit is not None and _titled_with_site(caption, credit, table):
+        return  # "제목 … / YTN": a title signed with the site's name, not a photo credit
     if credit is not None and caption and HANGUL.search(caption):
         ev.drop(line.index + 0.5, credit, "photo credit")
         if _is_paragraph_with_credit(caption):
@@ -355,6 +426,18 @@ def _is_paragraph_with_credit(text: str) -> bool:
         return True
     return (
         text.endswith("다.") and not looks_like_photo_description(text) and _PHOTO_WORDS.search(text) is None
+    )
+
+
+def _titled_with_site(text: str, credit: str, table: OutletTable) -> bool:
+    """A title line signed "/ OUTLET" with a known outlet's name (a video site's title), which reads as
+    a headline rather than a photo description."""
+    name = credit.lstrip("/ ").strip()
+    return (
+        credit.startswith("/")
+        and table.by_name(name) is not None
+        and _title_like(text)
+        and not looks_like_photo_description(text)
     )
 
 
@@ -394,6 +477,26 @@ def _copyright_outlet(text: str, ev: _Evidence, table: OutletTable) -> None:
     match = re.search(r"[ⓒ©]\s*(?:\(주\)\s*)?([가-힣][가-힣A-Za-z0-9]{1,14})", text)
     if match:
         ev.outlets.append((1, Outlet(ko=match.group(1)), False))
+
+
+_SUBJECT = re.compile(r"(?:Subject|제목)\s*[:：]?\s*(?P<title>\S.{3,150})")
+
+
+def _board_subject(lines: list[_Line], ev: _Evidence) -> None:
+    """A board post names its title in a field ("Subject …", "제목 : …"): that is the headline, and the
+    text above it (the board's own description) is no part of the post."""
+    at = next(
+        (k for k, line in enumerate(lines) if line.kind == "text" and _SUBJECT.fullmatch(line.text)), None
+    )
+    if at is None:
+        return
+    for line in lines[:at]:
+        if line.kind in ("text", "heading", "caption"):
+            _remove(line, "board header", ev)
+    match = _SUBJECT.fullmatch(lines[at].text)
+    if match is not None:
+        ev.drop(lines[at].index - 0.5, lines[at].text[: match.start("title")].strip(), "forum field")
+        lines[at].text = match.group("title").strip()
 
 
 # ---------------------------------------------------------------- pass 2: repeated lines
@@ -608,7 +711,8 @@ def _clean_title(title: str, sitename: str | None) -> str | None:
 
 def _body(
     lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable
-) -> tuple[list[str], list[Heading]]:
+) -> tuple[list[str], list[Heading], bool]:
+    """The paragraphs, the section headings, and whether the last paragraph was cut off."""
     paragraphs: list[str] = []
     sources: list[_Line] = []  # the line each paragraph came from
     headings: list[Heading] = []
@@ -640,8 +744,14 @@ def _body(
         sources.append(line)
     for heading, source in pending:
         ev.drop(source, heading, "heading after the last paragraph")
-    # the article ends at its last sentence: drop short non-sentence lines left at the end
-    while paragraphs and not bp.is_prose(paragraphs[-1]) and len(paragraphs[-1]) <= 100:
+    # the article ends at its last sentence: drop short non-sentence lines left at the end, but keep a
+    # paragraph the scraper cut in the middle of a sentence (it has whole sentences before the cut)
+    while (
+        paragraphs
+        and not bp.is_prose(paragraphs[-1])
+        and len(paragraphs[-1]) <= 100
+        and not _INNER_SENTENCE.search(paragraphs[-1])
+    ):
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
     if paragraphs:
@@ -651,7 +761,16 @@ def _body(
             paragraphs[-1] = rest
             ev.drop(sources[-1].index + 0.5, byline.text, "byline")
             _take_byline(byline, ev, table)
-    return paragraphs, headings
+    truncated = bool(paragraphs) and _cut_off(paragraphs[-1])
+    if truncated:
+        paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
+    return paragraphs, headings, truncated
+
+
+def _cut_off(paragraph: str) -> bool:
+    """A last paragraph that stops in the middle of a sentence ("… 어려울 전망입니")."""
+    end = paragraph.rstrip("'\"’”」』)] ")
+    return not end.endswith((".", "?", "!", "。", "…", "~")) and _SPOKEN_END.search(end) is None
 
 
 def _is_heading(text: str, following: list[_Line]) -> bool:

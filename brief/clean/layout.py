@@ -85,6 +85,8 @@ def _fixed_width(block: list[str]) -> int | None:
     width = max(widths)
     if not 40 <= width <= 130:
         return None
+    if any(_display_width(line) > width + 3 or _LIST_OR_LABEL.match(line) for line in block):
+        return None  # a line wider than the column, or a list item: not a text wrapped at a column
     near = sum(1 for w in widths if w >= width - 3)
     return width if near >= 0.75 * len(open_lines) else None
 
