@@ -7,6 +7,7 @@ before cleaning and cuts it into its items, so that unrelated stories are never 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -118,4 +119,4 @@ def _bylined_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]]
     if any(line and leading_byline(line) is None for line in lines[:first] if len(line) > 60):
         return None  # running text before the first item: an article that quotes a byline later
     bounds = [i for i, _ in starts] + [len(lines)]
-    return [(None, [line for line in lines[a:b] if line]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [(None, [line for line in lines[a:b] if line]) for a, b in itertools.pairwise(bounds)]
