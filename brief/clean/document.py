@@ -549,7 +549,7 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
         prose = next((i for i in texts if i > prose and _is_statement(lines[i].text)), prose)
     if prose is None:  # a post written without full stops ("…끝이 났습니다"): its first spoken sentence
         prose = next(
-            (i for i in texts if _SPOKEN_END.search(lines[i].text) and len(lines[i].text) >= 20), None
+            (i for i in texts if _SPOKEN_END.search(lines[i].text) and len(lines[i].text) >= 10), None
         )
     half = texts[: max(1, (len(texts) + 1) // 2)]
     led = next((i for i in half if _leads_paragraph(lines[i].text)), None)
@@ -745,12 +745,15 @@ def _body(
     for heading, source in pending:
         ev.drop(source, heading, "heading after the last paragraph")
     # the article ends at its last sentence: drop short non-sentence lines left at the end, but keep a
-    # paragraph the scraper cut in the middle of a sentence (it has whole sentences before the cut)
+    # paragraph the scraper cut in the middle of a sentence (it has whole sentences before the cut), and
+    # on a page written without full stops (a blog), a line that ends like a spoken sentence
+    unpunctuated = sum(1 for p in paragraphs if bp.is_prose(p)) * 2 < len(paragraphs)
     while (
         paragraphs
         and not bp.is_prose(paragraphs[-1])
         and len(paragraphs[-1]) <= 100
         and not _INNER_SENTENCE.search(paragraphs[-1])
+        and not (unpunctuated and _SPOKEN_END.search(paragraphs[-1]))
     ):
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
