@@ -29,9 +29,13 @@ _RANK = {"explicit": 0, "html_meta": 1, "epoch_ms": 2, "url": 3, "image_filename
 _EPOCH_MS = re.compile(r"(?<!\d)1\d{12}(?!\d)")  # 2001-09-09 .. 2033-05-18 in milliseconds
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{0,12})(?!\d)")
 _PATH_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
+# a full date; not a week or round counter ("2025년 11월 2주차", "2024년 3월 2회차")
 _DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})(?:\s*일)?(?!\d)"
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})(?:\s*일)?"
+    r"(?!\d|\s*(?:주|차|회|번째|째|분기|호))"
 )
+# words that make a dated line something other than a dateline: a counter's start, a deadline, a period
+_NOT_DATELINE = re.compile(r"이후|이전|부터|까지|기준|현재|누적|마감|예정|시작|종료|개최|동안|기간|검색")
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 _TIME = re.compile(r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
@@ -87,7 +91,7 @@ def dateline_date(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
         date = _make(int(compact.group(1)), int(compact.group(2)), int(compact.group(3)))
         return (date, DateEvidence("explicit", line.strip()), False) if date else None
     dates = list(_DATE.finditer(line))
-    if not dates:
+    if not dates or _NOT_DATELINE.search(line):
         return None
     rest = _DATE.sub(" ", line)
     rest = _TIME.sub(" ", rest)

@@ -92,6 +92,8 @@ class _Evidence:
     reporters: list[Reporter] = field(default_factory=list)
     dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)
     late_dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)  # "수정" stamps
+    # every dateline as (line index, date, evidence, is_update): kept only where a dateline belongs
+    datelines: list[tuple[int, dt.date, DateEvidence, bool]] = field(default_factory=list)
     removed: list[tuple[float, RemovedLine]] = field(default_factory=list)  # (page position, line)
     loose_emails: list[str] = field(default_factory=list)  # e-mails seen before any reporter's name
 
@@ -239,6 +241,7 @@ def clean_text(
                 evidence.outlets.append((2, entry.outlet, True))
     if hints is not None:
         _html_evidence(hints, evidence, table)
+    _place_datelines(lines, start, end, evidence)
     date, date_evidence = pick_date(evidence.dates or evidence.late_dates)
     if kind is None:
         kind = page_kind(
@@ -375,7 +378,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     dated = dateline_date(t)
     if dated is not None:
         _remove(line, "dateline", ev)
-        (ev.late_dates if dated[2] else ev.dates).append((dated[0], dated[1]))
+        ev.datelines.append((line.index, dated[0], dated[1], dated[2]))
         for name in _DATELINE_REPORTER.findall(t):
             ev.add_reporter(name, None)
         return
@@ -497,6 +500,38 @@ def _board_subject(lines: list[_Line], ev: _Evidence) -> None:
     if match is not None:
         ev.drop(lines[at].index - 0.5, lines[at].text[: match.start("title")].strip(), "forum field")
         lines[at].text = match.group("title").strip()
+
+
+_DATELINE_REACH = 4  # non-blank lines between a dateline and the article or its sign-off
+
+
+def _place_datelines(lines: list[_Line], start: int, end: int, ev: _Evidence) -> None:
+    """Keep the datelines that date the article: above it (with the headline), inside it, or just
+    after its end (beside the byline). A run of three or more dated lines is a list (search history,
+    related stories, archive) and dates nothing; so is a dated line far below the article."""
+    dated = {index for index, *_ in ev.datelines}
+    listed: set[int] = set()
+    run: list[int] = []
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        if line.index in dated:
+            run.append(line.index)
+            continue
+        if len(run) >= 3:
+            listed.update(run)
+        run = []
+    if len(run) >= 3:
+        listed.update(run)
+    after = [line.index for line in lines[end:] if line.kind != "blank"][:_DATELINE_REACH]
+    limit = after[-1] if after else end
+    for index, date, evidence, late in ev.datelines:
+        if index in listed:
+            ev.drop(index, evidence.text, "list of dates")
+            continue
+        if index > limit:
+            continue
+        (ev.late_dates if late else ev.dates).append((date, evidence))
 
 
 # ---------------------------------------------------------------- pass 2: repeated lines
