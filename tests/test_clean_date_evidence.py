@@ -51,7 +51,8 @@ def test_a_run_of_dated_lines_is_a_list_not_a_dateline(page: str) -> None:
 
 FAR_BELOW = (
     BODY
-    + "\n\n많이 본 뉴스\n다른 기사 제목 하나\n다른 기사 제목 둘\n다른 기사 제목 셋\n다른 기사 제목 넷\n2021.04.04"
+    + "\n\n많이 본 뉴스\n다른 기사 제목 하나\n다른 기사 제목 둘\n다른 기사 제목 셋"
+    + "\n다른 기사 제목 넷\n2021.04.04"
 )
 
 
