@@ -41,8 +41,40 @@ class Byline:
     text: str  # the byline as printed
 
 
+# words of a credit that are no one's name: "김철수 인턴 기자", "사진 김영희 기자", "디지털뉴스팀 기자"
+_NOT_A_NAME = frozenset(
+    {
+        "인턴",
+        "수습",
+        "객원",
+        "선임",
+        "전문",
+        "기자",
+        "사진",
+        "영상",
+        "취재",
+        "정리",
+        "디지털",
+        "온라인",
+        "뉴스",
+        "인터넷",
+        "편집",
+        "그래픽",
+        "종합",
+        "특파원",
+        "기획",
+        "팀장",
+        "부장",
+        "차장",
+        "데스크",
+        "보도",
+        "뉴스팀",
+    }
+)
+
+
 def _names(text: str) -> list[str]:
-    return re.findall(_NAME, re.sub(_ROLE, " ", text))
+    return [n for n in re.findall(_NAME, re.sub(_ROLE, " ", text)) if n not in _NOT_A_NAME]
 
 
 # Bylines that open the first paragraph.
