@@ -134,11 +134,11 @@ def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Arti
     """Clean one decoded page (text or HTML). Raises InputError when it holds no Korean article,
     and for a listing page (a page of teasers: ``clean_page`` splits it into its items)."""
     hints: HtmlExtract | None = extract_html(raw.text) if raw.media_type == "html" else None
-    text = hints.text if hints is not None else raw.text
-    items = listing_items(repair_layout(normalize_text(text)).split("\n"))
+    text = repair_layout(normalize_text(hints.text if hints is not None else raw.text))
+    items = listing_items(text.split("\n"))
     if items is not None:
         raise InputError(raw.path, f"listing page, {len(items)} teasers: not one article")
-    return clean_text(
+    return _clean_repaired(
         text,
         source=str(raw.path),
         encoding=raw.encoding,
@@ -152,11 +152,11 @@ def clean_page(raw: RawDocument, outlets: OutletTable | None = None) -> list[Art
     """Clean one decoded page into its articles: one for an article page, one per teaser for a listing
     page (``source`` "path#N", kind "listing"). Raises InputError when it holds no Korean article."""
     hints: HtmlExtract | None = extract_html(raw.text) if raw.media_type == "html" else None
-    text = hints.text if hints is not None else raw.text
-    items = listing_items(repair_layout(normalize_text(text)).split("\n"))
+    text = repair_layout(normalize_text(hints.text if hints is not None else raw.text))
+    items = listing_items(text.split("\n"))
     if items is None:
         return [
-            clean_text(
+            _clean_repaired(
                 text,
                 source=str(raw.path),
                 encoding=raw.encoding,
@@ -168,7 +168,7 @@ def clean_page(raw: RawDocument, outlets: OutletTable | None = None) -> list[Art
     articles = []
     for n, (title, body) in enumerate(items, 1):
         try:
-            article = clean_text(
+            article = _clean_repaired(
                 "\n\n".join(body),
                 source=f"{raw.path}#{n}",
                 encoding=raw.encoding,
@@ -199,11 +199,31 @@ def clean_text(
     """Clean the text of one page (one block a line). See the module docstring for the method.
 
     ``kind`` is the page's kind when the caller knows it (a listing's item); else it is recognised."""
+    return _clean_repaired(
+        repair_layout(normalize_text(text)),
+        source=source,
+        encoding=encoding,
+        media_type=media_type,
+        hints=hints,
+        outlets=outlets,
+        kind=kind,
+    )
+
+
+def _clean_repaired(
+    text: str,
+    *,
+    source: str,
+    encoding: str = "utf-8",
+    media_type: str = "text",
+    hints: HtmlExtract | None = None,
+    outlets: OutletTable | None = None,
+    kind: PageKind | None = None,
+) -> Article:
+    """``clean_text`` after normalisation and layout repair."""
     table = outlets if outlets is not None else load_outlets()
-    text = normalize_text(text)
     if HANGUL.search(text) is None:
         raise InputError(source, "no Korean text found; brief reads Korean news articles")
-    text = repair_layout(text)
     evidence = _Evidence()
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)

@@ -91,14 +91,19 @@ def _fixed_width(block: list[str]) -> int | None:
     return width if near >= 0.75 * len(open_lines) else None
 
 
-def _wrapped_block(block: list[str]) -> bool:
+def _wrapped_block(block: list[str], fragment: list[bool]) -> bool:
     """A block of short lines broken mid-sentence (a broadcast script): half its lines or more are
     fragments, and two or more end in a particle or a connective ending."""
-    fragments = [line for line in block if _is_fragment(line)]
+    count = sum(fragment)
     return (
         len(block) >= 3
-        and len(fragments) * 2 >= len(block)
-        and sum(1 for line in fragments if _CONTINUES.search(line)) >= 2
+        and count * 2 >= len(block)
+        and sum(
+            1
+            for line, is_fragment in zip(block, fragment, strict=True)
+            if is_fragment and _CONTINUES.search(line)
+        )
+        >= 2
     )
 
 
@@ -113,53 +118,78 @@ def join_wrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        block = [lines[i]]
-        while i + len(block) < len(lines) and lines[i + len(block)]:
-            block.append(lines[i + len(block)])
-        if not block[0]:
+        j = i
+        while j < len(lines) and lines[j]:
+            j += 1
+        if j == i:
             out.append("")
             i += 1
             continue
-        out.extend(_join_block(block))
-        i += len(block)
+        out.extend(_join_block(lines[i:j]))
+        i = j
     return out
+
+
+def _quote_balance(text: str) -> tuple[int, int]:
+    """(straight double quotes, curly openers minus closers) in ``text``."""
+    return text.count('"'), sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
 
 
 def _join_block(block: list[str]) -> list[str]:
     width = _fixed_width(block)
-    script = _wrapped_block(block)
+    fragment = [_is_fragment(line) for line in block]
+    script = _wrapped_block(block, fragment)
     out: list[str] = []
-    current, last = block[0], block[0]  # the paragraph so far, and its last physical line
-    for nxt in block[1:]:
+    current = [block[0]]  # the physical lines of the paragraph so far
+    size = len(block[0])
+    straight, curly = _quote_balance(block[0])
+    for k in range(1, len(block)):
+        last, nxt = block[k - 1], block[k]
         # a script's first line may be its title: it joins only on the grammar of its own end
-        first = current is block[0]
-        if _joins(current, last, nxt, width is not None or (script and not first), script and first):
+        wrapped = width is not None or (script and k > 1)
+        open_quote = straight % 2 == 1 or curly > 0
+        if size <= 3000 and _joins(
+            open_quote, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
+        ):
             glue = "" if width and _display_width(last) >= width - 3 and _mid_word(last, nxt) else " "
-            current = current + glue + nxt
+            current.append(glue + nxt)
+            size += len(nxt) + 1
+            more_straight, more_curly = _quote_balance(nxt)
+            straight, curly = straight + more_straight, curly + more_curly
         else:
-            out.append(current)
-            current = nxt
-        last = nxt
-    out.append(current)
+            out.append("".join(current))
+            current, size = [nxt], len(nxt)
+            straight, curly = _quote_balance(nxt)
+    out.append("".join(current))
     return out
 
 
-def _joins(current: str, last: str, nxt: str, wrapped: bool, script_start: bool = False) -> bool:
-    if _LIST_OR_LABEL.match(nxt) or len(current) > 3000 or _is_metadata(nxt) or _is_metadata(last):
+def _joins(
+    open_quote: bool,
+    last: str,
+    nxt: str,
+    last_fragment: bool,
+    next_fragment: bool,
+    wrapped: bool,
+    script_start: bool,
+) -> bool:
+    """Whether line ``nxt`` continues the paragraph whose last line is ``last`` (cheap tests first)."""
+    if open_quote:  # a quotation broken over lines: joined when the next line closes it
+        straight, curly = _quote_balance(nxt)
+        joins = len(nxt) <= 600 and (straight % 2 == 1 or curly < 0)
+    elif _SENTENCE_END.search(last) is not None or len(last) < 4:
         return False
-    if _open_quotes(current):  # a quotation broken over lines: joined when the next line closes it
-        return len(nxt) <= 600 and not _open_quotes(current + nxt)
-    if _SENTENCE_END.search(last) is not None or len(last) < 4:
+    elif wrapped:
+        joins = True
+    elif not last_fragment:
         return False
-    if wrapped:
-        return True
-    if not _is_fragment(last):
-        return False
-    if _CONTINUES.search(last) or (script_start and len(last.split()) >= 4 and _ADNOMINAL_END.search(last)):
-        return True
-    # a fragment ending in a noun ("…의과대학 병리학교실") continues when the next line is a fragment
-    # that ends in a particle ("장영채, 박관규 교수 연구팀은")
-    return _is_fragment(nxt) and _PARTICLE_END.search(nxt) is not None
+    elif _CONTINUES.search(last) or (script_start and len(last.split()) >= 4 and _ADNOMINAL_END.search(last)):
+        joins = True
+    else:
+        # a fragment ending in a noun ("…의과대학 병리학교실") continues when the next line is a
+        # fragment that ends in a particle ("장영채, 박관규 교수 연구팀은")
+        joins = next_fragment and _PARTICLE_END.search(nxt) is not None
+    return joins and not (_LIST_OR_LABEL.match(nxt) or _is_metadata(nxt) or _is_metadata(last))
 
 
 def _mid_word(current: str, nxt: str) -> bool:
