@@ -773,6 +773,12 @@ def _body(
     headings: list[Heading] = []
     pending: list[tuple[str, _Line]] = []  # headings waiting for the paragraph they stand before
     body = [line for line in lines[start:end] if line.kind in ("text", "heading")]
+    next_text: list[_Line | None] = [None] * len(body)  # the first text line after each line
+    following: _Line | None = None
+    for k in range(len(body) - 1, -1, -1):
+        next_text[k] = following
+        if body[k].kind == "text":
+            following = body[k]
     for k, line in enumerate(body):
         text = line.text
         if not paragraphs and not pending:
@@ -789,7 +795,7 @@ def _body(
         if line.kind == "heading":
             pending.append((line.caption, line))
             continue
-        if not bp.is_prose(text) and _is_heading(text, body[k + 1 :]):
+        if not bp.is_prose(text) and _is_heading(text, next_text[k]):
             pending.append((text, line))
             continue
         for heading, _ in pending:
@@ -831,11 +837,10 @@ def _cut_off(paragraph: str) -> bool:
     return not end.endswith((".", "?", "!", "。", "…", "~")) and _SPOKEN_END.search(end) is None
 
 
-def _is_heading(text: str, following: list[_Line]) -> bool:
-    """A short non-sentence line followed by running text is a section heading."""
+def _is_heading(text: str, nxt: _Line | None) -> bool:
+    """A short non-sentence line followed by running text (``nxt``, the next text line) is a heading."""
     if len(text) > 80 or _LIST_START.match(text) or EMAIL.search(text) or _INNER_SENTENCE.search(text):
         return False
-    nxt = next((line for line in following if line.kind == "text"), None)
     return nxt is not None and bp.is_prose(nxt.text)
 
 

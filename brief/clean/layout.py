@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from brief.clean import boilerplate as bp
 from brief.clean.captions import caption_text, is_credit_only, split_credit
@@ -47,12 +48,12 @@ def _open_quotes(text: str) -> bool:
 
 
 def _is_fragment(line: str) -> bool:
-    """A short line that is neither a sentence nor a list item or label."""
+    """A short line that is neither a sentence nor a list item, label, e-mail or byline."""
     return (
         0 < len(line) <= _MAX_WRAPPED
         and _SENTENCE_END.search(line) is None
         and _LIST_OR_LABEL.match(line) is None
-        and email_only(line) is None
+        and ("@" not in line or email_only(line) is None)
         and reporter_line(line) is None
     )
 
@@ -139,6 +140,13 @@ def _join_block(block: list[str]) -> list[str]:
     width = _fixed_width(block)
     fragment = [_is_fragment(line) for line in block]
     script = _wrapped_block(block, fragment)
+    known: dict[int, bool] = {}
+
+    def metadata(index: int) -> bool:  # each line is tested once, and only where a join is possible
+        if index not in known:
+            known[index] = _is_metadata(block[index])
+        return known[index]
+
     out: list[str] = []
     current = [block[0]]  # the physical lines of the paragraph so far
     size = len(block[0])
@@ -149,7 +157,7 @@ def _join_block(block: list[str]) -> list[str]:
         wrapped = width is not None or (script and k > 1)
         open_quote = straight % 2 == 1 or curly > 0
         if size <= 3000 and _joins(
-            open_quote, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
+            k, metadata, open_quote, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
         ):
             glue = "" if width and _display_width(last) >= width - 3 and _mid_word(last, nxt) else " "
             current.append(glue + nxt)
@@ -165,6 +173,8 @@ def _join_block(block: list[str]) -> list[str]:
 
 
 def _joins(
+    k: int,
+    metadata: Callable[[int], bool],
     open_quote: bool,
     last: str,
     nxt: str,
@@ -189,7 +199,7 @@ def _joins(
         # a fragment ending in a noun ("…의과대학 병리학교실") continues when the next line is a
         # fragment that ends in a particle ("장영채, 박관규 교수 연구팀은")
         joins = next_fragment and _PARTICLE_END.search(nxt) is not None
-    return joins and not (_LIST_OR_LABEL.match(nxt) or _is_metadata(nxt) or _is_metadata(last))
+    return joins and not (_LIST_OR_LABEL.match(nxt) or metadata(k) or metadata(k - 1))
 
 
 def _mid_word(current: str, nxt: str) -> bool:
