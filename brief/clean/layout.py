@@ -131,8 +131,13 @@ def join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+_CURLY = re.compile(f"[{_OPENERS}{_CLOSERS}]")
+
+
 def _quote_balance(text: str) -> tuple[int, int]:
     """(straight double quotes, curly openers minus closers) in ``text``."""
+    if _CURLY.search(text) is None:
+        return text.count('"'), 0
     return text.count('"'), sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
 
 
