@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from brief.clean import clean_text
-from brief.clean.layout import join_wrapped, repair_layout, split_sign_off
+from brief.clean.layout import join_wrapped, repair_layout, split_sign_off, strip_html_residue
 
 # a quotation broken over two lines stays whole
 QUOTE_SPLIT = [
@@ -167,3 +167,26 @@ def test_flattened_page_is_cut_at_datelines_and_sentences() -> None:
     assert article.headline == "시의회 조례안 통과"
     assert article.paragraphs[-1] == '의장은 "시민의 뜻을 따랐다. 다음은 예산이다"라고 말했다.'
     assert [r.name for r in article.reporters] == ["김하나"]
+
+
+RESIDUE = [
+    ("정부 &quot;금리 동결&quot;…시장 안도", '정부 "금리 동결"…시장 안도'),
+    ("<b>단독</b> 시청 앞 광장 새 단장<br>", "단독 시청 앞 광장 새 단장"),
+    ("구단 &#39;새 감독&#39; 선임 &amp; 재계약</p>", "구단 'ㅤ새 감독' 선임 & 재계약".replace("ㅤ", "")),
+]
+
+
+@pytest.mark.parametrize(("line", "clean"), RESIDUE)
+def test_html_residue_is_removed_from_text_pages(line: str, clean: str) -> None:
+    assert strip_html_residue(line) == clean
+
+
+@pytest.mark.parametrize("line", ["<헤드라인제주>", "<앵커 멘트>", "A<B 그리고 C>D 조건", "AT&T 주가 상승"])
+def test_korean_in_angle_brackets_and_plain_ampersands_stay(line: str) -> None:
+    assert strip_html_residue(line) == line
+
+
+def test_headline_with_html_residue_is_clean() -> None:
+    page = "<title>정부 &quot;금리 동결&quot;…시장 안도</title>\n\n"
+    article = clean_text(page + "정부는 7일 기준금리를 동결했다. 시장은 이번 결정에 크게 안도했다.")
+    assert article.headline == '정부 "금리 동결"…시장 안도'

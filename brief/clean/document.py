@@ -233,9 +233,7 @@ def _clean_repaired(
     lo, hi = _main_segment(lines)
     start = _body_start(lines, lo, hi)
     if start is None:
-        raise InputError(
-            source, "no article text found: every line looks like page clutter, a title or a caption"
-        )
+        raise InputError(source, f"no article text found: {_what_the_page_is(lines)}")
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
 
@@ -291,6 +289,25 @@ def _clean_repaired(
         kind=kind,
         truncated=truncated,
     )
+
+
+def _what_the_page_is(lines: list[_Line]) -> str:
+    """What a page without running text holds, from its lines ("a page of 3 titles, 12 lines of
+    navigation header, link list")."""
+    reasons: dict[str, int] = {}
+    for line in lines:
+        if line.kind == "removed":
+            reasons[line.reason] = reasons.get(line.reason, 0) + 1
+    titles = sum(1 for line in lines if line.kind in ("text", "heading"))
+    captions = sum(1 for line in lines if line.kind == "caption")
+    parts = [
+        f"{count} lines of {reason}" for reason, count in sorted(reasons.items(), key=lambda r: -r[1])[:3]
+    ]
+    if titles:
+        parts.insert(0, f"{titles} title or label lines without a sentence")
+    if captions:
+        parts.append(f"{captions} photo captions")
+    return "no running text; the page holds " + (", ".join(parts) if parts else "nothing readable")
 
 
 def _enough_korean(paragraphs: list[str]) -> bool:

@@ -11,6 +11,7 @@ the sign-off glued to it ("… 말했다. 홍길동 기자 hong@x.com 사진=KT"
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from brief.clean.captions import caption_text, is_credit_only, split_credit
 from brief.clean.dates import dateline_date
 from brief.clean.metadata import DESK, email_only, reporter_line
 
-__all__ = ["join_wrapped", "repair_layout", "split_flattened", "split_sign_off"]
+__all__ = ["join_wrapped", "repair_layout", "split_flattened", "split_sign_off", "strip_html_residue"]
 
 # ---------------------------------------------------------------- wrapped lines
 _OPENERS, _CLOSERS = "“‘「『", "”’」』"
@@ -314,9 +315,29 @@ def _sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
+# HTML left in a text page: tags with ASCII names ("<br>", "</p>", "<b class=x>"), character references
+# ("&quot;", "&#39;"). Korean in angle brackets ("<헤드라인제주>", "<앵커 멘트>") is text and stays.
+_TAG = re.compile(
+    r"</?(?:a|b|i|u|s|p|br|hr|em|strong|span|div|font|img|li|ul|ol|h[1-6]|title|table|tr|td|th|sup|sub"
+    r"|center|iframe|script|style|figure|figcaption|section|article|header|footer|nav)"
+    r"(?:\s+[^<>]*?=[^<>]*?)?\s*/?>",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+
+
+def strip_html_residue(line: str) -> str:
+    """A text line without leftover HTML tags and with character references decoded."""
+    cleaned = _TAG.sub(" ", line) if "<" in line else line
+    if "&" in cleaned and _ENTITY.search(cleaned):
+        cleaned = html.unescape(cleaned)
+    return line if cleaned == line else " ".join(cleaned.split())
+
+
 def repair_layout(text: str) -> str:
-    """The page's text with flattened lines cut, sign-offs split off and wrapped lines joined."""
-    lines = text.split("\n")
+    """The page's text with HTML residue removed, flattened lines cut, sign-offs split off and
+    wrapped lines joined."""
+    lines = [strip_html_residue(line) if ("<" in line or "&" in line) else line for line in text.split("\n")]
     non_blank = [line for line in lines if line]
     flat = bool(non_blank) and len(non_blank) <= 3 and max(len(line) for line in non_blank) >= _FLAT_MIN
     cut: list[str] = []
