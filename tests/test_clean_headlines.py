@@ -90,3 +90,13 @@ def test_a_byline_over_a_title_block_credits_the_reporter_and_stays_out_of_the_b
     article = clean_text(page)
     assert [r.name for r in article.reporters] == ["정하늘"]
     assert article.paragraphs[0] == LEAD
+
+
+MENUS = ["정치 경제 사회 국제 문화", "홈 | 뉴스 | 스포츠 | 연예", "전체기사 · 정치 · 경제 · 사회"]
+
+
+@pytest.mark.parametrize("menu", MENUS)
+def test_a_menu_bar_is_never_the_headline(menu: str) -> None:
+    article = clean_text(f"{menu}\n\n{HEADLINE}\n\n{LEAD}")
+    assert article.headline == HEADLINE
+    assert any(r.reason == "menu" for r in article.removed)

@@ -11,6 +11,7 @@ __all__ = [
     "NAV_HEADER",
     "boilerplate_reason",
     "is_copyright",
+    "is_menu",
     "is_metadata_numbers",
     "is_prose",
     "list_item_number",
@@ -159,8 +160,27 @@ _ALL_RULES = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enume
 _REASON_OF = {f"r{i}": reason for i, (reason, _) in enumerate(_RULES)}
 
 
+_SECTION = re.compile(
+    _RULES[[r for r, _ in _RULES].index("section label")][1].pattern + "|전체\\s*기사|많이\\s*본", _I
+)
+_MENU_SPLIT = re.compile(r"\s*[|·/]\s*|\s+")
+
+
+def is_menu(line: str) -> bool:
+    """A bar of section names ("정치 경제 사회 국제 문화", "홈 | 뉴스 | 스포츠"): three or more, nearly all
+    of them section labels."""
+    if len(line) > 80 or _SECTION.match(line) is None:  # a menu starts with a section name
+        return False
+    words = [w for w in _MENU_SPLIT.split(line) if w]
+    if len(words) < 3 or any(len(w) > 8 for w in words):
+        return False
+    return sum(1 for w in words if _SECTION.fullmatch(w)) >= 0.75 * len(words)
+
+
 def boilerplate_reason(line: str) -> str | None:
     """The reason ``line`` is page clutter, or None. ``line`` is normalised and non-empty."""
+    if is_menu(line):
+        return "menu"
     if len(line) <= 60:
         match = _ALL_RULES.fullmatch(line)
         if match is None and _BULLET_PREFIX.match(line):  # "• 퍼가기", "• 인쇄하기": a tool in a bulleted bar

@@ -113,7 +113,7 @@ def _titled_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] 
 
 def _bylined_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
     starts = [(i, led[0].text) for i, line in enumerate(lines) if (led := leading_byline(line)) is not None]
-    if len(starts) < 2 or len({text for _, text in starts}) != 1:
+    if len(starts) < _MIN_ITEMS or len({text for _, text in starts}) != 1:
         return None  # one byline opens the article; the same byline over several stories is a listing
     first = starts[0][0]
     if any(line and leading_byline(line) is None for line in lines[:first] if len(line) > 60):
