@@ -190,3 +190,59 @@ def test_headline_with_html_residue_is_clean() -> None:
     page = "<title>정부 &quot;금리 동결&quot;…시장 안도</title>\n\n"
     article = clean_text(page + "정부는 7일 기준금리를 동결했다. 시장은 이번 결정에 크게 안도했다.")
     assert article.headline == '정부 "금리 동결"…시장 안도'
+
+
+# broadcast scripts whose label lines ("[앵커]", "<리포트>") break the block still have their lines joined
+LABELLED_SCRIPTS = [
+    "폭우 피해 복구 총력\n[앵커]\n밤사이 내린 폭우로 저지대 주택\n"
+    "수십 채가 물에 잠겼습니다.\n[리포트]\n"
+    "마을 입구부터 흙탕물이\n무릎까지 차올랐습니다.\n주민들은 복구 작업을\n서둘렀습니다.",
+    "한파 속 출근길\n<앵커 멘트>\n영하 15도까지 떨어진 아침\n"
+    "시민들은 두꺼운 옷을 꺼내 입었습니다.\n<리포트>\n"
+    "버스 정류장에서는\n발을 동동 구르는 사람들이 보였습니다.\n"
+    "기상청은 한파가\n주말까지 이어진다고 밝혔습니다.",
+    "항구 축제 개막\n[앵커]\n올해로 열 번째를 맞은\n항구 축제가 오늘 막을 올렸습니다.\n[리포트]\n"
+    "갓 잡은 생선을\n맛보려는 관광객들로 붐볐습니다.\n축제는 사흘 동안\n계속됩니다.",
+]
+
+
+@pytest.mark.parametrize("page", LABELLED_SCRIPTS)
+def test_labelled_broadcast_script_lines_are_joined(page: str) -> None:
+    article = clean_text(page)
+    assert article.kind == "broadcast"
+    assert article.headline == page.split("\n")[0]
+    assert article.subheadlines == ()
+    assert len(article.paragraphs) == 3
+    assert all(p.endswith(".") for p in article.paragraphs)
+
+
+# a flattened page: a byline with its e-mail and the related-story list after it are cut off
+FLAT_TAILS = [
+    " 이수진 기자 sujin@example.com 관련기사 시, 하수관도 손본다 시의회, 예산 승인",
+    " 박도윤 기자 (doyun@example.co.kr) 많이 본 뉴스 1 다른 기사 2 또 다른 기사",
+    " 최가을 기자 주요뉴스 새 소식 하나 새 소식 둘",
+]
+
+
+@pytest.mark.parametrize("tail", FLAT_TAILS)
+def test_flattened_page_byline_and_link_list_are_cut(tail: str) -> None:
+    body = "시는 1일 노후 상수관 교체 공사에 들어간다고 밝혔다. 공사는 올해 말까지 이어진다. " * 8
+    article = clean_text("시, 노후 상수관 교체 착수 입력 2024.02.01 10:00 " + body.strip() + tail)
+    assert article.paragraphs[-1] == "공사는 올해 말까지 이어진다."
+    assert len(article.reporters) == 1
+    assert not article.truncated
+
+
+# a byline glued to the last sentence without a space
+GLUED = [
+    "반도체 수출이 석 달 연속 늘었다. 업계는 증가세가 이어질 것으로 본다.오현경 기자 ohk@example.com",
+    "시는 축제를 연다고 밝혔다. 축제는 사흘 동안 열린다.김나래 기자",
+    '구단은 "재계약은 없다"고 말했다. 팬들은 크게 아쉬워했다./이도윤 기자 doyun@example.com',
+]
+
+
+@pytest.mark.parametrize("page", GLUED)
+def test_byline_glued_without_a_space_is_split_off(page: str) -> None:
+    article = clean_text(page)
+    assert "기자" not in article.paragraphs[-1]
+    assert len(article.reporters) == 1

@@ -12,6 +12,7 @@ the sign-off glued to it ("… 말했다. 홍길동 기자 hong@x.com 사진=KT"
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -94,19 +95,16 @@ def _fixed_width(block: list[str]) -> int | None:
 
 
 def _wrapped_block(block: list[str], fragment: list[bool]) -> bool:
-    """A block of short lines broken mid-sentence (a broadcast script): half its lines or more are
-    fragments, and two or more end in a particle or a connective ending."""
-    count = sum(fragment)
-    return (
-        len(block) >= 3
-        and count * 2 >= len(block)
-        and sum(
-            1
-            for line, is_fragment in zip(block, fragment, strict=True)
-            if is_fragment and _CONTINUES.search(line)
-        )
-        >= 2
-    )
+    """A block of short lines broken mid-sentence (a broadcast script): leaving labels aside ("[앵커]"),
+    three lines in four are short, a third or more are fragments, and two or more of those end in a
+    particle or a connective ending."""
+    content = [k for k, line in enumerate(block) if _LIST_OR_LABEL.match(line) is None]
+    if len(content) < 3:
+        return False
+    short = sum(1 for k in content if len(block[k]) <= _MAX_WRAPPED)
+    fragments = [k for k in content if fragment[k]]
+    continuing = sum(1 for k in fragments if _CONTINUES.search(block[k]))
+    return short * 4 >= len(content) * 3 and len(fragments) * 3 >= len(content) and continuing >= 2
 
 
 def join_wrapped(lines: list[str]) -> list[str]:
@@ -216,7 +214,7 @@ def _mid_word(current: str, nxt: str) -> bool:
 
 
 # ---------------------------------------------------------------- sign-offs glued to a paragraph
-_SIGN_OFF_START = re.compile(r"(?<=[.!?\"'”’」』])\s+(?=\S)")
+_SIGN_OFF_START = re.compile(r"(?<=[.!?\"'”’」』])\s*(?=\S)")
 _OUTLET_TAG = re.compile(r"\s*(?:<\s*[가-힣A-Za-z0-9&.\s]{2,15}\s*>|【\s*[가-힣A-Za-z0-9&.\s]{2,15}\s*】)$")
 _SIGN_OFF_WINDOW = 160
 _STATEMENT_END = re.compile(r"[다요죠][.!?]['\"’”」』)]*$")
@@ -260,12 +258,14 @@ def split_sign_off(line: str) -> list[str]:
         if _STATEMENT_END.search(line, 0, match.start()) is None:
             continue  # only a paragraph that ends like a sentence ("…말했다.") has a sign-off glued on
         rest = line[match.end() :]
-        credit = caption_text(line)[1]
-        if credit is not None and len(credit) >= len(rest.strip()) - 2:
-            continue  # the whole tail is one photo credit ("… 있다. 2024.11.19/뉴스1 ⓒ News1 김 기자")
         pieces = _metadata_pieces(rest)
-        if pieces and not all(is_credit_only(piece) for piece in pieces):  # a bare credit: a caption
-            return [line[: match.start()].rstrip(), *pieces]
+        if not pieces or all(is_credit_only(piece) for piece in pieces):
+            continue  # nothing glued on, or a bare photo credit: the line is a caption
+        signed = any(reporter_line(p) is not None or email_only(p) is not None for p in pieces)
+        credit = caption_text(line)[1]
+        if not signed and credit is not None and len(credit) >= len(rest.strip()) - 2:
+            continue  # the whole tail is one photo credit ("… 있다. 2024.11.19/뉴스1 ⓒ News1 김 기자")
+        return [line[: match.start()].rstrip(), *pieces]
     return [line]
 
 
@@ -298,8 +298,33 @@ def split_flattened(line: str, whole_page: bool) -> list[str]:
         return pieces
     out: list[str] = []
     for piece in pieces:
-        out.extend(_sentences(piece))
+        for sentence in _sentences(piece):
+            out.extend(_cut_at_bylines(sentence))
     return out
+
+
+# inside a flattened page: a byline with its e-mail, and the header of a list of other articles
+_INLINE_BYLINE = re.compile(
+    r"(?<![가-힣])[가-힣]{2,4}\s?기자(?:\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?)?"
+)
+_INLINE_NAV = re.compile(
+    r"관련\s?기사|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|이\s?시각\s?(?:뉴스|주요)"
+)
+
+
+def _cut_at_bylines(text: str) -> list[str]:
+    """A piece of a flattened page cut before and after a byline that is no subject of a sentence
+    ("… 이수진 기자 sujin@x.com 관련기사 …"), and before a list header ("관련기사", "많이 본 뉴스")."""
+    cuts: set[int] = set()
+    for match in _INLINE_BYLINE.finditer(text):
+        following = text[match.end() : match.end() + 2]
+        if following.startswith(("가 ", "는 ", "이 ", "의 ", "와 ", "=", "]", ")")):
+            continue  # "김 기자가 …": the reporter is the subject of a sentence; "기자 =": a dateline
+        cuts.update((match.start(), match.end()))
+    cuts.update(match.start() for match in _INLINE_NAV.finditer(text))
+    bounds = sorted(c for c in cuts if 0 < c < len(text))
+    pieces = [text[a:b].strip() for a, b in itertools.pairwise([0, *bounds, len(text)])]
+    return [p for p in pieces if p]
 
 
 def _sentences(text: str) -> list[str]:
