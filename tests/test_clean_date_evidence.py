@@ -82,3 +82,34 @@ def test_a_glued_timestamp_is_cut_from_the_headline() -> None:
     article = clean_text(page)
     assert article.date is not None and article.date.isoformat() == "2001-06-21"
     assert article.headline == "시의회, 새 교통 정책 발표"
+
+
+SEARCH_RESULTS = [
+    "통합검색\n2024.01.03 11:20 금리 동결 가능성 높아져\n2024.01.05 09:10 한은, 기준금리 동결\n"
+    "2024.01.09 18:45 시장은 동결에 안도" + BODY,
+    "최근 검색\n2023-05-01 전기차 보조금 확대\n2023-05-02 충전소 늘린다\n2023-05-03 배터리 값 하락" + BODY,
+    "보관 기사\n2022.09.01 가을 축제 일정\n2022.09.08 축제 교통 통제\n2022.09.15 축제 성황리 폐막" + BODY,
+]
+
+
+@pytest.mark.parametrize("page", SEARCH_RESULTS)
+def test_search_results_with_timestamps_date_nothing_and_are_removed(page: str) -> None:
+    article = clean_text(page)
+    assert article.date is None
+    assert sum(r.reason == "list of dates" for r in article.removed) == 3
+    assert article.subheadlines == ()
+
+
+HEADER_STAMPS = "시청 새 정책\n등록 2024.06.03 14:00\n수정 2024.06.04 09:00\n승인 2024.06.04 10:00" + BODY
+
+
+def test_labelled_stamps_in_a_header_are_datelines_not_a_list() -> None:
+    article = clean_text(HEADER_STAMPS)
+    assert article.date is not None and article.date.isoformat() == "2024-06-03"
+
+
+@pytest.mark.parametrize(
+    "line", ["2024.01.03 11:20 금리 동결 가능성 높아져", "2023-05-01 전기차 보조금 확대 방침"]
+)
+def test_a_dated_headline_is_no_dateline(line: str) -> None:
+    assert dateline_date(line) is None

@@ -215,3 +215,21 @@ def test_cut_last_paragraph_stays_marked_truncated(page: str) -> None:
 @pytest.mark.parametrize("page", ARTICLES)
 def test_whole_articles_are_not_truncated(page: str) -> None:
     assert not clean_text(page).truncated
+
+
+QA = [
+    "가나그룹 회장 인터뷰\n\n회장을 본사에서 만났다. 그는 기업가 정신을 강조했다.\n\n"
+    "-요즘 경기를 어떻게 보나.\n\n"
+    '"어렵다. 하지만 기회도 있다."\n\n-가장 큰 고민은.\n\n"인재다. 사람이 없다."',
+    "신임 교육감에게 듣는다\n\n교육감을 집무실에서 만났다. 그는 기초 학력을 강조했다.\n\n"
+    "-첫 과제는 무엇인가?\n\n"
+    '"기초 학력 회복이다."\n\n-교사들의 부담은?\n\n"행정 업무를 줄이겠다."',
+    "배우 하늘과의 대화\n\n배우 하늘을 촬영장에서 만났다. 그는 새 작품 이야기를 꺼냈다.\n\n"
+    "-이번 역할은 어땠나.\n\n"
+    '"가장 힘들었다."\n\n-다음 계획은?\n\n"잠시 쉬려고 한다."',
+]
+
+
+@pytest.mark.parametrize("page", QA)
+def test_question_and_answer_pages_are_interviews(page: str) -> None:
+    assert clean_text(page).kind == "interview"

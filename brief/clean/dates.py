@@ -19,6 +19,7 @@ __all__ = [
     "parse_iso_date",
     "pick_date",
     "resolve_relative_date",
+    "starts_with_date",
 ]
 
 KST = dt.timezone(dt.timedelta(hours=9), "KST")
@@ -96,15 +97,21 @@ def dateline_date(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
     rest = _DATE.sub(" ", line)
     rest = _TIME.sub(" ", rest)
     rest = _DATELINE_LABEL.sub(" ", rest)
-    rest = re.sub(r"[\s|·:()\[\]<>/,.\-~|]+|기자|\([월화수목금토일]\)|[월화수목금토일]요일", "", rest)
-    if len(rest) > 12:  # a name of a reporter or outlet may stand beside the date, little else
-        return None
+    rest = re.sub(r"[|·:()\[\]<>/,.\-~|]+|기자|\([월화수목금토일]\)|[월화수목금토일]요일", " ", rest)
+    if len(rest.split()) > 2 or len("".join(rest.split())) > 12:
+        return None  # a name of a reporter or outlet may stand beside the date, not a headline
     first = dates[0]
     date = _make(int(first.group(1)), int(first.group(2)), int(first.group(3)))
     if date is None:
         return None
     before = line[: first.start()]
     return date, DateEvidence("explicit", line.strip()), bool(_LATE_LABELS.search(before))
+
+
+def starts_with_date(line: str) -> bool:
+    """A line that opens with a full date ("2024.01.03 11:20 …"): an entry of a dated list, or a dateline."""
+    match = _DATE.match(line.lstrip("[(<-•· "))
+    return match is not None
 
 
 def parse_iso_date(value: str | None) -> dt.date | None:

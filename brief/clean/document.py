@@ -25,7 +25,14 @@ from brief.clean.captions import (
     looks_like_photo_description,
     split_credit,
 )
-from brief.clean.dates import dateline_date, epoch_ms_dates, filename_date, parse_iso_date, pick_date
+from brief.clean.dates import (
+    dateline_date,
+    epoch_ms_dates,
+    filename_date,
+    parse_iso_date,
+    pick_date,
+    starts_with_date,
+)
 from brief.clean.html import HtmlExtract, extract_html
 from brief.clean.kinds import PageSignals, listing_items, page_kind
 from brief.clean.layout import repair_layout
@@ -94,6 +101,7 @@ class _Evidence:
     late_dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)  # "수정" stamps
     # every dateline as (line index, date, evidence, is_update): kept only where a dateline belongs
     datelines: list[tuple[int, dt.date, DateEvidence, bool]] = field(default_factory=list)
+    listed: set[int] = field(default_factory=set)  # lines of a list of dates
     removed: list[tuple[float, RemovedLine]] = field(default_factory=list)  # (page position, line)
     loose_emails: list[str] = field(default_factory=list)  # e-mails seen before any reporter's name
 
@@ -227,6 +235,7 @@ def _clean_repaired(
     evidence = _Evidence()
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
+    _drop_dated_lists(lines, evidence)
     _mark_duplicates(lines, evidence)
     _board_subject(lines, evidence)
 
@@ -259,7 +268,7 @@ def _clean_repaired(
                 evidence.outlets.append((2, entry.outlet, True))
     if hints is not None:
         _html_evidence(hints, evidence, table)
-    _place_datelines(lines, start, end, evidence)
+    _place_datelines(lines, end, evidence)
     date, date_evidence = pick_date(evidence.dates or evidence.late_dates)
     if kind is None:
         kind = page_kind(
@@ -542,31 +551,32 @@ def _board_subject(lines: list[_Line], ev: _Evidence) -> None:
 _DATELINE_REACH = 4  # non-blank lines between a dateline and the article or its sign-off
 
 
-def _place_datelines(lines: list[_Line], start: int, end: int, ev: _Evidence) -> None:
-    """Keep the datelines that date the article: above it (with the headline), inside it, or just
-    after its end (beside the byline). A run of three or more dated lines is a list (search history,
-    related stories, archive) and dates nothing; so is a dated line far below the article."""
-    dated = {index for index, *_ in ev.datelines}
-    listed: set[int] = set()
-    run: list[int] = []
-    for line in lines:
+def _drop_dated_lists(lines: list[_Line], ev: _Evidence) -> None:
+    """Three or more lines in a row that open with a date (search history, archive, related stories)
+    are a list: removed, and their dates date nothing."""
+    run: list[_Line] = []
+    for line in [*lines, _Line("", -1, "blank")]:
         if line.kind == "blank":
             continue
-        if line.index in dated:
-            run.append(line.index)
+        if line.index >= 0 and starts_with_date(line.text):
+            run.append(line)
             continue
         if len(run) >= 3:
-            listed.update(run)
+            for item in run:
+                if item.kind == "removed":  # a dateline until now: its record says what it is
+                    ev.removed = [(at, r) for at, r in ev.removed if at != item.index]
+                _remove(item, "list of dates", ev)
+                ev.listed.add(item.index)
         run = []
-    if len(run) >= 3:
-        listed.update(run)
+
+
+def _place_datelines(lines: list[_Line], end: int, ev: _Evidence) -> None:
+    """Keep the datelines that date the article: above it (with the headline), inside it, or just
+    after its end (beside the byline), and not in a list of dates."""
     after = [line.index for line in lines[end:] if line.kind != "blank"][:_DATELINE_REACH]
     limit = after[-1] if after else end
     for index, date, evidence, late in ev.datelines:
-        if index in listed:
-            ev.drop(index, evidence.text, "list of dates")
-            continue
-        if index > limit:
+        if index in ev.listed or index > limit:
             continue
         (ev.late_dates if late else ev.dates).append((date, evidence))
 

@@ -26,6 +26,7 @@ _TURN = re.compile(
 _SOUND_BITE = re.compile(
     r"^(?:\[[^\]]{2,40}?\s:\s|<\s*(?:녹취|인터뷰|싱크)\s*>|\[\s*(?:녹취|인터뷰|싱크)\s*\])"
 )
+_QUESTION = re.compile(r"^[-–—]\s*\S.{0,80}[?.]$")
 _SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)[!?]?$")
 _BROADCAST_REASONS = frozenset({"broadcast label", "broadcast sign-off"})
 _FORUM_REASONS = frozenset({"forum field", "board header"})
@@ -47,9 +48,15 @@ def _is_forum(s: PageSignals) -> bool:
 
 
 def _is_interview(s: PageSignals) -> bool:
-    """Three turns, or two turns of two speakers ("공 보 관 - …", "총 재 - …")."""
+    """Three turns, or two turns of two speakers ("공 보 관 - …", "총 재 - …"), or two short questions
+    each answered by the next paragraph ("-요즘 경기를 어떻게 보나." / "\"어렵다.\"")."""
     labels = [turn.group(0)[:-1] for p in s.paragraphs if (turn := _TURN.match(p)) is not None]
-    return len(labels) >= 3 or len({re.sub(r"\W", "", label) for label in labels}) >= 2
+    if len(labels) >= 3 or len({re.sub(r"\W", "", label) for label in labels}) >= 2:
+        return True
+    questions = sum(
+        1 for p, after in zip(s.paragraphs, s.paragraphs[1:], strict=False) if _QUESTION.match(p) and after
+    )
+    return questions >= 2
 
 
 def _is_broadcast(s: PageSignals) -> bool:
