@@ -68,3 +68,30 @@ def test_a_desk_is_no_reporter_and_ends_the_article(desk: str) -> None:
     article = clean_text(BODY + desk + "\n\n다른 기사 제목이 여기에 있다.")
     assert article.reporters == ()
     assert article.paragraphs == ("구단은 이날 새 감독을 선임했다. 계약 기간은 3년이다.",)
+
+
+SIGNATURES = [
+    ("가나일보 정하늘 기자", ["정하늘"], "Sports Chosun", "스포츠조선 정하늘 기자"),
+    ("김민지 기자입니다.", ["김민지"], None, None),
+    ("이태우 leetw@example.com", ["이태우"], None, None),
+    ("장윤희(ego@example.co.kr)", ["장윤희"], None, None),
+    ("뉴미디어국 하인영 inyoung@example.com", ["하인영"], None, None),
+    ("[ 김한준 기자 / hanjun@example.net ]", ["김한준"], None, None),
+    ("사직 | 배영은 기자 yeb@example.com", ["배영은"], None, None),
+    ("KBS 뉴스 박도윤입니다.", ["박도윤"], None, None),
+]
+
+
+@pytest.mark.parametrize(("line", "names", "outlet", "variant"), SIGNATURES)
+def test_signatures_name_the_reporter(
+    line: str, names: list[str], outlet: str | None, variant: str | None
+) -> None:
+    article = clean_text(BODY + (variant or line))
+    assert [r.name for r in article.reporters] == names
+    if outlet is not None:
+        assert article.outlet.en == outlet  # the outlet's name before the reporter's is no reporter
+
+
+@pytest.mark.parametrize("line", ["인기 기자", "최신 기자", "다른 기자"])
+def test_menu_words_before_기자_are_no_reporters(line: str) -> None:
+    assert clean_text(BODY + line).reporters == ()

@@ -76,6 +76,13 @@ _PATH_ONLY_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/\d{1,2}/")
 _OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
+# a reporter's name and e-mail without a title ("이태우 leetw@x.com", "장윤희(ego@x.co.kr)")
+_NAMED_EMAIL = re.compile(
+    r"(?:[가-힣A-Za-z]{1,10}(?:국|부|팀|센터)\s+)?"  # the desk, "뉴미디어국 하인영 …"
+    r"(?P<name>[가-힣]{2,4})\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?$"
+)
+# the reporter who signs off a broadcast report
+_SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
 _SUB_BULLET = re.compile(r"^(?:[-–—▶▷■□◆◇ㄴ·•]|\.{2,})\s*")
 # a Korean sentence ending written without a full stop (blogs, forums): "…했습니다", "…있더라구요"
@@ -411,7 +418,10 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     if email is not None:
         _remove(line, "reporter e-mail", ev)
-        if email:
+        named = _NAMED_EMAIL.match(t)
+        if email and named is not None and table.by_name(named.group("name")) is None:
+            ev.add_reporter(named.group("name"), email)  # "이태우 leetw@x.com", "장윤희(ego@x.co.kr)"
+        elif email:
             ev.add_email(email)
         entry = table.find_in(t)
         if entry:
@@ -438,6 +448,10 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     reason = bp.boilerplate_reason(t)
     if reason is not None:
         _remove(line, reason, ev)
+        if reason == "broadcast sign-off":  # "김민지 기자입니다.", "KBS 뉴스 김민지입니다."
+            signed = _SIGNED_OFF.search(t)
+            if signed is not None:
+                ev.add_reporter(signed.group("name"), None)
         return
     if is_credit_only(t):
         _remove(line, "photo credit", ev)
@@ -507,6 +521,10 @@ def _credited_caption(text: str) -> bool:
 
 def _take_byline(byline: Byline, ev: _Evidence, table: OutletTable) -> None:
     for name, email in byline.reporters:
+        entry = table.by_name(name)
+        if entry is not None:  # "뉴스웨이 유민주 기자": the outlet's name before the reporter's
+            ev.outlets.append((0, entry.outlet, True))
+            continue
         ev.add_reporter(name, email)
     if byline.outlet:
         entry = table.by_name(byline.outlet)

@@ -69,6 +69,15 @@ _NOT_A_NAME = frozenset(
         "데스크",
         "보도",
         "뉴스팀",
+        "인기",
+        "최신",
+        "속보",
+        "단독",
+        "전체",
+        "다른",
+        "이메일",
+        "문의",
+        "제보",
     }
 )
 
@@ -115,11 +124,15 @@ def leading_byline(line: str) -> tuple[Byline, str] | None:
 
 
 # One reporter with an optional e-mail: "안세준 기자(nocount-jun@inews24.com)", "김철수 기자 kim@x.com"
-_ONE = re.compile(rf"(?P<names>{_NAMES})\s*{_ROLE}\s*(?:[(<\[]?\s*(?P<email>{_EMAIL_OR_HIDDEN})\s*[)>\]]?)?")
+_ONE = re.compile(
+    rf"(?P<names>{_NAMES})\s*{_ROLE}\s*(?:(?:[(<\[]|/)?\s*(?P<email>{_EMAIL_OR_HIDDEN})\s*[)>\]]?)?"
+)
 _ANOTHER = _ONE.pattern.replace("?P<names>", "").replace("?P<email>", "")
 _REPORTER_LINE = re.compile(
-    rf"[/\[(]?\s*(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
-    rf"|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\]))?"
+    rf"[/\[(]?\s*(?:[가-힣]{{1,8}}\s*\|\s*)?"  # the place of a sports dateline: "사직 | 배영은 기자"
+    rf"(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
+    rf"|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\])"
+    rf"|(?P<outlet3>[가-힣A-Za-z0-9&.]{{5,20}})\s+(?={_NAMES}\s*{_ROLE}))?"  # too long for a name
     rf"(?P<body>{_ONE.pattern}(?:\s*[,·/]\s*{_ANOTHER})*)"
     rf"\s*[\])]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*"
     r"(?:\+?\s*(?:구독|구독하기|구독\s*중|기자\s*페이지|다른\s*기사\s*보기|기사\s*더\s*보기)\s*)?"
@@ -134,7 +147,7 @@ def reporter_line(line: str) -> Byline | None:
     match = _REPORTER_LINE.fullmatch(line.strip())
     if match is None:
         return None
-    outlet = (match.group("outlet") or match.group("outlet2") or "").strip() or None
+    outlet = (match.group("outlet") or match.group("outlet2") or match.group("outlet3") or "").strip() or None
     reporters: list[tuple[str, str | None]] = []
     for one in _ONE.finditer(match.group("body")):
         email = one.group("email")
