@@ -48,6 +48,7 @@ from brief.clean.metadata import (
 from brief.clean.normalize import HANGUL, hangul_count, normalize_line, normalize_text
 from brief.clean.outlets import OutletTable, load_outlets
 from brief.errors import InputError
+from brief.fetch.sidecar import complete_article
 from brief.records import (
     Article,
     DateEvidence,
@@ -153,7 +154,7 @@ def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Arti
     items = listing_items(text.split("\n"))
     if items is not None:
         raise InputError(raw.path, f"listing page, {len(items)} teasers: not one article")
-    return _clean_repaired(
+    article = _clean_repaired(
         text,
         source=str(raw.path),
         encoding=raw.encoding,
@@ -161,6 +162,9 @@ def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Arti
         hints=hints,
         outlets=outlets,
     )
+    if raw.web is None:
+        return article
+    return complete_article(article, raw.web, outlets if outlets is not None else load_outlets())
 
 
 def clean_page(raw: RawDocument, outlets: OutletTable | None = None) -> list[Article]:
@@ -170,16 +174,15 @@ def clean_page(raw: RawDocument, outlets: OutletTable | None = None) -> list[Art
     text = repair_layout(normalize_text(hints.text if hints is not None else raw.text))
     items = listing_items(text.split("\n"))
     if items is None:
-        return [
-            _clean_repaired(
-                text,
-                source=str(raw.path),
-                encoding=raw.encoding,
-                media_type=raw.media_type,
-                hints=hints,
-                outlets=outlets,
-            )
-        ]
+        article = _clean_repaired(
+            text,
+            source=str(raw.path),
+            encoding=raw.encoding,
+            media_type=raw.media_type,
+            hints=hints,
+            outlets=outlets,
+        )
+        return [article if raw.web is None else complete_article(article, raw.web, outlets or load_outlets())]
     articles = []
     for n, (title, body) in enumerate(items, 1):
         try:
@@ -195,6 +198,12 @@ def clean_page(raw: RawDocument, outlets: OutletTable | None = None) -> list[Art
             continue  # a teaser with too little text
         if title is not None and article.headline is None:
             article = dataclasses.replace(article, headline=title)
+        if (
+            raw.web is not None
+        ):  # the page's address, not its feed entry's title or date: those are the page's
+            web = dataclasses.replace(raw.web, feed_title=None, feed_date=None)
+            article = complete_article(article, web, outlets or load_outlets())
+            article = dataclasses.replace(article, source=f"{article.source}#{n}")
         articles.append(article)
     if not articles:
         raise InputError(raw.path, f"listing page, {len(items)} teasers, none with article text")
