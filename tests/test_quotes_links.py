@@ -153,12 +153,32 @@ MARKS: list[Case] = [
 ]
 
 
+QUESTIONS: list[Case] = [
+    # a quoted question belongs to whoever asked it; the one asked answers
+    (
+        "question-then-answer-by-the-topic",
+        ('유하늘 한빛이글스 감독은 "부담스럽지 않았냐"는 질문을 받자 "전혀 아니다"라고 답했다.',),
+        [("질문자", "부담스럽지"), ("유하늘", "전혀")],
+    ),
+    (
+        "question-to-a-bare-name",
+        ('가수 손하린은 "결혼 계획은 없느냐"는 질문에 "아직 없다"고 답했다.',),
+        [("질문자", "결혼 계획은"), ("손하린", "아직")],
+    ),
+    (
+        "question-first-then-the-speaker",
+        ('"왜 떠났느냐"는 질문에 박서진 한빛FC 감독은 "새 도전이 필요했다"고 말했다.',),
+        [("질문자", "왜 떠났느냐"), ("박서진", "새 도전이")],
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def people() -> PeopleTable:
     return load_people()
 
 
-@pytest.mark.parametrize("case", CASES + MARKS, ids=[c[0] for c in CASES + MARKS])
+@pytest.mark.parametrize("case", CASES + MARKS + QUESTIONS, ids=[c[0] for c in CASES + MARKS + QUESTIONS])
 def test_links(case: Case, people: PeopleTable) -> None:
     _name, paragraphs, expected = case
     article = Article(
@@ -166,7 +186,10 @@ def test_links(case: Case, people: PeopleTable) -> None:
         outlet=Outlet(), reporters=(), date=None, date_evidence=None,
     )  # fmt: skip
     quotes = extract_quotes(article, people)
-    got = [(q.speaker.ko if q.speaker.kind == "named" else None, q.text_ko) for q in quotes]
+    got = [
+        (q.speaker.ko if q.speaker.kind == "named" or q.speaker.ko == "질문자" else None, q.text_ko)
+        for q in quotes
+    ]
     assert len(got) == len(expected), got
     for (speaker, text), (want, start) in zip(got, expected, strict=True):
         assert speaker == want and text.startswith(start), got

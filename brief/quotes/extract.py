@@ -102,6 +102,8 @@ _LABEL_LINE = re.compile(
     r"\s*[▶■●◆-]?\s*[\[<]?\s*(?:인터뷰|녹취|싱크|INT)\s*[\]>]?\s*[:：]?\s*"
     r"(?P<who>[^:：\"“”\[\]<>]{2,60}?)\s*$"
 )
+# a quoted question: "…냐"는 질문에 / "…"라는 질문을 받자 (the asker is not named: "X의 질문" is not matched)
+_QUESTION = re.compile(r"(?:이?라는|냐는|는|란)\s*(질문(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)")
 # a quote that is a whole statement of its own: "…수준입니다." / "…하겠다!" / "…인가?"
 _STATEMENT_END = re.compile(r"(?:[다요죠까][.!?]?|[.!?])\s*$")
 _ADNOMINAL_ENDINGS = (
@@ -349,15 +351,15 @@ class _Extractor:
             hi = bisect_left(mentions, verb_index, key=_first_of)
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             subject = owner or self._subject(before) or self._subject(after)
-            if subject is None:
-                # "A는 …을 쏟아냈고, "…"라고 표현했다": a topic carries over the sentence's earlier clauses
-                topics = [m for m in mentions if used_until <= m.first and m.last < first_tok]
-                topics = [m for m in topics if m.particle in TOPIC and not m.weak]
-                subject = topics[-1] if topics else None
             direct = subject is not None and _speaks_directly(tokens, subject, first_tok, verb_index)
             if subject is not None and subject.weak and not direct:
                 # "서진수가 처리한 것과 관련해 "…"": a bare name that is the subject of another verb
                 subject = None  # and the speaker before may go on: this name is not the main clause's subject
+            if subject is None:
+                # "A는 …을 쏟아냈고, "…"라고 표현했다": a topic carries over the sentence's earlier clauses
+                topics = [m for m in mentions if m.last < first_tok]
+                topics = [m for m in topics if m.particle in TOPIC]
+                subject = topics[-1] if topics else None
             speaker: Speaker | None
             if subject is not None and _joint(mentions, subject):
                 # "문 사장과 이 사장은 "…"고 입을 모았다": said by two people; no one speaker to name
@@ -366,7 +368,8 @@ class _Extractor:
                 self._note_subject(subject, None, para)
             elif subject is not None:
                 speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
-                self._note_subject(subject, speaker, para)
+                if subject.title != "질문자":
+                    self._note_subject(subject, speaker, para)
             else:
                 speaker = self._unsubjected(text, para, tokens[used_until:first_tok], standalone)
             speaker = speaker or Speaker(kind="unknown")
@@ -374,7 +377,8 @@ class _Extractor:
                 verb = self._told_by_next
             for span in members:
                 self._add_quote(text, para, span, "body", "direct", verb, speaker)
-            self._note_speaker(speaker, para)
+            if subject is None or subject.title != "질문자":  # the asker of a question speaks no further
+                self._note_speaker(speaker, para)
             used_until = (verb[0] + 1) if verb else after_tok
         # the subject of the rest of the sentence (the topic first, the leftmost of equals) still
         # changes who "he" and "then" refer to
@@ -454,7 +458,14 @@ class _Extractor:
             stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
             verb = _find_verb(tokens, after, stop)
             owner: Mention | None = None
-            if kind == "term" and span.double:
+            question = _QUESTION.match(text, span.end) if span.double else None
+            if kind == "term" and question is not None and _tokens_before(tokens, question.end()) < stop + 1:
+                # ""…냐"는 질문에": a quoted question belongs to whoever asked it, here not named
+                k = _tokens_before(tokens, question.start(1))
+                asker = Mention("unnamed", question.start(1), question.end(), k, k, "", "질문자",
+                                title="질문자", description="a questioner")  # fmt: skip
+                kind, verb, owner = "quotative", (k, question.group(1), "asked"), asker
+            elif kind == "term" and span.double:
                 said = _says_noun(text, span, tokens, stop, sentence.mentions)
                 if said is not None:
                     kind, verb, owner = "quotative", said[0], said[1]
