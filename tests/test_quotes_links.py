@@ -173,12 +173,32 @@ QUESTIONS: list[Case] = [
 ]
 
 
+LABELS: list[Case] = [
+    # a speaker the article only calls by family name and title: labelled, unverified; never when
+    # someone of that family is named in full anywhere in the article
+    ("short-form-only", ('윤 사장은 "합병은 없다"고 말했다.',), [("윤 사장", "합병은")]),
+    (
+        "short-form-only-with-organisation",
+        ('KT 윤 사장은 "합병은 없다"고 말했다.', '윤 사장은 "곧 발표한다"고 덧붙였다.'),
+        [("윤 사장", "합병은"), ("윤 사장", "곧")],
+    ),
+    (
+        "short-form-with-a-namesake-in-full-is-unsure",
+        ('윤 사장은 "합병은 없다"고 말했다.', "윤재석 한빛물산 고문은 회의에 나오지 않았다."),
+        [(None, "합병은")],
+    ),
+]
+
+
+ALL = CASES + MARKS + QUESTIONS + LABELS
+
+
 @pytest.fixture(scope="module")
 def people() -> PeopleTable:
     return load_people()
 
 
-@pytest.mark.parametrize("case", CASES + MARKS + QUESTIONS, ids=[c[0] for c in CASES + MARKS + QUESTIONS])
+@pytest.mark.parametrize("case", ALL, ids=[c[0] for c in ALL])
 def test_links(case: Case, people: PeopleTable) -> None:
     _name, paragraphs, expected = case
     article = Article(
@@ -193,3 +213,14 @@ def test_links(case: Case, people: PeopleTable) -> None:
     assert len(got) == len(expected), got
     for (speaker, text), (want, start) in zip(got, expected, strict=True):
         assert speaker == want and text.startswith(start), got
+
+
+def test_short_form_label_in_english(people: PeopleTable) -> None:
+    article = Article(
+        id="t", source="t.txt", headline=None, subheadlines=(),
+        paragraphs=('KT 윤 사장은 "합병은 없다"고 말했다.',), captions=(), outlet=Outlet(), reporters=(),
+        date=None, date_evidence=None,
+    )  # fmt: skip
+    speaker = extract_quotes(article, people)[0].speaker
+    assert (speaker.en, speaker.org, speaker.verified) == ("President Yoon of KT", "KT", False)
+    assert speaker.label == "President Yoon of KT"

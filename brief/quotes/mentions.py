@@ -469,11 +469,12 @@ class _Matcher:
                 continue
             # "KT 김영섭 대표": an organisation right before the name belongs to the mention
             bare_org_before = mentions and mentions[-1].kind == "org" and not mentions[-1].particle
-            if bare_org_before and mentions[-1].last == i - 1 and found.kind == "person":
+            if bare_org_before and mentions[-1].last == i - 1 and found.kind in ("person", "short"):
                 mentions.pop()
             while mentions and mentions[-1].last >= found.first:
                 mentions.pop()  # "KT 관계자": the organisation word is part of the unnamed source
-            if found.kind == "person" and found.org is None and i > 0 and mentions_end(mentions) < i - 1:
+            named = found.kind in ("person", "short")
+            if named and found.org is None and i > 0 and mentions_end(mentions) < i - 1:
                 before = tokens[i - 1]
                 is_org = self._is_org(before.core) or self.evidence.is_org_word(before.core)
                 if before.core == before.raw and is_org:
@@ -738,6 +739,7 @@ class Cast:
     def __init__(self, table: PeopleTable) -> None:
         self.table = table
         self.evidence = _matcher(table).evidence
+        self.family_words: dict[str, set[str]] = {}
         self.entries: dict[str, _Entry] = {}
         # (name, title) of words that may be a person with a title but were not read as one ("김동섭
         # 에코프로 사장" when "에코프로" is not taken for an organisation): never a speaker, but a short form
@@ -762,6 +764,9 @@ class Cast:
                 self._add(mention.name or "", mention.person, mention.title, mention.org, para)
                 named.add(mention.start)
         self._add_shadows(tokens, named)
+        for token in tokens:  # words that may be someone's full name, for _short_label
+            if 3 <= len(token.core) <= 6 and token.core[0] in FAMILY_NAMES:
+                self.family_words.setdefault(token.core[0], set()).add(token.core)
         for match in _OWNER_PAREN.finditer(text):  # "KT(대표 김영섭)"
             name = match.group(2)
             owner = text[max(0, match.start() - 30) : match.start()].split()
@@ -839,13 +844,37 @@ class Cast:
             return self._speaker_of(entry)
         if mention.kind == "short":
             entry = self._resolve_short(mention.name or "", mention.title or "", para)
-            return self._speaker_of(entry) if entry else None
+            if entry is not None:
+                return self._speaker_of(entry)
+            return self._short_label(mention)
         if mention.kind in ("unnamed", "org") and mention.description:
             org = self.table.translate_org(mention.org) if mention.org else None
             if mention.kind == "org" and org is None:
                 org = mention.description  # a body or an organisation the tables do not know
             return Speaker(kind="unnamed", ko=mention.bare_text, en=mention.description, org=org)
         return None
+
+    def _short_label(self, mention: Mention) -> Speaker | None:
+        """A speaker the article only ever calls by family name and title ("윤 사장"): "President Yoon"
+        (of the organisation written before it), unverified. None when anyone of that family is named in
+        full anywhere in the article, read or not: then the short form is unsure, never a label."""
+        family, title_ko = mention.name or "", mention.title or ""
+        if family not in FAMILY_NAMES or any(e.name.startswith(family) for e in self.entries.values()):
+            return None
+        if any(name.startswith(family) for name, _title in self.shadows):
+            return None
+        for word in self.family_words.get(family, ()):
+            for base, _particle in split_particle(word):
+                if len(base) in (3, 4) and self.evidence.korean_name(base):
+                    return None  # "윤재석" somewhere: maybe this 윤 사장, maybe not
+        title_en, _org = self._title_en(title_ko, mention.org)
+        if not title_en:
+            return None
+        org_en = self.table.translate_org(mention.org) if mention.org else None
+        en = f"{title_en[:1].upper()}{title_en[1:]} {FAMILY_NAMES[family]}"
+        if org_en:
+            en = f"{en} of {org_en}"
+        return Speaker(kind="named", ko=f"{family} {title_ko}", en=en, org=org_en, verified=False)
 
     def _resolve_short(self, family: str, title: str, para: int | None = None) -> _Entry | None:
         def family_of(entry: _Entry) -> bool:
