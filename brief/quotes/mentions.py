@@ -435,20 +435,20 @@ class _Matcher:
         """A foreign name the table does not know: two or three words of Hangul transliteration, then a
         place or an organisation, then a title ("도널드 트럼프 미국 대통령은")."""
         evidence = self.evidence
-        words: list[str] = []
-        for k in range(i, min(i + 3, len(tokens))):
-            token = tokens[k]
-            if token.raw != token.core or not evidence.foreign_word(token.core):
-                break
-            words.append(token.core)
-        for n in range(len(words), 1, -1):
-            j = k = i + n
+        for n in (3, 2):  # the shape first (cheap table look-ups), the words' analysis last
+            j = i + n
+            words = tokens[i:j]
+            if j >= len(tokens) or any(t.raw != t.core or not _HANGUL_ONLY.match(t.core) for t in words):
+                continue
+            k = j
             while k < min(j + 2, len(tokens)) and tokens[k].raw == tokens[k].core:
                 if not evidence.is_org_word(tokens[k].core):
                     break
                 k += 1
-            if k > j and k < len(tokens) and self.title_at(tokens, k) is not None:
-                return i + n - 1, " ".join(words[:n]), None, ""
+            if k == j or k >= len(tokens) or self.title_at(tokens, k) is None:
+                continue
+            if all(evidence.foreign_word(t.core) for t in tokens[i:j]):
+                return j - 1, " ".join(t.core for t in tokens[i:j]), None, ""
         return None
 
     # -- mentions
