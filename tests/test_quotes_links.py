@@ -190,7 +190,27 @@ LABELS: list[Case] = [
 ]
 
 
-ALL = CASES + MARKS + QUESTIONS + LABELS
+WRITTEN: list[Case] = [
+    # written statements: posted, written, left on social media
+    (
+        "facebook-rago-sseotda",
+        ('김하진 의원은 페이스북에 "국민을 무시하는 처사"라고 썼다.',),
+        [("김하진", "국민을")],
+    ),
+    (
+        "blog-go-jeogeotda",
+        ('이수진 한빛대 교수는 자신의 블로그에 "연구 결과를 곧 공개하겠다"고 적었다.',),
+        [("이수진", "연구 결과를")],
+    ),
+    (
+        "sns-neun-geureul-ollyeotda",
+        ('박도현 한빛FC 감독은 SNS에 "팬들께 죄송하다"는 글을 올렸다.',),
+        [("박도현", "팬들께")],
+    ),
+    ("a-word-called-geul-is-no-statement", ('"글"이라는 단어는 쉽다.',), []),
+]
+
+ALL = CASES + MARKS + QUESTIONS + LABELS + WRITTEN
 
 
 @pytest.fixture(scope="module")
