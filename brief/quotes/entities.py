@@ -46,6 +46,11 @@ class NameEvidence:
         self._memo: dict[tuple[str, str], bool] = {}
         self._glued: dict[str, tuple[str, str] | None] = {}
 
+    def clear(self) -> None:
+        """Forget what was remembered about words (the analyser's caches are apart)."""
+        self._memo.clear()
+        self._glued.clear()
+
     def _remember(self, kind: str, word: str, value: bool) -> bool:
         if len(self._memo) > 100_000:
             self._memo.clear()

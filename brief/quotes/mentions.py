@@ -712,6 +712,11 @@ def _matcher(table: PeopleTable) -> _Matcher:
     return cached[1]
 
 
+def name_evidence(table: PeopleTable) -> NameEvidence:
+    """The name evidence the mentions of ``table`` use (shared, remembered)."""
+    return _matcher(table).evidence
+
+
 def find_mentions(tokens: Sequence[Token], text: str, table: PeopleTable) -> list[Mention]:
     """Mentions among ``tokens`` (words of ``text``), left to right, not overlapping."""
     return _matcher(table).find(tokens, text)
