@@ -57,25 +57,6 @@ _GENERIC_SOURCES = {
     "카드사": "card company ", "은행권": "banking-sector ", "정치권": "political ", "여권": "ruling-party ",
     "야권": "opposition ",
 }  # fmt: skip
-# Two-syllable words that start like a family name and stand before titles: never a name
-_NOT_SHORT_NAMES = frozenset(
-    {
-     "신임", "전임", "현직", "전직", "초대", "역대", "차기", "당시", "공동", "각자", "단독", "상임",
-     "수석", "선임", "책임", "명예", "고문", "임시", "직무", "대행", "신규", "전문", "주요", "해당",
-     "현지", "한국", "국내", "해외", "본사", "지사", "전체", "일부", "전국", "지역", "소속", "산하",
-     "관계", "업계", "정부", "회사", "당사", "양사", "각사", "우리", "이번", "지난", "오는", "이날",
-     "전날", "다음", "최근", "최고", "최대", "신설", "기존", "여당", "야당", "여야", "정당", "국회",
-     "도의", "시의", "구의", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원",
-     "충북", "충남", "전북", "전남", "경북", "경남", "제주", "서울", "미국", "중국", "일본", "영국",
-     "독일", "한편", "이어", "또한", "특히", "다만", "반면", "이에", "이후", "이전", "이상", "이하",
-     "조직", "조합", "노조", "사내", "사외", "정식", "공식", "비공식", "임원", "장기", "단기", "중기",
-     "전사", "전담", "전반", "전략", "전용", "전원", "조속", "주식", "주주", "주무", "주력", "고객",
-     "고위", "고령", "고급", "성장", "성과", "안정", "안전", "하반", "상반", "하위", "상위", "강력",
-     "강화", "위원", "위해", "유력", "유관", "정책", "정기", "정보", "정상", "조기", "조사", "진행",
-     "진짜", "최초", "최종", "한때", "한시", "허위", "홍보", "황금", "남부", "동부", "서부", "북부",
-     "중앙", "지방",
-    }
-)  # fmt: skip
 _LATIN = re.compile(r"[A-Za-z]")
 _ORG_SUFFIXES = (
     "부", "부문", "사업부", "본부", "그룹", "전자", "은행", "금융", "지주", "대", "대학교", "원",
@@ -95,106 +76,6 @@ _DETERMINERS = frozenset({"한", "이", "그", "각", "두", "세", "전", "현"
 def _aged(raw: str) -> bool:
     """Whether a word is a name with an age after it ("김철수(58)"): strong evidence of a person."""
     return _AGE.match(raw) is not None
-
-
-# Common words that look like a family name plus a given name; never taken for a person's name.
-_NOT_NAMES = frozenset(
-    [
-        "이사회",
-        "위원회",
-        "연구원",
-        "사업부",
-        "이번에",
-        "이날도",
-        "지난해",
-        "지난달",
-        "이들은",
-        "이같이",
-        "이렇게",
-        "전문가",
-        "전세계",
-        "전국적",
-        "정부는",
-        "한국형",
-        "한국어",
-        "한국의",
-        "한편",
-        "한국적",
-        "조직의",
-        "조성을",
-        "최근의",
-        "최고의",
-        "강조했",
-        "신규로",
-        "신기술",
-        "오픈AI",
-        "고객들",
-        "고객사",
-        "구체적",
-        "국내외",
-        "국민의",
-        "주요국",
-        "주최로",
-        "주관사",
-        "기조연설",
-        "기업들",
-        "공동의",
-        "공공성",
-        "공기업",
-        "공공",
-        "성장을",
-        "성과를",
-        "장관급",
-        "차세대",
-        "차관보",
-        "정보통신",
-        "정책적",
-        "원장은",
-        "유상임은",
-        "현대차",
-        "현대중",
-        "현재는",
-        "이사장",
-        "이사진",
-        "이어서",
-        "이와함께",
-        "장기적",
-        "전략적",
-        "전사적",
-        "전반적",
-        "김치의",
-        "연구소",
-        "연합회",
-        "명예회장",
-        "부회장",
-        "사무국",
-        "사무총장",
-        "부사장",
-        "사장단",
-        "대표단",
-        "대표이사",
-        "대표적",
-        "대표로",
-        "나아가",
-        "나머지",
-        "우선은",
-        "양사는",
-        "양측은",
-        "양사의",
-        "마이크로",
-        "마이크로소프트",
-        "서비스",
-        "서울에",
-        "도입을",
-        "도약의",
-        "기술을",
-        "기술력",
-        "기존에",
-        "방안을",
-        "방향과",
-        "위해서는",
-    ]
-)
 
 
 class Token(NamedTuple):
@@ -404,7 +285,7 @@ class _Matcher:
         if foreign is not None:
             return foreign
         core = tokens[i].core
-        if core in _NOT_NAMES or not _HANGUL_ONLY.match(core):
+        if not _HANGUL_ONLY.match(core):
             return None
         split = split_korean_name(core)
         if core[-1] in "에의를을와과로":
@@ -414,7 +295,7 @@ class _Matcher:
         if len(core) == 2:
             # "김현 의원": a two-syllable name only right before its title, and never a common word
             # that looks like one ("신임 사장", "전임 대표")
-            if core in _NOT_SHORT_NAMES or i + 1 >= len(tokens) or tokens[i].raw != core:
+            if i + 1 >= len(tokens) or tokens[i].raw != core:
                 return None
             title = self.title_at(tokens, i + 1)
             if title is None or title[0] != i + 1:
@@ -512,8 +393,6 @@ class _Matcher:
         if split is None:
             # maybe the first word of a foreign name ("도널드 트럼프 미국 대통령")
             return 2 if _HANGUL_ONLY.match(core) and 2 <= len(core) <= 5 else 0
-        if core in _NOT_NAMES or (len(core) == 2 and core in _NOT_SHORT_NAMES):
-            return 0
         return 2 if 2 <= len(core) <= 4 else 0
 
     def _titleish(self, core: str) -> bool:
@@ -668,7 +547,7 @@ _PARTICLE_SYLLABLES = ("은", "는", "이", "가", "도", "을", "를", "의", "
 def _unknown_org_ok(name: str, word: Token) -> bool:
     """Whether ``word`` may be the organisation of an unknown person ``name`` ("한빛바이오")."""
     core = word.core
-    if word.raw != core or len(core) < 2 or core in _NOT_SHORT_NAMES or core in _NOT_NAMES:
+    if word.raw != core or len(core) < 2:
         return False
     if not re.fullmatch(r"[\uac00-\ud7a3A-Za-z0-9&]+", core) or core.endswith(_NOT_ORG_ENDINGS):
         return False
