@@ -244,3 +244,22 @@ def test_short_form_label_in_english(people: PeopleTable) -> None:
     speaker = extract_quotes(article, people)[0].speaker
     assert (speaker.en, speaker.org, speaker.verified) == ("President Yoon of KT", "KT", False)
     assert speaker.label == "President Yoon of KT"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('KT 김 대표는 "AI에 투자한다"고 말했다.', ("Kim Young-shub", True)),  # the table: KT's CEO
+        ('KT 박 대표는 "AI에 투자한다"고 말했다.', ("CEO Park of KT", False)),  # no such person in the table
+        ('김 대표는 "AI에 투자한다"고 말했다.', ("CEO Kim", False)),  # no organisation: no look-up
+    ],
+)
+def test_short_form_by_the_people_table(
+    sentence: str, expected: tuple[str, bool], people: PeopleTable
+) -> None:
+    article = Article(
+        id="t", source="t.txt", headline=None, subheadlines=(), paragraphs=(sentence,), captions=(),
+        outlet=Outlet(), reporters=(), date=None, date_evidence=None,
+    )  # fmt: skip
+    speaker = extract_quotes(article, people)[0].speaker
+    assert (speaker.en, speaker.verified) == expected

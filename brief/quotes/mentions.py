@@ -751,6 +751,17 @@ class Cast:
             for base, _particle in split_particle(word):
                 if len(base) in (3, 4) and self.evidence.korean_name(base):
                     return None  # "윤재석" somewhere: maybe this 윤 사장, maybe not
+        if mention.org:
+            # the people table names that title at that organisation: "KT 김 대표" is KT's CEO 김영섭
+            known = [
+                p for p in self.table.people
+                if (split_korean_name(p.ko) or ("", ""))[0] == family
+                and mention.org in p.org_ko
+                and any(self._compatible(title_ko, t) for t in p.title_ko)
+            ]  # fmt: skip
+            if len(known) == 1:
+                self._add(known[0].ko, known[0], title_ko, mention.org)
+                return self._speaker_of(self.entries[known[0].ko])
         title_en, _org = self._title_en(title_ko, mention.org)
         if not title_en:
             return None
