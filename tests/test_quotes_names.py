@@ -50,7 +50,6 @@ NO_PERSON: list[tuple[str, Expected]] = [
     ('주민 김모(45)씨는 "밤새 한숨도 못 잤다"고 말했다.', None),
     ('김모 씨는 "아무것도 모른다"고 했다.', None),
     ('A씨는 "정말 억울하다"고 주장했다.', None),
-    ('제롬 파월 연준 의장은 "인플레이션이 둔화됐다"고 말했다.', None),
 ]
 
 BODIES: list[tuple[str, Expected]] = [
@@ -103,8 +102,9 @@ PEOPLE: list[tuple[str, Expected]] = [
     ('한빛 라이온즈 박도현 감독은 "선수들이 잘했다"고 말했다.', ("박도현", "manager")),
     (
         '최서준 경제부총리는 "환율을 안정시키겠다"고 말했다.',
-        ("최서준", "Deputy Prime Minister for the Economy"),
+        ("최서준", "Deputy Prime Minister for Economic Affairs"),
     ),
+    ('제롬 파월 연준 의장은 "인플레이션이 둔화됐다"고 말했다.', ("제롬 파월", "Chairman")),
     ('주민 박철민(45)씨는 "밤새 한숨도 못 잤다"고 말했다.', ("박철민", None)),
     ('기시다 후미오 일본 총리는 "관계를 개선하겠다"고 말했다.', ("기시다 후미오", "Prime Minister")),
 ]

@@ -565,7 +565,8 @@ def _described(owner: str, role: str, plural: bool = False) -> str:
 
 
 def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" and not word.startswith(("Uni", "Eu")) else "a"
+    you = word.startswith(("Uni", "Eu", "US", "UN", "UK", "U.S.", "Ukr"))  # read with a "you" sound
+    return "an" if word[:1].lower() in "aeiou" and not you else "a"
 
 
 def _replace(mention: Mention, **changes: object) -> Mention:
