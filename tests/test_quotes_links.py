@@ -137,7 +137,7 @@ MARKS: list[Case] = [
     # a short whole sentence with a quotative ending is speech, whatever the verb
     (
         "short-sentence-rago-ulmeogyeotda",
-        ('손하린은 "죄송합니다"라고 울먹였다.',),
+        ('배우 손하린은 "죄송합니다"라고 울먹였다.',),
         [("손하린", "죄송합니다")],
     ),
     (

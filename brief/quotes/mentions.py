@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from brief.analysis import analyse_word
 from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
 from brief.quotes.entities import NameEvidence
 from brief.records import Person, Speaker
@@ -71,6 +72,17 @@ _AGE = re.compile(r"^[\uac00-\ud7a3]{2,4}\(\s*\d{1,3}\s*(?:세)?\s*\)")
 _SUBJECT_ENDS = frozenset("은는이가")
 _FORMER = frozenset({"전", "현"})  # "전 장관": a former minister, not Minister Jeon
 _DETERMINERS = frozenset({"한", "이", "그", "각", "두", "세", "전", "현"})  # also family names
+
+
+def _noun_with_particle(word: str) -> bool:
+    """Whether Kiwi reads ``word`` as nouns and a subject or topic particle ("손흥민은"), not as a verb
+    form ("구현하는": 구현 + 하 + 는)."""
+    morphs = analyse_word(word)
+    return (
+        len(morphs) >= 2
+        and morphs[-1].tag in ("JX", "JKS")
+        and all(m.tag in ("NNP", "NNG", "NNB", "XSN", "MM") or m.oov for m in morphs[:-1])
+    )
 
 
 def _aged(raw: str) -> bool:
@@ -491,7 +503,7 @@ class _Matcher:
             if english is not None:
                 start, end = token.start, token.end
                 return Mention("org", start, end, i, i, particle, base, org=base, description=english)
-            if len(base) == 3 and evidence.bare_name(base):
+            if len(base) == 3 and _noun_with_particle(core) and evidence.bare_name(base):
                 return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
             if base.endswith("씨") and (token.raw.startswith(base[:-1]) or "(" in token.raw):
                 name = base[:-1]
@@ -625,6 +637,7 @@ class Cast:
         self.table = table
         self.evidence = _matcher(table).evidence
         self.family_words: dict[str, set[str]] = {}
+        self.titled_names: dict[str, str] = {}  # bare names with a title right before them somewhere
         self.entries: dict[str, _Entry] = {}
         # (name, title) of words that may be a person with a title but were not read as one ("김동섭
         # 에코프로 사장" when "에코프로" is not taken for an organisation): never a speaker, but a short form
@@ -645,9 +658,14 @@ class Cast:
             mentions = find_mentions(tokens, text, self.table)
         named = set()
         for mention in mentions:
-            if mention.kind == "person":
+            if mention.kind == "person" and not mention.weak:
                 self._add(mention.name or "", mention.person, mention.title, mention.org, para)
                 named.add(mention.start)
+            elif mention.kind == "person" and mention.first > 0:
+                # "배우 손하린은", "주장 김도윤이": a title right before a bare name is a person's evidence
+                before = tokens[mention.first - 1]
+                if before.raw == before.core and self.table.is_title(before.core):
+                    self.titled_names.setdefault(mention.name or "", before.core)
         self._add_shadows(tokens, named)
         for token in tokens:  # words that may be someone's full name, for _short_label
             if 3 <= len(token.core) <= 6 and token.core[0] in FAMILY_NAMES:
@@ -723,6 +741,14 @@ class Cast:
         if mention.kind == "person":
             key = mention.person.ko if mention.person else mention.name or ""
             entry = self.entries.get(key)
+            if entry is None and mention.weak and mention.person is None:
+                # a bare name ("신세계는", "손하린은") is a person only when the article gives evidence
+                # elsewhere: a title before it ("배우 손하린"), or a full mention with a title
+                title = self.titled_names.get(key)
+                if title is None:
+                    return None
+                self._add(key, None, title, None)
+                entry = self.entries[key]
             if entry is None:
                 self._add(mention.name or "", mention.person, mention.title, mention.org)
                 entry = self.entries[key]
