@@ -327,6 +327,8 @@ class _Matcher:
     def _foreign_name_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str, Person | None, str] | None:
         """A foreign name the table does not know: two or three words of Hangul transliteration, then a
         place or an organisation, then a title ("도널드 트럼프 미국 대통령은")."""
+        if i + 3 >= len(tokens) or not any(self._titleish(t.core) for t in tokens[i + 3 : i + 6]):
+            return None  # no title where one must follow (remembered per word: cheap)
         evidence = self.evidence
         for n in (3, 2):  # the shape first (cheap table look-ups), the words' analysis last
             j = i + n
@@ -503,7 +505,7 @@ class _Matcher:
             if english is not None:
                 start, end = token.start, token.end
                 return Mention("org", start, end, i, i, particle, base, org=base, description=english)
-            if len(base) == 3 and _noun_with_particle(core) and evidence.bare_name(base):
+            if len(base) == 3 and evidence.bare_name(base) and _noun_with_particle(core):
                 return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
             if base.endswith("씨") and (token.raw.startswith(base[:-1]) or "(" in token.raw):
                 name = base[:-1]
