@@ -28,6 +28,21 @@ CASES: list[tuple[str, tuple[str, ...], str | None]] = [
     ("subject-before", ('정우현 한빛전자 사장은 "투자를 늘린다"고 말했다.',), "정우현"),
     ("subject-before", ('토트넘 주장 손흥민은 "팀이 자랑스럽다"고 말했다.',), "손흥민"),
     ("subject-before", ('이번 대회에서 우승한 김하진 한빛FC 감독이 "선수들 덕분"이라고 말했다.',), "김하진"),
+    (
+        "subject-before",  # the subject right before the quote wins over a stronger one further back
+        ('한도윤 의원은 "한도윤입니다"라는 글을, 김서진 의원도 "국회 요원 김서진입니다"라며 글을 올렸다.',),
+        "김서진",
+    ),
+    (
+        "subject-before",
+        ('정우현 사장은 회의를 열었고 이수진 부사장이 "반대한다"고 말했다.',),
+        "이수진",
+    ),
+    (
+        "subject-before",
+        ('오하람 교수는 자료를 냈고, 이어 권도윤 한빛대 교수도 "그 의견에 전적으로 동의한다"며 거들었다.',),
+        "권도윤",
+    ),
     ("subject-after", ('"투자를 늘린다"고 정우현 한빛전자 사장은 말했다.',), "정우현"),
     ("subject-after", ('"곧 발표하겠다"고 권도윤 한빛대 총장이 밝혔다.',), "권도윤"),
     ("subject-after", ('"예산이 모자란다"고 오세진 강남구청장은 말했다.',), "오세진"),

@@ -83,7 +83,10 @@ def explicit_owner(site: QuoteSite) -> Mention | None:
 
 
 def subject_before(site: QuoteSite) -> Mention | None:
-    return _usable(site, pick_subject(site.before))
+    # "A 의원은 "…"라는 글을, B 의원도 "…"라며": the subject right before a quote is its speaker,
+    # whatever stronger subject stands further back
+    adjacent = [m for m in site.before if m.last == site.first - 1 and subject_rank(m) >= 1]
+    return _usable(site, adjacent[-1] if adjacent else pick_subject(site.before))
 
 
 def subject_after(site: QuoteSite) -> Mention | None:
