@@ -50,8 +50,15 @@ NO_PERSON: list[tuple[str, Expected]] = [
     ('주민 김모(45)씨는 "밤새 한숨도 못 잤다"고 말했다.', None),
     ('김모 씨는 "아무것도 모른다"고 했다.', None),
     ('A씨는 "정말 억울하다"고 주장했다.', None),
-    ('손흥민은 "팀이 정말 자랑스럽다"고 말했다.', None),  # a bare name with no evidence anywhere
     ('신세계는 "사실과 다르다"고 밝혔다.', None),  # a company that reads like a name
+    ('정관장은 "선수 영입을 마쳤다"고 밝혔다.', None),  # a brand with a family-name first syllable
+    ('김영사는 "신간 출간을 미룬다"고 밝혔다.', None),
+    ('이마트는 "가격을 동결한다"고 밝혔다.', None),
+    ('한화는 "투자를 늘리겠다"고 밝혔다.', None),
+    ('현대는 "노사 협상을 이어가겠다"고 밝혔다.', None),
+    ('강남구는 "주차 단속을 강화한다"고 밝혔다.', None),
+    ('오리온은 "수출 물량을 늘렸다"고 밝혔다.', None),
+    ('한 기자가 "사퇴할 생각이 있느냐"고 물었다.', None),  # "한" is "a", not the family name
     ('한겨레는 "정정 보도를 냈다"고 밝혔다.', None),
     ('김앤장은 "법리 검토를 마쳤다"고 밝혔다.', None),
 ]
@@ -75,6 +82,10 @@ PEOPLE: list[tuple[str, Expected]] = [
     ('에마뉘엘 마크롱 프랑스 대통령은 "유럽이 단결해야 한다"고 말했다.', ("에마뉘엘 마크롱", "President")),
     ('블라디미르 푸틴 러시아 대통령은 "협상할 준비가 돼 있다"고 말했다.', ("블라디미르 푸틴", "President")),
     ('토트넘 주장 손흥민은 "팀이 정말 자랑스럽다"고 말했다.', ("손흥민", "captain")),
+    # a bare name as the subject right before its own quote, with no title anywhere (sport, showbiz)
+    ('손흥민은 "팀이 정말 자랑스럽다"고 말했다.', ("손흥민", None)),
+    ('허남규는 "다음 공연도 기대해달라"고 말했다.', ("허남규", None)),
+    ('정서율은 경기 후 "동료들 덕분에 이겼다"고 말했다.', ("정서율", None)),
     ('황보민재(58)씨는 "물이 갑자기 불어났다"고 말했다.', ("황보민재", None)),
     ('김철수(62)씨는 "집이 모두 잠겼다"고 말했다.', ("김철수", None)),
     ('박서진씨는 "이런 비는 처음 본다"고 말했다.', ("박서진", None)),

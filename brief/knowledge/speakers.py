@@ -30,6 +30,7 @@ class SpeakerKnowledge:
 
     org_markers: Mapping[str, str]  # last syllables of an organisation's name -> English ("" for none)
     places: frozenset[str]  # countries and regions
+    brands: frozenset[str]  # companies and brands written like a person's name ("신세계", "한겨레")
     bodies: Mapping[str, str]  # speaking bodies ("재판부") -> English ("the court")
     title_context: Mapping[str, Mapping[str, str]]  # title -> organisation kind -> English
     org_kinds: Mapping[str, tuple[str, ...]]  # kind -> markers of an organisation's name
@@ -93,6 +94,7 @@ def speaker_knowledge() -> SpeakerKnowledge:
     return SpeakerKnowledge(
         org_markers=MappingProxyType(_mapping(data.get("org_markers", {}), "org_markers")),
         places=frozenset(_strings(data.get("places", {}).get("names", []), "[places] names")),
+        brands=frozenset(_strings(data.get("brands", {}).get("names", []), "[brands] names")),
         bodies=MappingProxyType(_mapping(data.get("bodies", {}), "bodies")),
         title_context=MappingProxyType(
             {k: MappingProxyType(_mapping(v, f"title_context.{k}")) for k, v in context.items()}

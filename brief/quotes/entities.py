@@ -68,6 +68,7 @@ class NameEvidence:
         found = (
             table.translate_org(word) is not None
             or word in knowledge.places
+            or word in knowledge.brands
             or word in knowledge.bodies
             or self._marked_org(word)
             or (len(word) > 2 and knowledge.org_kind(word) in ("sport", "film"))  # "라이온즈", "한빛필름"

@@ -48,9 +48,10 @@ _TOKEN = re.compile(r"(?:[^\s…(]|\((?=[^()]{0,30}\))[^()]*\))+|\(")
 _SOURCES = {
     "관계자": "official", "관계자들": "officials", "측": "representative", "대변인": "spokesperson",
     "전문가": "expert", "전문가들": "experts", "임원": "executive", "고위 관계자": "senior official",
-    "애널리스트": "analyst", "애널리스트들": "analysts", "연구원": "researcher",
+    "애널리스트": "analyst", "애널리스트들": "analysts", "연구원": "researcher", "기자": "reporter",
+    "기자들": "reporters",
 }  # fmt: skip
-_SOURCE_WORDS = ("관계자", "측", "대변인", "전문가", "애널리스트", "임원", "연구원")
+_SOURCE_WORDS = ("관계자", "측", "대변인", "전문가", "애널리스트", "임원", "연구원", "기자")
 _GENERIC_SOURCES = {
     "업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government ",
     "학계": "academic ", "금융권": "financial-sector ", "재계": "business ", "통신사": "telecom ",
@@ -744,10 +745,12 @@ class Cast:
             key = mention.person.ko if mention.person else mention.name or ""
             entry = self.entries.get(key)
             if entry is None and mention.weak and mention.person is None:
-                # a bare name ("신세계는", "손하린은") is a person only when the article gives evidence
-                # elsewhere: a title before it ("배우 손하린"), or a full mention with a title
+                # a bare name ("손하린은") is a person with evidence elsewhere (a title before it: "배우
+                # 손하린"), or as the subject right before its own quote (the sieves check that), when it
+                # reads as a name: a family name and two syllables that neither the analyser nor the
+                # tables know as a common word, an organisation, a brand or a place ("신세계는")
                 title = self.titled_names.get(key)
-                if title is None:
+                if title is None and not (len(key) == 3 and self.evidence.bare_name(key)):
                     return None
                 self._add(key, None, title, None)
                 entry = self.entries[key]
