@@ -105,7 +105,11 @@ _LABEL_LINE = re.compile(
     r"(?P<who>[^:：\"“”\[\]<>]{2,60}?)\s*$"
 )
 # a quoted question: "…냐"는 질문에 / "…"라는 질문을 받자 (the asker is not named: "X의 질문" is not matched)
-_QUESTION = re.compile(r"(?:이?라는|냐는|는|란)\s*(질문(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)")
+_QUESTION = re.compile(
+    r"(?:이?라는|냐는|는|란)\s*((?:질문|물음)(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)"
+)
+# an asking verb that opens a clause for the answer: "…"냐고 묻자 / 질문하자 / 되묻자 / 물었는데
+_ASKED_THEN = re.compile(r"^(?:묻|물으|물었|되묻|되물|질문하|질문했|문의하|문의했)\w*(?:자|는데|더니)[,.]?$")
 # a quote that is a whole statement of its own: "…수준입니다." / "…하겠다!" / "…인가?"
 _STATEMENT_END = re.compile(r"(?:[다요죠까][.!?]?|[.!?])\s*$")
 _ADNOMINAL_ENDINGS = (
@@ -344,6 +348,12 @@ class _Extractor:
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             found = find_subject(QuoteSite(tokens, mentions, first_tok, verb_index, before, after, owner))
             subject = found[1] if found is not None else None
+            if subject is None and verb is not None and _ASKED_THEN.match(verb[1]):
+                # ""…냐"고 묻자 (김 장관은) "…"": a question in a clause of its own belongs to its asker,
+                # never to the one who answers or spoke before
+                k = verb[0]
+                subject = Mention("unnamed", tokens[k].start, tokens[k].end, k, k, "", "질문자",
+                                  title="질문자", description="a questioner")  # fmt: skip
             speaker: Speaker | None
             if subject is not None and _joint(mentions, subject):
                 # "문 사장과 이 사장은 "…"고 입을 모았다": said by two people; no one speaker to name
@@ -391,7 +401,9 @@ class _Extractor:
 
     def _unread_subject_rule(self, _para: int, region: Sequence[Token], _standalone: bool) -> _Decision:
         """Some other subject we could not read ("전 장관은"): the last speaker is not carried over."""
-        return (True, None) if any(_blocks_continuation(t) for t in region) else (False, None)
+        blocked = any(_blocks_continuation(t) for t in region)
+        blocked = blocked or any(_new_subject_also(region, k, self.table) for k in range(len(region)))
+        return (True, None) if blocked else (False, None)
 
     def _previous_speaker_rule(self, para: int, _region: Sequence[Token], _standalone: bool) -> _Decision:
         """The one who spoke in this or the previous paragraph, unless someone else became the subject."""
@@ -789,6 +801,29 @@ def _blocks_continuation(token: Token) -> bool:
     # a noun with the topic particle ("전 장관은"); not an adnominal verb ("넣은") nor "에는", "에서는"
     morphs = analyse_word(core)
     return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S", "X")
+
+
+def _new_subject_also(region: Sequence[Token], k: int, table: PeopleTable) -> bool:
+    """A new subject marked "also" ("배우 한가람도", "박민지 역시", "그 역시" excepted): someone else
+    speaks now, so the last speaker is not carried over."""
+    core = region[k].core
+    if core in ("역시", "또한") and k > 0:
+        before = region[k - 1]
+        if before.raw != before.core or before.core in ("그", "그녀", "이", "이번", "이날"):
+            return False
+        morphs = analyse_word(before.core)
+        return bool(morphs) and all(m.tag in ("NNP", "NNG", "MM") or m.oov for m in morphs)
+    if len(core) < 3 or not core.endswith("도") or core in _CONNECTIVES:
+        return False
+    morphs = analyse_word(core)
+    if len(morphs) < 2 or morphs[-1].tag != "JX" or morphs[-1].form != "도":
+        return False
+    # a name ("한가람도": proper noun or unknown word), not a time or place ("이날도", "오늘도", "현장에도")
+    nouns = morphs[:-1]
+    named = all(m.tag in ("NNP", "MM") or m.oov for m in nouns)
+    named = named and any(m.tag == "NNP" or m.oov for m in nouns)
+    titled = k > 0 and region[k - 1].raw == region[k - 1].core and table.is_title(region[k - 1].core)
+    return named or titled  # "배우 한가람도": a title before it
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

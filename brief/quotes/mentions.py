@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from brief.analysis import analyse_word
+from brief.analysis import analyse_word, word_shape
 from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
 from brief.quotes.entities import NameEvidence
 from brief.records import Person, Speaker
@@ -506,7 +506,14 @@ class _Matcher:
             if english is not None:
                 start, end = token.start, token.end
                 return Mention("org", start, end, i, i, particle, base, org=base, description=english)
-            if len(base) == 3 and evidence.bare_name(base) and _noun_with_particle(core):
+            # Kiwi reads a name it does not know, alone, in odd ways ("채지우는": 채 + 지우 + 는): a word
+            # it reads as one unknown noun without its particle is a noun with a particle
+            noun = _noun_with_particle(core) or (
+                word_shape(base) == "oov"
+                and base[-1] not in "하되"  # "구현하는": a verb form
+                and not any(m.tag in ("XSV", "XSA") for m in analyse_word(core))
+            )
+            if len(base) == 3 and evidence.bare_name(base) and noun:
                 return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
             if base.endswith("씨") and (token.raw.startswith(base[:-1]) or "(" in token.raw):
                 name = base[:-1]

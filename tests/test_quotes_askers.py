@@ -1,0 +1,96 @@
+"""A quoted question belongs to its asker; a subject marked "also" (도, 역시) is someone new; bare names
+in entertainment and sport. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.people import PeopleTable, load_people
+from brief.quotes import extract_quotes
+from tests.test_quotes_constructions import make_article
+
+
+@pytest.fixture(scope="module")
+def people() -> PeopleTable:
+    return load_people()
+
+
+def _speakers(paragraphs: tuple[str, ...], people: PeopleTable) -> list[tuple[str, str | None]]:
+    quotes = extract_quotes(make_article(paragraphs), people)
+    return [(q.speaker.kind, q.speaker.ko if q.speaker.kind == "named" else q.speaker.en) for q in quotes]
+
+
+QUESTIONS = [
+    # (paragraphs, speakers in order: (kind, named ko or English))
+    (
+        ('한빛일보 기자가 "증세는 언제 결정됩니까"라고 묻자 홍재석 수석은 "정해진 바 없다"고 답했다.',),
+        [("unnamed", "a reporter"), ("named", "홍재석")],
+    ),
+    (
+        ('한 기자가 "후보 사퇴를 검토하느냐"고 질문하자 김민호 대표는 "전혀 사실이 아니다"라고 말했다.',),
+        [("unnamed", "a reporter"), ("named", "김민호")],
+    ),
+    (
+        ('김철호 장관은 "예산은 충분하다"고 말했다.', '"부족하지 않느냐"고 묻자 "충분히 검토했다"고 답했다.'),
+        [("named", "김철호"), ("unnamed", "a questioner"), ("named", "김철호")],
+    ),
+    (
+        (
+            '김철호 장관은 "예산은 충분하다"고 말했다.',
+            '"지역 예산은 왜 줄었느냐"고 질문하자 김 장관은 "효율화 때문"이라고 답했다.',
+        ),
+        [("named", "김철호"), ("unnamed", "a questioner"), ("named", "김철호")],
+    ),
+    (
+        ('오세린 감독은 "준비는 끝났다"고 말했다.', '"부상 선수는 없느냐"는 물음에 "모두 건강하다"고 했다.'),
+        [("named", "오세린"), ("unnamed", "a questioner"), ("named", "오세린")],
+    ),
+    (
+        ('"예산이 부족하지 않느냐"는 질문에 김도윤 장관은 "충분히 검토했다"고 답했다.',),
+        [("unnamed", "a questioner"), ("named", "김도윤")],
+    ),
+]
+
+ALSO = [
+    # a new subject with 도 / 역시 never continues the last speaker
+    ('김도윤 장관은 "충분히 검토했다"고 말했다.', '배우 한가람도 "정말 기쁜 하루였다"고 말했다.'),
+    ('김도윤 장관은 "충분히 검토했다"고 말했다.', '박민지 역시 "준비가 잘 됐다"고 말했다.'),
+    ('정해솔 감독은 "선수들이 잘해줬다"고 말했다.', '가수 윤새봄도 "무대가 즐거웠다"고 했다.'),
+    ('이현우 대표는 "실적이 좋다"고 밝혔다.', '모가람 역시 "다음 분기도 기대된다"고 말했다.'),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), QUESTIONS)
+def test_a_question_belongs_to_its_asker(
+    paragraphs: tuple[str, ...], expected: list, people: PeopleTable
+) -> None:
+    assert _speakers(paragraphs, people) == expected
+
+
+@pytest.mark.parametrize("paragraphs", ALSO)
+def test_also_marks_a_new_subject(paragraphs: tuple[str, ...], people: PeopleTable) -> None:
+    got = _speakers(paragraphs, people)
+    assert len(got) == 2, got
+    assert got[0][0] == "named"
+    assert got[1] != got[0], got  # never the previous speaker
+
+
+BARE = [
+    (
+        (
+            '유하린은 "이번 앨범은 오래 준비했다"고 말했다. 채도윤은 "무대에 서니 떨렸다"라고 했으며, '
+            '허남규는 "다음 공연도 기대해달라"라고 했다.',
+        ),
+        ["유하린", "채도윤", "허남규"],
+    ),
+    (('정서율은 경기 후 "팀원들 덕분에 이겼다"고 말했다.',), ["정서율"]),
+    (('골을 넣은 허남규는 "동료들에게 고맙다"고 말했다.',), ["허남규"]),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "names"), BARE)
+def test_bare_names_speak(paragraphs: tuple[str, ...], names: list[str], people: PeopleTable) -> None:
+    got = _speakers(paragraphs, people)
+    named = [ko for kind, ko in got if kind == "named"]
+    assert all(n in names for n in named), got  # never someone else
+    assert len(named) >= len(names) - 1, got  # at most one left unknown
