@@ -66,6 +66,8 @@ _ORG_SUFFIXES = (
     "클라우드", "텔레콤", "증권", "보험", "카드", "코리아", "홀딩스", "산업", "중공업", "자동차",
     "통신", "병원", "학회", "당", "시", "도", "군", "구", "국",
 )  # fmt: skip
+# one Latin capital for a person the text withholds, with 씨 or before a title: "A씨는", "B 총경"
+_ANONYMOUS = re.compile(r"^([A-Z])(씨)?(께서는|께서|은|는|이|가|도|의)?$")
 _HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
 _AGE = re.compile(r"^[\uac00-\ud7a3]{2,4}\(\s*\d{1,3}\s*(?:세)?\s*\)")
 
@@ -399,6 +401,8 @@ class _Matcher:
             return 0
         if core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES or core.startswith("그"):
             return 1
+        if _ANONYMOUS.match(core):
+            return 1  # "A씨는", "B 총경"
         if core == "고위" or any(word in core for word in _SOURCE_WORDS):
             return 1
         for base, _particle in split_particle(core):
@@ -459,6 +463,17 @@ class _Matcher:
             if person is not None:
                 return Mention("person", tokens[i].start, tokens[last].end, i, last, particle,
                                text[tokens[i].start : tokens[last].end], ko, None, None, person)  # fmt: skip
+        # a person the text does not name: "A씨는", "B 총경은", "C 교수가"
+        anonymous = _ANONYMOUS.match(core)
+        if anonymous is not None:
+            letter, particle = anonymous.group(1), anonymous.group(3) or ""
+            if anonymous.group(2):
+                return Mention("short", token.start, token.end, i, i, particle, core, letter, "씨")
+            title = self.title_at(tokens, i + 1) if core == token.raw and i + 1 < len(tokens) else None
+            if title is not None:
+                end, title_ko, particle = title
+                return Mention("short", token.start, tokens[end].end, i, end, particle,
+                               text[token.start : tokens[end].end], letter, title_ko)  # fmt: skip
         # a short form: family name and title ("김 대표는", "구 사장", "장 차관은")
         if (
             (core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES)
@@ -765,6 +780,15 @@ class Cast:
                 self._add(mention.name or "", mention.person, mention.title, mention.org)
                 entry = self.entries[key]
             return self._speaker_of(entry)
+        if mention.kind == "short" and _ANONYMOUS.match(mention.name or ""):
+            # "A씨", "B 총경": a person the text does not name, called as the text calls them
+            ko = mention.bare_text
+            if mention.title == "씨":
+                return Speaker(kind="named", ko=ko, en=f"{mention.name}", verified=False)
+            title_en, _org = self._title_en(mention.title or "", None)
+            if not title_en:
+                return None
+            return Speaker(kind="named", ko=ko, en=mention.name, title=title_en, verified=False)
         if mention.kind == "short":
             entry = self._resolve_short(mention.name or "", mention.title or "", para)
             if entry is not None:
