@@ -94,3 +94,61 @@ def test_bare_names_speak(paragraphs: tuple[str, ...], names: list[str], people:
     named = [ko for kind, ko in got if kind == "named"]
     assert all(n in names for n in named), got  # never someone else
     assert len(named) >= len(names) - 1, got  # at most one left unknown
+
+
+DOCUMENTS = [
+    # an institution speaking through a document, continued by 이어/또 in the same paragraph
+    (
+        '한은 금융통화위원회는 통화정책방향 의결문에서 "물가 오름세가 둔화하고 있다"고 평가했다. '
+        '이어 "성장 경로의 불확실성이 크다"고 덧붙였다.',
+        "Monetary Policy Board",
+    ),
+    (
+        '기획재정부는 보도자료에서 "수출이 회복되고 있다"고 밝혔다. 또 "내수는 여전히 부진하다"고 진단했다.',
+        "Ministry of Economy and Finance",
+    ),
+    (
+        '정의당은 논평을 내고 "책임자를 문책해야 한다"고 주장했다. 이어 "재발 방지책도 내놓으라"고 요구했다.',
+        "Justice Party",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "english"), DOCUMENTS)
+def test_an_institution_speaks_through_a_document(paragraph: str, english: str, people: PeopleTable) -> None:
+    assert _speakers((paragraph,), people) == [("unnamed", english)] * 2
+
+
+LABELS = [
+    # a bracketed label line, then the quoted lines it owns until the next label
+    (
+        (
+            "[재판장]",
+            '"피고인은 최후 진술을 하세요."',
+            "[김서준 측 변호사]",
+            '"혐의를 전면 부인합니다."',
+            '"증거가 조작됐습니다."',
+        ),
+        [("unnamed", "the presiding judge"), ("unnamed", "a lawyer for Kim Seo-jun")] * 1
+        + [("unnamed", "a lawyer for Kim Seo-jun")],
+    ),
+    (
+        ("[특검 측]", '"증거는 충분합니다."', "[검찰 측]", '"징역 5년을 구형합니다."'),
+        [("unnamed", "the special counsel's team"), ("unnamed", "the prosecution")],
+    ),
+    (
+        ("[박하윤 / 서울 마포구]", '"물가가 너무 올라서 장보기가 겁나요."'),
+        [("named", "박하윤")],
+    ),
+    (
+        ("[사진]", '"이 정도면 충분하다고 봅니다."'),  # not a speaker's label: nobody is named
+        [("unknown", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), LABELS)
+def test_a_label_line_owns_the_quotes_below_it(
+    paragraphs: tuple[str, ...], expected: list, people: PeopleTable
+) -> None:
+    assert _speakers(paragraphs, people) == expected

@@ -104,6 +104,10 @@ _LABEL_LINE = re.compile(
     r"\s*[▶■●◆-]?\s*[\[<]?\s*(?:인터뷰|녹취|싱크|INT)\s*[\]>]?\s*[:：]?\s*"
     r"(?P<who>[^:：\"“”\[\]<>]{2,60}?)\s*$"
 )
+# a label alone on its line in brackets ("[재판장]", "[김서준 측 변호사]", "[박하윤 / 서울 마포구]"), and a
+# line that is a quote and nothing else
+_BRACKET_LABEL = re.compile(r"\s*\[(?P<who>[^\[\]:：\"“”'‘’]{2,40})\]\s*$")
+_QUOTED_LINE = re.compile(r"\s*[\"“][^\"“”]{2,}[\"”]\s*$")
 # a quoted question: "…냐"는 질문에 / "…"라는 질문을 받자 (the asker is not named: "X의 질문" is not matched)
 _QUESTION = re.compile(
     r"(?:이?라는|냐는|는|란)\s*((?:질문|물음)(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)"
@@ -244,6 +248,7 @@ class _Extractor:
         self.sentences: list[list[_Item]] = []
         self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
         label: str | None = None
+        role: str | None = None  # "[재판장]", "[NAME / 서울 마포구]": a label for the quoted lines below it
         for index, text in enumerate(article.paragraphs):
             bite = _sound_bite(text)
             if bite is None and label is not None and _LABEL_LINE.match(text) is None:
@@ -254,6 +259,16 @@ class _Extractor:
             line = _LABEL_LINE.match(text)
             if line is not None:
                 label = " ".join(line.group("who").split())
+            bracket = _BRACKET_LABEL.match(text) if bite is None and line is None else None
+            if bracket is not None:
+                who = " ".join(bracket.group("who").split())
+                role = who if self.cast.label_speaker(who) is not None else None
+            elif bite is None and role is not None and _QUOTED_LINE.match(text):
+                # the quoted lines under "[재판장]" are the presiding judge's, until another label
+                begin = len(text) - len(text.lstrip())
+                bite = (role, begin, len(text.rstrip()))
+            elif text.strip():
+                role = None
             if bite is not None:
                 self.sound_bites[index] = bite
             sentences = _sentences(text, find_quote_spans(text))

@@ -66,6 +66,8 @@ _ORG_SUFFIXES = (
     "클라우드", "텔레콤", "증권", "보험", "카드", "코리아", "홀딩스", "산업", "중공업", "자동차",
     "통신", "병원", "학회", "당", "시", "도", "군", "구", "국",
 )  # fmt: skip
+# "NAME 측 변호사": a lawyer for NAME
+_COUNSEL = re.compile(r"(\S+?)\s*측\s*(?:변호사|변호인|변호인단|대리인)")
 # one Latin capital for a person the text withholds, with 씨 or before a title: "A씨는", "B 총경"
 _ANONYMOUS = re.compile(r"^([A-Z])(씨)?(께서는|께서|은|는|이|가|도|의)?$")
 _HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
@@ -753,6 +755,19 @@ class Cast:
                     break
             self._add(name, person, title, org)
             return self._speaker_of(self.entries[person.ko if person else name])
+        role_label = " ".join(label.split())
+        bodies = evidence.knowledge.bodies
+        if role_label in bodies:  # "[재판장]", "[특검 측]", "[변호인]"
+            return Speaker(kind="unnamed", ko=role_label, en=bodies[role_label])
+        counsel = _COUNSEL.fullmatch(role_label)
+        if counsel is not None and not slash:
+            # "[김서준 측 변호사]": the lawyer of someone the label names, not that person
+            client = counsel.group(1)
+            client_en = self.table.translate_org(client)
+            if client_en is None and evidence.korean_name(client, strong=True):
+                client_en = romanize_name(client)
+            if client_en:
+                return Speaker(kind="unnamed", ko=role_label, en=f"a lawyer for {client_en}")
         text = " ".join(label.replace("/", " ").split())
         mentions = find_mentions(tokenize(text), text, self.table)
         mention = mentions[0] if len(mentions) == 1 and mentions[0].kind != "pronoun" else None
