@@ -129,8 +129,7 @@ LABELS = [
             '"혐의를 전면 부인합니다."',
             '"증거가 조작됐습니다."',
         ),
-        [("unnamed", "the presiding judge"), ("unnamed", "a lawyer for Kim Seo-jun")] * 1
-        + [("unnamed", "a lawyer for Kim Seo-jun")],
+        [("unnamed", "the presiding judge")] + [("unnamed", "a lawyer for Kim Seo-jun")] * 2,
     ),
     (
         ("[특검 측]", '"증거는 충분합니다."', "[검찰 측]", '"징역 5년을 구형합니다."'),
@@ -152,3 +151,19 @@ def test_a_label_line_owns_the_quotes_below_it(
     paragraphs: tuple[str, ...], expected: list, people: PeopleTable
 ) -> None:
     assert _speakers(paragraphs, people) == expected
+
+
+FOREIGN_SURNAMES = [
+    ('한빛 베어스 로스버그 감독은 "불펜이 버텨줬다"고 말했다.', [("named", "로스버그")]),
+    ('트럼프 대통령은 "관세를 올리겠다"고 말했다.', [("named", "트럼프")]),
+    ('슈미트 교수는 "표본이 너무 작다"고 지적했다.', [("named", "슈미트")]),
+    # a company's head after a transliterated word is the company's head, not a person named so
+    ('스타트업 대표는 "투자가 얼어붙었다"고 말했다.', [("unknown", None)]),
+    ('크로스핏 회장은 "회원이 늘었다"고 말했다.', [("unknown", None)]),
+    ('포스트 시즌 감독은 "좋은 경기였다"고 말했다.', [("unknown", None)]),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), FOREIGN_SURNAMES)
+def test_a_foreign_surname_before_a_title(paragraph: str, expected: list, people: PeopleTable) -> None:
+    assert _speakers((paragraph,), people) == expected

@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 from brief.analysis import analyse_word, word_shape
 from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
-from brief.quotes.entities import NameEvidence
+from brief.quotes.entities import NameEvidence, looks_transliterated
 from brief.records import Person, Speaker
 
 __all__ = [
@@ -68,6 +68,10 @@ _ORG_SUFFIXES = (
 )  # fmt: skip
 # "NAME 측 변호사": a lawyer for NAME
 _COUNSEL = re.compile(r"(\S+?)\s*측\s*(?:변호사|변호인|변호인단|대리인)")
+# titles of a company's head, which follow a company's name as often as a person's
+_COMPANY_HEADS = frozenset(
+    {"대표", "대표이사", "사장", "회장", "부회장", "부사장", "CEO", "최고경영자", "창업자", "의장"}
+)
 # one Latin capital for a person the text withholds, with 씨 or before a title: "A씨는", "B 총경"
 _ANONYMOUS = re.compile(r"^([A-Z])(씨)?(께서는|께서|은|는|이|가|도|의)?$")
 _HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
@@ -298,7 +302,7 @@ class _Matcher:
         for base, particle in split_particle(tokens[i].core):
             if base in self.names:
                 return i, base, self.names[base], particle
-        foreign = self._foreign_name_at(tokens, i)
+        foreign = self._foreign_name_at(tokens, i) or self._foreign_surname_at(tokens, i)
         if foreign is not None:
             return foreign
         core = tokens[i].core
@@ -327,6 +331,25 @@ class _Matcher:
         )  # fmt: skip
         if not self.evidence.korean_name(core, strong=strong):
             return None  # an organisation, a place, a dictionary word: never a name
+        return i, core, None, ""
+
+    def _foreign_surname_at(
+        self, tokens: Sequence[Token], i: int
+    ) -> tuple[int, str, Person | None, str] | None:
+        """A foreign surname alone right before a title that is not a company head's ("로이스터 감독은",
+        "트럼프 대통령은"): one word of Hangul transliteration (with the epenthetic 으: 스, 트, 프 ...)
+        that no table knows as an organisation or a place."""
+        token = tokens[i]
+        core = token.core
+        if token.raw != core or i + 1 >= len(tokens) or len(core) < 3 or not _HANGUL_ONLY.match(core):
+            return None
+        if not looks_transliterated(core) or core[-1] in "의를을와과로에":
+            return None
+        title = self.title_at(tokens, i + 1)
+        if title is None or title[0] != i + 1 or title[1] in _COMPANY_HEADS:
+            return None  # "스타트업 대표": a company's head follows a company's name
+        if not self.evidence.foreign_word(core) or self.evidence.is_org_word(core):
+            return None
         return i, core, None, ""
 
     def _foreign_name_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str, Person | None, str] | None:
