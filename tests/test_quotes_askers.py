@@ -167,3 +167,27 @@ FOREIGN_SURNAMES = [
 @pytest.mark.parametrize(("paragraph", "expected"), FOREIGN_SURNAMES)
 def test_a_foreign_surname_before_a_title(paragraph: str, expected: list, people: PeopleTable) -> None:
     assert _speakers((paragraph,), people) == expected
+
+
+TITLED_ELSEWHERE = [
+    # Kiwi splits these names into words; a title right before them somewhere names them
+    (('배우 한가람은 "정말 기쁜 하루였다"고 말했다.',), [("named", "한가람")]),
+    (
+        ('가수 유하람은 "앨범을 오래 준비했다"고 말했다.', '유하람은 "팬들 덕분"이라고 덧붙였다.'),
+        [("named", "유하람")] * 2,
+    ),
+    (('선수 모가람이 "이길 수 있다"고 말했다.',), [("named", "모가람")]),
+    # no title anywhere: not named, and not the previous speaker either
+    (('한가람은 "정말 기쁜 하루였다"고 말했다.',), [("unknown", None)]),
+    (
+        ('김철호 장관은 "예산은 충분하다"고 말했다.', '전세계는 "위기"라고 말한다.'),
+        [("named", "김철호"), ("unknown", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), TITLED_ELSEWHERE)
+def test_a_title_elsewhere_names_a_split_name(
+    paragraphs: tuple[str, ...], expected: list, people: PeopleTable
+) -> None:
+    assert _speakers(paragraphs, people) == expected

@@ -68,6 +68,8 @@ _ORG_SUFFIXES = (
 )  # fmt: skip
 # "NAME 측 변호사": a lawyer for NAME
 _COUNSEL = re.compile(r"(\S+?)\s*측\s*(?:변호사|변호인|변호인단|대리인)")
+# last syllables of derived common words ("전문가", "정치권", "신제품"), not of a name after a title
+_DERIVING_ENDS = frozenset("들적형화식별급용가권품층자원")
 # titles of a company's head, which follow a company's name as often as a person's
 _COMPANY_HEADS = frozenset(
     {"대표", "대표이사", "사장", "회장", "부회장", "부사장", "CEO", "최고경영자", "창업자", "의장"}
@@ -555,11 +557,27 @@ class _Matcher:
             )
             if len(base) == 3 and evidence.bare_name(base) and noun:
                 return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
+            if len(base) == 3 and noun and self._loose_name(tokens, i, base):
+                # "배우 한가람은" (한 + 가람), "가수 유하람은" (유하 + 람): Kiwi splits the name into words,
+                # so only a title right before it somewhere in the article makes it one (Cast.speaker)
+                return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
             if base.endswith("씨") and (token.raw.startswith(base[:-1]) or "(" in token.raw):
                 name = base[:-1]
                 if 3 <= len(name) <= 4 and evidence.korean_name(name, strong=True):
                     return Mention("person", token.start, token.end, i, i, particle, core, name=name)
         return None
+
+    def _loose_name(self, tokens: Sequence[Token], i: int, base: str) -> bool:
+        """A word that may be a name only with a title right before it somewhere in the article ("배우
+        한가람은"): the cast asks for that evidence before it names anyone."""
+        evidence = self.evidence
+        if not _HANGUL_ONLY.match(base) or split_korean_name(base) is None or looks_transliterated(base):
+            return False
+        if evidence.is_org_word(base) or self.table.is_title(base) or base[-1] in _DERIVING_ENDS:
+            return False
+        return word_shape(base) in ("compound", "inflected") and not any(
+            m.tag in ("XSV", "XSA", "XSN", "EP") for m in analyse_word(base)
+        )
 
     def _unnamed(self, tokens: Sequence[Token], i: int, base: str) -> tuple[int, str | None, str] | None:
         """An unnamed source ending at token i: (first token, Korean org, English description)."""
