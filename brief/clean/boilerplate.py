@@ -155,6 +155,10 @@ _ID_TOKEN = re.compile(
 END_REASONS = frozenset({"byline", "reporter e-mail", "copyright", "desk credit"})
 
 
+def _rule_pattern(reason: str) -> str:
+    return next(pattern for r, pattern in ((r, p.pattern) for r, p in _RULES) if r == reason)
+
+
 # All rules as one alternation: one regex call per line instead of one per rule.
 _ALL_RULES = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(_RULES)), _I)
 _REASON_OF = {f"r{i}": reason for i, (reason, _) in enumerate(_RULES)}
@@ -177,6 +181,76 @@ def is_menu(line: str) -> bool:
     return sum(1 for w in words if _SECTION.fullmatch(w)) >= 0.75 * len(words)
 
 
+_NAV_SPLIT = re.compile(r"\s*[|·/]\s*|\s+")
+_NAV_PHRASE = re.compile(f"(?:{_rule_pattern('skip link')})|(?:{_rule_pattern('page tool')})", _I)
+_SKIP = re.compile(_rule_pattern("skip link"), _I)
+
+
+def nav_phrases_reason(line: str) -> str | None:
+    """A line made only of navigation phrases ("본문 바로가기 메뉴 바로가기", "전체메뉴 로그인 회원가입"):
+    its words split into runs of one to three words, each a skip link or a page tool. "skip link" when
+    one of them is, else "page tool"; None for any other line."""
+    if len(line) > 80:
+        return None
+    words = [w for w in _NAV_SPLIT.split(line) if w]
+    if len(words) < 2 or len(words) > 12:
+        return None
+    # reach[i]: the words before i can be cut into navigation phrases (and whether one was a skip link)
+    reach: list[bool | None] = [None] * (len(words) + 1)
+    reach[0] = False
+    for i in range(len(words)):
+        if reach[i] is None:
+            continue
+        for j in range(i + 1, min(len(words), i + 3) + 1):
+            phrase = " ".join(words[i:j])
+            if _NAV_PHRASE.fullmatch(phrase):
+                skip = bool(reach[i]) or _SKIP.fullmatch(phrase) is not None
+                reach[j] = skip if reach[j] is None else (reach[j] or skip)
+    if reach[-1] is None:
+        return None
+    return "skip link" if reach[-1] else "page tool"
+
+
+# A widget sentence addressed to the reader about the page itself: a machine summary's disclaimer, a
+# prompt to share, subscribe, follow or read on ("…요약한 결과입니다.", "이 콘텐츠를 공유하세요.").
+_WIDGET_TOPIC = re.compile(
+    r"요약|공유|구독|스크랩|팔로우|좋아요|알림|북마크|퍼가|본문\s*전체|전체\s*(?:기사|본문)|원문|(?:읽기|읽어|보기)를?"
+)
+_TO_READER = re.compile(
+    r"(?:하세요|보세요|주세요|주십시오|하십시오|바랍니다|권장합니다|권합니다|부탁드립니다)[.!]?$"
+)
+_ABOUT_READING = re.compile(r"(?:결과입니다|수\s*있습니다)[.!]?$")  # said of the page, not to the reader
+_ABOUT_PAGE = re.compile(r"(?:이|본|해당)\s*(?:기사|콘텐츠|컨텐츠|글|요약|뉴스|페이지)|기사\s*내용|본문")
+_WIDGET_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s*")
+
+
+def is_reader_widget(line: str) -> bool:
+    """Every sentence of ``line`` speaks to the reader about the page (summarising, sharing, subscribing,
+    reading the whole text) and none is quoted: a portal widget, not the article."""
+    if len(line) > 300 or '"' in line or "“" in line:
+        return False
+    sentences = [s for s in _WIDGET_SENTENCE_BREAK.split(line) if s.strip()]
+    if not sentences or len(sentences) > 4:
+        return False
+    return all(_widget_sentence(s.strip()) for s in sentences)
+
+
+def _widget_sentence(sentence: str) -> bool:
+    if _WIDGET_TOPIC.search(sentence) is None:
+        return False
+    about_page = _ABOUT_PAGE.search(sentence) is not None
+    if _TO_READER.search(sentence):  # "…공유해 보세요.": a request to the reader
+        return about_page or len(sentence) <= 40
+    return about_page and _ABOUT_READING.search(sentence) is not None
+
+
+# "이 기사는 2025년 1월 2일 … 유료콘텐츠서비스 …에 표출된 기사입니다.": where else the article appeared
+_SYNDICATION = re.compile(
+    r"(?:이|본|해당)\s*기사는\s.{0,160}(?:표출|게재|출고|송고|제공|발행|노출|공개|서비스)(?:된|됐던|되었던|한)\s*"
+    r"(?:기사|콘텐츠|것)입니다\.?"
+)
+
+
 def boilerplate_reason(line: str) -> str | None:
     """The reason ``line`` is page clutter, or None. ``line`` is normalised and non-empty."""
     if is_menu(line):
@@ -193,7 +267,11 @@ def boilerplate_reason(line: str) -> str | None:
                 return reason
     if is_nav_header(line):
         return "navigation header"
-    return None
+    if len(line) <= 220 and _SYNDICATION.fullmatch(line):
+        return "syndication note"
+    if is_reader_widget(line):
+        return "reader widget"
+    return nav_phrases_reason(line)
 
 
 def _rule(reason: str) -> re.Pattern[str]:
