@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from brief.clean import clean_text
 from brief.clean import boilerplate as bp
+from brief.clean import clean_text
 
 HEADLINE = "구립 수영장 새 단장 마치고 다시 문 열어"
 LEAD = "나라구는 석 달 동안 고친 구립 수영장을 15일 다시 연다고 밝혔다. 탈의실과 샤워실을 새로 꾸몄다."
@@ -31,7 +31,9 @@ def test_a_line_of_navigation_phrases_is_furniture(nav: str) -> None:
     assert nav not in article.subheadlines
 
 
-@pytest.mark.parametrize("line", ["로그인 후 이용하세요 회원가입", "본문 바로가기 기능을 새로 만들었다", HEADLINE])
+@pytest.mark.parametrize(
+    "line", ["로그인 후 이용하세요 회원가입", "본문 바로가기 기능을 새로 만들었다", HEADLINE]
+)
 def test_lines_with_other_words_are_not_navigation(line: str) -> None:
     assert bp.nav_phrases_reason(line) is None
 
@@ -40,7 +42,8 @@ def test_lines_with_other_words_are_not_navigation(line: str) -> None:
 @pytest.mark.parametrize(
     "widget",
     [
-        "이 요약은 인공지능 기술로 기사 내용을 세 줄로 요약한 결과입니다. 빠진 내용이 있을 수 있으니 본문 전체를 읽어 주세요.",
+        "이 요약은 인공지능 기술로 기사 내용을 세 줄로 요약한 결과입니다. "
+        "빠진 내용이 있을 수 있으니 본문 전체를 읽어 주세요.",
         "이 기사를 친구에게 공유해 보세요.",
         "이 콘텐츠가 마음에 드셨다면 구독하세요.",
         "자동 요약된 내용은 기사 내용과 다를 수 있습니다. 정확한 내용은 본문 읽기를 권장합니다.",
