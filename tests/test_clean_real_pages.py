@@ -83,3 +83,43 @@ def test_syndication_notes_are_furniture(note: str) -> None:
     assert [r.name for r in article.reporters] == ["박민수"]
     assert article.date is not None and article.date.isoformat() == "2025-02-27"
     assert article.headline == HEADLINE
+
+
+# ---------------------------------------------------------------- 3. one long paragraph, cut by the scraper
+LONG = (
+    "산골 마을의 폐교가 주민 공방으로 다시 태어났다. 교실 네 칸은 목공방과 "
+    "도자기 작업실로 바뀌었다. 운동장에는 주민들이 함께 가꾸는 텃밭이 생겼다. "
+    "공방을 처음 제안한 사람은 귀촌한 지 오 년 된 목수였다. 그는 비어 있는 "
+    "학교를 볼 때마다 아까운 마음이 들었다고 했다. 마을 회의에서 뜻을 모으는 "
+    "데는 일 년이 걸렸다. 군청은 낡은 지붕과 배관을 고치는 비용을 보탰다. "
+    "주민들은 주말마다 모여 벽을 칠하고 바닥을 닦았다. 문을 연 첫 달에만 이웃 "
+    "마을에서 이백 명이 넘는 사람이 찾아왔다. 아이들은 나무로 의자를 만들고 "
+    "어른들은 그릇을 빚었다. 공방은 다음 달부터 도시 주민을 위한 주말 체험 "
+    "과정을 연다. 수익은 공방을 꾸리는 데 쓰고 남는 돈은 마을 어르신들의 "
+    "난방비로 보탤 계획이다. 목수는 학교가 다시 사람들로 북적이는 것을 보니 "
+    "꿈만 같다고 말했다. 군청은 다른 폐교 두 곳에도 같은 방식을 적용할 수 "
+    "있을지 살펴보고 있다. 다만 공방을 오래 지키려면 젊은 사람들이 마을에 "
+    "자리를 잡아야 한다는 목소리도 나온다. 주민들은 빈집을 고쳐 젊은 가족에게 "
+    "싸게 빌려주는 방안을 함께 논의하고 있으며 내년 봄까지 구체적인 계획을 "
+    "마련해 군청에 제안하기로 뜻을 모았다고 전했는데 이 계획이 실현되려면 예산 "
+    "확"
+)
+TITLE = "폐교가 주민 공방으로…산골 마을에 다시 사람 모여"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"{TITLE}\n{LONG}",  # sentences separated by spaces
+        f"{TITLE}\n\n{LONG.replace('다. ', '다.')}",  # glued without spaces, as some scrapers store them
+        f"마을 소식\n{TITLE}\n{LONG}\n",  # a section label above the title
+    ],
+)
+def test_a_lone_long_paragraph_cut_mid_word_is_the_body(page: str) -> None:
+    article = clean_text(page)
+    assert article.headline == TITLE
+    text = " ".join(article.paragraphs)
+    assert text.startswith("산골 마을의 폐교가")
+    assert text.endswith("예산 확")
+    assert article.truncated
+    assert bp.is_running_prose(LONG) and not bp.is_running_prose(TITLE)

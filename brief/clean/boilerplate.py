@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from brief.clean.normalize import HANGUL
@@ -14,6 +15,7 @@ __all__ = [
     "is_menu",
     "is_metadata_numbers",
     "is_prose",
+    "is_running_prose",
     "list_item_number",
 ]
 
@@ -310,6 +312,20 @@ def is_metadata_numbers(line: str) -> bool:
     return ids >= 4 and ids / len(tokens) >= 0.4
 
 
+_STATEMENT_STOP = re.compile(r"[가-힣](?:다|요|죠)[.!?]")
+_RUNNING_MIN = 150
+
+
 def is_prose(line: str) -> bool:
-    """A line of running text: Korean, ends like a sentence ("…했다.", "…습니다.\"")."""
-    return len(line) >= 8 and _SENTENCE_END.search(line) is not None and HANGUL.search(line) is not None
+    """A line of running text: Korean, ends like a sentence ("…했다.", "…습니다.\""), or a long line of
+    several sentences whose last one the scraper cut ("…밝혔다.이어 …했다.그러나 시는 다음")."""
+    if len(line) < 8 or HANGUL.search(line) is None:
+        return False
+    return _SENTENCE_END.search(line) is not None or is_running_prose(line)
+
+
+def is_running_prose(line: str) -> bool:
+    """A long line holding three or more Korean statements ("…했다."), whatever its end."""
+    if len(line) < _RUNNING_MIN:
+        return False
+    return next(itertools.islice(_STATEMENT_STOP.finditer(line), 2, None), None) is not None
