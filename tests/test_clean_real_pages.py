@@ -123,3 +123,37 @@ def test_a_lone_long_paragraph_cut_mid_word_is_the_body(page: str) -> None:
     assert text.endswith("예산 확")
     assert article.truncated
     assert bp.is_running_prose(LONG) and not bp.is_running_prose(TITLE)
+
+
+# ---------------------------------------------------------------- 2. menu bars decided by shape
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "홈 스토리 피플 트렌드 여행 레시피",
+        "소식 모임 장터 갤러리 자료실",
+        "동네 맛집 공연 전시 캠핑",
+        "Home 브랜드 매장 이벤트 고객센터",
+    ],
+)
+def test_a_bar_of_bare_short_words_is_never_the_headline(menu: str) -> None:
+    assert bp.is_menu_shaped(menu)
+    article = clean_text(f"{menu}\n{HEADLINE}\n{LEAD}\n{QUOTE}")
+    assert article.headline == HEADLINE
+    assert menu not in article.subheadlines
+    alone = clean_text(f"{menu}\n\n{LEAD}\n{QUOTE}")  # five words or more: a menu even with no other title
+    assert alone.headline != menu or len(menu.split()) < 5
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "정부가 내일 부동산 대책 발표",  # a particle
+        "시, 출퇴근 버스 증편 결정",  # punctuation
+        "기준금리 3.5% 동결",  # a number
+        "새 도서관 문 열었다",  # a verb ending
+        HEADLINE,
+    ],
+)
+def test_headlines_are_not_menu_shaped(headline: str) -> None:
+    assert not bp.is_menu_shaped(headline)
+    assert clean_text(f"{headline}\n{LEAD}\n{QUOTE}").headline == headline

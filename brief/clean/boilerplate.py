@@ -13,6 +13,7 @@ __all__ = [
     "boilerplate_reason",
     "is_copyright",
     "is_menu",
+    "is_menu_shaped",
     "is_metadata_numbers",
     "is_prose",
     "is_running_prose",
@@ -251,6 +252,30 @@ _SYNDICATION = re.compile(
     r"(?:이|본|해당)\s*기사는\s.{0,160}(?:표출|게재|출고|송고|제공|발행|노출|공개|서비스)(?:된|됐던|되었던|한)\s*"
     r"(?:기사|콘텐츠|것)입니다\.?"
 )
+
+
+# Menu words are bare nouns: no case particle, no verb ending. The last syllables that mark a word as
+# inflected or followed by a particle ("정부가", "밝혔다", "오르는", "회의에서"); a noun that happens to end
+# in one of them ("국무회의") only makes a menu go unrecognised, never a headline lost.
+_INFLECTED = re.compile(
+    r"(?:은|는|을|를|의|에|에서|으로|와|과|도|고|며|다|요|했|된|될|할|던|께|랑|서|나|면|니|게|지|죠)$"
+    r"|[가-힣]{2,}(?:이|가|로|인|한)$"
+)
+_MENU_WORD = re.compile(r"[가-힣]{1,4}|[A-Za-z]{1,8}")
+
+
+def is_menu_shaped(line: str) -> bool:
+    """A line of four to nine short bare words and nothing else ("뉴스 랭킹 이슈 오피니언 포럼",
+    "홈 스토리 피플 트렌드 여행"): no digit, no punctuation, no particle, no verb ending. Such a line is a
+    menu bar whatever its words; it is decided by shape, not by a list of section names."""
+    if len(line) > 60:
+        return False
+    words = [w for w in _MENU_SPLIT.split(line) if w]
+    if not 4 <= len(words) <= 9 or any(_MENU_WORD.fullmatch(w) is None for w in words):
+        return False
+    if sum(1 for w in words if HANGUL.match(w)) < 3:
+        return False
+    return not any(len(w) >= 2 and _INFLECTED.search(w) for w in words)
 
 
 def boilerplate_reason(line: str) -> str | None:

@@ -744,6 +744,7 @@ def _header(
             texts.append(line)
         else:
             ev.drop(line, line.text, "page text before the article")
+    texts = _without_menus(texts, ev)
     if title:  # the page's own <title> says which line is the headline
         at = next(
             (
@@ -781,6 +782,21 @@ def _header(
     ):
         headline, subheadlines = title, subheadlines[1:]
     return headline, subheadlines
+
+
+def _without_menus(texts: list[_Line], ev: _Evidence) -> list[_Line]:
+    """The header's candidate lines without menu bars (``bp.is_menu_shaped``). A menu-shaped line is
+    dropped when another candidate is left to be the headline, or when it has five words or more (a
+    headline of only bare nouns is short); a sole four-word line of nouns may be a terse headline."""
+    menus = [line for line in texts if line.kind == "text" and bp.is_menu_shaped(line.text)]
+    if not menus:
+        return texts
+    others = len(texts) > len(menus)
+    dropped = {id(line) for line in menus if others or len(line.text.split()) >= 5}
+    for line in menus:
+        if id(line) in dropped:
+            _remove(line, "menu", ev)
+    return [line for line in texts if id(line) not in dropped]
 
 
 def _is_statement(text: str) -> bool:
