@@ -151,9 +151,61 @@ def test_a_bar_of_bare_short_words_is_never_the_headline(menu: str) -> None:
         "시, 출퇴근 버스 증편 결정",  # punctuation
         "기준금리 3.5% 동결",  # a number
         "새 도서관 문 열었다",  # a verb ending
+        "하천 둑 일부 무너져",  # a verb ending without a full stop
         HEADLINE,
     ],
 )
 def test_headlines_are_not_menu_shaped(headline: str) -> None:
     assert not bp.is_menu_shaped(headline)
     assert clean_text(f"{headline}\n{LEAD}\n{QUOTE}").headline == headline
+
+
+# ---------------------------------------------------------------- 6. broadcast video pages
+def _video_page(title: str, context: list[str], bites: list[tuple[str, str]], closing: str) -> str:
+    lines = [title, title, "입력 2025-03-14 19:20 | 수정 2025-03-14 19:40", "재생목록"]
+    lines += [f"    {line}" for line in context]
+    for label, said in bites:
+        lines += [label, said]
+    return "\n".join([*lines, closing]) + "\n"
+
+
+VIDEO_PAGES = [
+    (
+        "법원, 전직 구청장 뇌물 혐의 1심 유죄",
+        ["2025년 3월 14일", "나라지방법원", "전 구청장 징역 3년", "뇌물 2억 원 인정", '"업자 편의 봐줬다"'],
+        [
+            ("[김철수/전 구청장]", '"재판부 판단을 존중하지만 항소하겠습니다."'),
+            ("[이영희/나라지방법원 공보판사]", '"뇌물을 받은 사실이 충분히 입증됐다고 봤습니다."'),
+        ],
+        "재판부는 전 구청장에게 징역 3년과 벌금 2억 원을 선고했다.",
+    ),
+    (
+        "폭우에 하천 범람…주민 120명 대피",
+        ["3월 14일 밤", "가나군 다라천", "하천 둑 일부 무너져", "주민 120명 대피", "인명 피해 없어"],
+        [
+            ("[박영수 / 가나군 주민]", "“물이 순식간에 마당까지 들어왔어요.”"),
+            ("[최민지 / 가나군청 재난안전과장]", "“둑 복구를 밤새 서두르고 있습니다.”"),
+        ],
+        "군은 이재민들에게 임시 숙소와 식사를 제공하고 있다.",
+    ),
+    (
+        "새벽 화재로 창고 두 동 전소",
+        ["오늘 새벽", "마바시 물류단지", "창고 두 동 불타", "소방관 80명 투입", "화재 원인 조사 중"],
+        [("[정우성/마바소방서 대응팀장]", '"불길이 강해 진화에 세 시간이 걸렸습니다."')],
+        "소방 당국은 전기 합선 가능성을 살펴보고 있다.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "context", "bites", "closing"), VIDEO_PAGES)
+def test_broadcast_video_page(title: str, context: list[str], bites: list, closing: str) -> None:
+    article = clean_text(_video_page(title, context, bites, closing))
+    assert article.headline == title
+    assert article.paragraphs[0] == bites[0][0]  # the body starts at the first speaker label
+    assert article.paragraphs[1] == bites[0][1]
+    assert article.paragraphs[-1] == closing
+    assert title not in article.paragraphs and "재생목록" not in article.paragraphs
+    assert set(context[2:]) <= set(article.subheadlines)  # the short context lines head the page
+    assert article.date is not None and article.date.isoformat() == "2025-03-14"
+    if len(bites) >= 2:
+        assert article.kind == "broadcast"

@@ -39,7 +39,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|facebook|twitter|kakao(?:talk)?|카카오(?:톡|스토리)?|페이스북|트위터|엑스|네이버\s*블로그|밴드|링크드인"
             r"|좋아요\s*\d*|싫어요\s*\d*|추천\s*\d*|구독(?:하기)?|구독\s*중|구독자\s*[\d,]*|응원\s*\d*|alert|top|맨\s*위로"
             r"|목록(?:으로)?|번역\s*설정|요약\s*보기|본문\s*보기|원문\s*보기|이전\s*기사|다음\s*기사|더\s*보기|more|menu|search|login|로그인|회원가입|전체\s*메뉴"
-            r"|chat\s*×?|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문",
+            r"|chat\s*×?|재생\s*목록|플레이\s*리스트|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문",
         ),
         (
             "page region",  # labels of page regions read out by screen readers, and video player states
@@ -258,7 +258,8 @@ _SYNDICATION = re.compile(
 # inflected or followed by a particle ("정부가", "밝혔다", "오르는", "회의에서"); a noun that happens to end
 # in one of them ("국무회의") only makes a menu go unrecognised, never a headline lost.
 _INFLECTED = re.compile(
-    r"(?:은|는|을|를|의|에|에서|으로|와|과|도|고|며|다|요|했|된|될|할|던|께|랑|서|나|면|니|게|지|죠)$"
+    r"(?:은|는|을|를|의|에|에서|으로|와|과|도|고|며|다|요|했|된|될|할|던|께|랑|서|나|면|니|게|지|죠"
+    r"|져|쳐|혀|겨|려|워|해|돼|어|아|여)$"
     r"|[가-힣]{2,}(?:이|가|로|인|한)$"
 )
 _MENU_WORD = re.compile(r"[가-힣]{1,4}|[A-Za-z]{1,8}")

@@ -89,6 +89,10 @@ _SUB_BULLET = re.compile(r"^(?:[-–—▶▷■□◆◇ㄴ·•]|\.{2,})\s*")
 # a Korean sentence ending written without a full stop (blogs, forums): "…했습니다", "…있더라구요"
 _SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)$")
 _INNER_SENTENCE = re.compile(r"[다요][.!?]\s")
+# a broadcast's speaker label on a line of its own, before what the speaker said: "[김민수/가나시장]",
+# "[이영희 / 나라지방법원 공보판사]"
+SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s*[\]>]")
+_SPEECH_START = re.compile(r"^[\"“'‘「『]")
 _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a Korean article
 
 
@@ -462,6 +466,8 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             if signed is not None:
                 ev.add_reporter(signed.group("name"), None)
         return
+    if SPEAKER_LABEL.fullmatch(t):
+        return  # "[박영수 / 가나군 주민]": a speaker's label, not a photo credit after a slash
     if is_credit_only(t):
         _remove(line, "photo credit", ev)
         if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
@@ -663,8 +669,20 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
     half = texts[: max(1, (len(texts) + 1) // 2)]
     led = next((i for i in half if _leads_paragraph(lines[i].text)), None)
     if led is not None and (prose is None or led <= prose or _only_short_before(lines, texts, led)):
-        return led
-    return prose
+        prose = led
+    # a broadcast page opens with a speaker's label and what they said ("[NAME/ROLE]" then "\"…\"")
+    label = next(
+        (
+            i
+            for i, after in itertools.pairwise([*texts, None])
+            if (prose is None or i < prose)
+            and after is not None
+            and SPEAKER_LABEL.fullmatch(lines[i].text)
+            and _SPEECH_START.match(lines[after].text)
+        ),
+        None,
+    )
+    return label if label is not None else prose
 
 
 def _is_question_title(text: str) -> bool:
@@ -785,14 +803,19 @@ def _header(
 
 
 def _without_menus(texts: list[_Line], ev: _Evidence) -> list[_Line]:
-    """The header's candidate lines without menu bars (``bp.is_menu_shaped``). A menu-shaped line is
-    dropped when another candidate is left to be the headline, or when it has five words or more (a
-    headline of only bare nouns is short); a sole four-word line of nouns may be a terse headline."""
+    """The header's candidate lines without menu bars (``bp.is_menu_shaped``). A menu-shaped line above
+    the headline is dropped when another candidate is left to be the headline, or when it has five words
+    or more (a headline of only bare nouns is short; a sole four-word line of nouns may be a terse
+    headline). Below the headline such lines are sub-headlines ("소방관 80명 투입", "원인 조사 중")."""
     menus = [line for line in texts if line.kind == "text" and bp.is_menu_shaped(line.text)]
     if not menus:
         return texts
-    others = len(texts) > len(menus)
-    dropped = {id(line) for line in menus if others or len(line.text.split()) >= 5}
+    first = next((line for line in texts if not any(line is m for m in menus)), None)
+    dropped = {
+        id(line)
+        for line in menus
+        if (first is not None and line.index < first.index) or (first is None and len(line.text.split()) >= 5)
+    }
     for line in menus:
         if id(line) in dropped:
             _remove(line, "menu", ev)
@@ -865,7 +888,7 @@ def _body(
         if line.kind == "heading":
             pending.append((line.caption, line))
             continue
-        if not bp.is_prose(text) and _is_heading(text, next_text[k]):
+        if not bp.is_prose(text) and not SPEAKER_LABEL.fullmatch(text) and _is_heading(text, next_text[k]):
             pending.append((text, line))
             continue
         for heading, _ in pending:

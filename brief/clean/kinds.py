@@ -26,6 +26,8 @@ _TURN = re.compile(
 _SOUND_BITE = re.compile(
     r"^(?:\[[^\]]{2,40}?\s:\s|<\s*(?:녹취|인터뷰|싱크)\s*>|\[\s*(?:녹취|인터뷰|싱크)\s*\])"
 )
+# "[김민수/가나시장]" on a line of its own: the label of the sound bite below it
+_SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s*[\]>]")
 _QUESTION = re.compile(r"^[-–—]\s*\S.{0,80}[?.]$")
 _SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)[!?]?$")
 _BROADCAST_REASONS = frozenset({"broadcast label", "broadcast sign-off"})
@@ -62,7 +64,7 @@ def _is_interview(s: PageSignals) -> bool:
 def _is_broadcast(s: PageSignals) -> bool:
     return (
         bool(s.removed_reasons & _BROADCAST_REASONS)
-        or sum(1 for p in s.paragraphs if _SOUND_BITE.match(p)) >= 2
+        or sum(1 for p in s.paragraphs if _SOUND_BITE.match(p) or _SPEAKER_LABEL.fullmatch(p)) >= 2
     )
 
 
