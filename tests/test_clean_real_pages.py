@@ -209,3 +209,66 @@ def test_broadcast_video_page(title: str, context: list[str], bites: list, closi
     assert article.date is not None and article.date.isoformat() == "2025-03-14"
     if len(bites) >= 2:
         assert article.kind == "broadcast"
+
+
+# ---------------------------------------------------------------- 4. listings separated by date stamps
+TEASERS = [
+    "시립미술관이 지역 작가 스무 명의 작품을 모은 가을 기획전을 열었다. 전시는 두 달 동안 이어진다...",
+    "시는 하천 산책로 3km 구간에 야간 조명을 새로 달았다고 밝혔다. 주민 요청이 이어진 데 따른 것이다...",
+    "교육청은 청소년 진로 박람회를 열고 직업 체험 부스 마흔 곳을 운영했다. 학생 삼천 명이 다녀갔다...",
+    "시는 전통시장 두 곳에 공영 주차장을 새로 짓는다고 밝혔다. 내년 봄에 완공될 예정이다...",
+]
+STAMPS = [("09.11", "2025"), ("09.10", "2025"), ("09.09", "2025"), ("09.08", "2025")]
+
+
+def _listing(layout: str) -> str:
+    lines = ["지역 소식 모아보기"]
+    for (day, year), teaser in zip(STAMPS, TEASERS, strict=True):
+        if layout == "split":
+            lines += [day, year, teaser]
+        elif layout == "one line":
+            lines += [f"{year}.{day}", teaser]
+        else:  # the stamp after the teaser
+            lines += [teaser, f"{year}-{day.replace('.', '-')}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["split", "one line", "after"])
+def test_teasers_separated_by_date_stamps_are_a_listing(layout: str) -> None:
+    from brief.clean.kinds import listing_items
+
+    items = listing_items(_listing(layout).split("\n"))
+    assert items is not None and len(items) == 4
+    texts = [" ".join(body) for _, body in items]
+    assert texts[1:] == TEASERS[1:]
+    assert texts[0].endswith(TEASERS[0])  # the page's own title stays with the first teaser printed above it
+
+
+def test_a_dated_listing_is_split_or_skipped_with_the_reason(tmp_path) -> None:
+    from brief.clean.document import clean_document, clean_page
+    from brief.errors import InputError
+    from brief.ingest import read_document
+
+    page = tmp_path / "listing.txt"
+    page.write_text(_listing("split"), encoding="utf-8")
+    articles = clean_page(read_document(page))
+    assert [a.kind for a in articles] == ["listing"] * 4
+    assert articles[1].paragraphs == (TEASERS[1],)
+    with pytest.raises(InputError, match="listing page, 4 teasers"):
+        clean_document(read_document(page))
+
+
+def test_an_article_with_a_dated_list_of_titles_is_no_listing() -> None:
+    from brief.clean.kinds import listing_items
+
+    related = [
+        "2025.09.10",
+        "시립미술관 가을 기획전 열려",
+        "2025.09.09",
+        "하천 산책로에 조명",
+        "2025.09.08",
+        "진로 박람회",
+    ]
+    page = [HEADLINE, LEAD, QUOTE, LEAD.replace("15일", "16일"), *related]
+    assert listing_items(page) is None
+    assert clean_text("\n".join(page)).paragraphs[0] == LEAD
