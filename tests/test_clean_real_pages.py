@@ -272,3 +272,40 @@ def test_an_article_with_a_dated_list_of_titles_is_no_listing() -> None:
     page = [HEADLINE, LEAD, QUOTE, LEAD.replace("15일", "16일"), *related]
     assert listing_items(page) is None
     assert clean_text("\n".join(page)).paragraphs[0] == LEAD
+
+
+# ---------------------------------------------------------------- 5. a machine summary above its disclaimer
+STORY = [
+    "바다시는 섬 지역을 잇는 새 여객선이 다음 달 취항한다고 밝혔다. "
+    "새 여객선은 기존 배보다 두 배 많은 승객을 태운다.",
+    "시는 여객선 운항 횟수도 하루 네 번에서 여섯 번으로 늘린다.",
+    '시 관계자는 "섬 주민들의 불편이 크게 줄 것"이라고 말했다.',
+]
+SUMMARY = [
+    "새 여객선이 다음 달 취항한다.",
+    "기존 배보다 두 배 많은 승객을 태운다.",
+    "운항 횟수도 하루 여섯 번으로 늘린다.",
+]
+DISCLAIMER = (
+    "이 요약은 인공지능 기술로 기사 내용을 세 줄로 요약한 결과입니다. "
+    "일부 내용이 빠져 있을 수 있으니 본문 전체를 읽어 주세요."
+)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        [*SUMMARY, DISCLAIMER],
+        ["AI 요약", *SUMMARY, DISCLAIMER, "이 콘텐츠를 공유하세요."],
+        ["", *SUMMARY[:2], "", DISCLAIMER, "이 기사를 친구에게 공유해 보세요."],
+    ],
+)
+def test_a_summary_box_at_the_end_is_no_body(box: list[str]) -> None:
+    article = clean_text("\n".join(["여객선 새로 뜬다", *STORY, *box]))
+    assert article.paragraphs == tuple(STORY)
+
+
+def test_a_new_last_paragraph_above_a_disclaimer_stays() -> None:
+    last = "한편 시는 내년에 여객선 터미널도 새로 짓기로 했다."
+    article = clean_text("\n".join(["여객선 새로 뜬다", *STORY, last, DISCLAIMER]))
+    assert article.paragraphs == (*STORY, last)

@@ -255,6 +255,7 @@ def _clean_repaired(
     evidence = _Evidence()
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
+    _drop_summary_boxes(lines, evidence)
     _drop_dated_lists(lines, evidence)
     _mark_duplicates(lines, evidence)
     _board_subject(lines, evidence)
@@ -385,6 +386,39 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
         if line.kind == "removed" and line.reason == "navigation header":
             expected_rank = 1
         previous = line
+
+
+def _bigrams(text: str) -> set[str]:
+    """The pairs of adjacent Hangul syllables in ``text`` (inflection changes a word's end, not these)."""
+    return {text[i : i + 2] for i in range(len(text) - 1) if _PAIR.fullmatch(text, i, i + 2)}
+
+
+_PAIR = re.compile(r"[가-힣]{2}")
+
+
+def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
+    """A machine summary printed above its disclaimer ("…요약한 결과입니다."): the short lines right
+    above it (up to five, nearest first) that the page has already said, six in ten of each one's
+    syllable pairs appearing in the text above it, repeat the article and are removed as its summary."""
+    for at, line in enumerate(lines):
+        if not (line.kind == "removed" and line.reason == "reader widget" and "요약" in line.text):
+            continue
+        checked = 0
+        for k in range(at - 1, -1, -1):
+            above = lines[k]
+            if above.kind == "blank" or (above.kind == "removed" and above.reason == "portal note"):
+                continue
+            if above.kind != "text" or len(above.text) > 200 or checked == 5:
+                break
+            checked += 1
+            pairs = _bigrams(above.text)
+            earlier: set[str] = set()
+            for previous in lines[:k]:
+                if previous.kind == "text":
+                    earlier |= _bigrams(previous.text)
+            if not pairs or len(pairs & earlier) * 10 < len(pairs) * 6:
+                break
+            _remove(above, "portal summary", ev)
 
 
 def _remove(line: _Line, reason: str, ev: _Evidence) -> None:
