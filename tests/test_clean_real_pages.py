@@ -206,7 +206,7 @@ def test_broadcast_video_page(title: str, context: list[str], bites: list, closi
     assert article.paragraphs[1] == bites[0][1]
     assert article.paragraphs[-1] == closing
     assert title not in article.paragraphs and "재생목록" not in article.paragraphs
-    assert set(context[2:]) <= set(article.subheadlines)  # the short context lines head the page
+    assert set(context[1:]) <= set(article.subheadlines)  # the short context lines head the page
     assert article.date is not None and article.date.isoformat() == "2025-03-14"
     if len(bites) >= 2:
         assert article.kind == "broadcast"
@@ -310,3 +310,10 @@ def test_a_new_last_paragraph_above_a_disclaimer_stays() -> None:
     last = "한편 시는 내년에 여객선 터미널도 새로 짓기로 했다."
     article = clean_text("\n".join(["여객선 새로 뜬다", *STORY, last, DISCLAIMER]))
     assert article.paragraphs == (*STORY, last)
+
+
+@pytest.mark.parametrize("lone", ["홍보팀", "정책기획과", "문의처 안내"])
+def test_a_lone_short_line_under_the_headline_is_no_sub_headline(lone: str) -> None:
+    article = clean_text(f"{HEADLINE}\n\n{lone}\n\n{LEAD}\n{QUOTE}")
+    assert article.headline == HEADLINE
+    assert lone not in article.subheadlines

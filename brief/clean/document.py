@@ -779,6 +779,7 @@ def _header(
     title = _clean_title(hints.title, hints.sitename) if hints and hints.title else None
     if title is not None and not (" " in title and HANGUL.search(title) and not _is_statement(title)):
         title = None  # a <title> that is only the site's name, or a placeholder
+    context_block = _context_block(lines)
     texts = []
     for line in lines:
         if line.kind not in ("text", "heading"):
@@ -792,7 +793,11 @@ def _header(
             ev.drop(line, line.text, "byline")
             continue
         candidate = line.caption if line.kind == "heading" else line.text
-        if _title_like(candidate) or (not texts and _is_question_title(candidate)):
+        if (
+            _title_like(candidate)
+            or (not texts and _is_question_title(candidate))
+            or (texts and id(line) in context_block)
+        ):
             texts.append(line)
         else:
             ev.drop(line, line.text, "page text before the article")
@@ -834,6 +839,28 @@ def _header(
     ):
         headline, subheadlines = title, subheadlines[1:]
     return headline, subheadlines
+
+
+def _context_line(text: str) -> bool:
+    """A short line of context (a place, a court, "원인 조사 중"), too short or of one word to be a
+    headline."""
+    return len(text) <= 30 and hangul_count(text) >= 3 and not bp.is_prose(text) and "@" not in text
+
+
+def _context_block(lines: list[_Line]) -> set[int]:
+    """The short lines of context that stand in a block of three or more short lines in a row under a
+    broadcast's title ("나라지방법원" / "전 구청장 징역 3년" / …): they are sub-headlines. A short line on
+    its own ("홍보팀") is not."""
+    block: set[int] = set()
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.kind == "text" and (_context_line(line.text) or _title_like(line.text)):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            block.update(id(member) for member in run if _context_line(member.text))
+        run = []
+    return block
 
 
 def _without_menus(texts: list[_Line], ev: _Evidence) -> list[_Line]:
