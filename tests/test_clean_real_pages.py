@@ -317,3 +317,10 @@ def test_a_lone_short_line_under_the_headline_is_no_sub_headline(lone: str) -> N
     article = clean_text(f"{HEADLINE}\n\n{lone}\n\n{LEAD}\n{QUOTE}")
     assert article.headline == HEADLINE
     assert lone not in article.subheadlines
+
+
+def test_a_syndication_note_dates_nothing() -> None:
+    note = "이 기사는 2025년 2월 26일 사아일보 프리미엄 서비스에 먼저 실렸습니다."
+    article = clean_text(f"{HEADLINE}\n{note}\n{LEAD}\n{QUOTE}")
+    assert article.date is None
+    assert article.paragraphs == (LEAD, QUOTE)
