@@ -193,7 +193,7 @@ def nav_phrases_reason(line: str) -> str | None:
     """A line made only of navigation phrases ("본문 바로가기 메뉴 바로가기", "전체메뉴 로그인 회원가입"):
     its words split into runs of one to three words, each a skip link or a page tool. "skip link" when
     one of them is, else "page tool"; None for any other line."""
-    if len(line) > 80:
+    if len(line) > 80 or _NAV_PHRASE.match(line) is None:  # one cheap test: it opens with a phrase
         return None
     words = [w for w in _NAV_SPLIT.split(line) if w]
     if len(words) < 2 or len(words) > 12:
@@ -230,7 +230,7 @@ _WIDGET_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s*")
 def is_reader_widget(line: str) -> bool:
     """Every sentence of ``line`` speaks to the reader about the page (summarising, sharing, subscribing,
     reading the whole text) and none is quoted: a portal widget, not the article."""
-    if len(line) > 300 or '"' in line or "“" in line:
+    if len(line) > 300 or '"' in line or "“" in line or _WIDGET_TOPIC.search(line) is None:
         return False
     sentences = [s for s in _WIDGET_SENTENCE_BREAK.split(line) if s.strip()]
     if not sentences or len(sentences) > 4:
