@@ -22,6 +22,8 @@ QUOTE = '구 관계자는 "주민들이 더 편하게 쓰도록 하겠다"고 �
         "검색 바로가기 하위메뉴 바로가기 본문 바로가기",
         "전체메뉴 로그인 회원가입",
         "로그인 | 구독 | 전체 메뉴",
+        "홈 뉴스 로그인 구독",  # section names beside tools
+        "스포츠 연예 검색 바로가기",
     ],
 )
 def test_a_line_of_navigation_phrases_is_furniture(nav: str) -> None:
@@ -32,7 +34,8 @@ def test_a_line_of_navigation_phrases_is_furniture(nav: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["로그인 후 이용하세요 회원가입", "본문 바로가기 기능을 새로 만들었다", HEADLINE]
+    "line",
+    ["로그인 후 이용하세요 회원가입", "본문 바로가기 기능을 새로 만들었다", "뉴스 속보 정부 발표", "정치 경제", HEADLINE],
 )
 def test_lines_with_other_words_are_not_navigation(line: str) -> None:
     assert bp.nav_phrases_reason(line) is None

@@ -186,32 +186,37 @@ def is_menu(line: str) -> bool:
 
 _NAV_SPLIT = re.compile(r"\s*[|·/]\s*|\s+")
 _NAV_PHRASE = re.compile(f"(?:{_rule_pattern('skip link')})|(?:{_rule_pattern('page tool')})", _I)
+_NAV_OR_SECTION = re.compile(f"{_NAV_PHRASE.pattern}|(?:{_rule_pattern('section label')})", _I)
 _SKIP = re.compile(_rule_pattern("skip link"), _I)
 
 
 def nav_phrases_reason(line: str) -> str | None:
-    """A line made only of navigation phrases ("본문 바로가기 메뉴 바로가기", "전체메뉴 로그인 회원가입"):
-    its words split into runs of one to three words, each a skip link or a page tool. "skip link" when
-    one of them is, else "page tool"; None for any other line."""
-    if len(line) > 80 or _NAV_PHRASE.match(line) is None:  # one cheap test: it opens with a phrase
+    """A line made only of navigation phrases ("본문 바로가기 메뉴 바로가기", "전체메뉴 로그인 회원가입",
+    "홈 뉴스 로그인 구독"): its words split into runs of one to three words, each a skip link, a page tool
+    or a section name, at least one of them a link or a tool. "skip link" when one of them is a skip
+    link, else "page tool"; None for any other line."""
+    if len(line) > 80 or _NAV_OR_SECTION.match(line) is None:  # one cheap test: it opens with a phrase
         return None
     words = [w for w in _NAV_SPLIT.split(line) if w]
     if len(words) < 2 or len(words) > 12:
         return None
-    # reach[i]: the words before i can be cut into navigation phrases (and whether one was a skip link)
-    reach: list[bool | None] = [None] * (len(words) + 1)
-    reach[0] = False
+    # reach[i]: how the words before i can be cut into phrases, as (a link or tool seen, a skip link seen)
+    reach: list[set[tuple[bool, bool]]] = [set() for _ in range(len(words) + 1)]
+    reach[0].add((False, False))
     for i in range(len(words)):
-        if reach[i] is None:
-            continue
         for j in range(i + 1, min(len(words), i + 3) + 1):
+            if not reach[i]:
+                break
             phrase = " ".join(words[i:j])
-            if _NAV_PHRASE.fullmatch(phrase):
-                skip = bool(reach[i]) or _SKIP.fullmatch(phrase) is not None
-                reach[j] = skip if reach[j] is None else (reach[j] or skip)
-    if reach[-1] is None:
+            if _NAV_OR_SECTION.fullmatch(phrase) is None:
+                continue
+            tool = _NAV_PHRASE.fullmatch(phrase) is not None
+            skip = tool and _SKIP.fullmatch(phrase) is not None
+            reach[j].update((seen or tool, skipped or skip) for seen, skipped in reach[i])
+    ends = [state for state in reach[-1] if state[0]]
+    if not ends:
         return None
-    return "skip link" if reach[-1] else "page tool"
+    return "skip link" if any(skipped for _, skipped in ends) else "page tool"
 
 
 # A widget sentence addressed to the reader about the page itself: a machine summary's disclaimer, a
