@@ -35,7 +35,13 @@ def test_a_line_of_navigation_phrases_is_furniture(nav: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["로그인 후 이용하세요 회원가입", "본문 바로가기 기능을 새로 만들었다", "뉴스 속보 정부 발표", "정치 경제", HEADLINE],
+    [
+        "로그인 후 이용하세요 회원가입",
+        "본문 바로가기 기능을 새로 만들었다",
+        "뉴스 속보 정부 발표",
+        "정치 경제",
+        HEADLINE,
+    ],
 )
 def test_lines_with_other_words_are_not_navigation(line: str) -> None:
     assert bp.nav_phrases_reason(line) is None
