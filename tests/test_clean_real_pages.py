@@ -333,3 +333,11 @@ def test_a_syndication_note_dates_nothing() -> None:
     article = clean_text(f"{HEADLINE}\n{note}\n{LEAD}\n{QUOTE}")
     assert article.date is None
     assert article.paragraphs == (LEAD, QUOTE)
+
+
+@pytest.mark.parametrize("field", ["기자명 박민수", "• 기자명 박민수", "작성기자: 박민수"])
+def test_a_reporter_field_names_the_reporter(field: str) -> None:
+    article = clean_text(f"{HEADLINE}\n{field}\n입력 2025.02.27 14:03\n{LEAD}\n{QUOTE}")
+    assert [r.name for r in article.reporters] == ["박민수"]
+    assert article.subheadlines == ()
+    assert article.paragraphs == (LEAD, QUOTE)

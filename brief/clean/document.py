@@ -93,6 +93,10 @@ _INNER_SENTENCE = re.compile(r"[다요][.!?]\s")
 # "[이영희 / 나라지방법원 공보판사]"
 SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s*[\]>]")
 _SPEECH_START = re.compile(r"^[\"“'‘「『]")
+# the page's reporter field: "기자명 홍길동", "• 기자명 홍길동", "작성기자: 홍길동"
+_REPORTER_LABEL = re.compile(
+    r"(?:[•·▪◦-]\s*)?(?:기자명|기자\s*이름|작성\s*기자)\s*[:：]?\s*(?P<name>[가-힣]{2,4})(?:\s*기자)?"
+)
 _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a Korean article
 
 
@@ -450,6 +454,12 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         entry = table.find_in(t)
         if entry:
             ev.outlets.append((4, entry.outlet, True))
+        return
+    labelled = _REPORTER_LABEL.fullmatch(t)
+    if labelled is not None:  # "기자명 홍길동": the page's reporter field, above or below the article
+        _remove(line, "reporter field", ev)
+        if table.by_name(labelled.group("name")) is None:
+            ev.add_reporter(labelled.group("name"), None)
         return
     byline = reporter_line(t)
     if byline is not None and byline.reporters:
