@@ -143,6 +143,7 @@ def test_a_lone_long_paragraph_cut_mid_word_is_the_body(page: str) -> None:
         "소식 모임 장터 갤러리 자료실",
         "동네 맛집 공연 전시 캠핑",
         "Home 브랜드 매장 이벤트 고객센터",
+        "정치 경제 사회 국제 문화 스포츠 연예 과학 오피니언 포럼 랭킹",  # eleven words
     ],
 )
 def test_a_bar_of_bare_short_words_is_never_the_headline(menu: str) -> None:

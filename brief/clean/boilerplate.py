@@ -272,13 +272,13 @@ _MENU_WORD = re.compile(r"[가-힣]{1,4}|[A-Za-z]{1,8}")
 
 
 def is_menu_shaped(line: str) -> bool:
-    """A line of four to nine short bare words and nothing else ("뉴스 랭킹 이슈 오피니언 포럼",
+    """A line of four to fourteen short bare words and nothing else ("뉴스 랭킹 이슈 오피니언 포럼",
     "홈 스토리 피플 트렌드 여행"): no digit, no punctuation, no particle, no verb ending. Such a line is a
     menu bar whatever its words; it is decided by shape, not by a list of section names."""
-    if len(line) > 60:
+    if len(line) > 90:
         return False
     words = [w for w in _MENU_SPLIT.split(line) if w]
-    if not 4 <= len(words) <= 9 or any(_MENU_WORD.fullmatch(w) is None for w in words):
+    if not 4 <= len(words) <= 14 or any(_MENU_WORD.fullmatch(w) is None for w in words):
         return False
     if sum(1 for w in words if HANGUL.match(w)) < 3:
         return False
