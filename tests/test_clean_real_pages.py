@@ -84,6 +84,7 @@ def test_sentences_about_sharing_in_the_story_stay(sentence: str) -> None:
         "이 기사는 2024년 5월 1일 다라경제 프리미엄 서비스에 먼저 게재된 기사입니다.",
         "본 기사는 2023년 12월 3일 마바신문 유료 구독자에게 먼저 공개된 기사입니다.",
         "이 기사는 2025년 2월 26일 사아일보 프리미엄 서비스에 먼저 실렸습니다.",
+        "※ 이 기사는 자차일보 유료 구독 서비스 '자차플러스'에 2025년 2월 27일 표출된 기사입니다.",
     ],
 )
 def test_syndication_notes_are_furniture(note: str) -> None:
