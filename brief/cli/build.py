@@ -37,9 +37,9 @@ from brief.cli.app import (
 )
 from brief.cli.fetch import ALLOW_PRIVATE, INTO, SOURCES_FILE, gather_sources, run_fetch
 from brief.errors import ConfigError, InputError
-from brief.records import Failure
+from brief.records import Digest, Failure
 
-__all__ = ["StageBars", "build", "output_paths", "parse_date", "source_date_epoch"]
+__all__ = ["StageBars", "build", "output_paths", "parse_date", "source_date_epoch", "warn_empty_period"]
 
 _STAGES = {
     "sources": ("fetching sources", " sources"),
@@ -80,6 +80,17 @@ class StageBars:
             self._bar.close()
         self._bar = None
         self._stage = None
+
+
+def warn_empty_period(digest: Digest) -> None:
+    """Say on stderr when no article is dated in the digest's period (the digest says so too)."""
+    if digest.stories and not any(story.in_period for story in digest.stories):
+        end = digest.period_end or "now"
+        typer.echo(
+            f"brief: warning: no article is dated between {digest.period_start} and {end}; "
+            f"'This week' is empty and the {len(digest.articles)} article(s) are under 'Also in this batch'",
+            err=True,
+        )
 
 
 def parse_date(value: str | None, option: str) -> _dt.date | None:
@@ -124,6 +135,18 @@ UNTIL = typer.Option(None, "--until", help="Leave out articles dated after this 
 HTML = typer.Option(False, "--html", help="Also write a self-contained HTML page beside it (.html).")
 JSON_FILE = typer.Option(False, "--json", help="Also write the whole digest as JSON beside it (.json).")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars and no 'wrote' lines.")
+ALL_QUOTES = typer.Option(False, "--all-quotes", help="Show every quote of every speaker, none collapsed.")
+QUOTES_PER_SPEAKER = typer.Option(
+    3,
+    "--quotes-per-speaker",
+    min=1,
+    help="Quotes of each speaker shown up front, strongest first; the rest collapsed.",
+)
+FRONT_MATTER = typer.Option(
+    True,
+    "--front-matter/--no-front-matter",
+    help="Start the Markdown with YAML front matter (GitHub, GitLab, MkDocs); off for plain-Markdown wikis.",
+)
 FETCH_DELAY = typer.Option(
     1.0, "--fetch-delay", help="With --sources: seconds between two requests to the same host."
 )
@@ -143,6 +166,9 @@ def build(
     json_output: bool = JSON_FILE,
     quiet: bool = QUIET,
     priority: list[str] = SPEAKER_FIRST,
+    all_quotes: bool = ALL_QUOTES,
+    quotes_per_speaker: int = QUOTES_PER_SPEAKER,
+    front_matter: bool = FRONT_MATTER,
     mt_model: str | None = MT_MODEL,
     mt_backend: str = MT_BACKEND,
     mt_revision: str | None = MT_REVISION,
@@ -169,7 +195,7 @@ def build(
     """
     from brief.fsutil import write_atomic
     from brief.pipeline import build_digest
-    from brief.render import DEFAULT_PRIORITY, render_html, render_json, render_markdown
+    from brief.render import DEFAULT_PRIORITY, RenderOptions, render_html, render_json, render_markdown
 
     bars = StageBars(enabled=not quiet and sys.stderr.isatty())
     with handle_errors(), quiet_transformers():
@@ -217,11 +243,16 @@ def build(
             bars.close()
         digest = dataclasses.replace(digest, failures=(*fetched, *digest.failures))
         # Everything is rendered before anything is written: a failure here leaves no file behind.
-        chosen = tuple(priority) or DEFAULT_PRIORITY
+        options = RenderOptions(
+            priority=tuple(priority) or DEFAULT_PRIORITY,
+            quotes_per_speaker=quotes_per_speaker,
+            all_quotes=all_quotes,
+            front_matter=front_matter,
+        )
         targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_output)
-        texts = {"markdown": render_markdown(digest, priority=chosen)}
+        texts = {"markdown": render_markdown(digest, options=options)}
         if html:
-            texts["html"] = render_html(digest, priority=chosen)
+            texts["html"] = render_html(digest, options=options)
         if json_output:
             texts["json"] = render_json(digest)
     for kind, path in targets.items():
@@ -232,5 +263,7 @@ def build(
             fail(InputError(path, f"cannot write the digest: {error.strerror or error}"))
         if not quiet:
             typer.echo(f"brief: wrote {path}", err=True)
+    if not quiet:
+        warn_empty_period(digest)
     report_failures(digest.failures)
     raise typer.Exit(exit_for(len(digest.articles), digest.failures))
