@@ -85,8 +85,11 @@ def build_digest(
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
-    translator = make_translator(config, people)
-    summarizer = make_summarizer(config, people.people, glossary.entries)
+    from brief.models import ModelPool
+
+    pool = ModelPool()  # one loaded copy of a chat model named as both translator and summarizer
+    translator = make_translator(config, people, pool)
+    summarizer = make_summarizer(config, people.people, glossary.entries, pool=pool)
 
     articles, failures = load_articles(paths, config)
     report("clean", len(articles) + len(failures), len(articles) + len(failures))

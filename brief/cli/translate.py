@@ -9,9 +9,11 @@ from pathlib import Path
 import typer
 
 from brief.cli.app import (
+    API_BASE,
     BATCH_SIZE,
     BEAMS,
     CACHE_DIR,
+    CONCURRENCY,
     DEVICE,
     DTYPE,
     GLOSSARY,
@@ -24,6 +26,8 @@ from brief.cli.app import (
     NO_CACHE,
     PATHS_HELP,
     PEOPLE,
+    PER_REQUEST,
+    STRICT,
     app,
     emit_json,
     exit_for,
@@ -89,6 +93,10 @@ def translate(
     batch_size: int = BATCH_SIZE,
     beams: int | None = BEAMS,
     max_new_tokens: int | None = MAX_NEW_TOKENS,
+    api_base: str | None = API_BASE,
+    concurrency: int = CONCURRENCY,
+    sentences_per_request: int = PER_REQUEST,
+    strict: bool = STRICT,
     no_cache: bool = NO_CACHE,
     cache_dir: Path | None = CACHE_DIR,
     people: list[Path] = PEOPLE,
@@ -117,6 +125,10 @@ def translate(
             max_bytes=max_bytes,
             num_beams=beams,
             max_new_tokens=max_new_tokens,
+            api_base=api_base,
+            concurrency=concurrency,
+            sentences_per_request=sentences_per_request,
+            strict=strict,
         )
         table = load_people(config.people_files)
         translator = make_translator(config, table)  # fails fast (exit 2) when the model is not here

@@ -41,7 +41,9 @@ from brief.summarize.prompts import prompt_hashes
 from brief.summarize.text import split_sentences
 
 if TYPE_CHECKING:
+    from brief.models import ModelPool
     from brief.records import GlossaryEntry, Person
+    from brief.translate.cache import TranslationCache
 
 __all__ = [
     "BACKENDS",
@@ -61,6 +63,7 @@ BACKENDS: dict[str, str] = {
     "extractive": "brief.summarize.extractive:ExtractiveSummarizer",
     "seq2seq": "brief.summarize.seq2seq:Seq2SeqSummarizer",
     "instruct": "brief.summarize.instruct:InstructSummarizer",
+    "openai": "brief.summarize.remote:OpenAISummarizer",
 }
 
 
@@ -117,12 +120,14 @@ def make_summarizer(
     glossary: Iterable[GlossaryEntry] | None = None,
     *,
     guard: GuardMode = "mark",
+    pool: ModelPool | None = None,
 ) -> Summarizer:
     """The summarizer ``config.summarizer`` names: "extractive", "seq2seq:X", "instruct:X", or a model X.
 
     ``people`` and ``glossary`` (records) are the names the guard trusts besides the source; by default
     they are loaded from the tables and ``config``'s extra files. Unsupported bullets are marked
     (``guard="mark"``) or dropped (``"drop"``). Raises ModelUnavailableError / ModelError for models.
+    A chat model loads on its first answer not in the cache, into ``pool`` (shared with the translator).
     """
     config = config or BriefConfig()
     name = config.summarizer.strip()
@@ -131,6 +136,14 @@ def make_summarizer(
         summarizer: Summarizer = _backend_class("extractive")(allowed=allowed, guard=guard)
         return summarizer
     backend, _, target = name.partition(":")
+    if backend.lower() == "openai":
+        from brief.remote import remote_model
+        from brief.summarize.remote import OpenAISummarizer
+
+        log.info("summarizer: %s on an OpenAI-compatible server", remote_model(name))
+        return OpenAISummarizer(
+            remote_model(name), config, allowed=allowed, guard=guard, cache=answer_cache(config)
+        )
     if backend in ("seq2seq", "instruct") and target:
         name = target
     else:
@@ -141,7 +154,22 @@ def make_summarizer(
     if backend == "auto":
         backend = model_kind(resolved)
     log.info("summarizer: %s (%s)", name, backend)
+    if backend == "instruct":
+        return _backend_class(backend)(  # type: ignore[no-any-return]
+            resolved, config, allowed=allowed, guard=guard, pool=pool, cache=answer_cache(config)
+        )
     return _backend_class(backend)(resolved, config, allowed=allowed, guard=guard)  # type: ignore[no-any-return]
+
+
+def answer_cache(config: BriefConfig) -> TranslationCache | None:
+    """The cache file model answers are kept in (the translation cache's), or None with --no-cache."""
+    if not config.use_cache:
+        return None
+    from pathlib import Path
+
+    from brief.translate.cache import TranslationCache, default_cache_dir
+
+    return TranslationCache(Path(config.cache_dir or default_cache_dir()) / "translations.sqlite3")
 
 
 # ---------------------------------------------------------------- library API

@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS translations (
 _EXTRA_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, spans TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS token_counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL)",
+    # model answers to summary prompts, keyed by model, prompt hash and the exact prompt
+    "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, answer TEXT NOT NULL, created REAL NOT NULL)",
 )
 _CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
 
@@ -140,6 +142,37 @@ class TranslationCache:
                 db.executemany(
                     "INSERT OR REPLACE INTO segments (key, spans) VALUES (?, ?)",
                     [(key, json.dumps(list(spans))) for key, spans in rows.items()],
+                )
+        except sqlite3.Error as error:
+            log.warning("translation cache %s: write failed (%s)", self.path, error)
+
+    def get_answers(self, keys: Sequence[str]) -> dict[str, str]:
+        """Cached model answers (of summary prompts) by key."""
+        db = self._connect()
+        found: dict[str, str] = {}
+        if db is None or not keys:
+            return found
+        try:
+            for i in range(0, len(keys), _CHUNK):
+                chunk = list(keys[i : i + _CHUNK])
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key, answer FROM answers WHERE key IN ({marks})", chunk)
+                found.update(dict(rows.fetchall()))
+        except sqlite3.Error as error:
+            log.warning("translation cache %s: read failed (%s)", self.path, error)
+        return found
+
+    def put_answers(self, rows: Mapping[str, str]) -> None:
+        """Store model answers by key and commit at once."""
+        db = self._connect()
+        if db is None or not rows:
+            return
+        now = time.time()
+        try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO answers (key, answer, created) VALUES (?, ?, ?)",
+                    [(key, answer, now) for key, answer in rows.items()],
                 )
         except sqlite3.Error as error:
             log.warning("translation cache %s: write failed (%s)", self.path, error)

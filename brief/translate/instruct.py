@@ -22,13 +22,14 @@ from brief.prompting import defuse_special_tokens  # re-exported: it used to liv
 
 if TYPE_CHECKING:
     from brief.config import BriefConfig
-    from brief.models import LoadedModel, ResolvedModel
+    from brief.models import LoadedModel, ModelPool, ResolvedModel
 
 __all__ = [
     "TRANSLATE_PROMPTS",
     "InstructBackend",
     "clean_answer",
     "defuse_special_tokens",
+    "sentence_limit",
     "translation_messages",
 ]
 
@@ -37,7 +38,23 @@ log = logging.getLogger(__name__)
 TRANSLATE_PROMPTS = ("translate.system.j2", "translate.user.j2")
 MAX_SENTENCE_TOKENS = 384  # longer sentences are split by the caller: short prompts translate better
 NO_REPEAT_NGRAM_SIZE = 6  # chat models repeat short phrases legitimately; a 6-gram repeat is a loop
-_PROMPT_ROOM = 512  # context tokens kept for the instructions and the answer
+MIN_SENTENCE_TOKENS = 64  # below this a context is too small for translation prompts at all
+
+
+def sentence_limit(context: int, prompt_tokens: int) -> int:
+    """The longest sentence (in tokens) that fits one prompt: the instructions (``prompt_tokens``), the
+    sentence (n) and its answer (at most 3n + 32) within ``context``; at most MAX_SENTENCE_TOKENS.
+
+    Raises ModelError when the context cannot take even a MIN_SENTENCE_TOKENS sentence, rather than
+    cutting every sentence into fragments.
+    """
+    room = (context - prompt_tokens - 32) // 4
+    if room < MIN_SENTENCE_TOKENS:
+        raise ModelError(
+            f"the model's context of {context} tokens leaves room for sentences of only {max(room, 0)} "
+            f"tokens after the {prompt_tokens}-token instructions; use a model with a longer context"
+        )
+    return min(MAX_SENTENCE_TOKENS, room)
 
 
 def _prompts_dir() -> Path:
@@ -104,9 +121,11 @@ class InstructBackend:
         micro_batch: int = 16,
         prompts_dir: Path | None = None,
         generate_overrides: Mapping[str, Any] | None = None,
+        pool: ModelPool | None = None,
     ) -> None:
         """``max_new_tokens`` None: three times the sentence's tokens plus 32 (capped at 1,024).
-        ``micro_batch``: prompts per ``generate`` call. ``generate_overrides`` go to generate last."""
+        ``micro_batch``: prompts per ``generate`` call. ``generate_overrides`` go to generate last.
+        ``pool``: where the model is loaded, shared with a summarizer naming the same model."""
         from brief.models import model_kind
 
         if model_kind(resolved) != "instruct":
@@ -124,18 +143,22 @@ class InstructBackend:
         self.generate_overrides = dict(generate_overrides or {})
         self._prompt_hash = prompt_hash(self.prompts_dir)
         self._loaded: LoadedModel | None = None
+        self._pool = pool
         self._tokenizer: Any = None
         self._max_input: int | None = None
         self.calls = 0  # model.generate calls, for tests and benchmarks
 
     @classmethod
-    def from_config(cls, resolved: ResolvedModel, config: BriefConfig) -> InstructBackend:
+    def from_config(
+        cls, resolved: ResolvedModel, config: BriefConfig, pool: ModelPool | None = None
+    ) -> InstructBackend:
         return cls(
             resolved,
             device=config.device,
             dtype=config.dtype,
             max_new_tokens=config.max_new_tokens,
             micro_batch=min(config.batch_size, 16),
+            pool=pool,
         )
 
     # ------------------------------------------------------------ SentenceBackend
@@ -176,7 +199,12 @@ class InstructBackend:
             from brief.models import max_input_tokens, read_config
 
             context = max_input_tokens(read_config(self.resolved), self.tokenizer)
-            self._max_input = max(16, min(MAX_SENTENCE_TOKENS, (context - _PROMPT_ROOM) // 4))
+            if getattr(self.tokenizer, "chat_template", None):
+                instructions = self.prompt("")
+            else:  # no template: loading will refuse the model; count the instructions alone
+                instructions = "\n".join(m["content"] for m in translation_messages("", self.prompts_dir))
+            prompt_tokens = len(self.tokenizer(instructions, add_special_tokens=False)["input_ids"])
+            self._max_input = sentence_limit(context, prompt_tokens)
         return self._max_input
 
     def count_tokens(self, sentence: str) -> int:
@@ -185,9 +213,10 @@ class InstructBackend:
     def load(self) -> LoadedModel:
         """Load the chat model (once); ModelError when it has no chat template or is not a chat model."""
         if self._loaded is None:
-            from brief.models import load_causal_lm
+            from brief.models import ModelPool
 
-            self._loaded = load_causal_lm(self.resolved, device=self.device, dtype=self.dtype)
+            pool = self._pool or ModelPool()
+            self._loaded = pool.causal_lm(self.resolved, device=self.device, dtype=self.dtype)
             self._tokenizer = None
         return self._loaded
 
