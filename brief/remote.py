@@ -158,6 +158,7 @@ class ChatClient:
                     messages=[{"role": "user", "content": "Hi"}],
                     max_tokens=1,
                     temperature=0,
+                    seed=SEED,
                 )
             except openai.APIConnectionError as error:
                 raise self._unavailable(f"cannot connect ({type(error).__name__}: {error})") from error

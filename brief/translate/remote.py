@@ -46,22 +46,23 @@ def public_url(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
-def parse_numbered(answer: str, n: int) -> list[str] | None:
-    """The ``n`` numbered lines of ``answer`` ("1. ...", ..., "n. ..."), or None when the answer does
-    not have exactly those lines, in order, and nothing else (a one-sentence answer without a number is
-    taken whole, cleaned)."""
+def parse_numbered(answer: str, sources: Sequence[str]) -> list[str] | None:
+    """The numbered lines of ``answer`` ("1. ...", ..., "n. ..."), one per source sentence, or None when
+    the answer does not have exactly those lines, in order, and nothing else (a one-sentence answer
+    without a number is taken whole, cleaned)."""
+    n = len(sources)
     lines = [line for line in answer.splitlines() if line.strip()]
     found: list[str] = []
     for line in lines:
         match = _NUMBERED.match(line)
         if match is None or int(match.group(1)) != len(found) + 1:
             if n == 1 and not found:
-                return [clean_answer(answer)] if answer.strip() else None
+                return [clean_answer(answer, sources[0])] if answer.strip() else None
             return None
         found.append(match.group(2))
     if len(found) != n:
         return None
-    return [clean_answer(text) for text in found]
+    return [clean_answer(text, source) for text, source in zip(found, sources, strict=True)]
 
 
 class OpenAIBackend:
@@ -177,7 +178,7 @@ class OpenAIBackend:
             answers = self.client.complete_many(requests, stop=_STOP)
             again: list[list[int]] = []
             for group, answer in zip(pending, answers, strict=True):
-                lines = parse_numbered(answer, len(group))
+                lines = parse_numbered(answer, [sentences[i] for i in group])
                 if lines is None and len(group) > 1:
                     self.realigned += 1
                     log.info("%s: %d-line answer did not align; asking in halves", self.model, len(group))
