@@ -225,11 +225,8 @@ def test_unreachable_server_exits_2_with_the_url_and_the_fix(one_seed: Path, tmp
 
 
 def test_unknown_model_exits_2_with_the_pull_hint(one_seed: Path, model_server: TransformersServer) -> None:
-    result = runner.invoke(
-        app,
-        ["translate", str(one_seed), "--mt-model", "openai:no-such-model", "--no-cache"]
-        + ["--api-base", model_server.base_url],
-    )
+    args = ["translate", str(one_seed), "--mt-model", "openai:no-such-model", "--no-cache"]
+    result = runner.invoke(app, [*args, "--api-base", model_server.base_url])
     assert result.exit_code == 2, result.output
     assert "ollama pull no-such-model" in result.output and model_server.base_url in result.output
 
