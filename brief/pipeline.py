@@ -137,7 +137,7 @@ def build_digest(
             version=__version__,
             models=models,
             prompt_hashes=_translation_prompt_hashes(translator) + tuple(summarizer.prompt_hashes),
-            settings=_settings(config, glossary),
+            settings=(*_settings(config, glossary), _flag_count(translated)),
         ),
         failures=tuple(failures),
     )
@@ -167,6 +167,14 @@ def _translation_prompt_hashes(translator: object) -> tuple[tuple[str, str], ...
             return tuple(hashes)
         backend = getattr(backend, "underlying", None)
     return ()
+
+
+def _flag_count(translated: Sequence[TranslatedArticle]) -> tuple[str, str]:
+    """How many translated sentences the check flagged, for the provenance."""
+    from brief.translate.check import flagged
+
+    pairs = [p for t in translated for p in t.sentences]
+    return ("flagged_translations", f"{sum(flagged(p.notes) for p in pairs)} of {len(pairs)} sentences")
 
 
 def _no_progress(stage: str, advance: int, total: int | None) -> None:

@@ -12,86 +12,16 @@ chatters or invents numbers: those answers come from the proxy, not from the mod
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
-LIFETIME_S = 900  # a server left behind by a crashed session dies on its own
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def serve_command() -> list[str]:
-    """How to start ``transformers serve`` with this interpreter's packages."""
-    found = shutil.which("transformers", path=str(Path(sys.executable).parent))
-    if found:
-        return [found, "serve"]
-    return [sys.executable, "-c", "from transformers.cli.transformers import main; main()", "serve"]
-
-
-class TransformersServer:
-    """``transformers serve`` in a folder holding model folders; ``model`` names one of them."""
-
-    def __init__(self, folder: Path, port: int | None = None) -> None:
-        self.folder = folder
-        self.port = port or free_port()
-        self.process: subprocess.Popen[bytes] | None = None
-        self.log = folder / f"serve-{self.port}.log"
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
-
-    def start(self, timeout_s: float = 120.0) -> None:
-        env = {
-            **os.environ,
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-            "OMP_NUM_THREADS": "1",
-            "TOKENIZERS_PARALLELISM": "false",
-        }
-        command = ["timeout", str(LIFETIME_S), *serve_command()]
-        command += ["--host", "127.0.0.1", "--port", str(self.port), "--device", "cpu"]
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                command, cwd=self.folder, env=env, stdout=log, stderr=log, start_new_session=True
-            )
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"transformers serve exited: {self.log.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/health", timeout=2):
-                    return
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.25)
-        self.stop()
-        raise RuntimeError(f"transformers serve did not start in {timeout_s} s")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(10)
-        self.process = None
+from brief.testing import TransformersServer, free_port  # noqa: F401  (re-exported for the tests)
 
 
 class FaultProxy:

@@ -48,12 +48,18 @@ def one_seed(seed_files: list[Path], tmp_path: Path) -> Path:
 
 
 def _english(ko: str) -> str:
-    return f"English of line {KOREAN.index(ko) + 1}" if ko in KOREAN else "Something else"
+    """A stand-in translation, different for each sentence, that passes the check (no digits)."""
+    return f"English of line {'abcdefghij'[KOREAN.index(ko)]}" if ko in KOREAN else "Something else"
 
 
 def aligned(request: dict[str, Any]) -> str:
     """Scripted by the proxy: a correct numbered answer for every Korean line."""
     return "\n".join(f"{i}. {_english(ko)}" for i, ko in enumerate(numbered_korean(request), 1))
+
+
+def _translation_requests(proxy: FaultProxy) -> int:
+    """Requests that asked for translations (not the one-token probe of a model not yet loaded)."""
+    return sum("<<<KOREAN>>>" in b["messages"][-1]["content"] for b in proxy.bodies)
 
 
 # ---------------------------------------------------------------- units
@@ -139,7 +145,7 @@ def test_requests_run_concurrently(
     )
     answers = backend.translate_batch(KOREAN[:8])
     assert len(answers) == 8
-    assert proxy.requests == 8
+    assert _translation_requests(proxy) == 8
     assert proxy.max_in_flight == concurrency
 
 
@@ -147,7 +153,7 @@ def test_aligned_lines_take_one_request(proxy: FaultProxy) -> None:
     proxy.script = aligned  # scripted by the proxy: a model that keeps the numbered format
     backend = OpenAIBackend("tiny", ServerSettings(proxy.base_url), per_request=5)
     assert backend.translate_batch(KOREAN) == [_english(ko) for ko in KOREAN]
-    assert proxy.requests == 2 and backend.realigned == 0
+    assert _translation_requests(proxy) == 2 and backend.realigned == 0
 
 
 @pytest.mark.parametrize(
@@ -167,7 +173,7 @@ def test_misaligned_answers_split_the_batch(proxy: FaultProxy, broken: Any) -> N
     backend = OpenAIBackend("tiny", ServerSettings(proxy.base_url), per_request=4)
     assert backend.translate_batch(KOREAN[:4]) == [_english(ko) for ko in KOREAN[:4]]
     assert backend.realigned == 3  # 4 -> 2 + 2 -> 1 + 1 + 1 + 1
-    assert proxy.requests == 7
+    assert _translation_requests(proxy) == 7
 
 
 # ---------------------------------------------------------------- faults from the proxy
@@ -257,3 +263,35 @@ def test_a_server_lost_mid_run_loses_nothing(proxy: FaultProxy, one_seed: Path, 
     asked = [b for b in proxy.bodies if "<<<KOREAN>>>" in b["messages"][-1]["content"]]
     assert len(asked) == len(cache) - kept  # only what was missing
     assert digest.articles and all(p.en for p in digest.articles[0].sentences)
+
+
+def test_flagged_answers_are_asked_again_with_the_stricter_prompt(proxy: FaultProxy, tmp_path: Path) -> None:
+    """Scripted by the proxy: numbered answers that chatter and invent a year, until the request carries
+    the stricter instructions; the check flags the first answers, and the strict retry clears them."""
+    from brief.config import BriefConfig
+    from brief.records import Article, Outlet
+    from brief.translate import make_translator
+
+    def script(request: dict[str, Any]) -> str:
+        strict = "rejected by a check" in request["messages"][0]["content"]
+        lines = numbered_korean(request)
+        if strict:
+            return "\n".join(f"{i}. {_english(ko)}." for i, ko in enumerate(lines, 1))
+        return "\n".join(f"{i}. Sure! {_english(ko)} in 2124." for i, ko in enumerate(lines, 1))
+
+    proxy.script = script
+    config = BriefConfig(mt_model="openai:tiny", api_base=proxy.base_url, cache_dir=tmp_path)
+    translator = make_translator(config)
+    article = Article(
+        id="x", source="x.txt", headline=None, subheadlines=(), paragraphs=(" ".join(KOREAN[2:5]),),
+        captions=(), outlet=Outlet(), reporters=(), date=None, date_evidence=None,
+    )  # fmt: skip
+    translated = translator.translate(article)
+    assert [p.en for p in translated.sentences] == [f"{_english(ko)}." for ko in KOREAN[2:5]]
+    assert all("retranslated with a stricter prompt after the check" in p.notes for p in translated.sentences)
+    assert not any(n.startswith("flagged: ") for p in translated.sentences for n in p.notes)
+    strict = [b for b in proxy.bodies if "rejected by a check" in b["messages"][0]["content"]]
+    assert len(strict) == 3 and "chatter" in strict[0]["messages"][0]["content"]
+    asked = proxy.requests
+    again = make_translator(config).translate(article)  # the strict answers are cached too
+    assert again.sentences == translated.sentences and proxy.requests == asked

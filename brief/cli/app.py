@@ -32,6 +32,7 @@ __all__ = [
     "models_app",
     "quiet_transformers",
     "report_failures",
+    "strict_exit",
 ]
 
 app = typer.Typer(
@@ -114,6 +115,18 @@ def exit_for(produced: int, failures: Sequence[Failure]) -> int:
     if not failures:
         return EXIT_OK
     return EXIT_PARTIAL if produced else EXIT_BAD_INPUT
+
+
+def strict_exit(translated: Sequence[Any], strict: bool, code: int) -> int:
+    """``code``, or 3 (EXIT_PARTIAL) with --strict when the check flagged any translated sentence
+    (the output is written first, so the flagged sentences can be read)."""
+    from brief.translate.check import flagged
+
+    count = sum(flagged(p.notes) for t in translated for p in t.sentences)
+    if strict and count:
+        _echo_err(f"brief: error: --strict: the translation check flagged {count} sentence(s)")
+        return max(code, EXIT_PARTIAL)
+    return code
 
 
 def emit_json(value: Any) -> None:

@@ -37,6 +37,7 @@ from brief.cli.app import (
     model_config,
     quiet_transformers,
     report_failures,
+    strict_exit,
 )
 from brief.errors import ConfigError, InputError
 
@@ -213,4 +214,5 @@ def build(
         if not quiet:
             typer.echo(f"brief: wrote {path}", err=True)
     report_failures(digest.failures)
-    raise typer.Exit(exit_for(len(digest.articles), digest.failures))
+    code = exit_for(len(digest.articles), digest.failures)
+    raise typer.Exit(strict_exit(digest.articles, strict, code))

@@ -36,6 +36,7 @@ from brief.cli.app import (
     model_config,
     quiet_transformers,
     report_failures,
+    strict_exit,
 )
 from brief.records import ArticleBrief, MergedBrief, TranslatedArticle
 
@@ -213,4 +214,4 @@ def summarize(
         if translated:
             views.append(format_merged(merged, labels))
         typer.echo("\n\n".join(views))
-    raise typer.Exit(exit_for(len(briefs), failures))
+    raise typer.Exit(strict_exit(translated, strict, exit_for(len(briefs), failures)))

@@ -35,6 +35,7 @@ from brief.cli.app import (
     model_config,
     quiet_transformers,
     report_failures,
+    strict_exit,
 )
 from brief.records import SentencePair, TranslatedArticle
 
@@ -144,4 +145,4 @@ def translate(
         emit_json(translated)
     else:
         typer.echo("\n\n".join(format_translation(t) for t in translated))
-    raise typer.Exit(exit_for(len(translated), failures))
+    raise typer.Exit(strict_exit(translated, strict, exit_for(len(translated), failures)))

@@ -242,6 +242,26 @@ class CachedBackend:
     def _key(self, signature: str, sentence: str) -> str:
         return hashlib.sha256(f"{signature}\n{sentence}".encode()).hexdigest()
 
+    @property
+    def supports_strict(self) -> bool:
+        """Whether the model can be asked again with a stricter prompt (instruct and openai backends)."""
+        return callable(getattr(self.underlying, "translate_strict", None))
+
+    def translate_strict(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
+        """The underlying ``translate_strict``, cached under the reasons too."""
+        signature = backend_signature(self.underlying) + "|strict"
+        keys = [self._key(signature, f"{why}\n{s}") for s, why in zip(sentences, problems, strict=True)]
+        found = self.cache.get_many(sorted(set(keys)))
+        todo = [i for i, k in enumerate(keys) if k not in found]
+        if todo:
+            answers = self.underlying.translate_strict(  # type: ignore[attr-defined]
+                [sentences[i] for i in todo], [problems[i] for i in todo]
+            )
+            rows = [(keys[i], sentences[i], a) for i, a in zip(todo, answers, strict=True)]
+            self.cache.put_many(rows, signature)
+            found.update((key, answer) for key, _, answer in rows)
+        return [found[k] for k in keys]
+
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         signature = backend_signature(self.underlying)
         keys = [self._key(signature, s) for s in sentences]

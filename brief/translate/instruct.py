@@ -36,6 +36,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 TRANSLATE_PROMPTS = ("translate.system.j2", "translate.user.j2")
+STRICT_PROMPT = "translate.strict.j2"  # added to the instructions when a check rejected an answer
 MAX_SENTENCE_TOKENS = 384  # longer sentences are split by the caller: short prompts translate better
 NO_REPEAT_NGRAM_SIZE = 6  # chat models repeat short phrases legitimately; a 6-gram repeat is a loop
 MIN_SENTENCE_TOKENS = 64  # below this a context is too small for translation prompts at all
@@ -63,18 +64,26 @@ def _prompts_dir() -> Path:
     return PROMPTS_DIR
 
 
-def translation_messages(sentence: str, directory: Path | None = None) -> list[dict[str, str]]:
-    """The chat messages (system, user) asking for the translation of one Korean sentence."""
-    from brief.summarize.prompts import neutralise, render_messages
+def translation_messages(
+    sentence: str, directory: Path | None = None, problems: str = ""
+) -> list[dict[str, str]]:
+    """The chat messages (system, user) asking for the translation of one Korean sentence; with
+    ``problems`` (why an earlier answer was rejected), the stricter instructions too."""
+    from brief.summarize.prompts import neutralise, render_messages, render_prompt
 
-    return render_messages(TRANSLATE_PROMPTS, {"sentence": neutralise(sentence)}, directory or _prompts_dir())
+    folder = directory or _prompts_dir()
+    messages = render_messages(TRANSLATE_PROMPTS, {"sentence": neutralise(sentence)}, folder)
+    if problems:
+        strict = render_prompt(STRICT_PROMPT, {"problems": neutralise(problems)}, folder).strip()
+        messages[0] = {**messages[0], "content": messages[0]["content"].rstrip() + "\n" + strict}
+    return messages
 
 
 def prompt_hash(directory: Path | None = None) -> str:
     """sha256 of the two translation templates, for the cache key and provenance."""
     folder = directory or _prompts_dir()
     digest = hashlib.sha256()
-    for name in TRANSLATE_PROMPTS:
+    for name in (*TRANSLATE_PROMPTS, STRICT_PROMPT):
         path = folder / name
         if not path.is_file():
             from brief.errors import PromptError
@@ -180,7 +189,7 @@ class InstructBackend:
         """(template, sha256) of each translation prompt, for the digest's provenance."""
         return tuple(
             (name, hashlib.sha256((self.prompts_dir / name).read_bytes()).hexdigest())
-            for name in TRANSLATE_PROMPTS
+            for name in (*TRANSLATE_PROMPTS, STRICT_PROMPT)
         )
 
     @property
@@ -220,18 +229,29 @@ class InstructBackend:
             self._tokenizer = None
         return self._loaded
 
-    def prompt(self, sentence: str) -> str:
-        """The full chat-formatted prompt for one sentence (the model's own chat template)."""
-        messages = translation_messages(defuse_special_tokens(sentence, self.tokenizer), self.prompts_dir)
+    def prompt(self, sentence: str, problems: str = "") -> str:
+        """The full chat-formatted prompt for one sentence (the model's own chat template); with
+        ``problems``, the stricter prompt for a sentence whose first answer a check rejected."""
+        messages = translation_messages(
+            defuse_special_tokens(sentence, self.tokenizer), self.prompts_dir, problems
+        )
         text: str = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
         return text
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
+        return self._translate(sentences, [""] * len(sentences))
+
+    def translate_strict(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
+        """Translations of sentences a check rejected (``problems``: why), with the stricter prompt."""
+        return self._translate(sentences, list(problems))
+
+    def _translate(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
         if not sentences:
             return []
         from brief.batching import run_in_halves
 
         loaded = self.load()
+        why = {s: p for s, p in zip(sentences, problems, strict=True) if p}
         # similar lengths together, so little padding; results go back in the caller's order
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
         results: list[str] = [""] * len(sentences)
@@ -239,7 +259,11 @@ class InstructBackend:
             chunk = order[start : start + self.micro_batch]
             answers = run_in_halves(
                 [sentences[i] for i in chunk],
-                lambda batch: self._generate(loaded, batch),
+                lambda batch: (
+                    self._generate(loaded, batch, problems=[why.get(s, "") for s in batch])
+                    if why
+                    else self._generate(loaded, batch)
+                ),
                 model=self.info.name,
                 device=loaded.device,
                 task="translating one sentence",
@@ -248,11 +272,14 @@ class InstructBackend:
                 results[i] = clean_answer(answer, sentences[i])
         return results
 
-    def _generate(self, loaded: LoadedModel, sentences: Sequence[str]) -> list[str]:
+    def _generate(
+        self, loaded: LoadedModel, sentences: Sequence[str], problems: Sequence[str] | None = None
+    ) -> list[str]:
         import torch
 
         tokenizer = loaded.tokenizer
-        prompts = [self.prompt(s) for s in sentences]
+        reasons = problems or [""] * len(sentences)
+        prompts = [self.prompt(s, why) for s, why in zip(sentences, reasons, strict=True)]
         encoded = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(
             loaded.device
         )

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from brief.records import ModelInfo
 from brief.remote import ChatClient, ServerSettings
-from brief.translate.instruct import MAX_SENTENCE_TOKENS, clean_answer
+from brief.translate.instruct import MAX_SENTENCE_TOKENS, STRICT_PROMPT, clean_answer
 
 __all__ = ["LINES_PROMPTS", "OpenAIBackend", "parse_numbered", "public_url"]
 
@@ -92,7 +92,7 @@ class OpenAIBackend:
 
     def _hash_prompts(self) -> str:
         digest = hashlib.sha256()
-        for name in (*LINES_PROMPTS, LINES_EXAMPLE):
+        for name in (*LINES_PROMPTS, LINES_EXAMPLE, STRICT_PROMPT):
             path = self.prompts_dir / name
             if not path.is_file():
                 from brief.errors import PromptError
@@ -117,7 +117,7 @@ class OpenAIBackend:
         """(template, sha256) of each translation prompt, for the digest's provenance."""
         return tuple(
             (name, hashlib.sha256((self.prompts_dir / name).read_bytes()).hexdigest())
-            for name in (*LINES_PROMPTS, LINES_EXAMPLE)
+            for name in (*LINES_PROMPTS, LINES_EXAMPLE, STRICT_PROMPT)
         )
 
     @property
@@ -134,9 +134,10 @@ class OpenAIBackend:
         from brief.summarize.prompts import neutralise, render_prompt
 
         system_file, user_file = LINES_PROMPTS
-        strict = {"strict": bool(problems), "problems": problems}
         example = self._example()
-        system = render_prompt(system_file, strict, self.prompts_dir).strip()
+        system = render_prompt(system_file, {}, self.prompts_dir).strip()
+        if problems:
+            system += "\n" + render_prompt(STRICT_PROMPT, {"problems": problems}, self.prompts_dir).strip()
         shown = render_prompt(user_file, {"sentences": [ko for ko, _ in example]}, self.prompts_dir).strip()
         answer = "\n".join(f"{i}. {en}" for i, (_, en) in enumerate(example, 1))
         asked = render_prompt(user_file, {"sentences": [neutralise(s) for s in sentences]}, self.prompts_dir)
@@ -159,6 +160,10 @@ class OpenAIBackend:
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         return self.translate_checked(sentences, {})
+
+    def translate_strict(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
+        """Translations of sentences a check rejected (``problems``: why), with the stricter prompt."""
+        return self.translate_checked(sentences, dict(enumerate(problems)))
 
     def translate_checked(self, sentences: Sequence[str], problems: Mapping[int, str]) -> list[str]:
         """Like translate_batch; sentences with ``problems`` (index -> why) get the stricter prompt,
