@@ -18,11 +18,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+# the opt-in glossary of the seeds' story (KT and Microsoft): tests about the seeds load it explicitly
+KT_MICROSOFT_GLOSSARY = ROOT / "brief" / "data" / "examples" / "kt_microsoft.toml"
 
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def kt_glossary_file() -> Path:
+    return KT_MICROSOFT_GLOSSARY
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 import sys
@@ -39,11 +40,15 @@ from brief.cli.app import (
     report_failures,
     strict_exit,
 )
+from brief.cli.fetch import ALLOW_PRIVATE, INTO, SOURCES_FILE, gather_sources, run_fetch
 from brief.errors import ConfigError, InputError
+from brief.records import Failure
 
 __all__ = ["StageBars", "build", "output_paths", "parse_date", "source_date_epoch"]
 
 _STAGES = {
+    "sources": ("fetching sources", " sources"),
+    "pages": ("fetching pages", " pages"),
     "clean": ("reading", " files"),
     "quotes": ("finding quotes", " articles"),
     "translate": ("translating", " sentences"),
@@ -114,7 +119,7 @@ def output_paths(output: Path, html: bool, json_output: bool) -> dict[str, Path]
     return paths
 
 
-PATHS = typer.Argument(..., help=PATHS_HELP)
+PATHS = typer.Argument(None, help=PATHS_HELP + " Optional with --sources.")
 OUTPUT = typer.Option(
     None, "-o", "--output", help="Markdown file to write (default: briefs/<ISO year>-W<week>.md)."
 )
@@ -124,6 +129,9 @@ UNTIL = typer.Option(None, "--until", help="Leave out articles dated after this 
 HTML = typer.Option(False, "--html", help="Also write a self-contained HTML page beside it (.html).")
 JSON_FILE = typer.Option(False, "--json", help="Also write the whole digest as JSON beside it (.json).")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars and no 'wrote' lines.")
+FETCH_DELAY = typer.Option(
+    1.0, "--fetch-delay", help="With --sources: seconds between two requests to the same host."
+)
 SPEAKER_FIRST = typer.Option(
     [], "--speaker-first", help="Speaker whose quotes come first (repeatable; default: the built-in list)."
 )
@@ -158,8 +166,16 @@ def build(
     people: list[Path] = PEOPLE,
     glossary: list[Path] = GLOSSARY,
     max_bytes: int = MAX_BYTES,
+    sources: list[Path] = SOURCES_FILE,
+    into: Path = INTO,
+    allow_private: bool = ALLOW_PRIVATE,
+    fetch_delay: float = FETCH_DELAY,
 ) -> None:
-    """Build the weekly digest: clean, find quotes, translate, summarize, merge, render."""
+    """Build the weekly digest: clean, find quotes, translate, summarize, merge, render.
+
+    With --sources, the listed articles, feeds and sitemaps are fetched into the inbox first (as
+    ``brief fetch`` does) and every page they list now is built, with the paths given.
+    """
     from brief.fsutil import write_atomic
     from brief.pipeline import build_digest
     from brief.render import DEFAULT_PRIORITY, render_html, render_json, render_markdown
@@ -193,10 +209,26 @@ def build(
         )
         if output is not None:
             output_paths(output, html, json_output)  # a bad -o fails before hours of translation
+        paths = list(paths or ())
+        fetched: tuple[Failure, ...] = ()
+        if sources:
+            report = run_fetch(
+                gather_sources([], sources), into, quiet, allow_private=allow_private, host_delay=fetch_delay
+            )
+            paths += report.pages
+            fetched = report.failures
+            if not paths:
+                report_failures(fetched)
+                raise InputError(", ".join(map(str, sources)), "no page could be fetched from these sources")
+        elif not paths:
+            raise InputError("brief build", "give article files or folders, or --sources FILE")
+        elif into != Path("inbox") or allow_private or fetch_delay != 1.0:
+            typer.echo("brief: warning: --into, --allow-private and --fetch-delay need --sources", err=True)
         try:
             digest = build_digest(paths, config, progress=bars)
         finally:
             bars.close()
+        digest = dataclasses.replace(digest, failures=(*fetched, *digest.failures))
         # Everything is rendered before anything is written: a failure here leaves no file behind.
         chosen = tuple(priority) or DEFAULT_PRIORITY
         targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_output)
