@@ -16,7 +16,7 @@ DEFAULT_SUMMARIZER = "extractive"
 
 _DEVICES = ("auto", "cpu", "cuda", "mps")
 _DTYPES = ("auto", "float32", "float16", "bfloat16")
-_MT_BACKENDS = ("auto", "seq2seq", "instruct", "ctranslate2", "openai")
+_MT_BACKENDS = ("auto", "seq2seq", "instruct", "ctranslate2", "openai")  # brief.backends' translation kinds
 _WEEK = re.compile(r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")
 
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import importlib
 import logging
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from brief.backends import REGISTRY, backend_class, split_kind
 from brief.config import BriefConfig
 from brief.records import (
     Article,
@@ -58,12 +58,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# backend name -> "module:Class", imported only when chosen (torch stays out of `brief clean`)
+# the summary backends of the one registry (brief.backends), by kind
 BACKENDS: dict[str, str] = {
-    "extractive": "brief.summarize.extractive:ExtractiveSummarizer",
-    "seq2seq": "brief.summarize.seq2seq:Seq2SeqSummarizer",
-    "instruct": "brief.summarize.instruct:InstructSummarizer",
-    "openai": "brief.summarize.remote:OpenAISummarizer",
+    kind: target for (role, kind), target in REGISTRY.items() if role == "summarization"
 }
 
 
@@ -88,8 +85,7 @@ class Summarizer(Protocol):
 
 
 def _backend_class(backend: str) -> type:
-    module, _, cls = BACKENDS[backend].partition(":")
-    return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
+    return backend_class("summarization", backend)  # type: ignore[no-any-return]
 
 
 def _trusted_names(
@@ -135,19 +131,13 @@ def make_summarizer(
     if name == "extractive":
         summarizer: Summarizer = _backend_class("extractive")(allowed=allowed, guard=guard)
         return summarizer
-    backend, _, target = name.partition(":")
-    if backend.lower() == "openai":
-        from brief.remote import remote_model
-        from brief.summarize.remote import OpenAISummarizer
-
-        log.info("summarizer: %s on an OpenAI-compatible server", remote_model(name))
-        return OpenAISummarizer(
-            remote_model(name), config, allowed=allowed, guard=guard, cache=answer_cache(config)
+    kind, name = split_kind(name)
+    if kind == "openai":
+        log.info("summarizer: %s on an OpenAI-compatible server", name)
+        return _backend_class("openai")(  # type: ignore[no-any-return]
+            name, config, allowed=allowed, guard=guard, cache=answer_cache(config)
         )
-    if backend in ("seq2seq", "instruct") and target:
-        name = target
-    else:
-        backend = "auto"
+    backend = kind or "auto"
     from brief.models import model_kind, resolve
 
     resolved = resolve(name, "summarization", revision=config.summarizer_revision)

@@ -8,14 +8,14 @@ number protection. ``translate_articles`` translates many articles with shared b
 
 from __future__ import annotations
 
-import importlib
+import dataclasses
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from brief.backends import REGISTRY, backend_class, split_kind
 from brief.config import BriefConfig
-from brief.errors import ModelError
 from brief.records import Article, Quote, TranslatedArticle
 from brief.translate.base import SentenceBackend, Translator
 from brief.translate.core import SentenceTranslator
@@ -39,27 +39,14 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# backend name -> "module:Class"; imported only when chosen (torch / ctranslate2 stay unimported otherwise)
+# the translation backends of the one registry (brief.backends), by kind
 BACKENDS: dict[str, str] = {
-    "seq2seq": "brief.translate.seq2seq:Seq2SeqBackend",
-    "instruct": "brief.translate.instruct:InstructBackend",
-    "ctranslate2": "brief.translate.ct2:CT2Backend",
-    "openai": "brief.translate.remote:OpenAIBackend",
-}
-_EXTRA_HINT = {
-    "ctranslate2": 'the ctranslate2 backend needs CTranslate2: pip install "brief[fast]"',
-    "instruct": "the instruct backend could not be imported",
+    kind: target for (role, kind), target in REGISTRY.items() if role == "translation"
 }
 
 
 def _backend_class(name: str) -> Any:
-    module_name, _, class_name = BACKENDS[name].partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as error:
-        hint = _EXTRA_HINT.get(name, "not available")
-        raise ModelError(f"--mt-backend {name}: {hint} ({error})") from error
-    return getattr(module, class_name)
+    return backend_class("translation", name)
 
 
 def make_backend(
@@ -98,13 +85,11 @@ def make_backend(
 
 def _model_backend(config: BriefConfig, pool: ModelPool | None) -> SentenceBackend:
     """The backend ``config.mt_model`` names: a server's model (``openai:MODEL``) or a local model."""
-    from brief.remote import is_remote, remote_model, server_settings
+    from brief.remote import server_settings
 
-    if is_remote(config.mt_model) or config.mt_backend == "openai":
-        from brief.translate.remote import OpenAIBackend
-
-        name = remote_model(config.mt_model) if is_remote(config.mt_model) else config.mt_model.strip()
-        return OpenAIBackend(
+    kind, name = split_kind(config.mt_model)
+    if kind == "openai" or (kind is None and config.mt_backend == "openai"):
+        return backend_class("translation", "openai")(  # type: ignore[no-any-return]
             name,
             server_settings(config),
             per_request=config.sentences_per_request,
@@ -112,6 +97,8 @@ def _model_backend(config: BriefConfig, pool: ModelPool | None) -> SentenceBacke
         )
     from brief.models import resolve
 
+    if kind is not None:  # "instruct:PATH" / "seq2seq:PATH" force the backend, as for summaries
+        config = dataclasses.replace(config, mt_model=name, mt_backend=kind)
     resolved = resolve(config.mt_model, "translation", config.mt_revision)
     if resolved.commercial is False and not resolved.from_hub:  # resolve() warns for hub models
         log.warning(
