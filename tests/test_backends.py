@@ -34,8 +34,8 @@ def test_both_roles_are_in_one_registry() -> None:
     import brief.summarize
     import brief.translate
 
-    assert brief.translate.BACKENDS == {k: v for (r, k), v in REGISTRY.items() if r == "translation"}
-    assert brief.summarize.BACKENDS == {k: v for (r, k), v in REGISTRY.items() if r == "summarization"}
+    assert {k: v for (r, k), v in REGISTRY.items() if r == "translation"} == brief.translate.BACKENDS
+    assert {k: v for (r, k), v in REGISTRY.items() if r == "summarization"} == brief.summarize.BACKENDS
 
 
 @pytest.mark.parametrize(("role", "kind"), [key for key in REGISTRY if key[1] != "ctranslate2"])
