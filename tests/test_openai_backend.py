@@ -295,3 +295,49 @@ def test_flagged_answers_are_asked_again_with_the_stricter_prompt(proxy: FaultPr
     asked = proxy.requests
     again = make_translator(config).translate(article)  # the strict answers are cached too
     assert again.sentences == translated.sentences and proxy.requests == asked
+
+
+@pytest.mark.slow
+def test_a_real_server_stopped_mid_run_and_restarted(
+    one_seed: Path, tmp_path: Path, seed_text: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A second `transformers serve` (not the session's) is stopped once the cache holds 8 translations:
+    the run fails with exit-2 material; the server is started again on the same port and the re-run
+    finishes, asking only for what the cache lacks."""
+    import threading
+
+    from brief.pipeline import build_digest
+    from brief.testing import build_tiny_qwen2
+    from brief.translate.cache import TranslationCache
+
+    folder = tmp_path_factory.mktemp("restart")
+    build_tiny_qwen2(folder / "tiny", texts=[seed_text], vocab_size=2000)
+    server = TransformersServer(folder)
+    server.start()
+    config = BriefConfig(
+        mt_model="openai:tiny", api_base=server.base_url, api_retries=1, batch_size=4,
+        sentences_per_request=1, concurrency=2, max_new_tokens=2, cache_dir=tmp_path,
+    )  # fmt: skip
+    cache_file = tmp_path / "translations.sqlite3"
+
+    def stop_when_cached() -> None:
+        while server.process is not None:
+            if cache_file.exists() and len(TranslationCache(cache_file)) >= 8:
+                server.stop()
+                return
+            time.sleep(0.05)
+
+    watcher = threading.Thread(target=stop_when_cached, daemon=True)
+    watcher.start()
+    try:
+        with pytest.raises(ServerUnavailableError):
+            build_digest([one_seed], config)
+        watcher.join(30)
+        kept = len(TranslationCache(cache_file))
+        assert kept >= 8
+        server.start()  # the same port
+        digest = build_digest([one_seed], config)
+    finally:
+        server.stop()
+    assert all(p.en for p in digest.articles[0].sentences)
+    assert len(TranslationCache(cache_file)) > kept
