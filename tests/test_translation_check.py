@@ -242,3 +242,14 @@ def _plain_english(korean: str) -> str:
 
 def test_flag_notes_carry_the_prefix() -> None:
     assert flags_of([FLAG + "chatter: 'Sure'", "split: over model limit (2 parts)"]) == ["chatter: 'Sure'"]
+
+
+@pytest.mark.parametrize("command", ["translate", "summarize"])
+def test_strict_applies_to_translate_and_summarize(
+    chattering: None, seed_files: list[Path], command: str
+) -> None:
+    result = runner.invoke(app, [command, str(seed_files[0]), "--strict"])
+    assert result.exit_code == 3
+    assert "the translation check flagged" in result.output
+    loose = runner.invoke(app, [command, str(seed_files[0])])
+    assert loose.exit_code == 0, loose.output
