@@ -45,14 +45,14 @@ def load_articles(paths: Iterable[Path | str], config: BriefConfig) -> tuple[lis
 
     Raises InputError only when there is nothing at all to read.
     """
-    from brief.clean import clean_document
+    from brief.clean import clean_page
     from brief.ingest import discover, read_document
 
     files, failures = discover([Path(p) for p in paths])
     articles: list[Article] = []
     for path in files:
         try:
-            articles.append(clean_document(read_document(path, max_bytes=config.max_file_bytes)))
+            articles.extend(clean_page(read_document(path, max_bytes=config.max_file_bytes)))
         except InputError as error:  # returned as a Failure: the caller reports it, once
             log.debug("%s", error)
             failures.append(Failure(source=str(path), message=error.problem))
