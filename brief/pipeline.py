@@ -87,8 +87,11 @@ def build_digest(
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
-    translator = make_translator(config, people)
-    summarizer = make_summarizer(config, people.people, glossary.entries)
+    from brief.models import ModelPool
+
+    pool = ModelPool()  # one loaded copy of a chat model named as both translator and summarizer
+    translator = make_translator(config, people, pool)
+    summarizer = make_summarizer(config, people.people, glossary.entries, pool=pool)
 
     articles, failures = load_articles(paths, config)
     report("clean", len(articles) + len(failures), len(articles) + len(failures))
@@ -149,7 +152,7 @@ def build_digest(
             version=__version__,
             models=models,
             prompt_hashes=_translation_prompt_hashes(translator) + tuple(summarizer.prompt_hashes),
-            settings=_settings(config, glossary),
+            settings=(*_settings(config, glossary), _flag_count(translated)),
         ),
         failures=tuple(failures),
         stories=stories,
@@ -249,6 +252,14 @@ def _translation_prompt_hashes(translator: object) -> tuple[tuple[str, str], ...
             return tuple(hashes)
         backend = getattr(backend, "underlying", None)
     return ()
+
+
+def _flag_count(translated: Sequence[TranslatedArticle]) -> tuple[str, str]:
+    """How many translated sentences the check flagged, for the provenance."""
+    from brief.translate.check import flagged
+
+    pairs = [p for t in translated for p in t.sentences]
+    return ("flagged_translations", f"{sum(flagged(p.notes) for p in pairs)} of {len(pairs)} sentences")
 
 
 def _no_progress(stage: str, advance: int, total: int | None) -> None:

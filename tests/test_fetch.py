@@ -23,7 +23,7 @@ from brief.fetch.urls import canonical_url, url_problem
 from brief.ingest import read_document
 from brief.records import WebSource
 
-FAST = FetchConfig(host_delay=0, backoff=0.01, retries=1, timeout=0.4, max_bytes=200_000, allow_private=True)
+FAST = FetchConfig(host_delay=0, backoff=0.01, retries=1, timeout=1.5, max_bytes=200_000, allow_private=True)
 runner = CliRunner()
 
 
@@ -487,7 +487,7 @@ def test_config_is_validated() -> None:
 
 
 # ---------------------------------------------------------------- the command
-_FAST_ARGS = ["--allow-private", "--delay", "0", "--backoff", "0.01", "--retries", "1", "--timeout", "0.4"]
+_FAST_ARGS = ["--allow-private", "--delay", "0", "--backoff", "0.01", "--retries", "1", "--timeout", "1.5"]
 
 
 def test_cli_fetch_reports_json_and_exits_3_when_some_sources_failed(site: Site, tmp_path: Path) -> None:

@@ -340,7 +340,7 @@ def seeds_digest(seeds_dir: Path) -> Digest:
     from brief.pipeline import build_digest
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(brief.translate, "make_translator", lambda config, people=None: _StandIn())
+        patch.setattr(brief.translate, "make_translator", lambda config, people=None, pool=None: _StandIn())
         return build_digest([seeds_dir], BriefConfig(source_date_epoch=0))
 
 
@@ -422,7 +422,7 @@ def test_seeds_since_after_every_date_says_the_period_is_empty(seeds_dir: Path) 
     from brief.pipeline import build_digest
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(brief.translate, "make_translator", lambda config, people=None: _StandIn())
+        patch.setattr(brief.translate, "make_translator", lambda config, people=None, pool=None: _StandIn())
         digest = build_digest([seeds_dir], BriefConfig(source_date_epoch=0, since=dt.date(2030, 1, 1)))
     assert len(digest.articles) == 3  # the undated ones: kept, whatever the filter
     assert (digest.period_start, digest.period_end) == (dt.date(2030, 1, 1), None)

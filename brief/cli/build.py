@@ -12,9 +12,11 @@ from typing import Any
 import typer
 
 from brief.cli.app import (
+    API_BASE,
     BATCH_SIZE,
     BEAMS,
     CACHE_DIR,
+    CONCURRENCY,
     DEVICE,
     DTYPE,
     GLOSSARY,
@@ -26,6 +28,8 @@ from brief.cli.app import (
     NO_CACHE,
     PATHS_HELP,
     PEOPLE,
+    PER_REQUEST,
+    STRICT,
     SUMMARIZER,
     app,
     exit_for,
@@ -34,6 +38,7 @@ from brief.cli.app import (
     model_config,
     quiet_transformers,
     report_failures,
+    strict_exit,
 )
 from brief.cli.fetch import ALLOW_PRIVATE, INTO, SOURCES_FILE, gather_sources, run_fetch
 from brief.errors import ConfigError, InputError
@@ -178,6 +183,10 @@ def build(
     batch_size: int = BATCH_SIZE,
     beams: int | None = BEAMS,
     max_new_tokens: int | None = MAX_NEW_TOKENS,
+    api_base: str | None = API_BASE,
+    concurrency: int = CONCURRENCY,
+    sentences_per_request: int = PER_REQUEST,
+    strict: bool = STRICT,
     no_cache: bool = NO_CACHE,
     cache_dir: Path | None = CACHE_DIR,
     people: list[Path] = PEOPLE,
@@ -214,6 +223,10 @@ def build(
             max_bytes=max_bytes,
             num_beams=beams,
             max_new_tokens=max_new_tokens,
+            api_base=api_base,
+            concurrency=concurrency,
+            sentences_per_request=sentences_per_request,
+            strict=strict,
             since=parse_date(since, "--since"),
             until=parse_date(until, "--until"),
             week=week,
@@ -266,4 +279,5 @@ def build(
     if not quiet:
         warn_empty_period(digest)
     report_failures(digest.failures)
-    raise typer.Exit(exit_for(len(digest.articles), digest.failures))
+    code = exit_for(len(digest.articles), digest.failures)
+    raise typer.Exit(strict_exit(digest.articles, strict, code))

@@ -479,6 +479,7 @@ class _Page:
         figures = self._figures(article.id)
         if figures:
             blocks.append("Key figures: " + "; ".join(figures) + ".")
+        blocks += _flagged_sentences(translated)
         blocks.append(self._translation(translated))
         return blocks
 
@@ -656,15 +657,28 @@ def _glossary_order(entry: GlossaryEntry) -> tuple[int, str, str, str, str]:
 
 
 def _verified(supported: int, total: int) -> str:
-    """How many brief points passed the faithfulness guard, in words."""
+    """How many brief points passed the faithfulness guard (numbers and names), in words."""
+    what = "numbers and names found in the English translations of their sources"
     if supported >= total:
-        return f"All {_count(total, 'point')} verified against their sources."
-    verified = f"{supported} of {_count(total, 'point')} verified against their sources"
+        return f"All {_count(total, 'point')} checked: {what}."
+    verified = f"{supported} of {_count(total, 'point')} checked: {what}"
     return verified + "; the others are marked (unverified)."
 
 
 def _count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _flagged_sentences(translated: TranslatedArticle) -> list[str]:
+    """The article's translated sentences the translation check flagged, each marked, with why."""
+    from brief.translate.check import flagged, flags_of
+
+    found = [p for p in translated.sentences if flagged(p.notes)]
+    if not found:
+        return []
+    head = f"⚠ Translation check: {_count(len(found), 'sentence')} flagged, kept as the model wrote them:"
+    items = [f"- ⚠ {escape_inline(p.en)} ({escape_inline('; '.join(flags_of(p.notes)))})" for p in found]
+    return [head + "\n\n" + "\n".join(items)]
 
 
 def _unique(anchors: list[str]) -> list[str]:
