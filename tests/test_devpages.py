@@ -269,7 +269,7 @@ QUOTES: dict[str, list[Gold]] = {
     ],
     "u9_asiae_continuation.txt": [
         ("headline", "direct", None, "최저임금 인상 부담", REQUIRED),
-        ("body", "direct", None, "야간 아르바이트생을", REQUIRED),  # "A씨(52)": no name to give
+        ("body", "direct", "A", "야간 아르바이트생을", REQUIRED),  # "A씨(52)": named as the text calls them
         ("body", "direct", "Jung Yeong-su", "편의점 점주의 절반 이상이", REQUIRED),
         (
             "body",
