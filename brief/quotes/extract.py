@@ -110,8 +110,10 @@ _BRACKET_LABEL = re.compile(r"\s*\[(?P<who>[^\[\]:：\"“”'‘’]{2,40})\]\s
 _QUOTED_LINE = re.compile(r"\s*[\"“][^\"“”]{2,}[\"”]\s*$")
 # a quoted question: "…냐"는 질문에 / "…"라는 질문을 받자 (the asker is not named: "X의 질문" is not matched)
 _QUESTION = re.compile(
-    r"(?:이?라는|냐는|는|란)\s*((?:질문|물음)(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)"
+    r"(?:이?라는|냐는|는|란)\s*(?:(?P<asker>기자|취재진|사회자|진행자)(?:들)?의\s*)?"
+    r"((?:질문|물음)(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)"
 )
+_ASKERS = {"기자": "a reporter", "취재진": "reporters", "사회자": "the moderator", "진행자": "the host"}
 # an asking verb that opens a clause for the answer: "…"냐고 묻자 / 질문하자 / 되묻자 / 물었는데
 _ASKED_THEN = re.compile(r"^(?:묻|물으|물었|되묻|되물|질문하|질문했|문의하|문의했)\w*(?:자|는데|더니)[,.]?$")
 # a quote that is a whole statement of its own: "…수준입니다." / "…하겠다!" / "…인가?"
@@ -496,10 +498,11 @@ class _Extractor:
             question = _QUESTION.match(text, span.end) if span.double else None
             if kind == "term" and question is not None and _tokens_before(tokens, question.end()) < stop + 1:
                 # ""…냐"는 질문에": a quoted question belongs to whoever asked it, here not named
-                k = _tokens_before(tokens, question.start(1))
-                asker = Mention("unnamed", question.start(1), question.end(), k, k, "", "질문자",
-                                title="질문자", description="a questioner")  # fmt: skip
-                kind, verb, owner = "quotative", (k, question.group(1), "asked"), asker
+                k = _tokens_before(tokens, question.start(2))
+                who = _ASKERS.get(question.group("asker") or "", "a questioner")  # "…"라는 기자의 질문에"
+                asker = Mention("unnamed", question.start(2), question.end(), k, k, "", "질문자",
+                                title="질문자", description=who)  # fmt: skip
+                kind, verb, owner = "quotative", (k, question.group(2), "asked"), asker
             elif kind == "term" and span.double:
                 said = _says_noun(text, span, tokens, stop, sentence.mentions)
                 if said is not None:
