@@ -96,6 +96,17 @@ def _noun_with_particle(word: str) -> bool:
     )
 
 
+def _unknown_noun(base: str, core: str) -> bool:
+    """Kiwi reads a name it does not know, alone, in odd ways ("채지우는": 채 + 지우 + 는): a word it
+    reads as one unknown noun without its particle is a noun with a particle, unless a verb form
+    ("구현하는")."""
+    return (
+        word_shape(base) == "oov"
+        and base[-1] not in "하되"
+        and not any(m.tag in ("XSV", "XSA") for m in analyse_word(core))
+    )
+
+
 def _aged(raw: str) -> bool:
     """Whether a word is a name with an age after it ("김철수(58)"): strong evidence of a person."""
     return _AGE.match(raw) is not None
@@ -548,18 +559,10 @@ class _Matcher:
             if english is not None:
                 start, end = token.start, token.end
                 return Mention("org", start, end, i, i, particle, base, org=base, description=english)
-            # Kiwi reads a name it does not know, alone, in odd ways ("채지우는": 채 + 지우 + 는): a word
-            # it reads as one unknown noun without its particle is a noun with a particle
-            noun = _noun_with_particle(core) or (
-                word_shape(base) == "oov"
-                and base[-1] not in "하되"  # "구현하는": a verb form
-                and not any(m.tag in ("XSV", "XSA") for m in analyse_word(core))
-            )
-            if len(base) == 3 and evidence.bare_name(base) and noun:
-                return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
-            if len(base) == 3 and noun and self._loose_name(tokens, i, base):
-                # "배우 한가람은" (한 + 가람), "가수 유하람은" (유하 + 람): Kiwi splits the name into words,
-                # so only a title right before it somewhere in the article makes it one (Cast.speaker)
+            # a bare name ("손흥민은"), or a name Kiwi splits into words ("배우 한가람은": 한 + 가람; only a
+            # title right before it somewhere in the article makes it one, which Cast.speaker asks for)
+            named = len(base) == 3 and (evidence.bare_name(base) or self._loose_name(tokens, i, base))
+            if named and (_noun_with_particle(core) or _unknown_noun(base, core)):
                 return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
             if base.endswith("씨") and (token.raw.startswith(base[:-1]) or "(" in token.raw):
                 name = base[:-1]
