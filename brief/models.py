@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from brief.errors import ModelError, ModelUnavailableError
+from brief.fingerprint import local_revision
 from brief.records import ModelInfo
 
 __all__ = [
@@ -220,10 +221,17 @@ class ResolvedModel:
         return None
 
     def info(self, backend: str) -> ModelInfo:
-        """This model's provenance record for ``backend``."""
-        return ModelInfo(
-            role=self.role, name=self.source, backend=backend, revision=self.revision, licence=self.licence
-        )
+        """This model's provenance record for ``backend``.
+
+        A hub model is its id at a commit; a local folder or file is its own name at a fingerprint of
+        its content (never the absolute path, which says nothing once the weights change).
+        """
+        if self.from_hub:
+            name, revision = self.source, self.revision
+        else:
+            path = self.local_dir / self.gguf_file if self.gguf_file else self.local_dir
+            name, revision = path.name, local_revision(path)
+        return ModelInfo(role=self.role, name=name, backend=backend, revision=revision, licence=self.licence)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,9 @@ def test_front_matter_and_provenance_name_the_model(built: dict[str, Path], tiny
     assert front["generated_at"] == "2025-02-27T09:00:00Z"
     assert len(front["sources"]) == 5
     assert [m["role"] for m in front["models"]] == ["translation", "summarization"]
-    assert front["models"][0]["name"] == str(tiny_marian)
+    assert front["models"][0]["name"] == tiny_marian.name  # the folder's name, never its absolute path
+    assert front["models"][0]["revision"].startswith("local-")  # and a fingerprint of its content
+    assert str(tiny_marian) not in text
     assert "- summarization model: extractive" in text
 
 
