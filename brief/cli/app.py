@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -12,13 +13,17 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
+from brief.cli.settings import attach_environment, iter_commands, load_settings, split_config_flag
 from brief.config import BriefConfig
 from brief.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, BriefError
 from brief.records import Failure, to_jsonable
 
 __all__ = [
     "MAX_BYTES",
+    "SETTINGS_KEY",
+    "BriefGroup",
     "app",
     "emit_json",
     "exit_for",
@@ -30,7 +35,39 @@ __all__ = [
     "report_failures",
 ]
 
+SETTINGS_KEY = "brief.settings"  # where the root context keeps the Settings it loaded (ctx.meta)
+SETTINGS_EPILOG = (
+    "Every option can also be set in brief.toml or a BRIEF_* environment variable"
+    " (flags > environment > file > defaults); --config FILE names the file; see `brief config show`."
+)
+
+
+class BriefGroup(TyperGroup):
+    """The root command: every option of every command takes its default from the config file and
+    the environment (see ``brief.cli.settings``), whichever command adds it."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        attach_environment(self)
+        for _, command in iter_commands(self):
+            command.epilog = command.epilog or SETTINGS_EPILOG
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            explicit, args = split_config_flag(list(args))
+            settings = load_settings(self, explicit, Path.cwd(), os.environ)
+        except BriefError as error:
+            if ctx.resilient_parsing:  # shell completion: never print
+                return super().parse_args(ctx, args)
+            fail(error)
+        ctx.meta[SETTINGS_KEY] = settings
+        if settings.defaults:
+            ctx.default_map = {**(ctx.default_map or {}), **settings.default_map()}
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
+    cls=BriefGroup,
     name="brief",
     help="Turn Korean news articles into English briefings with attributed quotes.",
     no_args_is_help=True,
