@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from brief._version import __version__
 from brief.config import BriefConfig
 from brief.errors import BriefError, InputError, ModelError
+from brief.ingest import StreamInput
 from brief.records import (
     Article,
     ArticleBrief,
@@ -40,33 +41,46 @@ SUMMARY_CHUNK = 8  # articles per summarize_all call: model backends batch withi
 log = logging.getLogger(__name__)
 
 
-def load_articles(paths: Iterable[Path | str], config: BriefConfig) -> tuple[list[Article], list[Failure]]:
-    """Read and clean every article under ``paths``. Bad inputs become Failures; the rest go on.
+def load_articles(
+    paths: Iterable[Path | str | StreamInput], config: BriefConfig
+) -> tuple[list[Article], list[Failure]]:
+    """Read and clean every article under ``paths`` (and any given as bytes, e.g. standard input).
+    Bad inputs become Failures; the rest go on.
 
     Raises InputError only when there is nothing at all to read.
     """
     from brief.clean import clean_document
-    from brief.ingest import discover, read_document
+    from brief.ingest import discover, read_document, read_stream
 
-    files, failures = discover([Path(p) for p in paths])
+    given = list(paths)
+    files, failures = discover([Path(p) for p in given if not isinstance(p, StreamInput)])
+    inputs: list[Path | StreamInput] = [*files, *(p for p in given if isinstance(p, StreamInput))]
     articles: list[Article] = []
-    for path in files:
+    for path in inputs:
         try:
-            articles.append(clean_document(read_document(path, max_bytes=config.max_file_bytes)))
+            if isinstance(path, StreamInput):
+                raw = read_stream(path, max_bytes=config.max_file_bytes)
+            else:
+                raw = read_document(path, max_bytes=config.max_file_bytes)
+            articles.append(clean_document(raw))
         except InputError as error:  # returned as a Failure: the caller reports it, once
             log.debug("%s", error)
-            failures.append(Failure(source=str(path), message=error.problem))
+            failures.append(Failure(source=_name(path), message=error.problem))
         except OSError as error:  # vanished or unreadable between discovery and reading
-            failures.append(Failure(source=str(path), message=f"cannot read: {error.strerror or error}"))
+            failures.append(Failure(source=_name(path), message=f"cannot read: {error.strerror or error}"))
         except Exception as error:  # a bug in a stage must not cost the other articles
             log.debug("unexpected error on %s", path, exc_info=True)
             message = f"internal error ({type(error).__name__}: {error}); please report it with this file"
-            failures.append(Failure(source=str(path), message=message))
+            failures.append(Failure(source=_name(path), message=message))
     return articles, failures
 
 
+def _name(path: Path | StreamInput) -> str:
+    return path.name if isinstance(path, StreamInput) else str(path)
+
+
 def build_digest(
-    paths: Iterable[Path | str], config: BriefConfig, progress: Progress | None = None
+    paths: Iterable[Path | str | StreamInput], config: BriefConfig, progress: Progress | None = None
 ) -> Digest:
     """Run every stage over the articles under ``paths`` and return the week's Digest.
 
@@ -81,7 +95,7 @@ def build_digest(
     from brief.summarize import make_summarizer
     from brief.translate import load_glossary, make_translator, translate_articles
 
-    paths = [Path(p) for p in paths]
+    paths = [p if isinstance(p, StreamInput) else Path(p) for p in paths]
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
@@ -92,7 +106,7 @@ def build_digest(
     report("clean", len(articles) + len(failures), len(articles) + len(failures))
     kept = _in_range(articles, config)
     if not kept:
-        where = ", ".join(str(p) for p in paths) or "(no paths)"
+        where = ", ".join(_name(p) for p in paths) or "(no paths)"
         raise InputError(where, _nothing_left(articles, failures, config))
     kept = sorted((_with_english_reporters(a, people) for a in kept), key=_article_order)
 

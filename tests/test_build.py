@@ -234,7 +234,18 @@ def test_cli_default_output_is_briefs_week_md(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1740646800")
     result = runner.invoke(
-        app, ["build", "in/", "--html", "--json", "--since", "2025-02-20", "--week", "2025-W09"]
+        app,
+        [
+            "build",
+            "in/",
+            "--html",
+            "--json-out",
+            "briefs/2025-W09.json",
+            "--since",
+            "2025-02-20",
+            "--week",
+            "2025-W09",
+        ],
     )
     assert result.exit_code == 3  # the fixture digest has one skipped input
     assert "brief: skipped seeds/broken.txt: no Korean text found" in result.stderr
@@ -308,7 +319,7 @@ def test_cli_model_unavailable_exits_2_and_writes_nothing(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     result = runner.invoke(
-        app, ["build", str(seeds_dir), "--mt-model", "some-org/not-cached", "--html", "--json"]
+        app, ["build", str(seeds_dir), "--mt-model", "some-org/not-cached", "--html", "--json-out", "x.json"]
     )
     assert result.exit_code == 2, result.output
     assert "The translation model 'some-org/not-cached' is not available" in result.stderr

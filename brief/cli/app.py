@@ -10,15 +10,18 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from brief.cli.settings import attach_environment, iter_commands, load_settings, split_config_flag
 from brief.config import BriefConfig
-from brief.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, BriefError
+from brief.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, BriefError, ConfigError
 from brief.records import Failure, to_jsonable
+
+if TYPE_CHECKING:
+    from brief.ingest import StreamInput
 
 __all__ = [
     "MAX_BYTES",
@@ -32,6 +35,7 @@ __all__ = [
     "model_config",
     "models_app",
     "quiet_transformers",
+    "read_inputs",
     "report_failures",
 ]
 
@@ -163,7 +167,26 @@ def setup_logging(verbose: bool) -> None:
     )
 
 
-PATHS_HELP = "Article files (.txt, .html) and folders (searched recursively)."
+PATHS_HELP = "Article files (.txt, .html) and folders (searched recursively); - reads one from stdin."
+STDIN = "-"
+
+
+def read_inputs(paths: Sequence[Path], max_bytes: int) -> list[Path | StreamInput]:
+    """``paths`` with ``-`` replaced by the article on standard input (read once, at most max_bytes + 1)."""
+    from brief.ingest import StreamInput
+
+    inputs: list[Path | StreamInput] = []
+    for path in paths:
+        if str(path) != STDIN:
+            inputs.append(path)
+        elif not any(isinstance(i, StreamInput) for i in inputs):
+            if sys.stdin is None or sys.stdin.isatty():
+                raise ConfigError(
+                    "- reads an article from standard input, but none is piped in"
+                    " (e.g. curl -s URL | brief clean -)"
+                )
+            inputs.append(StreamInput(sys.stdin.buffer.read(max_bytes + 1)))
+    return inputs
 
 
 # Options shared by the commands that run models; defined once so their help stays the same everywhere.

@@ -32,11 +32,13 @@ from brief.cli.app import (
     handle_errors,
     model_config,
     quiet_transformers,
+    read_inputs,
     report_failures,
 )
+from brief.cli.messages import display_path
 from brief.errors import ConfigError, InputError
 
-__all__ = ["StageBars", "build", "output_paths", "parse_date", "source_date_epoch"]
+__all__ = ["StageBars", "build", "json_notice", "output_paths", "parse_date", "source_date_epoch"]
 
 _STAGES = {
     "clean": ("reading", " files"),
@@ -97,27 +99,51 @@ def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int | None:
     return int(value)
 
 
-def output_paths(output: Path, html: bool, json_output: bool) -> dict[str, Path]:
-    """Where each format goes: the Markdown file, and HTML / JSON beside it with their own suffixes."""
+def output_paths(output: Path, html: bool, json_out: Path | None = None) -> dict[str, Path]:
+    """Where each format goes: the Markdown file (``-``: stdout), HTML beside it, JSON where named."""
+    to_stdout = str(output) == STDOUT
+    if to_stdout and html:
+        raise ConfigError(
+            "--html writes a page beside the Markdown file; with -o - there is none: give -o FILE.md"
+        )
     paths = {"markdown": output}
     if html:
         paths["html"] = output.with_suffix(".html")
-    if json_output:
-        paths["json"] = output.with_suffix(".json")
+    if json_out is not None:
+        paths["json"] = json_out
     if len(set(paths.values())) != len(paths):
-        raise ConfigError(f"-o {output}: name the Markdown file (e.g. digest.md); HTML and JSON go beside it")
+        raise ConfigError(f"-o {output}: name the Markdown file (e.g. digest.md); HTML and JSON go elsewhere")
     return paths
 
 
+JSON_NOTICE = (
+    "brief: note: build --json prints the digest as JSON on stdout, as every command's --json does;"
+    " --json-out FILE writes it to a file (before, --json wrote FILE.json beside the digest)"
+)
+
+
+def json_notice(stdout: Any, quiet: bool) -> str | None:
+    """The migration note for --json, shown when the JSON lands on a terminal (a script wants the JSON)."""
+    isatty = getattr(stdout, "isatty", None)
+    return JSON_NOTICE if not quiet and isatty is not None and isatty() else None
+
+
 PATHS = typer.Argument(..., help=PATHS_HELP)
+STDOUT = "-"
 OUTPUT = typer.Option(
-    None, "-o", "--output", help="Markdown file to write (default: briefs/<ISO year>-W<week>.md)."
+    None,
+    "-o",
+    "--output",
+    help="Markdown file to write, or - for stdout (default: briefs/<ISO year>-W<week>.md).",
 )
 WEEK = typer.Option(None, "--week", help="The digest's week, YYYY-Www (default: of the newest article date).")
 SINCE = typer.Option(None, "--since", help="Leave out articles dated before this date (YYYY-MM-DD).")
 UNTIL = typer.Option(None, "--until", help="Leave out articles dated after this date (YYYY-MM-DD).")
 HTML = typer.Option(False, "--html", help="Also write a self-contained HTML page beside it (.html).")
-JSON_FILE = typer.Option(False, "--json", help="Also write the whole digest as JSON beside it (.json).")
+JSON_STDOUT = typer.Option(
+    False, "--json", help="Print the whole digest as JSON on stdout (the Markdown file is still written)."
+)
+JSON_FILE = typer.Option(None, "--json-out", help="Also write the whole digest as JSON to this file.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars and no 'wrote' lines.")
 SPEAKER_FIRST = typer.Option(
     [], "--speaker-first", help="Speaker whose quotes come first (repeatable; default: the built-in list)."
@@ -132,7 +158,8 @@ def build(
     since: str | None = SINCE,
     until: str | None = UNTIL,
     html: bool = HTML,
-    json_output: bool = JSON_FILE,
+    json_output: bool = JSON_STDOUT,
+    json_out: Path | None = JSON_FILE,
     quiet: bool = QUIET,
     priority: list[str] = SPEAKER_FIRST,
     mt_model: str | None = MT_MODEL,
@@ -178,27 +205,38 @@ def build(
             source_date_epoch=source_date_epoch(os.environ),
             quiet=quiet,
         )
+        if json_output and output is not None and str(output) == STDOUT:
+            raise ConfigError("--json and -o - both write to stdout; write the JSON with --json-out FILE")
         if output is not None:
-            output_paths(output, html, json_output)  # a bad -o fails before hours of translation
+            output_paths(output, html, json_out)  # a bad -o fails before hours of translation
         try:
-            digest = build_digest(paths, config, progress=bars)
+            digest = build_digest(read_inputs(paths, config.max_file_bytes), config, progress=bars)
         finally:
             bars.close()
         # Everything is rendered before anything is written: a failure here leaves no file behind.
         chosen = tuple(priority) or DEFAULT_PRIORITY
-        targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_output)
+        targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_out)
         texts = {"markdown": render_markdown(digest, priority=chosen)}
         if html:
             texts["html"] = render_html(digest, priority=chosen)
-        if json_output:
+        if json_out is not None or json_output:
             texts["json"] = render_json(digest)
     for kind, path in targets.items():
+        if str(path) == STDOUT:
+            sys.stdout.write(texts[kind])
+            sys.stdout.flush()
+            continue
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, texts[kind])
         except OSError as error:
-            fail(InputError(path, f"cannot write the digest: {error.strerror or error}"))
+            fail(InputError(display_path(path), f"cannot write the digest: {error.strerror or error}"))
         if not quiet:
-            typer.echo(f"brief: wrote {path}", err=True)
+            typer.echo(f"brief: wrote {display_path(path)}", err=True)
+    if json_output:
+        notice = json_notice(sys.stdout, quiet)
+        if notice:
+            typer.echo(notice, err=True)
+        sys.stdout.write(texts["json"])
     report_failures(digest.failures)
     raise typer.Exit(exit_for(len(digest.articles), digest.failures))

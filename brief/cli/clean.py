@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from brief.cli.app import MAX_BYTES, PATHS_HELP, app, emit_json, exit_for, handle_errors, report_failures
+from brief.cli.app import (
+    MAX_BYTES,
+    PATHS_HELP,
+    app,
+    emit_json,
+    exit_for,
+    handle_errors,
+    read_inputs,
+    report_failures,
+)
 from brief.config import BriefConfig
 from brief.errors import EXIT_BAD_INPUT
 from brief.records import Article
@@ -63,7 +72,7 @@ def clean(
     with handle_errors():
         config = BriefConfig(max_file_bytes=max_bytes)
         try:
-            articles, failures = load_articles(paths, config)
+            articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
         except (OSError, ValueError, RuntimeError) as error:  # a bug must not reach the user as a traceback
             log.debug("clean failed", exc_info=True)
             problem = f"{type(error).__name__}: {error}"

@@ -31,6 +31,7 @@ from brief.cli.app import (
     handle_errors,
     model_config,
     quiet_transformers,
+    read_inputs,
     report_failures,
 )
 from brief.records import ArticleBrief, MergedBrief, TranslatedArticle
@@ -170,7 +171,7 @@ def summarize(
             glossary=load_glossary(config.glossary_files, table).entries,
             guard="drop" if drop_unsupported else "mark",
         )
-        articles, failures = load_articles(paths, config)
+        articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
         quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
         bar = None
         if sys.stderr.isatty():

@@ -30,6 +30,7 @@ from brief.cli.app import (
     handle_errors,
     model_config,
     quiet_transformers,
+    read_inputs,
     report_failures,
 )
 from brief.records import SentencePair, TranslatedArticle
@@ -120,7 +121,7 @@ def translate(
         )
         table = load_people(config.people_files)
         translator = make_translator(config, table)  # fails fast (exit 2) when the model is not here
-        articles, failures = load_articles(paths, config)
+        articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
         quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
         update, close = _progress_bar(sys.stderr.isatty())
         try:
