@@ -35,6 +35,7 @@ __all__ = [
     "load_tokenizer",
     "max_input_tokens",
     "model_kind",
+    "preset_suggestion",
     "pull",
     "read_config",
     "resolve",
@@ -259,6 +260,17 @@ def find_preset(name: str) -> Preset | None:
     return None
 
 
+def preset_suggestion(name: str, role: str = "translation") -> str:
+    """ "; did you mean 'X'?" for a near miss of a preset name (or of "extractive"), else ""."""
+    import difflib
+
+    names = {preset.name.lower(): preset.name for preset in PRESETS.values()}
+    if role == "summarization":
+        names["extractive"] = "extractive"
+    close = difflib.get_close_matches(name.strip().lower(), list(names), n=1, cutoff=0.75)
+    return f"; did you mean '{names[close[0]]}'?" if close else ""
+
+
 def hub_id_of(name: str) -> str | None:
     """The hub id ``name`` stands for (a preset's, or ``name`` itself), or None for a local path."""
     name = name.strip()
@@ -394,7 +406,8 @@ def _download(name: str, repo_id: str, role: Role, revision: str | None) -> Path
             name, role, "the repository is gated: accept its terms and log in"
         ) from error
     except RepositoryNotFoundError as error:
-        raise ModelUnavailableError(name, role, f"no repository '{repo_id}' on the hub") from error
+        detail = f"no repository '{repo_id}' on the hub{preset_suggestion(name, role)}"
+        raise ModelUnavailableError(name, role, detail) from error
     except RevisionNotFoundError as error:
         raise ModelUnavailableError(name, role, f"no revision '{revision}' of '{repo_id}'") from error
     except Exception as error:  # network errors come from several libraries (httpx, requests, OSError)
@@ -432,6 +445,7 @@ def resolve(name_or_path: str, role: str = "translation", revision: str | None =
             detail = "not in the Hugging Face cache, and HF_HUB_OFFLINE is set"
             if preset is None:
                 detail += "; it is not a preset name either (brief models list)"
+                detail += preset_suggestion(name, model_role)
             raise ModelUnavailableError(name, model_role, detail)
         folder = _download(name, repo_id, model_role, revision)
         if not ((folder / "config.json").is_file() and _has_weights(folder)):

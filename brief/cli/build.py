@@ -35,7 +35,7 @@ from brief.cli.app import (
     read_inputs,
     report_failures,
 )
-from brief.cli.messages import display_path
+from brief.display import display_path
 from brief.errors import ConfigError, InputError
 
 __all__ = ["StageBars", "build", "json_notice", "output_paths", "parse_date", "source_date_epoch"]

@@ -19,6 +19,7 @@ from brief.cli.app import (
     report_failures,
 )
 from brief.config import BriefConfig
+from brief.display import display_path, one_line
 from brief.errors import EXIT_BAD_INPUT
 from brief.records import Article
 
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 
 def format_article(article: Article, show_removed: bool = False) -> str:
     """A readable plain-text view of one cleaned article."""
-    lines = [f"=== {article.source}  ({article.encoding}, {article.media_type}, id {article.id})"]
+    source = display_path(article.source)
+    lines = [f"=== {source}  ({article.encoding}, {article.media_type}, id {article.id})"]
     lines.append(f"headline:  {article.headline or '(none)'}")
     lines.extend(f"sub:       {sub}" for sub in article.subheadlines)
     outlet = " / ".join(x for x in (article.outlet.ko, article.outlet.en) if x) or "(unknown)"
@@ -76,7 +78,7 @@ def clean(
         except (OSError, ValueError, RuntimeError) as error:  # a bug must not reach the user as a traceback
             log.debug("clean failed", exc_info=True)
             problem = f"{type(error).__name__}: {error}"
-            typer.echo(f"brief: error: cleaning failed unexpectedly ({problem})", err=True)
+            typer.echo(f"brief: error: cleaning failed unexpectedly ({one_line(problem)})", err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
     report_failures(failures)
     if json_output:

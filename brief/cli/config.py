@@ -10,8 +10,8 @@ from typing import Annotated, Any
 import typer
 
 from brief.cli.app import SETTINGS_KEY, app, emit_json
-from brief.cli.messages import display_path
 from brief.cli.settings import CONFIG_NAME, Settings, effective_settings
+from brief.display import display_path, one_line
 
 config_app = typer.Typer(
     help="Show the settings in force (brief.toml, BRIEF_* variables, defaults).", no_args_is_help=True
@@ -50,7 +50,7 @@ def show(
         wanted = " ".join(command)
         rows = [r for r in rows if r.command == wanted]
         if not rows:
-            typer.echo(f"brief: error: no command '{wanted}'", err=True)
+            typer.echo(f"brief: error: no command '{one_line(wanted)}'", err=True)
             raise typer.Exit(1)
     if json_output:
         emit_json(

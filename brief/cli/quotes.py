@@ -18,6 +18,7 @@ from brief.cli.app import (
     report_failures,
 )
 from brief.config import BriefConfig
+from brief.display import display_path
 from brief.records import Article, Quote, to_jsonable
 
 
@@ -84,7 +85,7 @@ def quotes(
         emit_json([article_json(a, qs) for a, qs in found])
     else:
         for article, qs in found:
-            typer.echo(f"=== {article.source} ({len(qs)} quotes)")
+            typer.echo(f"=== {display_path(article.source)} ({len(qs)} quotes)")
             for q in qs:
                 typer.echo(format_quote(q))
             typer.echo("")

@@ -155,7 +155,7 @@ def find_config(explicit: Path | None, cwd: Path, environ: Mapping[str, str]) ->
 
 
 def _show(path: Path) -> str:
-    from brief.cli.messages import display_path
+    from brief.display import display_path
 
     return display_path(path)
 

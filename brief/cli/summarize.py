@@ -34,6 +34,7 @@ from brief.cli.app import (
     read_inputs,
     report_failures,
 )
+from brief.display import display_path
 from brief.records import ArticleBrief, MergedBrief, TranslatedArticle
 
 PATHS = typer.Argument(..., help=PATHS_HELP)
@@ -59,7 +60,7 @@ def format_brief(translated: TranslatedArticle, brief: ArticleBrief, label: str)
     article = translated.article
     date = article.date.isoformat() if article.date else "undated"
     outlet = article.outlet.en or article.outlet.ko or "unknown outlet"
-    lines = [f"=== [{label}] {article.source}  ({outlet}, {date})"]
+    lines = [f"=== [{label}] {display_path(article.source)}  ({outlet}, {date})"]
     lines.append(f"headline: {translated.headline_en or '(none)'}")
     lines.append(f"lede:     {brief.lede}")
     for bullet in brief.bullets:

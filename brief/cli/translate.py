@@ -33,6 +33,7 @@ from brief.cli.app import (
     read_inputs,
     report_failures,
 )
+from brief.display import display_path
 from brief.records import SentencePair, TranslatedArticle
 
 PATHS = typer.Argument(..., help=PATHS_HELP)
@@ -52,7 +53,7 @@ def format_translation(translated: TranslatedArticle) -> str:
     """A readable view: each Korean sentence with its English translation below it."""
     article = translated.article
     model = translated.model
-    lines = [f"=== {article.source}", f"model: {model.name} ({model.backend})", ""]
+    lines = [f"=== {display_path(article.source)}", f"model: {model.name} ({model.backend})", ""]
     current: int | None = None
     pair: SentencePair
     for pair in translated.sentences:
