@@ -18,6 +18,11 @@ a model is counted, so the figures stay honest either way.
     python bench/translate_bench.py                       # quick CPU run (a few minutes on 2 cores)
     python bench/translate_bench.py --articles 1000       # + memory over 1,000 articles
     python bench/translate_bench.py --device cuda --sentences 8192 --batch-size 1024 --naive-sentences 64
+
+A machine without kiwipiepy's model (a GPU box the 88 MB model cannot travel to) can run on sentences
+split in advance: ``--write-presplit seeds.json`` here, then ``--presplit seeds.json`` there. Each
+sentence becomes a one-sentence paragraph, so the translator does the same model work without
+loading the sentence splitter.
 """
 
 from __future__ import annotations
@@ -77,6 +82,57 @@ def tagged_copies(articles: Sequence[Any], copies: int) -> list[Any]:
                 )
             )
     return out
+
+
+def presplit_articles(path: Path) -> list[Any]:
+    """Articles rebuilt from ``--write-presplit`` output: one sentence per paragraph (no splitter)."""
+    from brief.records import Article, Outlet
+
+    use_presplit_splitter()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        Article(
+            id=item["id"],
+            source=item["source"],
+            headline=None,
+            subheadlines=(),
+            paragraphs=tuple(item["sentences"]),
+            captions=(),
+            outlet=Outlet(),
+            reporters=(),
+            date=None,
+            date_evidence=None,
+        )
+        for item in data
+    ]
+
+
+class _WholeText:
+    """Stands in for Kiwi under ``--presplit``: every text is one sentence. Faithful there, because
+    ``write_presplit`` checked that Kiwi itself splits none of the stored sentences further."""
+
+    def split_into_sents(self, texts: Sequence[str]) -> list[list[Any]]:
+        from types import SimpleNamespace
+
+        return [[SimpleNamespace(start=0, end=len(text))] for text in texts]
+
+
+def use_presplit_splitter() -> None:
+    from brief.translate import segment
+
+    segment._kiwi = _WholeText  # type: ignore[assignment]
+
+
+def write_presplit(path: Path) -> None:
+    """The seeds' sentences, split here with kiwipiepy, for ``--presplit`` on another machine."""
+    from brief.translate.segment import split_sentences
+
+    data = [{"id": a.id, "source": a.source, "sentences": article_sentences(a)} for a in seed_articles()]
+    for sentence in (s for d in data for s in d["sentences"]):
+        if len(split_sentences(sentence)) != 1:
+            raise SystemExit(f"Kiwi splits a stored sentence again: {sentence!r}")
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"wrote {sum(len(d['sentences']) for d in data)} sentences of {len(data)} articles to {path}")
 
 
 def _split(text: str) -> list[str]:
@@ -239,7 +295,7 @@ def memory_child(args: argparse.Namespace) -> None:
     args.new_tokens = args.memory_new_tokens
     backend = make_backend("seq2seq", folder, args, work)
     warm_up(backend)
-    base = seed_articles()
+    base = presplit_articles(args.presplit) if args.presplit else seed_articles()
     articles = tagged_copies(base, max(1, args.memory_child // len(base)))[: args.memory_child]
     translator = SentenceTranslator(backend, None, batch_size=args.batch_size, protect_numbers=False)
     translate_articles(translator, base[:1])  # loads the sentence splitter's model before measuring
@@ -312,6 +368,7 @@ def run_memory(args: argparse.Namespace) -> list[dict[str, Any]]:
             "--device", args.device, "--dtype", args.dtype, "--batch-size", str(args.batch_size),
             "--memory-model", args.memory_model, "--memory-new-tokens", str(args.memory_new_tokens),
             "--threads", str(args.threads),
+            *(["--presplit", str(args.presplit)] if args.presplit else []),
         ]  # fmt: skip
         done = subprocess.run(command, capture_output=True, text=True, check=False, env={**os.environ})
         if done.returncode != 0:
@@ -338,6 +395,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--memory-new-tokens", type=int, default=8, help="tokens per sentence in memory runs")
     parser.add_argument("--workdir", default=None, help="keep the built model here between runs")
     parser.add_argument("--json", action="store_true", help="print the results as JSON too")
+    parser.add_argument("--presplit", type=Path, default=None, help="sentences from --write-presplit")
+    parser.add_argument("--write-presplit", type=Path, default=None, help="write the seeds' sentences, exit")
     parser.add_argument("--memory-child", type=int, default=0, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -347,6 +406,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     args = parse_args(argv)
     args.workdir = args.workdir or tempfile.mkdtemp(prefix="brief-bench-")
+    if args.write_presplit:
+        write_presplit(args.write_presplit)
+        return
     if args.memory_child:
         if args.threads:
             import torch
@@ -368,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"device {device} ({dtype_name}), torch threads {threads}, {args.new_tokens} tokens per sentence, "
           f"brief batch size {args.batch_size}", flush=True)  # fmt: skip
     folder = build_model(work / "model", real=True)
-    base = seed_articles()
+    base = presplit_articles(args.presplit) if args.presplit else seed_articles()
     per_copy = sum(len(article_sentences(a)) for a in base)
     copies = max(1, -(-args.sentences // per_copy)) if args.sentences else 1
     articles = tagged_copies(base, copies)
