@@ -714,19 +714,30 @@ def _load(resolved: ResolvedModel, auto_class: str, device: str, dtype: str) -> 
     import transformers
     from safetensors import SafetensorError  # corrupt or truncated weights
 
+    from brief.events import loading
+
     chosen_device = select_device(device)
     torch_dtype = resolve_dtype(dtype, chosen_device)
-    tokenizer = load_tokenizer(resolved)
-    kwargs: dict[str, Any] = {"trust_remote_code": False, "dtype": torch_dtype}
-    if resolved.gguf_file is not None:
-        kwargs["gguf_file"] = resolved.gguf_file
-    elif any(resolved.local_dir.glob("*.safetensors")):
-        kwargs["use_safetensors"] = True
-    try:
-        model = getattr(transformers, auto_class).from_pretrained(str(resolved.local_dir), **kwargs)
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError, ImportError, SafetensorError) as error:
-        raise ModelError(f"Cannot load '{resolved.name}' from {resolved.local_dir}: {error}") from error
-    model = model.to(chosen_device).eval()
+    with loading(resolved.role, resolved.name):
+        tokenizer = load_tokenizer(resolved)
+        kwargs: dict[str, Any] = {"trust_remote_code": False, "dtype": torch_dtype}
+        if resolved.gguf_file is not None:
+            kwargs["gguf_file"] = resolved.gguf_file
+        elif any(resolved.local_dir.glob("*.safetensors")):
+            kwargs["use_safetensors"] = True
+        try:
+            model = getattr(transformers, auto_class).from_pretrained(str(resolved.local_dir), **kwargs)
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            RuntimeError,
+            ImportError,
+            SafetensorError,
+        ) as error:
+            raise ModelError(f"Cannot load '{resolved.name}' from {resolved.local_dir}: {error}") from error
+        model = model.to(chosen_device).eval()
     logger.info(
         "loaded %s on %s (%s)", resolved.source, chosen_device, str(torch_dtype).replace("torch.", "")
     )

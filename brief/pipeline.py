@@ -29,11 +29,12 @@ if TYPE_CHECKING:
     from brief.people import PeopleTable
     from brief.translate.glossary import Glossary
 
-__all__ = ["Progress", "build_digest", "digest_week", "generated_at", "load_articles"]
+__all__ = ["Progress", "build_digest", "digest_week", "generated_at", "load_articles", "translation_progress"]
 
 # progress(stage, advance, total): ``advance`` more items of ``stage`` are done; ``total`` is the stage's
-# size when known (None for translation, counted in sentences as they finish). Stages, in order:
-# "clean" (files), "quotes" (articles), "translate" (sentences), "summarize" (articles), "merge".
+# size when known (translation: None while the articles are split into sentences, then the number of
+# sentences, first announced with advance 0). Stages, in order: "clean" (files), "quotes" (articles),
+# "translate" (sentences), "summarize" (articles), "merge".
 Progress = Callable[[str, int, "int | None"], None]
 
 SUMMARY_CHUNK = 8  # articles per summarize_all call: model backends batch within it, progress between
@@ -122,9 +123,8 @@ def build_digest(
             failures.append(_stage_failure(article, "quotes", error))
         report("quotes", 1, len(kept))
 
-    translated = translate_articles(
-        translator, usable, quotes_by_id, progress=lambda n: report("translate", n, None)
-    )
+    advance, announce = translation_progress(report)
+    translated = translate_articles(translator, usable, quotes_by_id, progress=advance, total=announce)
     briefs: list[ArticleBrief] = []
     for start in range(0, len(translated), SUMMARY_CHUNK):
         chunk = translated[start : start + SUMMARY_CHUNK]
@@ -152,6 +152,20 @@ def build_digest(
         ),
         failures=tuple(failures),
     )
+
+
+def translation_progress(report: Progress) -> tuple[Callable[[int], None], Callable[[int], None]]:
+    """The ``progress`` and ``total`` callbacks of ``translate_articles`` as "translate" stage reports."""
+    known: list[int] = []  # the number of sentences, once the articles are split
+
+    def total(n: int) -> None:
+        known.append(n)
+        report("translate", 0, n)
+
+    def advance(n: int) -> None:
+        report("translate", n, known[0] if known else None)
+
+    return advance, total
 
 
 def _with_english_reporters(article: Article, people: PeopleTable) -> Article:

@@ -108,7 +108,8 @@ def test_dash_o_dash_writes_the_digest_to_stdout_and_no_file(
     result = RUNNER.invoke(app, ["build", "-", "-o", "-"], input=GOOD_ARTICLE)
     assert result.exit_code == EXIT_PARTIAL  # the fixture digest has one skipped input
     assert result.stdout == render_markdown(fx.small_digest())
-    assert "brief: skipped" in result.stderr and "wrote" not in result.stderr  # logs stay on stderr
+    assert "brief: skipped" in result.stderr  # logs stay on stderr
+    assert "— wrote the digest to stdout in" in result.stderr
     assert _files(tmp_path) == []  # no file named "-", no briefs/
     assert [type(p).__name__ for p in fake_build] == ["StreamInput"]
 

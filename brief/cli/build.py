@@ -35,48 +35,37 @@ from brief.cli.app import (
     read_inputs,
     report_failures,
 )
+from brief.cli.progress import ProgressDisplay, summary_line
+from brief.config import BriefConfig
 from brief.display import display_path
 from brief.errors import ConfigError, InputError
+from brief.records import Digest
 
-__all__ = ["StageBars", "build", "json_notice", "output_paths", "parse_date", "source_date_epoch"]
+__all__ = [
+    "build",
+    "digest_summary",
+    "interrupted_message",
+    "json_notice",
+    "output_paths",
+    "parse_date",
+    "source_date_epoch",
+]
 
-_STAGES = {
-    "clean": ("reading", " files"),
-    "quotes": ("finding quotes", " articles"),
-    "translate": ("translating", " sentences"),
-    "summarize": ("summarizing", " articles"),
-    "merge": ("merging", ""),
-}
 
+def interrupted_message(display: ProgressDisplay, config: BriefConfig) -> str:
+    """What a Ctrl-C keeps: the translations finished so far (in the cache, unless --no-cache)."""
+    done = display.done.get("translate", 0)
+    seconds = f"{display.elapsed:.0f} s"
+    if not config.use_cache:
+        return f"brief: interrupted after {seconds}; nothing was kept (--no-cache) and no digest was written"
+    from brief.translate.cache import default_cache_dir
 
-class StageBars:
-    """Progress bars on stderr, one per pipeline stage (a ``brief.pipeline.Progress`` callback)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._stage: str | None = None
-        self._bar: Any = None  # a tqdm bar; tqdm is imported only when bars are shown
-
-    def __call__(self, stage: str, advance: int, total: int | None) -> None:
-        if not self.enabled:
-            return
-        from tqdm import tqdm
-
-        if stage != self._stage:
-            self.close()
-            label, unit = _STAGES.get(stage, (stage, ""))
-            self._stage = stage
-            self._bar = tqdm(
-                desc=label, total=total, unit=unit, file=sys.stderr, leave=False, dynamic_ncols=True
-            )
-        self._bar.update(advance)
-
-    def close(self) -> None:
-        """Close the current bar (the pipeline ended or moved on)."""
-        if self._bar is not None:
-            self._bar.close()
-        self._bar = None
-        self._stage = None
+    cache = Path(config.cache_dir or default_cache_dir()) / "translations.sqlite3"
+    what = f"the {done:,} sentences translated so far" if done else "every translated batch"
+    return (
+        f"brief: interrupted after {seconds}; {what} are kept in the cache ({display_path(cache)}) and the"
+        " next run reuses them; no digest was written (an earlier one is untouched)"
+    )
 
 
 def parse_date(value: str | None, option: str) -> _dt.date | None:
@@ -182,7 +171,7 @@ def build(
     from brief.pipeline import build_digest
     from brief.render import DEFAULT_PRIORITY, render_html, render_json, render_markdown
 
-    bars = StageBars(enabled=not quiet and sys.stderr.isatty())
+    display = ProgressDisplay(enabled=not quiet and sys.stderr.isatty())
     with handle_errors(), quiet_transformers():
         config = model_config(
             mt_model=mt_model,
@@ -210,9 +199,11 @@ def build(
         if output is not None:
             output_paths(output, html, json_out)  # a bad -o fails before hours of translation
         try:
-            digest = build_digest(read_inputs(paths, config.max_file_bytes), config, progress=bars)
-        finally:
-            bars.close()
+            with display:
+                digest = build_digest(read_inputs(paths, config.max_file_bytes), config, progress=display)
+        except KeyboardInterrupt:
+            typer.echo(interrupted_message(display, config), err=True)
+            raise typer.Exit(130) from None
         # Everything is rendered before anything is written: a failure here leaves no file behind.
         chosen = tuple(priority) or DEFAULT_PRIORITY
         targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_out)
@@ -221,22 +212,39 @@ def build(
             texts["html"] = render_html(digest, priority=chosen)
         if json_out is not None or json_output:
             texts["json"] = render_json(digest)
+    wrote = []
     for kind, path in targets.items():
         if str(path) == STDOUT:
             sys.stdout.write(texts[kind])
             sys.stdout.flush()
+            wrote.append("the digest to stdout")
             continue
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, texts[kind])
         except OSError as error:
             fail(InputError(display_path(path), f"cannot write the digest: {error.strerror or error}"))
-        if not quiet:
-            typer.echo(f"brief: wrote {display_path(path)}", err=True)
+        wrote.append(display_path(path))
     if json_output:
         notice = json_notice(sys.stdout, quiet)
         if notice:
             typer.echo(notice, err=True)
         sys.stdout.write(texts["json"])
     report_failures(digest.failures)
+    if not quiet:
+        typer.echo(f"brief: {digest_summary(digest, wrote, display.elapsed)}", err=True)
     raise typer.Exit(exit_for(len(digest.articles), digest.failures))
+
+
+def digest_summary(digest: Digest, wrote: list[str], seconds: float) -> str:
+    """The run in one line: articles, quotes, sentences (flagged: with a translation note), skipped."""
+    sentences = [pair for t in digest.articles for pair in t.sentences]
+    return summary_line(
+        articles=len(digest.articles),
+        quotes=len(digest.quotes),
+        sentences=len(sentences),
+        flagged=sum(1 for pair in sentences if pair.notes),
+        skipped=len(digest.failures),
+        wrote=wrote,
+        seconds=seconds,
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -33,7 +32,9 @@ from brief.cli.app import (
     read_inputs,
     report_failures,
 )
+from brief.cli.progress import ProgressDisplay
 from brief.display import display_path
+from brief.pipeline import translation_progress
 from brief.records import SentencePair, TranslatedArticle
 
 PATHS = typer.Argument(..., help=PATHS_HELP)
@@ -69,15 +70,6 @@ def format_translation(translated: TranslatedArticle) -> str:
         for quote in translated.quotes:
             lines.append(f"  - {quote.speaker.label}: \u201c{quote.text_en or ''}\u201d")
     return "\n".join(lines)
-
-
-def _progress_bar(enabled: bool) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
-    if not enabled:
-        return None, lambda: None
-    from tqdm import tqdm
-
-    bar = tqdm(desc="translating", unit=" sentences", file=sys.stderr, leave=False)
-    return bar.update, bar.close
 
 
 @app.command()
@@ -124,11 +116,9 @@ def translate(
         translator = make_translator(config, table)  # fails fast (exit 2) when the model is not here
         articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
         quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
-        update, close = _progress_bar(sys.stderr.isatty())
-        try:
-            translated = translate_articles(translator, articles, quotes_by_id, update)
-        finally:
-            close()
+        with ProgressDisplay(enabled=sys.stderr.isatty()) as display:
+            advance, total = translation_progress(display)
+            translated = translate_articles(translator, articles, quotes_by_id, progress=advance, total=total)
     report_failures(failures)
     if json_output:
         emit_json(translated)

@@ -211,18 +211,21 @@ class CT2Backend:
     def load(self) -> Any:
         """Convert the model (first use only) and load it into CTranslate2."""
         if self._translator is None:
+            from brief.events import loading
+
             ct2 = _import_ct2()
             quantization = self.compute_type
-            folder = _convert(
-                self.resolved, quantization, converted_model_dir(self.resolved, quantization, self.root)
-            )
-            self._translator = ct2.Translator(
-                str(folder),
-                device=self.device,
-                device_index=self.device_index,
-                compute_type=self.compute_type,
-                intra_threads=self.threads,
-            )
+            with loading(self.resolved.role, self.resolved.name):
+                folder = _convert(
+                    self.resolved, quantization, converted_model_dir(self.resolved, quantization, self.root)
+                )
+                self._translator = ct2.Translator(
+                    str(folder),
+                    device=self.device,
+                    device_index=self.device_index,
+                    compute_type=self.compute_type,
+                    intra_threads=self.threads,
+                )
             log.info("CTranslate2 model %s on %s (%s)", folder, self.device, self.compute_type)
         return self._translator
 
