@@ -79,6 +79,10 @@ def _type_metavar(param: Any) -> str | None:
     return _BY_TYPE.get(annotation)
 
 
+def _no_type(ctx: Any) -> None:
+    return None
+
+
 def _switch_help(get_help_option: Any) -> Any:
     """The command's own ``get_help_option``, with ``--help`` shown as the switch it is (no "<bool>")."""
 
@@ -100,6 +104,7 @@ def apply_conventions(group: Any) -> None:
             if getattr(param, "param_type_name", "") == "argument" and param.metavar is None:
                 if _type_metavar(param) == "PATH" and (param.multiple or param.nargs != 1):
                     param.metavar = "PATH"  # usage: "{PATH}...", not "{paths}..."
+                    param.display_type_rich = _no_type  # the name says it: no "<list[Path]>" beside it
                 continue
             if key is None:
                 continue
