@@ -264,9 +264,11 @@ class PeopleTable:
             inner = self.translate_title(text[2:])
             return f"former {inner}" if inner else None
         words = text.split()
-        if 1 < len(words) <= 3 and all(_squash(w) in self._titles for w in words):
-            # "대표이사 사장": two titles held at once
-            return " and ".join(dict.fromkeys(self._titles[_squash(w)] for w in words))
+        if 1 < len(words) <= 3:
+            # "대표이사 사장", "메모리사업부장 사장": two titles held at once
+            english = [self.translate_title(w) for w in words]
+            if all(english):
+                return " and ".join(dict.fromkeys(e for e in english if e))
         for suffix in _UNIT_TITLE_SUFFIXES:
             if key.endswith(suffix) and len(key) > len(suffix):
                 unit = self._units.get(key[:-1])
@@ -389,6 +391,10 @@ def _builtin() -> tuple[tuple[Person, ...], dict[str, dict[str, str]]]:
         people += found
         for section, values in maps.items():
             mappings[section].update(values)
+    from brief.knowledge.speakers import speaker_knowledge  # here: brief.knowledge imports this module
+
+    for ko, en in speaker_knowledge().titles.items():  # titles the quote stage needs; titles.toml wins
+        mappings["titles"].setdefault(ko, en)
     return tuple(people), mappings
 
 

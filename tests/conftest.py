@@ -21,6 +21,8 @@ import pytest  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+# the opt-in glossary of the seeds' story (KT and Microsoft): tests about the seeds load it explicitly
+KT_MICROSOFT_GLOSSARY = ROOT / "brief" / "data" / "examples" / "kt_microsoft.toml"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,6 +34,11 @@ def _no_user_config(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def kt_glossary_file() -> Path:
+    return KT_MICROSOFT_GLOSSARY
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,9 @@ from brief.translate.glossary import Glossary, load_glossary
 
 
 @pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    return load_glossary(people=load_people())
+def glossary(kt_glossary_file: Path) -> Glossary:
+    """The built-in glossary with the seeds' opt-in example file."""
+    return load_glossary([kt_glossary_file], people=load_people())
 
 
 @pytest.mark.parametrize(
@@ -82,11 +84,12 @@ def test_no_false_matches(glossary: Glossary, text: str) -> None:
     assert glossary.find(text) == []
 
 
-def test_user_file_overrides_and_extends(tmp_path: Path) -> None:
+def test_user_file_overrides_and_extends(tmp_path: Path, kt_glossary_file: Path) -> None:
     user = tmp_path / "mine.toml"
     user.write_text('[terms]\n"믿음" = "Mideum"\n"초광대역" = "ultra-wideband"\n', encoding="utf-8")
-    glossary = load_glossary([user])
+    glossary = load_glossary([kt_glossary_file, user])
     assert glossary.get("믿음").en == "Mideum"  # type: ignore[union-attr]
+    assert glossary.find("믿음이 깨졌다")[0].entry.en == "Mideum"  # the winning plain entry: always a name
     assert glossary.get("초광대역").en == "ultra-wideband"  # type: ignore[union-attr]
     assert glossary.version != load_glossary().version
     assert str(user) in glossary.sources
@@ -126,3 +129,84 @@ def test_glossary_toml_entries_are_unique() -> None:
     keys = ["".join(e.ko.split()).lower() for e in glossary.entries]
     assert len(keys) == len(set(keys))
     assert all(e.en.strip() == e.en and e.en for e in glossary.entries)
+
+
+# ---------------------------------------------------------------- a term that is also an ordinary word
+# "믿음" is KT's model Mi:dm in the example file and also the word for trust or belief: it is replaced
+# only where the text marks it as a name.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "자사 언어모델 ‘믿음 2.0’을 공개했다",  # curly quotes of its own, with a version
+        '"믿음"은 경량 모델이다',  # straight quotes
+        "《믿음》 모델은 공공 분야에 쓰인다",  # title brackets
+        "회사는 믿음 (Midm) 기반 서비스를 늘린다",  # its Latin form in parentheses
+        "`믿음`의 새 버전",  # backticks
+    ],
+)
+def test_ordinary_word_term_is_a_name_where_marked(glossary: Glossary, text: str) -> None:
+    assert [m.entry.en for m in glossary.find(text)] == ["Mi:dm"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "국민의 믿음을 저버리지 않겠다",
+        "두 나라 사이의 믿음이 깨졌다",
+        "종교적 믿음과 과학은 충돌하지 않는다",
+        '그는 "믿음이 가장 중요하다"고 말했다',  # a quoted sentence that starts with the word
+        "믿음 (信) 의 문제",  # a parenthesis, but no Latin name in it
+    ],
+)
+def test_ordinary_word_term_is_left_to_the_model_elsewhere(glossary: Glossary, text: str) -> None:
+    assert [m.entry.ko for m in glossary.find(text)] == []
+
+
+def test_an_article_that_marks_the_name_once_names_it_everywhere(glossary: Glossary) -> None:
+    marked = ["KT는 24일 '믿음'의 새 버전을 내놨다.", "믿음은 공공 기관에 먼저 쓰인다."]
+    named = glossary.named_in(marked)
+    assert named == frozenset({"믿음"})
+    assert [m.entry.en for m in glossary.find(marked[1], named)] == ["Mi:dm"]
+    assert glossary.named_in(["고객의 믿음에 보답하겠다.", "믿음이 쌓이려면 시간이 걸린다."]) == frozenset()
+
+
+def test_ordinary_word_flag_comes_from_the_winning_file(tmp_path: Path, kt_glossary_file: Path) -> None:
+    flagged = tmp_path / "flagged.toml"
+    flagged.write_text('[terms]\n"신뢰" = { en = "Trust Inc.", ordinary_word = true }\n', encoding="utf-8")
+    glossary = load_glossary([flagged])
+    assert glossary.find("신뢰가 무너졌다") == []
+    assert [m.entry.en for m in glossary.find("'신뢰'가 출시됐다")] == ["Trust Inc."]
+    assert glossary.version != load_glossary().version
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[terms]\n"믿음" = { en = "Mi:dm", ordinary_word = "yes" }\n', "must be true or false"),
+        ('[terms]\n"믿음" = { en = "Mi:dm", only = true }\n', "unknown key"),
+        ('[terms]\n"믿음" = { ordinary_word = true }\n', "must be non-empty"),
+    ],
+)
+def test_bad_ordinary_word_entry_names_the_file(tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as info:
+        load_glossary([bad])
+    assert str(bad) in str(info.value)
+
+
+def test_seed_story_entries_are_opt_in(kt_glossary_file: Path) -> None:
+    builtin = load_glossary()
+    for ko in ("믿음", "한국적 AI", "AI 원팀", "광화문 사옥", "웨스틴 조선호텔"):
+        assert builtin.get(ko) is None, ko
+        assert load_glossary([kt_glossary_file]).get(ko) is not None, ko
+
+
+def test_find_stays_fast_with_the_full_tables() -> None:
+    glossary = load_glossary(people=load_people())
+    text = "김영섭 KT 대표는 종로구 사옥에서 기획재정부와 한국은행 관계자들을 만나 협력을 논의했다. " * 40
+    glossary.find(text)  # compiles what it needs
+    started = time.perf_counter()
+    found = glossary.find(text)
+    assert time.perf_counter() - started < 0.5  # about 0.03 s; one big alternation took over 5 s
+    assert {m.entry.en for m in found} >= {"Ministry of Economy and Finance", "Bank of Korea"}

@@ -323,9 +323,9 @@ SOUND_BITES: list[Case] = [
         [("Kim Hyeong-jin", "direct", "저가 요금제가")],
     ),
     (
-        "citizen-without-title-is-unknown",
+        "citizen-named-by-the-label",
         ('[인터뷰] 이수진/서울 마포구 : "요금이 너무 많이 올라요."',),
-        [(None, "direct", "요금이 너무")],
+        [("Lee Su-jin", "direct", "요금이 너무")],
     ),
     ("a-colon-line-is-no-sound-bite", ("일시: 2024년 10월 1일 오후 2시",), []),
 ]
@@ -421,12 +421,12 @@ def test_double_title_with_ministry(people: PeopleTable) -> None:
 
 
 # a short form is unsure when the article has another person of that family and title, even one whose
-# full mention could not be read ("김동섭 신생 에코 사장"): never the one Kim that was read
+# full mention could not be read ("김동섭 새로 뽑힌 사장"): never the one Kim that was read
 SHADOWS: list[Case] = [
     (
         "unread-second-kim-makes-short-form-unsure",
         (
-            '김동섭 신생 에코 사장은 "감산한다"고 말했다.',
+            '김동섭 새로 뽑힌 사장은 "감산한다"고 말했다.',
             '김민섭 에코프로비엠 사장은 "증설한다"고 말했다.',
             '김 사장은 "시장이 회복된다"고 말했다.',
         ),
@@ -453,7 +453,7 @@ SHADOWS: list[Case] = [
     (
         "a-kim-of-another-title-does-not-matter",
         (
-            '김동섭 신생 에코 부장은 "감산한다"고 말했다.',
+            '김동섭 새로 뽑힌 부장은 "감산한다"고 말했다.',
             '김민섭 에코프로비엠 사장은 "증설한다"고 말했다.',
             '김 사장은 "시장이 회복된다"고 말했다.',
         ),

@@ -417,15 +417,17 @@ class _Batch(dict):  # type: ignore[type-arg]
 
 # ---------------------------------------------------------------- the seeds, with a copying "model"
 @pytest.fixture(scope="module")
-def seeds_copied(seeds_dir: Path) -> list[Any]:
-    """The cleaned seeds "translated" by a model that copies its input: what protection leaves."""
+def seeds_copied(seeds_dir: Path, kt_glossary_file: Path) -> list[Any]:
+    """The cleaned seeds "translated" by a model that copies its input: what protection leaves
+    (with the seeds' opt-in glossary, brief/data/examples/kt_microsoft.toml)."""
     from brief.people import load_people
     from brief.pipeline import load_articles
     from brief.translate.glossary import load_glossary
 
     articles, failures = load_articles([seeds_dir], BriefConfig())
     assert not failures
-    translator = SentenceTranslator(StubBackend(lambda s: s), load_glossary(people=load_people()))
+    glossary = load_glossary([kt_glossary_file], people=load_people())
+    translator = SentenceTranslator(StubBackend(lambda s: s), glossary)
     return translate_articles(translator, articles, {})
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from translate_stubs import PLACEHOLDER, StubBackend, keep_placeholders
@@ -17,8 +18,8 @@ EXPECTED = ["Microsoft", "KRW 2.4 trillion", "five-year", "Mi:dm"]
 
 
 @pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    return load_glossary()
+def glossary(kt_glossary_file: Path) -> Glossary:
+    return load_glossary([kt_glossary_file])
 
 
 def test_protect_hides_terms_and_numbers(glossary: Glossary) -> None:
@@ -143,3 +144,19 @@ def test_english_gloss_in_parentheses_is_absorbed(glossary: Glossary) -> None:
     protected = protect("MS AI 투어 인 서울(Microsoft AI Tour in Seoul)에 앞서", glossary)
     assert protected.masked == "ZX1Q에 앞서"
     assert restore(protected, "Ahead of ZX1Q").text == "Ahead of Microsoft AI Tour in Seoul"
+
+
+# ---------------------------------------------------------------- a term that is also an ordinary word
+def test_ordinary_word_is_protected_only_where_marked(glossary: Glossary) -> None:
+    assert [s.en for s in protect("KT의 '믿음'이 공공 시장에 들어간다.", glossary).slots] == ["Mi:dm"]
+    assert protect("두 회사 사이의 믿음이 깊어졌다.", glossary).slots == ()
+    assert protect("신뢰와 믿음을 쌓는 데 10년이 걸렸다.", glossary, numbers=False).slots == ()
+    assert [s.en for s in protect("믿음은 경량 모델이다.", glossary, named={"믿음"}).slots] == ["Mi:dm"]
+
+
+def test_translator_names_the_term_across_an_article_that_marks_it(glossary: Glossary) -> None:
+    translator = SentenceTranslator(StubBackend(lambda s: s), glossary)
+    story = translator.translate(_article("KT는 ‘믿음’을 새로 내놨다.", "믿음은 작은 모델이다."))
+    assert all("Mi:dm" in p.en and "믿음" not in p.en for p in story.sentences)
+    plain = translator.translate(_article("고객의 믿음이 가장 중요하다.", "그 믿음은 쉽게 깨진다."))
+    assert all("믿음" in p.en and "Mi:dm" not in p.en for p in plain.sentences)

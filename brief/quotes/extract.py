@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from brief.analysis import analyse_word
 from brief.people import PeopleTable
 from brief.quotes.marks import QuoteSpan, find_quote_spans
 from brief.quotes.mentions import (
@@ -93,8 +94,13 @@ _CONNECTIVES = frozenset(
 _THIS_WAY = ("이같이", "이렇게", "이처럼")
 # a broadcast transcript's sound bite: "[인터뷰] 김형진/세종텔레콤 회장 : "…"", "[녹취] 과기정통부 관계자 : …"
 _SOUND_BITE = re.compile(
-    r"\s*(?P<tag>[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)[^\]>]{0,10}[\]>])?\s*"
-    r"(?P<who>[^:：\"“”'‘\[\]]{2,40}?)\s*[:：]\s*(?P<said>\S.*)"
+    r"\s*(?P<tag>[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)[^\]>]{0,10}[\]>])?\s*(?P<open>\[)?\s*"
+    r"(?P<who>[^:：\"“”‘\[\]]{2,60}?)\s*[:：]\s*(?P<said>\S.*)"
+)
+# a label on a line of its own before a sound bite: "▶ 인터뷰 : 김민재 / 한빛전자 사장"
+_LABEL_LINE = re.compile(
+    r"\s*[▶■●◆-]?\s*[\[<]?\s*(?:인터뷰|녹취|싱크|INT)\s*[\]>]?\s*[:：]?\s*"
+    r"(?P<who>[^:：\"“”\[\]<>]{2,60}?)\s*$"
 )
 # a quote that is a whole statement of its own: "…수준입니다." / "…하겠다!" / "…인가?"
 _STATEMENT_END = re.compile(r"(?:[다요죠까][.!?]?|[.!?])\s*$")
@@ -228,18 +234,26 @@ class _Extractor:
         self.cast = Cast(table)
         # each paragraph is cut into sentences and searched for mentions once
         self.sentences: list[list[_Item]] = []
-        self.sound_bites: dict[int, tuple[str, int]] = {}  # paragraph -> (who, where the words start)
+        self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
+        label: str | None = None
         for index, text in enumerate(article.paragraphs):
             bite = _sound_bite(text)
+            if bite is None and label is not None and _LABEL_LINE.match(text) is None:
+                # "▶ 인터뷰 : NAME / TITLE" on its own line: the next line is what they said
+                begin = len(text) - len(text.lstrip(" -–—·"))
+                bite = (label, begin, len(text.rstrip()))
+            label = None
+            line = _LABEL_LINE.match(text)
+            if line is not None:
+                label = " ".join(line.group("who").split())
             if bite is not None:
                 self.sound_bites[index] = bite
-                self.cast.add_text(bite[0])
             sentences = _sentences(text, find_quote_spans(text))
             for sentence in sentences:
                 sentence.mentions = find_mentions(sentence.tokens, text, table)
             self.sentences.append(sentences)
             words = [t for s in sentences for t in s.tokens]
-            self.cast.add_text(text, [m for s in sentences for m in s.mentions], words)
+            self.cast.add_text(text, [m for s in sentences for m in s.mentions], words, para=index)
         for text in (article.headline or "", *article.subheadlines, *article.captions):
             if text:
                 self.cast.add_text(text)
@@ -254,7 +268,7 @@ class _Extractor:
             if state.last_person is not None and para - state.last_person_para <= 2:
                 return state.last_person
             return None
-        return self.cast.speaker(mention)
+        return self.cast.speaker(mention, para)
 
     def _subject(self, mentions: Sequence[Mention], adjacent_to: int | None = None) -> Mention | None:
         """The subject among ``mentions``: strongest particle first, then the one nearest the quote."""
@@ -271,6 +285,9 @@ class _Extractor:
 
     def _note_subject(self, mention: Mention, speaker: Speaker | None, para: int) -> None:
         state = self.state
+        if mention.weak and mention.particle not in TOPIC:
+            state.last_subject_key = f"weak:{mention.name}"  # someone else now; but "그" is not them
+            return
         if mention.kind == "org":
             state.last_subject_key = f"org:{mention.org}"
             return
@@ -332,6 +349,15 @@ class _Extractor:
             hi = bisect_left(mentions, verb_index, key=_first_of)
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             subject = owner or self._subject(before) or self._subject(after)
+            if subject is None:
+                # "A는 …을 쏟아냈고, "…"라고 표현했다": a topic carries over the sentence's earlier clauses
+                topics = [m for m in mentions if used_until <= m.first and m.last < first_tok]
+                topics = [m for m in topics if m.particle in TOPIC and not m.weak]
+                subject = topics[-1] if topics else None
+            direct = subject is not None and _speaks_directly(tokens, subject, first_tok, verb_index)
+            if subject is not None and subject.weak and not direct:
+                # "서진수가 처리한 것과 관련해 "…"": a bare name that is the subject of another verb
+                subject = None  # and the speaker before may go on: this name is not the main clause's subject
             speaker: Speaker | None
             if subject is not None and _joint(mentions, subject):
                 # "문 사장과 이 사장은 "…"고 입을 모았다": said by two people; no one speaker to name
@@ -342,7 +368,7 @@ class _Extractor:
                 speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
                 self._note_subject(subject, speaker, para)
             else:
-                speaker = self._unsubjected(text, para, tokens[clause_start:first_tok], standalone)
+                speaker = self._unsubjected(text, para, tokens[used_until:first_tok], standalone)
             speaker = speaker or Speaker(kind="unknown")
             if verb is None and standalone and subject is None and self._told_by_next is not None:
                 verb = self._told_by_next
@@ -453,6 +479,9 @@ class _Extractor:
             ):
                 # ""…합니다." 쿡 CEO는 이날 간담회에서 이같이 말했다.": the sentence after tells who said it
                 kind = "quotative"
+            final = verb is not None and verb[1].rstrip(".").endswith("다")
+            if kind == "none" and span.double and verb is not None and verb[0] == after and final:
+                kind = "quotative"  # ""…" 밝혔습니다": the quotative ending left out before the verb
             if kind == "unclosed-reported":
                 match = _UNCLOSED_END.search(span.inner(text))
                 verb_word = match.group(1) if match else ""
@@ -483,6 +512,8 @@ class _Extractor:
             # single marks: only long speech with a quotative ending and a reporting verb
             return kind in ("quotative", "chain") and verb is not None and long_enough
         if kind == "quotative":
+            if verb is None and _said_whole(inner):
+                return True  # ""죄송합니다"라고 울먹였다": a quotative ending after a whole sentence
             if verb is not None and verb[2] == "wrote":
                 # "…"라고 적었다/썼다: a written statement, or only a word written down ("AI 원팀")
                 return long_enough or inner.rstrip(".!? ").endswith(("다", "요", "까", "죠"))
@@ -530,17 +561,15 @@ class _Extractor:
             )
         )
 
-    def _sound_bite(self, text: str, para: int, who: str, start: int) -> None:
+    def _sound_bite(self, text: str, para: int, who: str, start: int, stop: int) -> None:
         """A transcript's sound bite: the words after the colon, by the person the label names."""
-        mentions = find_mentions(tokenize(who), who, self.table)
-        mention = mentions[0] if len(mentions) == 1 and mentions[0].kind != "pronoun" else None
-        speaker = (self.cast.speaker(mention) if mention is not None else None) or Speaker(kind="unknown")
-        spans = [s for s in find_quote_spans(text) if s.start >= start and s.double]
+        speaker = self.cast.label_speaker(who) or Speaker(kind="unknown")
+        spans = [s for s in find_quote_spans(text[:stop]) if s.start >= start and s.double]
         if spans:
             for span in spans:
                 self._add_quote(text, para, span, "body", "direct", None, speaker)
         else:
-            begin, end = _strip_span(text, start, len(text))
+            begin, end = _strip_span(text, start, stop)
             if end - begin >= 5:
                 whole = QuoteSpan(begin, end, begin, end, "", True, True)
                 self._add_quote(text, para, whole, "body", "direct", None, speaker)
@@ -671,8 +700,10 @@ def _joint_start(mentions: Sequence[Mention], subject: Mention) -> int:
     return start
 
 
-def _sound_bite(text: str) -> tuple[str, int] | None:
-    """(the speaker label as words, where the words said start) for a transcript's sound bite line."""
+def _sound_bite(text: str) -> tuple[str, int, int] | None:
+    """(the speaker label as written, where the words said start and end) for a transcript's sound bite:
+    "[인터뷰] NAME/ORG TITLE : …", "<녹취> NAME(PLACE) : "…"", "[NAME / ORG TITLE : …]" (the bite wholly
+    inside the brackets)."""
     if ":" not in text and "：" not in text:
         return None
     match = _SOUND_BITE.match(text)
@@ -681,7 +712,43 @@ def _sound_bite(text: str) -> tuple[str, int] | None:
     who = match.group("who").strip()
     if match.group("tag") is None and "/" not in who:
         return None  # "일시: …", "A: …": only a tagged line or a "NAME/ORG TITLE" label names a speaker
-    return " ".join(who.replace("/", " ").split()), match.start("said")
+    end = len(text.rstrip())
+    if match.group("open") and text[:end].endswith("]"):
+        end -= 1  # "[NAME / TITLE : …]": the closing bracket is not said
+    return " ".join(who.split()), match.start("said"), end
+
+
+_PLAIN_ENDINGS = frozenset({"다", "ᆫ다", "는다", "라", "자"})  # also slogans and headings ("하면 된다")
+
+
+def _said_whole(inner: str) -> bool:
+    """Whether a quote is a whole sentence as someone says it aloud: it ends in a final ending of
+    speech ("죄송합니다", "좋아요", "어쩌죠?") or the polite 요 ("되기는요"), not a plain 다."""
+    words = inner.split()
+    if not words:
+        return False
+    last = words[-1].rstrip(".!?…~")
+    if last.endswith("요"):
+        return True
+    morphs = [m for m in analyse_word(last) if not m.tag.startswith("S")]
+    return bool(morphs) and morphs[-1].tag == "EF" and morphs[-1].form not in _PLAIN_ENDINGS
+
+
+def _speaks_directly(tokens: Sequence[Token], subject: Mention, quote_first: int, verb_index: int) -> bool:
+    """Whether no other predicate stands between a subject and its quote (before it) or its verb (after
+    it): "손흥민은 "…"" yes; "서진수가 처리한 것과 관련해 "…"" no."""
+    if subject.last < quote_first:
+        between = tokens[subject.last + 1 : quote_first]
+    else:
+        between = tokens[subject.last + 1 : verb_index]
+    return not any(_is_predicate_word(t.core) for t in between)
+
+
+def _is_predicate_word(word: str) -> bool:
+    """A word that holds a verb or an adjective, or an ending ("처리한", "관련해", "빠져있는")."""
+    if not word:
+        return False
+    return any(m.tag[0] in "VE" or m.tag in ("XSV", "XSA") for m in analyse_word(word))
 
 
 def _tokens_before(tokens: Sequence[Token], position: int | None) -> int:
@@ -715,9 +782,11 @@ def _blocks_continuation(token: Token) -> bool:
     """A word that looks like a subject we did not recognise ("전 장관은"), so the last speaker cannot
     be assumed."""
     core = token.core
-    if core in _CONNECTIVES or len(core) < 2:
+    if core in _CONNECTIVES or len(core) < 2 or not core.endswith(tuple(TOPIC)):
         return False
-    return core.endswith(tuple(TOPIC)) and not core.endswith(_ADNOMINAL_ENDINGS)
+    # a noun with the topic particle ("전 장관은"); not an adnominal verb ("넣은") nor "에는", "에서는"
+    morphs = analyse_word(core)
+    return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S")
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -130,6 +130,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 spans.append(QuoteSpan(i, stop, i + 1, stop, char, True, False))
                 i = stop
                 continue
+            close = _mismatched_close(text, i, close)
             spans.append(QuoteSpan(i, close + 1, i + 1, close, char, True, True))
             i = close + 1
             continue
@@ -151,3 +152,18 @@ def _is_opening_glued(text: str, i: int) -> bool:
     if text[i - 1] in "…·,:;([{<":
         return True
     return i + 1 < len(text) and not text[i + 1].isspace() and text[i - 1] in ".]"
+
+
+# a wrong mark closing a quote: "…싶다‘면서 “…" (closed with ‘, then a linking ending and a new quote)
+_WRONG_CLOSE = re.compile(r"[‘’'](?=(?:이?라고|고|이?라며|며|면서)\s+[“\"])")
+
+
+def _mismatched_close(text: str, start: int, close: int) -> int:
+    """Where a double quote opened at ``start`` really closes: at a single mark followed by a linking
+    ending and a new double quote, when that mark does not close a single quote opened inside; else at
+    ``close``."""
+    for match in _WRONG_CLOSE.finditer(text, start + 1, close):
+        inside = text[start + 1 : match.start()]
+        if sum(inside.count(m) for m in "‘’'") % 2 == 0:
+            return match.start()
+    return close

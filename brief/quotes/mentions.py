@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
+from brief.quotes.entities import NameEvidence
 from brief.records import Person, Speaker
 
 __all__ = [
@@ -40,7 +41,8 @@ NOMINATIVE = frozenset({"이", "가", "께서"})
 
 _EDGE_PUNCT = "'\"“”‘’`「」『』,.;:!?·…~-—|/[]{}<>"
 _PAREN = re.compile(r"\([^()]*\)")
-_TOKEN = re.compile(r"[^\s…]+")
+# a word; a parenthesis glued to it stays with it even when it holds spaces ("회장(SK그룹 회장)은")
+_TOKEN = re.compile(r"(?:[^\s…(]|\((?=[^()]{0,30}\))[^()]*\))+|\(")
 # unnamed sources and how they are described in English
 _SOURCES = {
     "관계자": "official", "관계자들": "officials", "측": "representative", "대변인": "spokesperson",
@@ -82,6 +84,19 @@ _ORG_SUFFIXES = (
     "통신", "병원", "학회", "당", "시", "도", "군", "구", "국",
 )  # fmt: skip
 _HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
+_AGE = re.compile(r"^[\uac00-\ud7a3]{2,4}\(\s*\d{1,3}\s*(?:세)?\s*\)")
+
+
+_SUBJECT_ENDS = frozenset("은는이가")
+_FORMER = frozenset({"전", "현"})  # "전 장관": a former minister, not Minister Jeon
+_DETERMINERS = frozenset({"한", "이", "그", "각", "두", "세", "전", "현"})  # also family names
+
+
+def _aged(raw: str) -> bool:
+    """Whether a word is a name with an age after it ("김철수(58)"): strong evidence of a person."""
+    return _AGE.match(raw) is not None
+
+
 # Common words that look like a family name plus a given name; never taken for a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -245,6 +260,7 @@ class Mention:
     org: str | None = None  # Korean organisation as written
     person: Person | None = None  # the table entry, when the name is in the table
     description: str | None = None  # English description of an unnamed source or organisation
+    weak: bool = False  # a bare name with no title ("손흥민은"): a speaker only right before its quote
 
     @property
     def bare_text(self) -> str:
@@ -278,6 +294,7 @@ class _Matcher:
 
     def __init__(self, table: PeopleTable) -> None:
         self.table = table
+        self.evidence = NameEvidence(table)
         self.phrase_starts = frozenset(p.split()[0] for p in table.phrases)
         self.unit_names = table.unit_names
         self.names: dict[str, Person] = {}
@@ -320,6 +337,9 @@ class _Matcher:
         for base, particle in split_particle(first):
             if base and self.table.translate_title(base) is not None and not self._is_org(base):
                 return j, base, particle
+        for base, particle in split_particle(first):
+            if base and len(base) >= 4 and self.evidence.glued_title(base) is not None:
+                return j, base, particle  # "서울경찰청장": an organisation and its title in one word
         return None
 
     def _may_start_phrase(self, word: str) -> bool:
@@ -346,8 +366,8 @@ class _Matcher:
                 for p in parts
             )
         words = phrase.split()
-        if 1 < len(words) <= 3 and all(table.has_title(w) for w in words):
-            return True  # "대표이사 사장"
+        if 1 < len(words) <= 3 and all(table.has_title(w) for w in words[1:]) and table.is_title(words[0]):
+            return True  # "대표이사 사장", "메모리사업부장 사장"
         english = table.translate_title(phrase) or ""
         return len(words) == 2 and english.startswith("head of the")
 
@@ -362,6 +382,8 @@ class _Matcher:
             return False  # punctuation or a parenthesis: not part of "NAME ORG TITLE"
         word = token.core
         if self.table.translate_org(word) or self.table.translate_unit(word) or _LATIN.search(word):
+            return True
+        if self.evidence.is_org_word(word):
             return True
         return loose or word.endswith(_ORG_SUFFIXES)
 
@@ -378,6 +400,9 @@ class _Matcher:
         for base, particle in split_particle(tokens[i].core):
             if base in self.names:
                 return i, base, self.names[base], particle
+        foreign = self._foreign_name_at(tokens, i)
+        if foreign is not None:
+            return foreign
         core = tokens[i].core
         if core in _NOT_NAMES or not _HANGUL_ONLY.match(core):
             return None
@@ -396,7 +421,35 @@ class _Matcher:
                 return None
         elif len(core) != 3 and len(core) != 4:
             return None
+        # a two-syllable name needs more than its title: an age, or its organisation before it
+        # ("더불어민주당 김현 의원"); most two-syllable words before a title are short forms ("연준 의장")
+        strong = _aged(tokens[i].raw) or (
+            len(core) == 2 and i > 0 and tokens[i - 1].raw == tokens[i - 1].core
+            and (self._is_org(tokens[i - 1].core) or self.evidence.is_org_word(tokens[i - 1].core))
+        )  # fmt: skip
+        if not self.evidence.korean_name(core, strong=strong):
+            return None  # an organisation, a place, a dictionary word: never a name
         return i, core, None, ""
+
+    def _foreign_name_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str, Person | None, str] | None:
+        """A foreign name the table does not know: two or three words of Hangul transliteration, then a
+        place or an organisation, then a title ("도널드 트럼프 미국 대통령은")."""
+        evidence = self.evidence
+        words: list[str] = []
+        for k in range(i, min(i + 3, len(tokens))):
+            token = tokens[k]
+            if token.raw != token.core or not evidence.foreign_word(token.core):
+                break
+            words.append(token.core)
+        for n in range(len(words), 1, -1):
+            j = k = i + n
+            while k < min(j + 2, len(tokens)) and tokens[k].raw == tokens[k].core:
+                if not evidence.is_org_word(tokens[k].core):
+                    break
+                k += 1
+            if k > j and k < len(tokens) and self.title_at(tokens, k) is not None:
+                return i + n - 1, " ".join(words[:n]), None, ""
+        return None
 
     # -- mentions
     def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
@@ -409,6 +462,8 @@ class _Matcher:
             if kind == 2 and not any(self._titleish(t.core) for t in tokens[i + 1 : i + 5]):
                 kind = 0  # a word that looks like a name, but no title follows it
             found = self._mention_at(tokens, i, text) if kind else None
+            if found is None and tokens[i].core[-1:] in _SUBJECT_ENDS and len(tokens[i].core) <= 10:
+                found = self._subject_word_at(tokens, i)
             if found is None:
                 i += 1
                 continue
@@ -420,7 +475,8 @@ class _Matcher:
                 mentions.pop()  # "KT 관계자": the organisation word is part of the unnamed source
             if found.kind == "person" and found.org is None and i > 0 and mentions_end(mentions) < i - 1:
                 before = tokens[i - 1]
-                if before.core == before.raw and self._is_org(before.core):
+                is_org = self._is_org(before.core) or self.evidence.is_org_word(before.core)
+                if before.core == before.raw and is_org:
                     found = _replace(found, start=before.start, first=i - 1, org=before.core,
                                      text=text[before.start : found.end])  # fmt: skip
             # "김 대표 역시": a following 역시/또한 marks the subject
@@ -452,7 +508,10 @@ class _Matcher:
             if base in self.names or base in self.name_starts or self._is_org(base):
                 return 1
         split = split_korean_name(core)
-        if split is None or core in _NOT_NAMES or (len(core) == 2 and core in _NOT_SHORT_NAMES):
+        if split is None:
+            # maybe the first word of a foreign name ("도널드 트럼프 미국 대통령")
+            return 2 if _HANGUL_ONLY.match(core) and 2 <= len(core) <= 5 else 0
+        if core in _NOT_NAMES or (len(core) == 2 and core in _NOT_SHORT_NAMES):
             return 0
         return 2 if 2 <= len(core) <= 4 else 0
 
@@ -462,6 +521,10 @@ class _Matcher:
         if known is None:
             known = self._may_start_phrase(core) or any(
                 base and self.table.translate_title(base) is not None for base, _p in split_particle(core)
+            )
+            known = known or any(
+                len(base) >= 4 and self.evidence.glued_title(base) is not None
+                for base, _p in split_particle(core)
             )
             if len(self._titles) > 200_000:
                 self._titles.clear()
@@ -485,6 +548,8 @@ class _Matcher:
                     loose = person is not None or (
                         len(between) == 1 and token.raw[:1] == core[:1] and _unknown_org_ok(ko, between[0])
                     )
+                    # "권도윤 서강대 경제학과 교수": an organisation of several words, nouns only
+                    loose = loose or all(self.evidence.org_part(t.raw) for t in between)
                     if between and not self._org_like(between[-1], loose=loose):
                         break
                     title = self.title_at(tokens, j)
@@ -503,10 +568,12 @@ class _Matcher:
         if (
             (core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES)
             and core == token.raw
+            and core not in _FORMER
             and i + 1 < len(tokens)
         ):
             title = self.title_at(tokens, i + 1)
-            if title is not None and title[1] not in _SOURCES:  # "한 애널리스트는": an analyst, not Mr Han
+            # "한 애널리스트는", "이 관계자는": an analyst, this official; "김 연구원은": Kim, a researcher
+            if title is not None and (title[1] not in _SOURCES or core not in _DETERMINERS):
                 end, title_ko, particle = title
                 return Mention("short", token.start, tokens[end].end, i, end, particle,
                                text[token.start : tokens[end].end], core, title_ko)  # fmt: skip
@@ -529,6 +596,27 @@ class _Matcher:
                 english = self.table.translate_org(base)
                 start, stop = token.start, token.end
                 return Mention("org", start, stop, i, i, particle, base, org=base, description=english)
+        return None
+
+    def _subject_word_at(self, tokens: Sequence[Token], i: int) -> Mention | None:
+        """A one-word subject with 은/는/이/가 and no title: a speaking body ("재판부는", "검찰은"), an
+        organisation only its ending tells ("부국증권은"), a bare name ("손흥민은") or "김철수(58)씨는"."""
+        token = tokens[i]
+        core = token.core
+        evidence = self.evidence
+        for base, particle in split_particle(core):
+            if particle not in TOPIC and particle not in NOMINATIVE:
+                continue
+            english = evidence.body_or_org(base)
+            if english is not None:
+                start, end = token.start, token.end
+                return Mention("org", start, end, i, i, particle, base, org=base, description=english)
+            if len(base) == 3 and evidence.bare_name(base):
+                return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
+            if base.endswith("씨") and (token.raw.startswith(base[:-1]) or "(" in token.raw):
+                name = base[:-1]
+                if 3 <= len(name) <= 4 and evidence.korean_name(name, strong=True):
+                    return Mention("person", token.start, token.end, i, i, particle, core, name=name)
         return None
 
     def _unnamed(self, tokens: Sequence[Token], i: int, base: str) -> tuple[int, str | None, str] | None:
@@ -641,6 +729,7 @@ class _Entry:
     person: Person | None
     titles: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
+    first_para: int = -1  # the paragraph that names them first (-1: headline, captions, labels)
 
 
 class Cast:
@@ -648,6 +737,7 @@ class Cast:
 
     def __init__(self, table: PeopleTable) -> None:
         self.table = table
+        self.evidence = _matcher(table).evidence
         self.entries: dict[str, _Entry] = {}
         # (name, title) of words that may be a person with a title but were not read as one ("김동섭
         # 에코프로 사장" when "에코프로" is not taken for an organisation): never a speaker, but a short form
@@ -655,7 +745,11 @@ class Cast:
         self.shadows: set[tuple[str, str]] = set()
 
     def add_text(
-        self, text: str, mentions: Sequence[Mention] | None = None, tokens: Sequence[Token] | None = None
+        self,
+        text: str,
+        mentions: Sequence[Mention] | None = None,
+        tokens: Sequence[Token] | None = None,
+        para: int = -1,
     ) -> None:
         """Register the named people of ``text`` (whose ``mentions`` and words may be known already)."""
         if tokens is None:
@@ -665,7 +759,7 @@ class Cast:
         named = set()
         for mention in mentions:
             if mention.kind == "person":
-                self._add(mention.name or "", mention.person, mention.title, mention.org)
+                self._add(mention.name or "", mention.person, mention.title, mention.org, para)
                 named.add(mention.start)
         self._add_shadows(tokens, named)
         for match in _OWNER_PAREN.finditer(text):  # "KT(대표 김영섭)"
@@ -694,16 +788,47 @@ class Cast:
                 if tokens[j].raw != tokens[j].core:
                     break  # punctuation ends the phrase
 
-    def _add(self, name: str, person: Person | None, title: str | None, org: str | None) -> None:
+    def _add(
+        self, name: str, person: Person | None, title: str | None, org: str | None, para: int = -1
+    ) -> None:
         key = person.ko if person else name
-        entry = self.entries.setdefault(key, _Entry(key, person.ko if person else name, person))
+        fresh = _Entry(key, person.ko if person else name, person, first_para=para)
+        entry = self.entries.setdefault(key, fresh)
         if title and title not in entry.titles:
             entry.titles.append(title)
         if org and org not in entry.orgs:
             entry.orgs.append(org)
 
+    def label_speaker(self, label: str) -> Speaker | None:
+        """The speaker a broadcast label names: "최원호 / 한화이글스 감독", "이점제(울산시 울주군)",
+        "이하상/김용현 전 장관 변호인 (유튜브 …)", "과기정통부 관계자". A label is a speaker's position, so
+        a name in it needs no title; None when the label names no one."""
+        name_part, slash, role = label.partition("/")
+        name = _PAREN.sub("", name_part).strip()
+        evidence = self.evidence
+        words = name.split()
+        person = self.table.get(name)
+        is_name = person is not None or (len(words) == 1 and evidence.korean_name(name, strong=True))
+        is_name = is_name or (1 < len(words) <= 3 and all(evidence.foreign_word(w) for w in words))
+        if is_name and (slash or not role):
+            role_words = [w.strip(_EDGE_PUNCT) for w in _PAREN.sub(" ", role).split()]
+            role_words = [w for w in role_words if w]
+            title = org = None
+            for k in range(len(role_words) - 1, -1, -1):
+                if self.table.is_title(role_words[k]) or evidence.glued_title(role_words[k]):
+                    title, org = role_words[k], " ".join(role_words[:k]) or None
+                    break
+            self._add(name, person, title, org)
+            return self._speaker_of(self.entries[person.ko if person else name])
+        text = " ".join(label.replace("/", " ").split())
+        mentions = find_mentions(tokenize(text), text, self.table)
+        mention = mentions[0] if len(mentions) == 1 and mentions[0].kind != "pronoun" else None
+        if mention is not None and mention.kind == "person":
+            self._add(mention.name or "", mention.person, mention.title, mention.org)
+        return self.speaker(mention) if mention is not None else None
+
     # -- resolution
-    def speaker(self, mention: Mention) -> Speaker | None:
+    def speaker(self, mention: Mention, para: int | None = None) -> Speaker | None:
         """The speaker a person, short-form, unnamed or organisation mention refers to; None if unsure."""
         if mention.kind == "person":
             key = mention.person.ko if mention.person else mention.name or ""
@@ -713,14 +838,16 @@ class Cast:
                 entry = self.entries[key]
             return self._speaker_of(entry)
         if mention.kind == "short":
-            entry = self._resolve_short(mention.name or "", mention.title or "")
+            entry = self._resolve_short(mention.name or "", mention.title or "", para)
             return self._speaker_of(entry) if entry else None
         if mention.kind in ("unnamed", "org") and mention.description:
             org = self.table.translate_org(mention.org) if mention.org else None
+            if mention.kind == "org" and org is None:
+                org = mention.description  # a body or an organisation the tables do not know
             return Speaker(kind="unnamed", ko=mention.bare_text, en=mention.description, org=org)
         return None
 
-    def _resolve_short(self, family: str, title: str) -> _Entry | None:
+    def _resolve_short(self, family: str, title: str, para: int | None = None) -> _Entry | None:
         def family_of(entry: _Entry) -> bool:
             if entry.person is not None and family in entry.person.aliases:
                 return True
@@ -731,6 +858,12 @@ class Cast:
 
         same_family = [e for e in self.entries.values() if family_of(e)]
         by_article = [e for e in same_family if any(self._compatible(title, t) for t in e.titles)]
+        if para is not None and len(by_article) > 1:
+            # "김 변호사" refers back: to the one named before it, when only one was; a namesake named
+            # later in the article does not make it unsure
+            before = [e for e in by_article if e.first_para <= para]
+            if len(before) == 1:
+                by_article = before
         known = {e.name for e in same_family} | {e.person.ko for e in same_family if e.person}
         for name, shadow_title in self.shadows:
             split = split_korean_name(name.replace(" ", ""))
@@ -761,8 +894,24 @@ class Cast:
             return False
         return short_en == full_en or short_en in full_en.split(" and ")
 
+    def _title_en(self, title_ko: str, org_ko: str | None) -> tuple[str | None, str | None]:
+        """(English title, Korean organisation) of a title as written, by its organisation's kind
+        ("대표" of a party is its leader) and split when glued to its organisation ("서울경찰청장")."""
+        glued = self.evidence.glued_title(title_ko) if len(title_ko) >= 4 else None
+        if glued is not None and self.table.translate_title(title_ko) is None:
+            org_ko, title_ko = org_ko or glued[0], glued[1]
+        knowledge = self.evidence.knowledge
+        english = knowledge.title_in_context(title_ko, org_ko) or self.table.translate_title(title_ko)
+        return english, org_ko
+
     def _speaker_of(self, entry: _Entry) -> Speaker:
         person, table = entry.person, self.table
+        if person is not None and entry.orgs and (person.org_ko or person.org):
+            own = {"".join(o.split()) for o in person.org_ko} | {"".join((person.org or "").split())}
+            theirs = {"".join(o.split()) for o in entry.orgs}
+            english = {table.translate_org(o) for o in entry.orgs} - {None}
+            if not (own & theirs) and person.org not in english:
+                person = None  # a namesake at another organisation: not the table's person
         if person is not None:
             title, org = person.title, person.org
             known = [
@@ -773,6 +922,13 @@ class Cast:
                 title = table.translate_title(entry.titles[0]) or title
                 org = next((o for o in map(table.translate_org, entry.orgs) if o), None) or org
             return Speaker(kind="named", ko=person.ko, en=person.en, title=title, org=org, verified=True)
-        title = next((t for t in map(table.translate_title, entry.titles) if t), None)
-        org = next((o for o in map(table.translate_org, entry.orgs) if o), None)
+        org_ko = entry.orgs[0] if entry.orgs else None
+        title = None
+        for title_ko in entry.titles:
+            title, glued_org = self._title_en(title_ko, org_ko)
+            org_ko = glued_org
+            if title:
+                break
+        orgs = [*entry.orgs, *([org_ko] if org_ko else [])]
+        org = next((o for o in map(table.translate_org, orgs) if o), None)
         return Speaker(kind="named", ko=entry.name, en=romanize_name(entry.name), title=title, org=org)

@@ -147,8 +147,9 @@ class SentenceTranslator:
         units: list[_Unit] = []
         spans = split_many([text for _, _, text, _ in texts], self.segment_cache)
         names = [self._names(article) for article in articles]
+        named = [self._named(article) for article in articles]
         for (a, paragraph, text, is_quote), sentence_spans in zip(texts, spans, strict=True):
-            units += self._split(a, paragraph, text, sentence_spans, is_quote, names[a])
+            units += self._split(a, paragraph, text, sentence_spans, is_quote, names[a], named[a])
         if total is not None:
             total(sum(1 for unit in units if not unit.is_quote))
         jobs: dict[str, list[tuple[_Unit, int]]] = defaultdict(list)
@@ -192,6 +193,12 @@ class SentenceTranslator:
                 found[name] = romanize_name(name)
         return {ko: en for ko, en in found.items() if ko not in foreign}
 
+    def _named(self, article: Article) -> frozenset[str]:
+        """Glossary terms that are also ordinary words ("믿음") and that ``article`` marks as a name."""
+        if self.glossary is None:
+            return frozenset()
+        return self.glossary.named_in(text for _, text in self._texts(article))
+
     def _after_a_given_name(self, text: str, position: int) -> bool:
         """Whether the word before ``position`` looks like the first part of a (foreign) name: a bare
         Hangul word that is no particle-ending word, organisation or title."""
@@ -212,6 +219,7 @@ class SentenceTranslator:
         spans: list[tuple[int, int]],
         is_quote: bool,
         names: Mapping[str, str],
+        named: frozenset[str] = frozenset(),
     ) -> list[_Unit]:
         units = []
         for index, (start, end) in enumerate(spans):
@@ -220,7 +228,9 @@ class SentenceTranslator:
             parts = self._fit(ko)
             if len(parts) > 1:
                 unit.notes.append(f"split: over model limit ({len(parts)} parts)")
-            unit.pieces = [protect(ko[s:e], self.glossary, self.protect_numbers, names) for s, e in parts]
+            unit.pieces = [
+                protect(ko[s:e], self.glossary, self.protect_numbers, names, named) for s, e in parts
+            ]
             unit.english = [None] * len(unit.pieces)
             unit.pending = len(unit.pieces)
             units.append(unit)

@@ -28,7 +28,7 @@ try:  # Python >= 3.11
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-__all__ = ["Glossary", "GlossaryMatch", "load_glossary"]
+__all__ = ["Glossary", "GlossaryMatch", "load_glossary", "marked_as_name"]
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +77,19 @@ def _pattern(ko: str) -> str:
 
 
 class Glossary:
-    """Entries in order of precedence; the first entry for a Korean key (spaces ignored) wins."""
+    """Entries in order of precedence; the first entry for a Korean key (spaces ignored) wins.
 
-    def __init__(self, entries: Iterable[GlossaryEntry], sources: Sequence[str] = ()) -> None:
+    ``ordinary_words`` are keys of entries that are also ordinary Korean words ("믿음" is KT's model
+    Mi:dm and also "trust"): they are protected only where the text marks them as a name (see
+    :func:`marked_as_name`) or where ``find`` is told the article has done so (``named``).
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[GlossaryEntry],
+        sources: Sequence[str] = (),
+        ordinary_words: Iterable[str] = (),
+    ) -> None:
         unique: dict[str, GlossaryEntry] = {}
         for entry in entries:
             key = _squash(entry.ko)
@@ -87,6 +97,7 @@ class Glossary:
                 unique[key] = entry
         self.entries: tuple[GlossaryEntry, ...] = tuple(unique.values())
         self.sources: tuple[str, ...] = tuple(sources)
+        self.ordinary_words: frozenset[str] = frozenset(_squash(k) for k in ordinary_words) & set(unique)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -96,30 +107,62 @@ class Glossary:
 
     @cached_property
     def version(self) -> str:
-        """A short hash of the entries: changes whenever any English form does."""
-        text = "\n".join(f"{e.kind}\t{e.ko}\t{e.en}" for e in sorted(self.entries, key=lambda e: e.ko))
+        """A short hash of the entries: changes whenever any English form (or name-only mark) does."""
+        text = "\n".join(
+            f"{e.kind}\t{e.ko}\t{e.en}" + ("\tname-only" if _squash(e.ko) in self.ordinary_words else "")
+            for e in sorted(self.entries, key=lambda e: e.ko)
+        )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
     @cached_property
-    def _regex(self) -> re.Pattern[str] | None:
-        ordered = sorted(self.entries, key=lambda e: (-len(_squash(e.ko)), e.ko))
-        if not ordered:
-            return None
-        self._by_group = ordered
-        return re.compile("|".join(f"({_pattern(e.ko)})" for e in ordered))
+    def _by_first_char(self) -> dict[str, tuple[GlossaryEntry, ...]]:
+        """Entries by the first character of their key (Latin lower-cased), longest key first.
 
-    def find(self, text: str) -> list[GlossaryMatch]:
-        """Non-overlapping occurrences of entries in ``text``, left to right, longest first."""
-        regex = self._regex
-        if regex is None:
-            return []
-        found = []
-        for match in regex.finditer(text):
-            index = match.lastindex
-            if index is None or match.start() == match.end():
-                continue
-            found.append(GlossaryMatch(match.start(), match.end(), self._by_group[index - 1]))
+        Looking up candidates by the character under the cursor keeps ``find`` linear in the text
+        whatever the size of the tables (one alternation of a thousand entries is not).
+        """
+        index: dict[str, list[GlossaryEntry]] = {}
+        for entry in sorted(self.entries, key=lambda e: (-len(_squash(e.ko)), e.ko)):
+            index.setdefault(_squash(entry.ko)[0], []).append(entry)
+        return {first: tuple(entries) for first, entries in index.items()}
+
+    def find(self, text: str, named: Iterable[str] = ()) -> list[GlossaryMatch]:
+        """Non-overlapping occurrences of entries in ``text``, left to right, longest first.
+
+        An ordinary-word entry counts only where ``text`` marks it as a name, or when its key is in
+        ``named`` (keys the same article marks as a name elsewhere, from :meth:`named_in`).
+        """
+        index = self._by_first_char
+        allowed = {_squash(n) for n in named}
+        found: list[GlossaryMatch] = []
+        position, length = 0, len(text)
+        while position < length:
+            for entry in index.get(text[position].lower(), ()):
+                match = _compiled(entry.ko).match(text, position)
+                if match is None or match.end() == position:
+                    continue
+                key = _squash(entry.ko)
+                ordinary = key in self.ordinary_words and key not in allowed
+                if ordinary and not marked_as_name(text, position, match.end()):
+                    continue
+                found.append(GlossaryMatch(position, match.end(), entry))
+                position = match.end()
+                break
+            else:
+                position += 1
         return found
+
+    def named_in(self, texts: Iterable[str]) -> frozenset[str]:
+        """Keys of ordinary-word entries that one of ``texts`` marks as a name (an article's texts:
+        once it has written '믿음' or 믿음(Mi:dm), its other uses of 믿음 are that name too)."""
+        if not self.ordinary_words:
+            return frozenset()
+        return frozenset(
+            _squash(match.entry.ko)
+            for text in texts
+            for match in self.find(text)
+            if _squash(match.entry.ko) in self.ordinary_words
+        )
 
     def get(self, ko: str) -> GlossaryEntry | None:
         """The entry for ``ko`` (spaces and Latin case ignored), or None."""
@@ -127,7 +170,37 @@ class Glossary:
         return next((e for e in self.entries if _squash(e.ko) == key), None)
 
 
-def _parse(text: str, source: str) -> list[GlossaryEntry]:
+_OPENING_MARKS = "'\"‘“`「『《〈<["
+_CLOSING_MARKS = "'\"’”`」』》〉>]"
+# what may stand between a quoted name and its closing mark: a version or a Latin model suffix
+# ("'믿음 2.0'", "‘믿음 mini’"), never another Korean word
+_NAME_SUFFIX = re.compile(r"[\sA-Za-z0-9.:+-]{0,12}")
+# a parenthesised Latin form right after the term: 믿음(Mi:dm), 믿음 (Midm)
+_LATIN_GLOSS = re.compile(r"\s?\((?=[^()]*[A-Za-z])[^()\uac00-\ud7a3]{1,40}\)")
+
+
+def marked_as_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is marked as a name: in quote marks or brackets of its own
+    ("'믿음'을", "“믿음 2.0”", "《믿음》"), or followed by its Latin form in parentheses ("믿음(Mi:dm)")."""
+    if _LATIN_GLOSS.match(text, end):
+        return True
+    if start == 0 or text[start - 1] not in _OPENING_MARKS:
+        return False
+    suffix = _NAME_SUFFIX.match(text, end)
+    close = suffix.end() if suffix else end
+    return close < len(text) and text[close] in _CLOSING_MARKS
+
+
+@lru_cache(maxsize=16384)
+def _compiled(ko: str) -> re.Pattern[str]:
+    return re.compile(_pattern(ko))
+
+
+_ENTRY_KEYS = {"en", "ordinary_word"}
+
+
+def _parse(text: str, source: str) -> list[tuple[GlossaryEntry, bool]]:
+    """The entries of a glossary file, each with whether it is marked as an ordinary word."""
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -143,15 +216,35 @@ def _parse(text: str, source: str) -> list[GlossaryEntry]:
         table = data.get(section, {})
         if not isinstance(table, dict):
             raise ConfigError(f'{source}: [{section}] must be a table of "Korean" = "English" pairs')
-        for ko, en in table.items():
-            if not isinstance(en, str) or not en.strip() or not ko.strip():
-                raise ConfigError(f"{source}: [{section}] {ko!r}: the English form must be non-empty text")
-            entries.append(GlossaryEntry(ko=" ".join(ko.split()), en=en.strip(), kind=kind))
+        for ko, value in table.items():
+            en, ordinary = _parse_value(value, source, f"[{section}] {ko!r}")
+            if not ko.strip():
+                raise ConfigError(f"{source}: [{section}] {ko!r}: the Korean term must be non-empty text")
+            entries.append((GlossaryEntry(ko=" ".join(ko.split()), en=en, kind=kind), ordinary))
     return entries
 
 
+def _parse_value(value: Any, source: str, where: str) -> tuple[str, bool]:
+    """ "English" or { en = "English", ordinary_word = true }."""
+    ordinary: Any = False
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - _ENTRY_KEYS)
+        if unknown:
+            raise ConfigError(
+                f"{source}: {where}: unknown key(s) {', '.join(unknown)}; write "
+                '"Korean" = "English" or "Korean" = { en = "English", ordinary_word = true }'
+            )
+        ordinary = value.get("ordinary_word", False)
+        if not isinstance(ordinary, bool):
+            raise ConfigError(f"{source}: {where}: ordinary_word must be true or false")
+        value = value.get("en")
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{source}: {where}: the English form must be non-empty text")
+    return value.strip(), ordinary
+
+
 @lru_cache(maxsize=1)
-def _builtin() -> tuple[GlossaryEntry, ...]:
+def _builtin() -> tuple[tuple[GlossaryEntry, bool], ...]:
     text = (resources.files("brief") / "data" / "glossary.toml").read_text(encoding="utf-8")
     return tuple(_parse(text, "brief/data/glossary.toml"))
 
@@ -177,7 +270,7 @@ def load_glossary(extra_files: Sequence[Path] = (), people: PeopleTable | None =
 
     Raises ConfigError naming the file when an extra file is missing or malformed.
     """
-    layers: list[list[GlossaryEntry]] = []
+    layers: list[list[tuple[GlossaryEntry, bool]]] = []
     sources = ["brief/data/glossary.toml"]
     for path in extra_files:
         path = Path(path)
@@ -189,9 +282,14 @@ def load_glossary(extra_files: Sequence[Path] = (), people: PeopleTable | None =
             raise ConfigError(f"--glossary {path}: cannot be read as UTF-8 text ({error})") from error
         layers.insert(0, _parse(text, str(path)))
         sources.append(str(path))
-    entries = [e for layer in layers for e in layer]
-    entries += _builtin()
+    marked = [pair for layer in layers for pair in layer]
+    marked += _builtin()
+    entries = [entry for entry, _ in marked]
+    # the layer that wins a key decides whether it is an ordinary word
+    ordinary: dict[str, bool] = {}
+    for entry, is_ordinary in marked:
+        ordinary.setdefault(_squash(entry.ko), is_ordinary)
     if people is not None:
         entries += _people_entries(people)
         sources += list(people.sources)
-    return Glossary(entries, sources)
+    return Glossary(entries, sources, ordinary_words=[k for k, v in ordinary.items() if v])

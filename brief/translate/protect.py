@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from brief.translate.glossary import Glossary
@@ -64,10 +64,17 @@ class Restored:
 
 
 def protect(
-    sentence: str, glossary: Glossary | None, numbers: bool = True, names: Mapping[str, str] | None = None
+    sentence: str,
+    glossary: Glossary | None,
+    numbers: bool = True,
+    names: Mapping[str, str] | None = None,
+    named: Iterable[str] = (),
 ) -> Protected:
     """Replace glossary entries, Korean number expressions and ``names`` (Korean -> English, e.g.
     people of this article who are not in the people table) in ``sentence`` by placeholders.
+
+    A glossary term that is also an ordinary word ("믿음") is replaced only where the sentence marks
+    it as a name ('믿음', 믿음(Mi:dm)) or when it is in ``named`` (its article marked it elsewhere).
 
     The same English form always gets the same placeholder, and "마이크로소프트(MS)" (a name glossed
     by another name with the same English form) becomes one placeholder, not "Microsoft (Microsoft)".
@@ -78,7 +85,7 @@ def protect(
         for number in find_numbers(sentence):
             spans.append((number.start, number.end, number.ko, number.en, "number"))
             taken[number.start : number.end] = [True] * (number.end - number.start)
-    for match in glossary.find(sentence) if glossary is not None else ():
+    for match in glossary.find(sentence, named) if glossary is not None else ():
         if not any(taken[match.start : match.end]):
             spans.append(
                 (match.start, match.end, sentence[match.start : match.end], match.entry.en, match.entry.kind)

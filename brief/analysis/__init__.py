@@ -1,0 +1,7 @@
+"""Korean morphology for the quote stage, on kiwipiepy: morphemes with tags, and what a word is."""
+
+from __future__ import annotations
+
+from brief.analysis.morph import Morph, analyse, analyse_word, word_shape
+
+__all__ = ["Morph", "analyse", "analyse_word", "word_shape"]
