@@ -260,7 +260,7 @@ def _convert(file: _File, param: Any, value: Any) -> Any:
     return value
 
 
-def _check(root: Any, path: tuple[str, ...], command: Any, param: Any, value: Any, where: str) -> None:
+def _check(path: tuple[str, ...], command: Any, param: Any, value: Any, where: str) -> None:
     """Fail now, naming the file and line, when the option would reject the value."""
     if param.callback is not None:
         return
@@ -330,7 +330,7 @@ def load_settings(root: Any, explicit: Path | None, cwd: Path, environ: Mapping[
                 continue
             where = file.where(table, key)
             value = _convert(file, param, raw)
-            _check(root, command_path, command, param, value, where)
+            _check(command_path, command, param, value, where)
             chosen[param.name] = (value, f"file {where}")
         if chosen:
             defaults[command_path] = chosen
