@@ -96,18 +96,18 @@ def build_digest(
     from brief.summarize import make_summarizer
     from brief.translate import load_glossary, make_translator, translate_articles
 
-    paths = [p if isinstance(p, StreamInput) else Path(p) for p in paths]
+    inputs: list[Path | StreamInput] = [p if isinstance(p, StreamInput) else Path(p) for p in paths]
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
     translator = make_translator(config, people)
     summarizer = make_summarizer(config, people.people, glossary.entries)
 
-    articles, failures = load_articles(paths, config)
+    articles, failures = load_articles(inputs, config)
     report("clean", len(articles) + len(failures), len(articles) + len(failures))
     kept = _in_range(articles, config)
     if not kept:
-        where = ", ".join(_name(p) for p in paths) or "(no paths)"
+        where = ", ".join(_name(p) for p in inputs) or "(no paths)"
         raise InputError(where, _nothing_left(articles, failures, config))
     kept = sorted((_with_english_reporters(a, people) for a in kept), key=_article_order)
 

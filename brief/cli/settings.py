@@ -110,7 +110,8 @@ def _is_path(param: Any) -> bool:
         return bool(descriptor.is_path) or (
             descriptor.envvar_list_splitter == os.pathsep and bool(descriptor.is_list)
         )
-    return isinstance(getattr(param, "type", None), click.Path)
+    path_type = getattr(click, "Path", None)  # plain click's Path (typer's own copy may not export it)
+    return path_type is not None and isinstance(getattr(param, "type", None), path_type)
 
 
 # ---------------------------------------------------------------- the file
@@ -300,11 +301,11 @@ def load_settings(root: Any, explicit: Path | None, cwd: Path, environ: Mapping[
             else:
                 names = [p[-1] for p in (*commands, *groups) if p[:-1] == prefix]
                 known = shared_keys + names if not prefix else names
-                table = isinstance(value, dict)
+                is_table = isinstance(value, dict)
                 raise ConfigError(
-                    f"{file.where_entry(prefix, key, value)}: unknown {'table' if table else 'setting'}"
+                    f"{file.where_entry(prefix, key, value)}: unknown {'table' if is_table else 'setting'}"
                     f" '{key}'{_suggest(key, known)}"
-                    + ("; the keys are option names, see `brief config show`" if not table else "")
+                    + ("; the keys are option names, see `brief config show`" if not is_table else "")
                 )
 
     walk(file.data, ())
