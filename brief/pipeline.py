@@ -43,10 +43,10 @@ log = logging.getLogger(__name__)
 
 
 def load_articles(
-    paths: Iterable[Path | str | StreamInput], config: BriefConfig
+    paths: Iterable[Path | str | StreamInput], config: BriefConfig, progress: Progress | None = None
 ) -> tuple[list[Article], list[Failure]]:
     """Read and clean every article under ``paths`` (and any given as bytes, e.g. standard input).
-    Bad inputs become Failures; the rest go on.
+    Bad inputs become Failures; the rest go on. ``progress`` hears of each file ("clean" stage).
 
     Raises InputError only when there is nothing at all to read.
     """
@@ -57,6 +57,9 @@ def load_articles(
     files, failures = discover([Path(p) for p in given if not isinstance(p, StreamInput)])
     inputs: list[Path | StreamInput] = [*files, *(p for p in given if isinstance(p, StreamInput))]
     articles: list[Article] = []
+    report = progress or _no_progress
+    total = len(failures) + len(inputs)
+    report("clean", len(failures), total)  # the paths discovery already turned down count as done
     for path in inputs:
         try:
             if isinstance(path, StreamInput):
@@ -73,6 +76,7 @@ def load_articles(
             log.debug("unexpected error on %s", path, exc_info=True)
             message = f"internal error ({type(error).__name__}: {error}); please report it with this file"
             failures.append(Failure(source=_name(path), message=message))
+        report("clean", 1, total)
     return articles, failures
 
 
@@ -103,8 +107,7 @@ def build_digest(
     translator = make_translator(config, people)
     summarizer = make_summarizer(config, people.people, glossary.entries)
 
-    articles, failures = load_articles(inputs, config)
-    report("clean", len(articles) + len(failures), len(articles) + len(failures))
+    articles, failures = load_articles(inputs, config, report)
     kept = _in_range(articles, config)
     if not kept:
         where = ", ".join(_name(p) for p in inputs) or "(no paths)"

@@ -87,6 +87,7 @@ def test_the_pipeline_announces_the_sentence_total_before_translating(
             display(stage, advance, total)
 
         digest = brief.pipeline.build_digest([tmp_path], config, progress=record)
+    assert [c for c in calls if c[0] == "clean"] == [("clean", 0, 2), ("clean", 1, 2), ("clean", 1, 2)]
     translate = [(advance, total) for stage, advance, total in calls if stage == "translate"]
     sentences = sum(len(t.sentences) for t in digest.articles)
     assert translate[0] == (0, sentences)  # the total comes first, before any sentence is done
