@@ -213,3 +213,24 @@ def test_the_weekly_cron_line_runs_with_no_other_flags(
         tmp_path / "briefs" / "2025-W09.html"
     ).is_file()
     assert (tmp_path / "cache" / "translations.sqlite3").is_file()  # relative to the file
+
+
+def test_config_show_never_prints_a_secret(tmp_path: Path) -> None:
+    from brief.cli.settings import REDACTED, Settings, effective_settings
+
+    later = typer.Typer(cls=BriefGroup)
+
+    @later.command()
+    def remote(
+        api_key: str = typer.Option("", "--api-key"), api_base: str = typer.Option("", "--api-base")
+    ) -> None:
+        pass
+
+    @later.command()
+    def other() -> None:
+        pass
+
+    root = typer.main.get_command(later)
+    environ = {"BRIEF_API_KEY": "sk-very-secret", "BRIEF_API_BASE": "http://127.0.0.1:8000"}
+    shown = {s.key: s.value for s in effective_settings(root, Settings(), environ)}
+    assert shown == {"api-key": REDACTED, "api-base": "http://127.0.0.1:8000"}

@@ -50,6 +50,7 @@ __all__ = [
     "iter_commands",
     "load_settings",
     "option_key",
+    "redact",
     "split_config_flag",
 ]
 
@@ -338,6 +339,15 @@ def load_settings(root: Any, explicit: Path | None, cwd: Path, environ: Mapping[
     return Settings(path=path, defaults=defaults)
 
 
+_SECRET = re.compile(r"(key|token|secret|password)", re.IGNORECASE)
+REDACTED = "(set, not shown)"
+
+
+def redact(key: str, value: Any) -> Any:
+    """A secret option's value (``api-key``, ``token``, ...) is never printed: only that it is set."""
+    return REDACTED if value and _SECRET.search(key) else value
+
+
 def _default_of(param: Any) -> Any:
     default = param.default
     return default() if callable(default) else default
@@ -356,5 +366,5 @@ def effective_settings(root: Any, settings: Settings, environ: Mapping[str, str]
                 value, source = from_file[param.name]
             else:
                 value, source = _default_of(param), "default"
-            found.append(Setting(" ".join(path), key, value, source))
+            found.append(Setting(" ".join(path), key, redact(key, value), source))
     return found
