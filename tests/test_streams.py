@@ -148,3 +148,13 @@ def test_the_json_migration_note_shows_only_on_a_terminal() -> None:
     assert json_notice(_Terminal(), quiet=False) == JSON_NOTICE
     assert json_notice(_Terminal(), quiet=True) is None
     assert json_notice(io.StringIO(), quiet=False) is None  # piped: the script wanted the JSON
+
+
+def test_a_dash_with_nothing_piped_in_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from brief.cli.app import read_inputs
+    from brief.errors import ConfigError
+
+    monkeypatch.setattr("sys.stdin", _Terminal())
+    with pytest.raises(ConfigError, match="none is piped in"):
+        read_inputs([Path("-")], 100)
+    assert read_inputs([Path("a.txt")], 100) == [Path("a.txt")]  # stdin untouched without a dash
