@@ -152,13 +152,16 @@ def test_relative_paths_are_relative_to_the_config_file(
 def test_config_show_prints_each_value_and_its_source(tmp_path: Path) -> None:
     config = _config(tmp_path, 'mt-model = "my-model"\n\n[build]\nquiet = true\n')
     result = RUNNER.invoke(
-        app, ["config", "show", "build", "--config", str(config)], env={"BRIEF_DEVICE": "cpu"}
+        app,
+        ["config", "show", "build", "--config", str(config)],
+        env={"BRIEF_DEVICE": "cpu", "BRIEF_GLOSSARY": "a.toml:b.toml"},
     )
     assert result.exit_code == EXIT_OK, result.output
     lines = result.stdout.splitlines()
     assert f'mt-model = "my-model"  # file {config}:1' in lines
     assert f"quiet = true  # file {config}:4" in lines
     assert 'device = "cpu"  # env BRIEF_DEVICE' in lines
+    assert 'glossary = ["a.toml", "b.toml"]  # env BRIEF_GLOSSARY' in lines
     assert "batch-size = 32  # default" in lines
     data = json.loads(RUNNER.invoke(app, ["config", "show", "--json", "--config", str(config)]).stdout)
     by_command = {(s["command"], s["option"]): s for s in data["settings"]}

@@ -362,6 +362,8 @@ def effective_settings(root: Any, settings: Settings, environ: Mapping[str, str]
             variable = param.envvar if isinstance(param.envvar, str) else None
             if variable and environ.get(variable):
                 value, source = environ[variable], f"env {variable}"
+                if param.multiple:  # as the option splits it: paths at ":" (";" on Windows), else spaces
+                    value = value.split(os.pathsep) if _is_path(param) else value.split()
             elif param.name in from_file:
                 value, source = from_file[param.name]
             else:
