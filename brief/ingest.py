@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brief.errors import InputError
+from brief.fetch.sidecar import read_sidecar
 from brief.records import Failure, MediaType, RawDocument
 
 __all__ = [
@@ -51,6 +52,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 # charset-normalizer names -> the codec we decode with and report. CP949 is a superset of EUC-KR.
 _KOREAN_CODECS = {"cp949": "cp949", "euc_kr": "cp949", "johab": "johab", "utf_8": "utf-8", "ascii": "utf-8"}
+_URL_AS_PATH = re.compile(r"^(https?):/(?!/)", re.IGNORECASE)
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<!--)"
     rb"|<(?:p|div|article|h1|br|span|table|script)[\s>/]",
@@ -100,7 +102,10 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
     failures: list[Failure] = []
     for path in paths:
         path = Path(path)
-        if not path.exists():
+        if not path.exists() and _URL_AS_PATH.match(str(path)):  # Path() collapsed the "//"
+            url = _URL_AS_PATH.sub(r"\1://", str(path), count=1)
+            failures.append(Failure(url, "a URL, not a file: fetch it first (brief fetch URL, or --sources)"))
+        elif not path.exists():
             failures.append(Failure(str(path), "no such file or folder"))
         elif path.is_dir():
             candidates = [
@@ -154,12 +159,26 @@ def read_document(path: Path, max_bytes: int = 5 * 1024 * 1024) -> RawDocument:
         raise InputError(path, f"cannot be read ({error.strerror or error})") from None
     if len(data) > max_bytes:  # the file grew after stat
         raise InputError(path, f"file is over the {_human(max_bytes)} limit (raise it with --max-bytes)")
-    text, encoding = decode_bytes(data, path)
+    web = read_sidecar(path)  # a page stored by `brief fetch`: its URL, headers and feed entry
+    text, encoding = _decode_as(data, web.charset) if web and web.charset else decode_bytes(data, path)
     if not text.strip():
         raise InputError(path, "file is empty" if not data else "file contains only whitespace")
     return RawDocument(
-        path=path, text=text, encoding=encoding, media_type=sniff_media_type(path, text), size=len(data)
+        path=path,
+        text=text,
+        encoding=encoding,
+        media_type=sniff_media_type(path, text),
+        size=len(data),
+        web=web,
     )
+
+
+def _decode_as(data: bytes, charset: str) -> tuple[str, str]:
+    """Decode with the charset ``brief fetch`` settled on (header, <meta>, detection); else detect again."""
+    try:
+        return data.decode(charset), charset
+    except (UnicodeDecodeError, LookupError):
+        return decode_bytes(data)
 
 
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:

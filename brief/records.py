@@ -35,6 +35,7 @@ __all__ = [
     "SentencePair",
     "Speaker",
     "TranslatedArticle",
+    "WebSource",
     "to_jsonable",
 ]
 
@@ -42,6 +43,27 @@ MediaType = Literal["text", "html"]
 
 
 # ---------------------------------------------------------------- ingest
+@dataclass(frozen=True)
+class WebSource:
+    """Where a fetched page came from: its sidecar (``brief fetch``), as evidence for the cleaned article."""
+
+    requested_url: str
+    final_url: str  # after redirects
+    fetched_at: str  # ISO 8601, UTC
+    status: int
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    charset: str | None = None  # the codec the page was read with (HTTP header, <meta>, then detection)
+    charset_note: str | None = None  # set when the header, the <meta> and the bytes disagree
+    feed_title: str | None = None  # the feed or sitemap entry that listed the page
+    feed_date: str | None = None  # as the entry printed it
+    listed_by: str | None = None  # URL of that feed or sitemap
+    canonical_url: str | None = (
+        None  # the page's <link rel=canonical>, else its URL without tracking parameters
+    )
+
+
 @dataclass(frozen=True)
 class RawDocument:
     """One input file, decoded."""
@@ -51,6 +73,7 @@ class RawDocument:
     encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "cp949"
     media_type: MediaType
     size: int  # bytes on disk
+    web: WebSource | None = None  # set for pages stored by ``brief fetch`` (read from their sidecar)
 
 
 # ---------------------------------------------------------------- clean

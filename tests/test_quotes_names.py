@@ -82,7 +82,10 @@ PEOPLE: list[tuple[str, Expected]] = [
         '조현우 부총리 겸 기획재정부 장관은 "재정을 풀겠다"고 밝혔다.',
         ("조현우", "Deputy Prime Minister and Minister"),
     ),
-    ('윤재석 서울경찰청장은 "범인을 즉시 검거했다"고 말했다.', ("윤재석", "Commissioner of the Seoul Metropolitan Police Agency")),
+    (
+        '윤재석 서울경찰청장은 "범인을 즉시 검거했다"고 말했다.',
+        ("윤재석", "Commissioner of the Seoul Metropolitan Police Agency"),
+    ),
     ('강민규 서울중앙지검장은 "엄정히 수사하겠다"고 밝혔다.', ("강민규", "chief prosecutor")),
     ('오세진 강남구청장은 "주민 불편을 줄이겠다"고 말했다.', ("오세진", "District Mayor")),
     ('배지훈 한국은행 총재는 "금리 인하는 이르다"고 말했다.', ("배지훈", "Governor")),

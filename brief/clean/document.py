@@ -30,6 +30,7 @@ from brief.clean.metadata import EMAIL, Byline, email_only, leading_byline, repo
 from brief.clean.normalize import HANGUL, hangul_count, normalize_line, normalize_text
 from brief.clean.outlets import OutletTable, load_outlets
 from brief.errors import InputError
+from brief.fetch.sidecar import complete_article
 from brief.records import Article, DateEvidence, Heading, Outlet, RawDocument, RemovedLine, Reporter
 
 __all__ = ["article_id", "clean_document", "clean_text"]
@@ -108,7 +109,7 @@ def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Arti
     """Clean one decoded page (text or HTML). Raises InputError when it holds no Korean article."""
     hints: HtmlExtract | None = extract_html(raw.text) if raw.media_type == "html" else None
     text = hints.text if hints is not None else raw.text
-    return clean_text(
+    article = clean_text(
         text,
         source=str(raw.path),
         encoding=raw.encoding,
@@ -116,6 +117,9 @@ def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Arti
         hints=hints,
         outlets=outlets,
     )
+    if raw.web is None:
+        return article
+    return complete_article(article, raw.web, outlets if outlets is not None else load_outlets())
 
 
 def clean_text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 import sys
@@ -35,11 +36,12 @@ from brief.cli.app import (
     read_inputs,
     report_failures,
 )
+from brief.cli.fetch import ALLOW_PRIVATE, INTO, SOURCES_FILE, gather_sources, run_fetch
 from brief.cli.progress import ProgressDisplay, summary_line
 from brief.config import BriefConfig
 from brief.display import display_path
 from brief.errors import ConfigError, InputError
-from brief.records import Digest
+from brief.records import Digest, Failure
 
 __all__ = [
     "build",
@@ -117,7 +119,7 @@ def json_notice(stdout: Any, quiet: bool) -> str | None:
     return JSON_NOTICE if not quiet and isatty is not None and isatty() else None
 
 
-PATHS = typer.Argument(..., help=PATHS_HELP)
+PATHS = typer.Argument(None, help=PATHS_HELP + " Optional with --sources.")
 STDOUT = "-"
 OUTPUT = typer.Option(
     None,
@@ -133,7 +135,10 @@ JSON_STDOUT = typer.Option(
     False, "--json", help="Print the whole digest as JSON on stdout (the Markdown file is still written)."
 )
 JSON_FILE = typer.Option(None, "--json-out", help="Also write the whole digest as JSON to this file.")
-QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars and no 'wrote' lines.")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress display and no summary line.")
+FETCH_DELAY = typer.Option(
+    1.0, "--fetch-delay", help="With --sources: seconds between two requests to the same host."
+)
 SPEAKER_FIRST = typer.Option(
     [], "--speaker-first", help="Speaker whose quotes come first (repeatable; default: the built-in list)."
 )
@@ -165,8 +170,16 @@ def build(
     people: list[Path] = PEOPLE,
     glossary: list[Path] = GLOSSARY,
     max_bytes: int = MAX_BYTES,
+    sources: list[Path] = SOURCES_FILE,
+    into: Path = INTO,
+    allow_private: bool = ALLOW_PRIVATE,
+    fetch_delay: float = FETCH_DELAY,
 ) -> None:
-    """Build the weekly digest: clean, find quotes, translate, summarize, merge, render."""
+    """Build the weekly digest: clean, find quotes, translate, summarize, merge, render.
+
+    With --sources, the listed articles, feeds and sitemaps are fetched into the inbox first (as
+    ``brief fetch`` does) and every page they list now is built, with the paths given.
+    """
     from brief.fsutil import write_atomic
     from brief.pipeline import build_digest
     from brief.render import DEFAULT_PRIORITY, render_html, render_json, render_markdown
@@ -198,12 +211,28 @@ def build(
             raise ConfigError("--json and -o - both write to stdout; write the JSON with --json-out FILE")
         if output is not None:
             output_paths(output, html, json_out)  # a bad -o fails before hours of translation
+        paths = list(paths or ())
+        fetched: tuple[Failure, ...] = ()
+        if sources:
+            report = run_fetch(
+                gather_sources([], sources), into, quiet, allow_private=allow_private, host_delay=fetch_delay
+            )
+            paths += report.pages
+            fetched = report.failures
+            if not paths:
+                report_failures(fetched)
+                raise InputError(", ".join(map(str, sources)), "no page could be fetched from these sources")
+        elif not paths:
+            raise InputError("brief build", "give article files or folders, or --sources FILE")
+        elif into != Path("inbox") or allow_private or fetch_delay != 1.0:
+            typer.echo("brief: warning: --into, --allow-private and --fetch-delay need --sources", err=True)
         try:
             with display:
                 digest = build_digest(read_inputs(paths, config.max_file_bytes), config, progress=display)
         except KeyboardInterrupt:
             typer.echo(interrupted_message(display, config), err=True)
             raise typer.Exit(130) from None
+        digest = dataclasses.replace(digest, failures=(*fetched, *digest.failures))
         # Everything is rendered before anything is written: a failure here leaves no file behind.
         chosen = tuple(priority) or DEFAULT_PRIORITY
         targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_out)

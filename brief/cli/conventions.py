@@ -14,7 +14,7 @@ from brief.cli.settings import iter_commands, option_key
 
 __all__ = ["HELP_PANELS", "METAVARS", "apply_conventions"]
 
-_INPUT, _OUTPUT, _DIGEST, _MODELS, _CACHE = "Input", "Output", "Digest", "Models", "Cache"
+_INPUT, _OUTPUT, _DIGEST, _MODELS, _CACHE, _FETCH = "Input", "Output", "Digest", "Models", "Cache", "Fetch"
 
 HELP_PANELS: dict[str, str] = {
     "max-bytes": _INPUT,
@@ -41,6 +41,10 @@ HELP_PANELS: dict[str, str] = {
     "max-new-tokens": _MODELS,
     "no-cache": _CACHE,
     "cache-dir": _CACHE,
+    "sources": _FETCH,
+    "into": _FETCH,
+    "allow-private": _FETCH,
+    "fetch-delay": _FETCH,
 }
 
 METAVARS: dict[str, str] = {
@@ -62,6 +66,13 @@ METAVARS: dict[str, str] = {
     "device": "DEVICE",
     "dtype": "DTYPE",
     "max-bytes": "BYTES",
+    "sources": "FILE",
+    "into": "DIR",
+    "fetch-delay": "SECONDS",
+    "delay": "SECONDS",
+    "timeout": "SECONDS",
+    "backoff": "SECONDS",
+    "max-page-bytes": "BYTES",
 }
 _BY_TYPE = {int: "N", float: "X", str: "TEXT", bool: ""}
 

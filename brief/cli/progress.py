@@ -19,6 +19,8 @@ __all__ = ["STAGES", "ProgressDisplay", "summary_line"]
 
 # stage -> (what the line says, unit)
 STAGES: dict[str, tuple[str, str]] = {
+    "sources": ("fetching sources", "sources"),
+    "pages": ("fetching pages", "pages"),
     "clean": ("reading", "files"),
     "quotes": ("finding quotes", "articles"),
     "translate": ("translating", "sentences"),
