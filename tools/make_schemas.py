@@ -143,7 +143,14 @@ def build() -> dict[str, dict[str, Any]]:
             ConfigShow, "config-show", "brief config show --json: settings and their sources"
         ),
         "cache-info": _schema(CacheInfo, "cache-info", "brief cache info --json: the translation cache"),
+        "fetch": _fetch(),
     }
+
+
+def _fetch() -> dict[str, Any]:
+    from brief.fetch.run import FetchReport
+
+    return _schema(FetchReport, "fetch", "brief fetch --json: the pages fetched and the sources that failed")
 
 
 def _models_list() -> dict[str, Any]:

@@ -22,6 +22,7 @@ SCHEMA_NAMES = (
     "models-list",
     "config-show",
     "cache-info",
+    "fetch",
 )
 
 
