@@ -112,9 +112,11 @@ def apply_conventions(group: Any) -> None:
         command.get_help_option = _switch_help(command.get_help_option)
         for param in command.params:
             key = option_key(param)
-            if getattr(param, "param_type_name", "") == "argument" and param.metavar is None:
-                if _type_metavar(param) == "PATH" and (param.multiple or param.nargs != 1):
-                    param.metavar = "PATH"  # usage: "{PATH}...", not "{paths}..."
+            if getattr(param, "param_type_name", "") == "argument":
+                if param.metavar is None and param.name:
+                    name = param.name.upper()
+                    several = param.multiple or param.nargs != 1
+                    param.metavar = name[:-1] if several and name.endswith("S") else name  # "{PATH}..."
                     param.display_type_rich = _no_type  # the name says it: no "<list[Path]>" beside it
                 continue
             if key is None:
