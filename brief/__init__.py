@@ -41,6 +41,7 @@ _EXPORTS: dict[str, str] = {
     "translate_articles": "brief.translate",
     "load_glossary": "brief.translate",
     "clean_document": "brief.clean",
+    "clean_page": "brief.clean",
     "clean_text": "brief.clean",
     "resolve_relative_date": "brief.clean",
     "read_document": "brief.ingest",

@@ -50,7 +50,7 @@ def load_articles(
 
     Raises InputError only when there is nothing at all to read.
     """
-    from brief.clean import clean_document
+    from brief.clean import clean_page
     from brief.ingest import discover, read_document, read_stream
 
     given = list(paths)
@@ -66,7 +66,7 @@ def load_articles(
                 raw = read_stream(path, max_bytes=config.max_file_bytes)
             else:
                 raw = read_document(path, max_bytes=config.max_file_bytes)
-            articles.append(clean_document(raw))
+            articles.extend(clean_page(raw))
         except InputError as error:  # returned as a Failure: the caller reports it, once
             log.debug("%s", error)
             failures.append(Failure(source=_name(path), message=error.problem))

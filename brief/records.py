@@ -26,6 +26,7 @@ __all__ = [
     "MergedBrief",
     "ModelInfo",
     "Outlet",
+    "PageKind",
     "Person",
     "Provenance",
     "Quote",
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 MediaType = Literal["text", "html"]
+PageKind = Literal["article", "broadcast", "interview", "listing", "forum", "blog"]
 
 
 # ---------------------------------------------------------------- ingest
@@ -132,6 +134,8 @@ class Article:
     removed: tuple[RemovedLine, ...] = ()
     encoding: str = "utf-8"
     media_type: MediaType = "text"
+    kind: PageKind = "article"  # what the page is (see brief/clean/kinds.py)
+    truncated: bool = False  # the last paragraph stops mid-sentence (the page was cut off)
 
 
 # ---------------------------------------------------------------- people and quotes

@@ -43,6 +43,7 @@ def test_clean_seeds_readable() -> None:
     assert "outlet:    아이뉴스24 / iNews24" in out
     assert "reporters: 안세준 <nocount-jun@inews24.com>, 윤소진 <sojin@inews24.com>" in out
     assert "date:      2020-02-20  [epoch_ms: 1582188316000]" in out
+    assert "kind:      article" in out
     assert "  ◇ 내년 중으로 이노베이션 센터 공동 설립" in out
     assert "많이 본 뉴스" not in out and "Traceback" not in out
 
@@ -158,3 +159,17 @@ def test_clean_does_not_import_torch_or_transformers() -> None:
     assert done.returncode == 0, done.stderr
     elapsed = float(done.stdout.strip().splitlines()[-1].split()[1])
     assert elapsed < 2.0  # well under a second on an idle machine; generous for a loaded CI box
+
+
+def test_issue_repro_one_line_with_a_trailing_byline_is_read(tmp_path: Path) -> None:
+    """The one-line page of the issue ends in a bare byline; it used to exit 1 ("no article text")."""
+    page = tmp_path / "t.txt"
+    page.write_text(
+        '정부는 7일 금리를 동결했다. 박 총재는 "경기가 나아질 것"이라고 말했다. 홍길동 기자\n', "utf-8"
+    )
+    result = runner.invoke(app, ["clean", "--json", str(page)])
+    assert result.exit_code == 0, result.output
+    (article,) = json.loads(result.stdout)
+    assert article["paragraphs"] == ['정부는 7일 금리를 동결했다. 박 총재는 "경기가 나아질 것"이라고 말했다.']
+    assert [r["name"] for r in article["reporters"]] == ["홍길동"]
+    assert article["kind"] == "article" and article["truncated"] is False

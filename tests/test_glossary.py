@@ -78,6 +78,8 @@ def test_find(glossary: Glossary, text: str, found: list[tuple[str, str]]) -> No
         "메타버스 플랫폼",  # not Meta
         "정부는 발표했다",  # generic words from the organisation table are left to the model
         "믿음직한 파트너",  # 믿음 inside a longer word
+        "한 전 총리는 말했다",  # "former Prime Minister Han", not 한전 (KEPCO) with a space inside
+        "조 전 장관과 한 전 대표",  # short keys match a space inside only where written with one
     ],
 )
 def test_no_false_matches(glossary: Glossary, text: str) -> None:
@@ -210,3 +212,21 @@ def test_find_stays_fast_with_the_full_tables() -> None:
     found = glossary.find(text)
     assert time.perf_counter() - started < 0.5  # about 0.03 s; one big alternation took over 5 s
     assert {m.entry.en for m in found} >= {"Ministry of Economy and Finance", "Bank of Korea"}
+
+
+def test_indexed_find_matches_one_longest_first_alternation(seed_text: str, kt_glossary_file: Path) -> None:
+    """The first-character index finds exactly what one alternation of all entries (longest first) finds."""
+    import re
+
+    from brief.translate.glossary import _pattern, _squash
+
+    full = load_glossary([kt_glossary_file], people=load_people())
+    entries = [e for e in full.entries if _squash(e.ko) not in full.ordinary_words][::6]  # a sixth: fast
+    glossary = Glossary(entries)
+    ordered = sorted(glossary.entries, key=lambda e: (-len(_squash(e.ko)), e.ko))
+    regex = re.compile("|".join(f"({_pattern(e.ko)})" for e in ordered))
+    text = seed_text[:5000]
+    matches = [m for m in regex.finditer(text) if m.lastindex]
+    expected = [(m.start(), m.end(), ordered[m.lastindex - 1].ko) for m in matches]  # type: ignore[operator]
+    assert [(m.start, m.end, m.entry.ko) for m in glossary.find(text)] == expected
+    assert len(expected) > 10

@@ -83,6 +83,29 @@ def test_glossary_organisations_agree_with_the_organisation_table() -> None:
             assert orgs.get(_squash(ko), en) == en, ko
 
 
+def test_the_quote_stage_tables_agree_with_these() -> None:
+    """speakers.toml (the quote stage's own knowledge) may repeat a title or a body; it must say the same."""
+    speakers = _load("speakers.toml")
+    titles = {_squash(k): v for k, v in TITLES.items()}
+    clashes = {
+        ko: (en, titles[_squash(ko)])
+        for ko, en in speakers.get("titles", {}).items()
+        if _squash(ko) in titles and titles[_squash(ko)].lower() != en.lower()
+    }
+    assert clashes == {}
+    orgs = {_squash(k): v for k, v in ORGS.items()}
+
+    def bare(english: str) -> str:
+        return english.removeprefix("the ").lower()
+
+    clashes = {
+        ko: (en, orgs[_squash(ko)])
+        for ko, en in speakers.get("bodies", {}).items()
+        if _squash(ko) in orgs and bare(orgs[_squash(ko)]) != bare(en)
+    }
+    assert clashes == {}
+
+
 def test_the_example_glossary_overrides_nothing_built_in() -> None:
     builtin = {_squash(k) for table in GLOSSARY.values() for k in table}
     assert sorted(k for table in EXAMPLE.values() for k in table if _squash(k) in builtin) == []
@@ -307,6 +330,23 @@ def test_no_two_syllable_key_reads_as_a_noun_and_a_particle() -> None:
 
 
 # ---------------------------------------------------------------- the people table reads them
+def test_every_entry_reads_back_as_written(people: PeopleTable) -> None:
+    """No entry is shadowed by another (a composition, the unit rule, a shorter key)."""
+    assert {k: people.translate_title(k) for k in TITLES if people.translate_title(k) != TITLES[k]} == {}
+    assert {k: people.translate_org(k) for k in ORGS if people.translate_org(k) != ORGS[k]} == {}
+    assert {k: people.translate_unit(k) for k in UNITS if people.translate_unit(k) != UNITS[k]} == {}
+
+
+def test_any_two_titles_compose_with_gyeom(people: PeopleTable) -> None:
+    titles = sorted(TITLES)[::7]
+    for first, second in zip(titles, reversed(titles), strict=True):
+        english = people.translate_title(f"{first} 겸 {second}")
+        expected = (
+            TITLES[first] if TITLES[first] == TITLES[second] else f"{TITLES[first]} and {TITLES[second]}"
+        )
+        assert english == expected, (first, second)
+
+
 @pytest.mark.parametrize(
     ("ko", "en"),
     [
@@ -334,7 +374,7 @@ def test_people_table_names_organisations(people: PeopleTable, ko: str, en: str)
 @pytest.mark.parametrize(
     ("ko", "en"),
     [
-        ("부장판사", "senior judge"),
+        ("부장판사", "presiding judge"),
         ("재판장", "presiding judge"),
         ("검사장", "chief prosecutor"),
         ("변호인", "defense lawyer"),

@@ -8,7 +8,7 @@ An Article holds the text, captions, headline, outlet, reporters and date (with 
 from __future__ import annotations
 
 from brief.clean.dates import resolve_relative_date
-from brief.clean.document import article_id, clean_document, clean_text
+from brief.clean.document import article_id, clean_document, clean_page, clean_text
 from brief.clean.normalize import normalize_text
 from brief.clean.outlets import OutletTable, load_outlets
 
@@ -16,6 +16,7 @@ __all__ = [
     "OutletTable",
     "article_id",
     "clean_document",
+    "clean_page",
     "clean_text",
     "load_outlets",
     "normalize_text",

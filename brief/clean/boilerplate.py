@@ -11,6 +11,7 @@ __all__ = [
     "NAV_HEADER",
     "boilerplate_reason",
     "is_copyright",
+    "is_menu",
     "is_metadata_numbers",
     "is_prose",
     "list_item_number",
@@ -24,7 +25,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for reason, pattern in (
         (
             "skip link",
-            r"(?:본문|주\s*메뉴|메인\s*메뉴|메뉴|하위\s*메뉴|검색|콘텐츠|본문\s*내용)\s*(?:으로|로)?\s*바로\s*가기"
+            r"(?:본문|주\s*메뉴|메인\s*메뉴|메뉴|하위\s*메뉴|검색|[콘컨]텐츠|본문\s*내용)\s*(?:으로|로)?\s*바로\s*가기"
             r"|skip\s+(?:to|navigation).*|바로\s*가기",
         ),
         (
@@ -38,11 +39,23 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|chat\s*×?|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문",
         ),
         (
+            "page region",  # labels of page regions read out by screen readers, and video player states
+            r"(?:기사\s*)?본문\s*(?:영역|시작|끝)|(?:동영상|영상|광고|기사)\s*영역\s*(?:시작|끝)?|상세\s*페이지"
+            r"|자동\s*재생|(?:동영상|영상)\s*(?:재생|로딩|플레이어).{0,10}|play|pause|views?\s*[\d,]+"
+            r"|.{0,40}(?:복사|스크랩|저장)(?:가|이)?\s*완료(?:되었|됐)습니다\.?"
+            r"|.{0,30}브라우저에서(?:만)?\s*(?:사용|이용|재생)(?:하실|할)\s*수\s*있습니다\.?"
+            r"|(?:19|20)?\d{2}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?\s*\(?[월화수목금토일]\)?",
+        ),
+        (
             "comment widget",
             r"\d*\s*comments?|타임톡\s*[\d,]*|이\s*기사에\s*대해\s*어떻게\s*생각하시나요\??|댓글\s*[\d,]*\s*(?:개)?|댓글\s*(?:쓰기|작성|달기|보기).*|댓글\s*-"
             r"|첫\s*(?:번째)?\s*댓글을\s*(?:작성|남겨)\S*\s*\S*\.?|로딩\s*중\.*|loading\.*"
             r"|.*인기\s*댓글을\s*확인해\s*?보세요\.?|.*댓글.*로그인.*|로그인.*댓글.*"
-            r"|(?:소셜|SNS)?\s*댓글\s*정책.*|댓글\s*운영\s*(?:원칙|정책).*",
+            r"|(?:소셜|SNS)?\s*댓글\s*정책.*|댓글\s*운영\s*(?:원칙|정책).*"
+            r"|댓글\s*(?:삭제|수정|신고|등록|닫기|접기|펼치기|더\s*보기).{0,20}|.{0,30}(?:삭제|수정)하시겠습니까\??"
+            r"|삭제(?:한|된)\s*댓글.{0,40}|\d+\s*/\s*\d+|\[?\s*\d+\s*자\s*이내.{0,30}"
+            r"|.{0,60}댓글을?\s*(?:남기실|다실|쓰실|작성하실)\s*수\s*있습니다\.?|현재\s*총\s*\d+\s*개의\s*댓글.{0,20}"
+            r"|댓글\s*첫\s*댓글.{0,20}|새로운\s*댓글이\s*없습니다\.?|.{0,20}댓글이\s*없습니다\.?",
         ),
         (
             "image hint",
@@ -66,12 +79,17 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|.*(?:제보|보도자료)\s*(?:는|:)\s*.*(?:@|카카오톡|전화|☎).*|.*(?:네이버|다음|구글)\s*(?:뉴스)?\s*에서\s*.*구독.*",
         ),
         (
+            "forum field",  # the header fields of a board post: author, post id, an empty comment box
+            r"(?:Name|작성자|글쓴이|닉네임|Writer|Author)\s*[:：]?\s*\S{1,20}|(?:게시물|게시글|글)\s*(?:ID|번호)\s*[:：]?\s*\d+"
+            r"|새로운\s*댓글이\s*없습니다\.?|undefined",
+        ),
+        (
             "board widget",
             r".{0,20}(?:최고\s*)?(?:관리자|운영자|작성자)\s+[\d,]+\s+[\d,]+.{0,10}|조회\s*(?:수)?\s*[\d,]+.{0,20}",
         ),
         (
             "breadcrumb",
-            r"(?:홈|HOME|뉴스|News)\s*[>›»].{0,50}|(?:[^>›»\s][^>›»]{0,14}\s*[>›»]\s*){2,5}[^>›»\s][^>›»]{0,14}",
+            r"(?:홈|HOME|뉴스|News)\s*[>›»].{0,50}|(?:현재\s*위치|현재\s*페이지|location|you\s*are\s*here)\s*[:：]?\s*[>›»]?.{0,80}|(?:[^>›»\s][^>›»]{0,14}\s*[>›»]\s*){2,5}[^>›»\s][^>›»]{0,14}",
         ),
         (
             "section label",
@@ -116,6 +134,7 @@ NAV_HEADER = re.compile(
     r"이슈\s*(?:포토|픽|톡)|많이\s*본\s*(?:포토|영상)|이\s*시각\s*(?:뉴스|헤드라인)|(?:주요|많이\s*본|인기)\s*뉴스\s*(?:더\s*보기)?",
     _I,
 )
+_BULLET_PREFIX = re.compile(r"^[•·▪◦]\s*")
 _NAV_TAIL = re.compile(r"\s*(?:더\s*보기|more|\+|>|›|»|〉)?\s*$", _I)
 _LIST_ITEM = re.compile(r"(\d{1,2})(?:[.)]\s*|\s+|(?=[^\d\s.,%]))(?=\S)")
 _BULLET_ITEM = re.compile(r"[-•·▶▷►☞○●■□]\s*\S")
@@ -133,7 +152,7 @@ _ID_TOKEN = re.compile(
 )
 
 # The reasons that mean "the article is over": a byline or a copyright line after the body.
-END_REASONS = frozenset({"byline", "reporter e-mail", "copyright"})
+END_REASONS = frozenset({"byline", "reporter e-mail", "copyright", "desk credit"})
 
 
 # All rules as one alternation: one regex call per line instead of one per rule.
@@ -141,10 +160,31 @@ _ALL_RULES = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enume
 _REASON_OF = {f"r{i}": reason for i, (reason, _) in enumerate(_RULES)}
 
 
+_SECTION = re.compile(
+    _RULES[[r for r, _ in _RULES].index("section label")][1].pattern + "|전체\\s*기사|많이\\s*본", _I
+)
+_MENU_SPLIT = re.compile(r"\s*[|·/]\s*|\s+")
+
+
+def is_menu(line: str) -> bool:
+    """A bar of section names ("정치 경제 사회 국제 문화", "홈 | 뉴스 | 스포츠"): three or more, nearly all
+    of them section labels."""
+    if len(line) > 80 or _SECTION.match(line) is None:  # a menu starts with a section name
+        return False
+    words = [w for w in _MENU_SPLIT.split(line) if w]
+    if len(words) < 3 or any(len(w) > 8 for w in words):
+        return False
+    return sum(1 for w in words if _SECTION.fullmatch(w)) >= 0.75 * len(words)
+
+
 def boilerplate_reason(line: str) -> str | None:
     """The reason ``line`` is page clutter, or None. ``line`` is normalised and non-empty."""
+    if is_menu(line):
+        return "menu"
     if len(line) <= 60:
         match = _ALL_RULES.fullmatch(line)
+        if match is None and _BULLET_PREFIX.match(line):  # "• 퍼가기", "• 인쇄하기": a tool in a bulleted bar
+            match = _ALL_RULES.fullmatch(_BULLET_PREFIX.sub("", line))
         if match is not None and match.lastgroup is not None:
             return _REASON_OF[match.lastgroup]
     elif len(line) <= 200:

@@ -19,6 +19,7 @@ __all__ = [
     "parse_iso_date",
     "pick_date",
     "resolve_relative_date",
+    "starts_with_date",
 ]
 
 KST = dt.timezone(dt.timedelta(hours=9), "KST")
@@ -29,9 +30,14 @@ _RANK = {"explicit": 0, "html_meta": 1, "epoch_ms": 2, "url": 3, "image_filename
 _EPOCH_MS = re.compile(r"(?<!\d)1\d{12}(?!\d)")  # 2001-09-09 .. 2033-05-18 in milliseconds
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{0,12})(?!\d)")
 _PATH_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
+# a full date; not a week or round counter ("2025년 11월 2주차", "2024년 3월 2회차")
 _DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})(?:\s*일)?(?!\d)"
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})(?:\s*일)?"
+    r"(?!\d|\s*(?:주|차|회|번째|째|분기|호))"
 )
+# words that make a dated line something other than a dateline: a counter's start, a deadline, a period
+_NOT_DATELINE = re.compile(r"이후|이전|부터|까지|기준|현재|누적|마감|예정|시작|종료|개최|동안|기간|검색")
+_COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 _TIME = re.compile(r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
     r"(?:기사\s*)?(?:입력|등록|게재|발행|작성|승인|송고|수정|최종\s*수정|업데이트|발행일|등록일|입력일|수정일|"
@@ -81,21 +87,31 @@ def dateline_date(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
     """
     if len(line) > 90:
         return None
+    compact = _COMPACT_DATE.fullmatch(line.strip())
+    if compact is not None:  # "19950711": a broadcast archive's date stamp, alone on its line
+        date = _make(int(compact.group(1)), int(compact.group(2)), int(compact.group(3)))
+        return (date, DateEvidence("explicit", line.strip()), False) if date else None
     dates = list(_DATE.finditer(line))
-    if not dates:
+    if not dates or _NOT_DATELINE.search(line):
         return None
     rest = _DATE.sub(" ", line)
     rest = _TIME.sub(" ", rest)
     rest = _DATELINE_LABEL.sub(" ", rest)
-    rest = re.sub(r"[\s|·:()\[\]<>/,.\-~|]+|기자|\([월화수목금토일]\)|[월화수목금토일]요일", "", rest)
-    if len(rest) > 12:  # a name of a reporter or outlet may stand beside the date, little else
-        return None
+    rest = re.sub(r"[|·:()\[\]<>/,.\-~|]+|기자|\([월화수목금토일]\)|[월화수목금토일]요일", " ", rest)
+    if len(rest.split()) > 2 or len("".join(rest.split())) > 12:
+        return None  # a name of a reporter or outlet may stand beside the date, not a headline
     first = dates[0]
     date = _make(int(first.group(1)), int(first.group(2)), int(first.group(3)))
     if date is None:
         return None
     before = line[: first.start()]
     return date, DateEvidence("explicit", line.strip()), bool(_LATE_LABELS.search(before))
+
+
+def starts_with_date(line: str) -> bool:
+    """A line that opens with a full date ("2024.01.03 11:20 …"): an entry of a dated list, or a dateline."""
+    match = _DATE.match(line.lstrip("[(<-•· "))
+    return match is not None
 
 
 def parse_iso_date(value: str | None) -> dt.date | None:

@@ -9,6 +9,7 @@ does not reach the article is kept in ``Article.removed`` with the rule that rem
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -24,16 +25,42 @@ from brief.clean.captions import (
     looks_like_photo_description,
     split_credit,
 )
-from brief.clean.dates import dateline_date, epoch_ms_dates, filename_date, parse_iso_date, pick_date
+from brief.clean.dates import (
+    dateline_date,
+    epoch_ms_dates,
+    filename_date,
+    parse_iso_date,
+    pick_date,
+    starts_with_date,
+)
 from brief.clean.html import HtmlExtract, extract_html
-from brief.clean.metadata import EMAIL, Byline, email_only, leading_byline, reporter_line, trailing_byline
+from brief.clean.kinds import PageSignals, listing_items, page_kind
+from brief.clean.layout import repair_layout
+from brief.clean.metadata import (
+    DESK,
+    EMAIL,
+    Byline,
+    email_only,
+    leading_byline,
+    reporter_line,
+    trailing_byline,
+)
 from brief.clean.normalize import HANGUL, hangul_count, normalize_line, normalize_text
 from brief.clean.outlets import OutletTable, load_outlets
 from brief.errors import InputError
 from brief.fetch.sidecar import complete_article
-from brief.records import Article, DateEvidence, Heading, Outlet, RawDocument, RemovedLine, Reporter
+from brief.records import (
+    Article,
+    DateEvidence,
+    Heading,
+    Outlet,
+    PageKind,
+    RawDocument,
+    RemovedLine,
+    Reporter,
+)
 
-__all__ = ["article_id", "clean_document", "clean_text"]
+__all__ = ["article_id", "clean_document", "clean_page", "clean_text"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +68,8 @@ _IMAGE_FILE = re.compile(r"(?:\S*/)?[\w.\-%]+\.(?:jpe?g|png|gif|webp|bmp|svg)(?:
 # the label of a newsroom contact line: tips, questions, "e-mail :" after a bullet
 _TIP_LABEL = re.compile(r"제보|문의|보도\s*자료|[▷▶☞※]\s*(?:이메일|e-?mail|메일)", re.IGNORECASE)
 _HEADING_MARK = re.compile(r"^[◇◆■□▣▶●○◈]\s*(?P<text>\S.*)$")
+# the speaker label of a transcript turn ("● 기자: …", "■ 앵커 : …", "▶ 유지환: …"): a turn, not a heading
+_TURN_LABEL = re.compile(r"[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,10})?\s*:\s*\S")
 _LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
 _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?https?://\S+", re.IGNORECASE)
@@ -48,8 +77,17 @@ _PATH_ONLY_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/\d{1,2}/")
 _OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
+# a reporter's name and e-mail without a title ("이태우 leetw@x.com", "장윤희(ego@x.co.kr)")
+_NAMED_EMAIL = re.compile(
+    r"(?:[가-힣A-Za-z]{1,10}(?:국|부|팀|센터)\s+)?"  # the desk, "뉴미디어국 하인영 …"
+    r"(?P<name>[가-힣]{2,4})\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?$"
+)
+# the reporter who signs off a broadcast report
+_SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
 _SUB_BULLET = re.compile(r"^(?:[-–—▶▷■□◆◇ㄴ·•]|\.{2,})\s*")
+# a Korean sentence ending written without a full stop (blogs, forums): "…했습니다", "…있더라구요"
+_SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)$")
 _INNER_SENTENCE = re.compile(r"[다요][.!?]\s")
 _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a Korean article
 
@@ -69,6 +107,9 @@ class _Evidence:
     reporters: list[Reporter] = field(default_factory=list)
     dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)
     late_dates: list[tuple[dt.date, DateEvidence]] = field(default_factory=list)  # "수정" stamps
+    # every dateline as (line index, date, evidence, is_update): kept only where a dateline belongs
+    datelines: list[tuple[int, dt.date, DateEvidence, bool]] = field(default_factory=list)
+    listed: set[int] = field(default_factory=set)  # lines of a list of dates
     removed: list[tuple[float, RemovedLine]] = field(default_factory=list)  # (page position, line)
     loose_emails: list[str] = field(default_factory=list)  # e-mails seen before any reporter's name
 
@@ -106,10 +147,14 @@ class _Evidence:
 
 
 def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Article:
-    """Clean one decoded page (text or HTML). Raises InputError when it holds no Korean article."""
+    """Clean one decoded page (text or HTML). Raises InputError when it holds no Korean article,
+    and for a listing page (a page of teasers: ``clean_page`` splits it into its items)."""
     hints: HtmlExtract | None = extract_html(raw.text) if raw.media_type == "html" else None
-    text = hints.text if hints is not None else raw.text
-    article = clean_text(
+    text = repair_layout(normalize_text(hints.text if hints is not None else raw.text))
+    items = listing_items(text.split("\n"))
+    if items is not None:
+        raise InputError(raw.path, f"listing page, {len(items)} teasers: not one article")
+    article = _clean_repaired(
         text,
         source=str(raw.path),
         encoding=raw.encoding,
@@ -122,6 +167,49 @@ def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Arti
     return complete_article(article, raw.web, outlets if outlets is not None else load_outlets())
 
 
+def clean_page(raw: RawDocument, outlets: OutletTable | None = None) -> list[Article]:
+    """Clean one decoded page into its articles: one for an article page, one per teaser for a listing
+    page (``source`` "path#N", kind "listing"). Raises InputError when it holds no Korean article."""
+    hints: HtmlExtract | None = extract_html(raw.text) if raw.media_type == "html" else None
+    text = repair_layout(normalize_text(hints.text if hints is not None else raw.text))
+    items = listing_items(text.split("\n"))
+    if items is None:
+        article = _clean_repaired(
+            text,
+            source=str(raw.path),
+            encoding=raw.encoding,
+            media_type=raw.media_type,
+            hints=hints,
+            outlets=outlets,
+        )
+        return [article if raw.web is None else complete_article(article, raw.web, outlets or load_outlets())]
+    articles = []
+    for n, (title, body) in enumerate(items, 1):
+        try:
+            article = _clean_repaired(
+                "\n\n".join(body),
+                source=f"{raw.path}#{n}",
+                encoding=raw.encoding,
+                media_type=raw.media_type,
+                outlets=outlets,
+                kind="listing",
+            )
+        except InputError:
+            continue  # a teaser with too little text
+        if title is not None and article.headline is None:
+            article = dataclasses.replace(article, headline=title)
+        if (
+            raw.web is not None
+        ):  # the page's address, not its feed entry's title or date: those are the page's
+            web = dataclasses.replace(raw.web, feed_title=None, feed_date=None)
+            article = complete_article(article, web, outlets or load_outlets())
+            article = dataclasses.replace(article, source=f"{article.source}#{n}")
+        articles.append(article)
+    if not articles:
+        raise InputError(raw.path, f"listing page, {len(items)} teasers, none with article text")
+    return articles
+
+
 def clean_text(
     text: str,
     *,
@@ -130,28 +218,52 @@ def clean_text(
     media_type: str = "text",
     hints: HtmlExtract | None = None,
     outlets: OutletTable | None = None,
+    kind: PageKind | None = None,
 ) -> Article:
-    """Clean the text of one page (one block a line). See the module docstring for the method."""
+    """Clean the text of one page (one block a line). See the module docstring for the method.
+
+    ``kind`` is the page's kind when the caller knows it (a listing's item); else it is recognised."""
+    return _clean_repaired(
+        repair_layout(normalize_text(text)),
+        source=source,
+        encoding=encoding,
+        media_type=media_type,
+        hints=hints,
+        outlets=outlets,
+        kind=kind,
+    )
+
+
+def _clean_repaired(
+    text: str,
+    *,
+    source: str,
+    encoding: str = "utf-8",
+    media_type: str = "text",
+    hints: HtmlExtract | None = None,
+    outlets: OutletTable | None = None,
+    kind: PageKind | None = None,
+) -> Article:
+    """``clean_text`` after normalisation and layout repair."""
     table = outlets if outlets is not None else load_outlets()
-    text = normalize_text(text)
     if HANGUL.search(text) is None:
         raise InputError(source, "no Korean text found; brief reads Korean news articles")
     evidence = _Evidence()
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
+    _drop_dated_lists(lines, evidence)
     _mark_duplicates(lines, evidence)
+    _board_subject(lines, evidence)
 
     lo, hi = _main_segment(lines)
     start = _body_start(lines, lo, hi)
     if start is None:
-        raise InputError(
-            source, "no article text found: every line looks like page clutter, a title or a caption"
-        )
+        raise InputError(source, f"no article text found: {_what_the_page_is(lines)}")
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
 
-    headline, subheadlines = _header(lines[:start], evidence, hints)
-    paragraphs, headings = _body(lines, start, end, evidence, table)
+    headline, subheadlines = _header(lines[:start], evidence, hints, table)
+    paragraphs, headings, truncated = _body(lines, start, end, evidence, table)
     captions = _captions(lines[:end], evidence)
     if hints is not None:
         captions = _html_captions(hints, captions, evidence)
@@ -172,7 +284,18 @@ def clean_text(
                 evidence.outlets.append((2, entry.outlet, True))
     if hints is not None:
         _html_evidence(hints, evidence, table)
+    _place_datelines(lines, end, evidence)
     date, date_evidence = pick_date(evidence.dates or evidence.late_dates)
+    if kind is None:
+        kind = page_kind(
+            PageSignals(
+                paragraphs=paragraphs,
+                removed_reasons=frozenset(r.reason for _, r in evidence.removed),
+                has_byline=bool(evidence.reporters),
+                has_outlet=bool(evidence.outlets),
+                has_date=date is not None,
+            )
+        )
     return Article(
         id=article_id(paragraphs),
         source=source,
@@ -188,7 +311,28 @@ def clean_text(
         removed=tuple(r for _, r in sorted(evidence.removed, key=lambda item: item[0])),
         encoding=encoding,
         media_type="html" if media_type == "html" else "text",
+        kind=kind,
+        truncated=truncated,
     )
+
+
+def _what_the_page_is(lines: list[_Line]) -> str:
+    """What a page without running text holds, from its lines ("a page of 3 titles, 12 lines of
+    navigation header, link list")."""
+    reasons: dict[str, int] = {}
+    for line in lines:
+        if line.kind == "removed":
+            reasons[line.reason] = reasons.get(line.reason, 0) + 1
+    titles = sum(1 for line in lines if line.kind in ("text", "heading"))
+    captions = sum(1 for line in lines if line.kind == "caption")
+    parts = [
+        f"{count} lines of {reason}" for reason, count in sorted(reasons.items(), key=lambda r: -r[1])[:3]
+    ]
+    if titles:
+        parts.insert(0, f"{titles} title or label lines without a sentence")
+    if captions:
+        parts.append(f"{captions} photo captions")
+    return "no running text; the page holds " + (", ".join(parts) if parts else "nothing readable")
 
 
 def _enough_korean(paragraphs: list[str]) -> bool:
@@ -274,13 +418,19 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         _remove(line, "byline", ev)
         _take_byline(byline, ev, table)
         return
+    if len(t) <= 30 and DESK.fullmatch(t):
+        _remove(line, "desk credit", ev)  # "특별취재팀": the article is over, and no person wrote it
+        return
     email = email_only(t)
     if email is not None and _TIP_LABEL.search(t) and "기자" not in t:
         _remove(line, "tip line", ev)  # "▷ 이메일 : kbs1234@kbs.co.kr": the newsroom's, not a reporter's
         return
     if email is not None:
         _remove(line, "reporter e-mail", ev)
-        if email:
+        named = _NAMED_EMAIL.match(t)
+        if email and named is not None and table.by_name(named.group("name")) is None:
+            ev.add_reporter(named.group("name"), email)  # "이태우 leetw@x.com", "장윤희(ego@x.co.kr)"
+        elif email:
             ev.add_email(email)
         entry = table.find_in(t)
         if entry:
@@ -293,7 +443,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     dated = dateline_date(t)
     if dated is not None:
         _remove(line, "dateline", ev)
-        (ev.late_dates if dated[2] else ev.dates).append((dated[0], dated[1]))
+        ev.datelines.append((line.index, dated[0], dated[1], dated[2]))
         for name in _DATELINE_REPORTER.findall(t):
             ev.add_reporter(name, None)
         return
@@ -307,13 +457,19 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     reason = bp.boilerplate_reason(t)
     if reason is not None:
         _remove(line, reason, ev)
+        if reason == "broadcast sign-off":  # "김민지 기자입니다.", "KBS 뉴스 김민지입니다."
+            signed = _SIGNED_OFF.search(t)
+            if signed is not None:
+                ev.add_reporter(signed.group("name"), None)
         return
     if is_credit_only(t):
         _remove(line, "photo credit", ev)
-        if previous is not None and previous.kind == "text":
+        if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
             previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
         return
     caption, credit = caption_text(t)
+    if credit is not None and _titled_with_site(caption, credit, table):
+        return  # "제목 … / YTN": a title signed with the site's name, not a photo credit
     if credit is not None and caption and HANGUL.search(caption):
         ev.drop(line.index + 0.5, credit, "photo credit")
         if _is_paragraph_with_credit(caption):
@@ -325,7 +481,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", t)
         return
     mark = _HEADING_MARK.match(t)
-    if mark and len(t) <= 150 and not t.endswith("다."):
+    if mark and len(t) <= 150 and not t.endswith("다.") and not _TURN_LABEL.match(mark.group("text")):
         line.kind, line.caption = "heading", mark.group("text").strip()
 
 
@@ -345,6 +501,27 @@ def _is_paragraph_with_credit(text: str) -> bool:
     )
 
 
+def _titled_with_site(text: str, credit: str, table: OutletTable) -> bool:
+    """A title line signed "/ OUTLET" with a known outlet's name (a video site's title), which reads as
+    a headline rather than a photo description."""
+    name = credit.lstrip("/ ").strip()
+    return (
+        credit.startswith("/")
+        and table.by_name(name) is not None
+        and _title_like(text)
+        and not looks_like_photo_description(text)
+    )
+
+
+def _reads_as_caption(text: str) -> bool:
+    """The line above a photo credit is its caption when it describes a photo ("… 발언하고 있다.",
+    "사진 왼쪽부터 …") or is a short label without a full stop ("정신아 카카오 대표"); a paragraph of
+    the story ("… 덧붙였습니다.", "28일 0시 공개.") stays body."""
+    if looks_like_photo_description(text) or _PHOTO_WORDS.search(text) or is_caption_like(text):
+        return True
+    return len(text) <= 60 and not text.rstrip("'\"’”」』) ").endswith((".", "!", "?"))
+
+
 def _credited_caption(text: str) -> bool:
     """A photo caption whose credit carries a copyright sign ("… 2024.10.10/뉴스1 ⓒ News1 김도우 기자")."""
     split = split_credit(text)
@@ -353,6 +530,10 @@ def _credited_caption(text: str) -> bool:
 
 def _take_byline(byline: Byline, ev: _Evidence, table: OutletTable) -> None:
     for name, email in byline.reporters:
+        entry = table.by_name(name)
+        if entry is not None:  # "뉴스웨이 유민주 기자": the outlet's name before the reporter's
+            ev.outlets.append((0, entry.outlet, True))
+            continue
         ev.add_reporter(name, email)
     if byline.outlet:
         entry = table.by_name(byline.outlet)
@@ -372,6 +553,59 @@ def _copyright_outlet(text: str, ev: _Evidence, table: OutletTable) -> None:
     match = re.search(r"[ⓒ©]\s*(?:\(주\)\s*)?([가-힣][가-힣A-Za-z0-9]{1,14})", text)
     if match:
         ev.outlets.append((1, Outlet(ko=match.group(1)), False))
+
+
+_SUBJECT = re.compile(r"(?:Subject|제목)\s*[:：]?\s*(?P<title>\S.{3,150})")
+
+
+def _board_subject(lines: list[_Line], ev: _Evidence) -> None:
+    """A board post names its title in a field ("Subject …", "제목 : …"): that is the headline, and the
+    text above it (the board's own description) is no part of the post."""
+    at = next(
+        (k for k, line in enumerate(lines) if line.kind == "text" and _SUBJECT.fullmatch(line.text)), None
+    )
+    if at is None:
+        return
+    for line in lines[:at]:
+        if line.kind in ("text", "heading", "caption"):
+            _remove(line, "board header", ev)
+    match = _SUBJECT.fullmatch(lines[at].text)
+    if match is not None:
+        ev.drop(lines[at].index - 0.5, lines[at].text[: match.start("title")].strip(), "forum field")
+        lines[at].text = match.group("title").strip()
+
+
+_DATELINE_REACH = 4  # non-blank lines between a dateline and the article or its sign-off
+
+
+def _drop_dated_lists(lines: list[_Line], ev: _Evidence) -> None:
+    """Three or more lines in a row that open with a date (search history, archive, related stories)
+    are a list: removed, and their dates date nothing."""
+    run: list[_Line] = []
+    for line in [*lines, _Line("", -1, "blank")]:
+        if line.kind == "blank":
+            continue
+        if line.index >= 0 and starts_with_date(line.text):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            for item in run:
+                if item.kind == "removed":  # a dateline until now: its record says what it is
+                    ev.removed = [(at, r) for at, r in ev.removed if at != item.index]
+                _remove(item, "list of dates", ev)
+                ev.listed.add(item.index)
+        run = []
+
+
+def _place_datelines(lines: list[_Line], end: int, ev: _Evidence) -> None:
+    """Keep the datelines that date the article: above it (with the headline), inside it, or just
+    after its end (beside the byline), and not in a list of dates."""
+    after = [line.index for line in lines[end:] if line.kind != "blank"][:_DATELINE_REACH]
+    limit = after[-1] if after else end
+    for index, date, evidence, late in ev.datelines:
+        if index in ev.listed or index > limit:
+            continue
+        (ev.late_dates if late else ev.dates).append((date, evidence))
 
 
 # ---------------------------------------------------------------- pass 2: repeated lines
@@ -420,11 +654,29 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
     if not texts:
         return None
     prose = next((i for i in texts if _is_statement(lines[i].text)), None)
+    if prose is not None and prose == texts[0] and _is_question_title(lines[prose].text):
+        prose = next((i for i in texts if i > prose and _is_statement(lines[i].text)), prose)
+    if prose is None:  # a post written without full stops ("…끝이 났습니다"): its first spoken sentence
+        prose = next(
+            (i for i in texts if _SPOKEN_END.search(lines[i].text) and len(lines[i].text) >= 10), None
+        )
     half = texts[: max(1, (len(texts) + 1) // 2)]
-    led = next((i for i in half if leading_byline(lines[i].text) is not None), None)
+    led = next((i for i in half if _leads_paragraph(lines[i].text)), None)
     if led is not None and (prose is None or led <= prose or _only_short_before(lines, texts, led)):
         return led
     return prose
+
+
+def _is_question_title(text: str) -> bool:
+    """A first line that asks or exclaims ("…가 꿈꾸는 세상은 무엇일까?") is the title, not the lead."""
+    return text.rstrip("'\"’”」』) ").endswith(("?", "!")) and len(text) <= 120
+
+
+def _leads_paragraph(text: str) -> bool:
+    """A line that opens with a byline and goes on with the article ("[가나일보 홍길동 기자] 정부는 …");
+    a byline over a short title fragment ("[가나일보 홍길동 기자] 2022년 7월") opens no paragraph."""
+    led = leading_byline(text)
+    return led is not None and (bp.is_prose(led[1]) or len(led[1]) > 60)
 
 
 def _only_short_before(lines: list[_Line], texts: list[int], index: int) -> bool:
@@ -468,7 +720,9 @@ def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) ->
 
 
 # ---------------------------------------------------------------- pass 4: header and body
-def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tuple[str | None, list[str]]:
+def _header(
+    lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None, table: OutletTable
+) -> tuple[str | None, list[str]]:
     """Headline and sub-headlines: the text lines before the body (None when there are none)."""
     title = _clean_title(hints.title, hints.sitename) if hints and hints.title else None
     if title is not None and not (" " in title and HANGUL.search(title) and not _is_statement(title)):
@@ -477,7 +731,16 @@ def _header(lines: list[_Line], ev: _Evidence, hints: HtmlExtract | None) -> tup
     for line in lines:
         if line.kind not in ("text", "heading"):
             continue
-        if _title_like(line.caption if line.kind == "heading" else line.text):
+        if line.kind == "text" and _CAPTION_BULLET.match(line.text):  # "▲ 김 대표": a photo's caption
+            line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", caption_text(line.text)[0])
+            continue
+        led = leading_byline(line.text) if line.kind == "text" else None
+        if led is not None:  # "[뉴스콤 홍길동 기자] 2022년 7월": a byline over a title block
+            _take_byline(led[0], ev, table)
+            ev.drop(line, line.text, "byline")
+            continue
+        candidate = line.caption if line.kind == "heading" else line.text
+        if _title_like(candidate) or (not texts and _is_question_title(candidate)):
             texts.append(line)
         else:
             ev.drop(line, line.text, "page text before the article")
@@ -557,12 +820,19 @@ def _clean_title(title: str, sitename: str | None) -> str | None:
 
 def _body(
     lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable
-) -> tuple[list[str], list[Heading]]:
+) -> tuple[list[str], list[Heading], bool]:
+    """The paragraphs, the section headings, and whether the last paragraph was cut off."""
     paragraphs: list[str] = []
     sources: list[_Line] = []  # the line each paragraph came from
     headings: list[Heading] = []
     pending: list[tuple[str, _Line]] = []  # headings waiting for the paragraph they stand before
     body = [line for line in lines[start:end] if line.kind in ("text", "heading")]
+    next_text: list[_Line | None] = [None] * len(body)  # the first text line after each line
+    following: _Line | None = None
+    for k in range(len(body) - 1, -1, -1):
+        next_text[k] = following
+        if body[k].kind == "text":
+            following = body[k]
     for k, line in enumerate(body):
         text = line.text
         if not paragraphs and not pending:
@@ -579,7 +849,7 @@ def _body(
         if line.kind == "heading":
             pending.append((line.caption, line))
             continue
-        if not bp.is_prose(text) and _is_heading(text, body[k + 1 :]):
+        if not bp.is_prose(text) and _is_heading(text, next_text[k]):
             pending.append((text, line))
             continue
         for heading, _ in pending:
@@ -589,8 +859,17 @@ def _body(
         sources.append(line)
     for heading, source in pending:
         ev.drop(source, heading, "heading after the last paragraph")
-    # the article ends at its last sentence: drop short non-sentence lines left at the end
-    while paragraphs and not bp.is_prose(paragraphs[-1]) and len(paragraphs[-1]) <= 100:
+    # the article ends at its last sentence: drop short non-sentence lines left at the end, but keep a
+    # paragraph the scraper cut in the middle of a sentence (it has whole sentences before the cut), and
+    # on a page written without full stops (a blog), a line that ends like a spoken sentence
+    unpunctuated = sum(1 for p in paragraphs if bp.is_prose(p)) * 2 < len(paragraphs)
+    while (
+        paragraphs
+        and not bp.is_prose(paragraphs[-1])
+        and len(paragraphs[-1]) <= 100
+        and not _INNER_SENTENCE.search(paragraphs[-1])
+        and not (unpunctuated and _SPOKEN_END.search(paragraphs[-1]))
+    ):
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
     if paragraphs:
@@ -600,14 +879,22 @@ def _body(
             paragraphs[-1] = rest
             ev.drop(sources[-1].index + 0.5, byline.text, "byline")
             _take_byline(byline, ev, table)
-    return paragraphs, headings
+    truncated = bool(paragraphs) and _cut_off(paragraphs[-1])
+    if truncated:
+        paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
+    return paragraphs, headings, truncated
 
 
-def _is_heading(text: str, following: list[_Line]) -> bool:
-    """A short non-sentence line followed by running text is a section heading."""
+def _cut_off(paragraph: str) -> bool:
+    """A last paragraph that stops in the middle of a sentence ("… 어려울 전망입니")."""
+    end = paragraph.rstrip("'\"’”」』)] ")
+    return not end.endswith((".", "?", "!", "。", "…", "~")) and _SPOKEN_END.search(end) is None
+
+
+def _is_heading(text: str, nxt: _Line | None) -> bool:
+    """A short non-sentence line followed by running text (``nxt``, the next text line) is a heading."""
     if len(text) > 80 or _LIST_START.match(text) or EMAIL.search(text) or _INNER_SENTENCE.search(text):
         return False
-    nxt = next((line for line in following if line.kind == "text"), None)
     return nxt is not None and bp.is_prose(nxt.text)
 
 

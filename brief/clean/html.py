@@ -26,9 +26,17 @@ class HtmlExtract:
     extractor: str = "trafilatura"
 
 
+# trafilatura builds a whole lxml tree, about forty times the page in memory: larger pages are read
+# with the streaming tag stripper, and only their <head> goes to trafilatura for the metadata
+TREE_LIMIT = 1_500_000  # characters
+
+
 def extract_html(html: str) -> HtmlExtract:
-    """Main text and metadata of an HTML page; a plain tag stripper when trafilatura finds nothing."""
+    """Main text and metadata of an HTML page; a plain tag stripper when trafilatura finds nothing
+    (or when the page is over TREE_LIMIT characters)."""
     images = tuple(re.findall(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", html, re.IGNORECASE))
+    if len(html) > TREE_LIMIT:
+        return _large_page(html, images)
     try:
         import trafilatura
     except ImportError as error:  # pragma: no cover - trafilatura is a dependency
@@ -71,6 +79,33 @@ def extract_html(html: str) -> HtmlExtract:
         url=get("url"),
         images=images,
         captions=stripped.captions,
+    )
+
+
+_HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
+
+
+def _large_page(html: str, images: tuple[str, ...]) -> HtmlExtract:
+    """A page too large for a tree: its text from the streaming stripper, its metadata from its <head>."""
+    stripped = _strip_tags(html)
+    end = _HEAD_END.search(html, 0, 200_000)
+    meta = None
+    if end is not None:
+        try:
+            from trafilatura.metadata import extract_metadata
+
+            meta = extract_metadata(html[: end.start()] + "</head><body></body></html>", extensive=False)
+        except Exception as error:  # metadata is a hint: a page without it is still read
+            log.info("no metadata from the page's head (%s)", error)
+    return HtmlExtract(
+        text=stripped.text,
+        title=(meta.title if meta is not None else None) or stripped.title,
+        date=meta.date if meta is not None else None,
+        sitename=meta.sitename if meta is not None else None,
+        url=meta.url if meta is not None else None,
+        images=images[:1000],
+        captions=stripped.captions,
+        extractor="html.parser",
     )
 
 

@@ -5,11 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EMAIL", "Byline", "email_only", "leading_byline", "reporter_line", "trailing_byline"]
+__all__ = [
+    "DESK",
+    "EMAIL",
+    "Byline",
+    "email_only",
+    "leading_byline",
+    "reporter_line",
+    "trailing_byline",
+]
 
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"{_NAME}(?:(?:\s*[·ㆍ,、]\s*|\s+){_NAME})*"
-_ROLE = r"(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|칼럼니스트|통신원|에디터|PD)"
+_ROLE = (
+    r"(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|해설위원|칼럼니스트|통신원|에디터|PD|앵커"
+    r"|기상캐스터)"
+)
+# A newsroom desk credited instead of a person ("특별취재팀", "디지털뉴스팀", "사회부"): not a reporter.
+DESK = re.compile(
+    r"[/\[(]?\s*(?:[가-힣A-Za-z0-9]{1,12}\s*)?(?:특별\s*)?(?:취재\s*(?:팀|반)|기자단|편집국|보도국|"
+    r"(?:디지털|온라인|인터넷|모바일)?\s*뉴스\s*(?:팀|부|센터)|[가-힣]{1,4}(?:부|팀)\s*(?:종합|기자))\s*[\])]?"
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HIDDEN_EMAIL = r"\[email\s*protected\]"
 _EMAIL_OR_HIDDEN = rf"(?:{EMAIL.pattern}|{_HIDDEN_EMAIL})"
@@ -25,8 +41,49 @@ class Byline:
     text: str  # the byline as printed
 
 
+# words of a credit that are no one's name: "김철수 인턴 기자", "사진 김영희 기자", "디지털뉴스팀 기자"
+_NOT_A_NAME = frozenset(
+    {
+        "인턴",
+        "수습",
+        "객원",
+        "선임",
+        "전문",
+        "기자",
+        "사진",
+        "영상",
+        "취재",
+        "정리",
+        "디지털",
+        "온라인",
+        "뉴스",
+        "인터넷",
+        "편집",
+        "그래픽",
+        "종합",
+        "특파원",
+        "기획",
+        "팀장",
+        "부장",
+        "차장",
+        "데스크",
+        "보도",
+        "뉴스팀",
+        "인기",
+        "최신",
+        "속보",
+        "단독",
+        "전체",
+        "다른",
+        "이메일",
+        "문의",
+        "제보",
+    }
+)
+
+
 def _names(text: str) -> list[str]:
-    return re.findall(_NAME, re.sub(_ROLE, " ", text))
+    return [n for n in re.findall(_NAME, re.sub(_ROLE, " ", text)) if n not in _NOT_A_NAME]
 
 
 # Bylines that open the first paragraph.
@@ -34,7 +91,7 @@ _LEADING = (
     # [아이뉴스24 안세준·윤소진 기자] / [이코노미스트 라예진 기자] / [임영신 기자] / [헤럴드경제=김철수 기자]
     # / [아시아경제 김철수 기자, 이영희 기자]
     re.compile(
-        rf"\[\s*(?:(?P<outlet>{_OUTLET})\s*(?:=\s*|\s))?"
+        rf"\[\s*(?:(?P<outlet>{_OUTLET})\s*(?:[=\-]\s*|\s))?"
         rf"(?P<names>{_NAMES}\s*{_ROLE}(?:\s*[,·]\s*{_NAMES}\s*{_ROLE})*)\s*\]\s*"
     ),
     # (서울=연합뉴스) 김철수 기자 = / [서울=뉴시스]김철수 기자 = / 【서울=뉴시스】김철수 기자 =
@@ -67,11 +124,15 @@ def leading_byline(line: str) -> tuple[Byline, str] | None:
 
 
 # One reporter with an optional e-mail: "안세준 기자(nocount-jun@inews24.com)", "김철수 기자 kim@x.com"
-_ONE = re.compile(rf"(?P<names>{_NAMES})\s*{_ROLE}\s*(?:[(<\[]?\s*(?P<email>{_EMAIL_OR_HIDDEN})\s*[)>\]]?)?")
+_ONE = re.compile(
+    rf"(?P<names>{_NAMES})\s*{_ROLE}\s*(?:(?:[(<\[]|/)?\s*(?P<email>{_EMAIL_OR_HIDDEN})\s*[)>\]]?)?"
+)
 _ANOTHER = _ONE.pattern.replace("?P<names>", "").replace("?P<email>", "")
 _REPORTER_LINE = re.compile(
-    rf"[/\[(]?\s*(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
-    rf"|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\]))?"
+    rf"[/\[(]?\s*(?:[가-힣]{{1,8}}\s*\|\s*)?"  # the place of a sports dateline: "사직 | 배영은 기자"
+    rf"(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
+    rf"|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\])"
+    rf"|(?P<outlet3>[가-힣A-Za-z0-9&.]{{5,20}})\s+(?={_NAMES}\s*{_ROLE}))?"  # too long for a name
     rf"(?P<body>{_ONE.pattern}(?:\s*[,·/]\s*{_ANOTHER})*)"
     rf"\s*[\])]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*"
     r"(?:\+?\s*(?:구독|구독하기|구독\s*중|기자\s*페이지|다른\s*기사\s*보기|기사\s*더\s*보기)\s*)?"
@@ -86,7 +147,7 @@ def reporter_line(line: str) -> Byline | None:
     match = _REPORTER_LINE.fullmatch(line.strip())
     if match is None:
         return None
-    outlet = (match.group("outlet") or match.group("outlet2") or "").strip() or None
+    outlet = (match.group("outlet") or match.group("outlet2") or match.group("outlet3") or "").strip() or None
     reporters: list[tuple[str, str | None]] = []
     for one in _ONE.finditer(match.group("body")):
         email = one.group("email")

@@ -40,6 +40,7 @@ def format_article(article: Article, show_removed: bool = False) -> str:
     if article.date_evidence:
         date += f"  [{article.date_evidence.kind}: {article.date_evidence.text}]"
     lines.append(f"date:      {date}")
+    lines.append(f"kind:      {article.kind}" + ("  (last paragraph cut off)" if article.truncated else ""))
     lines.append("")
     headings: dict[int, list[str]] = {}
     for heading in article.headings:

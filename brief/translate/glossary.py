@@ -57,12 +57,21 @@ class GlossaryMatch:
     entry: GlossaryEntry
 
 
+# keys this short match a space inside a word only where they are written with one: "한전" must not
+# match "한 전 총리" (former Prime Minister Han), while "한국마이크로소프트" matches "한국 마이크로소프트"
+_SHORT_KEY = 3
+
+
 def _pattern(ko: str) -> str:
-    """A regex for ``ko`` that ignores spaces and respects word edges."""
+    """A regex for ``ko`` that ignores spaces (inside words of short keys: only the key's own) and
+    respects word edges."""
     chars = [c for c in ko if not c.isspace()]
-    body = r"\s?".join(
-        f"[{c.upper()}{c.lower()}]" if c.isascii() and c.isalpha() else re.escape(c) for c in chars
-    )
+
+    def char(c: str) -> str:
+        return f"[{c.upper()}{c.lower()}]" if c.isascii() and c.isalpha() else re.escape(c)
+
+    inside = "" if len(chars) <= _SHORT_KEY else r"\s?"
+    body = r"\s?".join(inside.join(char(c) for c in word) for word in ko.split())
     first, last = chars[0], chars[-1]
     left = right = ""
     if first.isascii() and first.isalnum():
@@ -166,8 +175,11 @@ class Glossary:
 
     def get(self, ko: str) -> GlossaryEntry | None:
         """The entry for ``ko`` (spaces and Latin case ignored), or None."""
-        key = _squash(ko)
-        return next((e for e in self.entries if _squash(e.ko) == key), None)
+        return self._by_key.get(_squash(ko))
+
+    @cached_property
+    def _by_key(self) -> dict[str, GlossaryEntry]:
+        return {_squash(e.ko): e for e in self.entries}
 
 
 _OPENING_MARKS = "'\"‘“`「『《〈<["

@@ -1,0 +1,129 @@
+"""Page kinds: what a cleaned page is (article, broadcast transcript, interview, listing, forum or blog post).
+
+``page_kind`` runs an ordered table of small rules over the signals of a cleaned page; the first rule
+that holds names the kind. ``listing_items`` finds a listing page (a section or archive page of teasers)
+before cleaning and cuts it into its items, so that unrelated stories are never merged into one article.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from brief.clean.metadata import leading_byline
+from brief.records import PageKind
+
+__all__ = ["PageSignals", "listing_items", "page_kind"]
+
+# "● 기자: …", "공 보 관 - …", "김정주 회장 : …", "Q. …", "문) …": the speaker label of a transcript turn
+_TURN = re.compile(
+    r"^(?:[●■▶◆○◇▷-]\s*)?(?:[가-힣A-Za-z](?:[가-힣A-Za-z]|\s(?=[가-힣A-Za-z])){0,14}\s*(?::|-|：)\s+\S"
+    r"|(?:Q|A|문|답)\s*[.:)]\s*\S)"
+)
+# "[김철수 / 가나전자 대표 : …]", "<녹취> 이름(지역) : …", "[인터뷰] …": a broadcast sound bite
+_SOUND_BITE = re.compile(
+    r"^(?:\[[^\]]{2,40}?\s:\s|<\s*(?:녹취|인터뷰|싱크)\s*>|\[\s*(?:녹취|인터뷰|싱크)\s*\])"
+)
+_QUESTION = re.compile(r"^[-–—]\s*\S.{0,80}[?.]$")
+_SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)[!?]?$")
+_BROADCAST_REASONS = frozenset({"broadcast label", "broadcast sign-off"})
+_FORUM_REASONS = frozenset({"forum field", "board header"})
+
+
+@dataclass(frozen=True)
+class PageSignals:
+    """What the cleaner saw on a page: its paragraphs, the reasons lines were removed, and its metadata."""
+
+    paragraphs: Sequence[str]
+    removed_reasons: frozenset[str]
+    has_byline: bool
+    has_outlet: bool
+    has_date: bool
+
+
+def _is_forum(s: PageSignals) -> bool:
+    return bool(s.removed_reasons & _FORUM_REASONS)
+
+
+def _is_interview(s: PageSignals) -> bool:
+    """Three turns, or two turns of two speakers ("공 보 관 - …", "총 재 - …"), or two short questions
+    each answered by the next paragraph ("-요즘 경기를 어떻게 보나." / "\"어렵다.\"")."""
+    labels = [turn.group(0)[:-1] for p in s.paragraphs if (turn := _TURN.match(p)) is not None]
+    if len(labels) >= 3 or len({re.sub(r"\W", "", label) for label in labels}) >= 2:
+        return True
+    questions = sum(
+        1 for p, after in zip(s.paragraphs, s.paragraphs[1:], strict=False) if _QUESTION.match(p) and after
+    )
+    return questions >= 2
+
+
+def _is_broadcast(s: PageSignals) -> bool:
+    return (
+        bool(s.removed_reasons & _BROADCAST_REASONS)
+        or sum(1 for p in s.paragraphs if _SOUND_BITE.match(p)) >= 2
+    )
+
+
+def _is_blog(s: PageSignals) -> bool:
+    """No byline, outlet or date, and written without full stops ("…끝이 났습니다")."""
+    if s.has_byline or s.has_outlet or s.has_date or not s.paragraphs:
+        return False
+    unpunctuated = sum(1 for p in s.paragraphs if _SPOKEN_END.search(p.rstrip()))
+    return unpunctuated * 2 >= len(s.paragraphs)
+
+
+# Checked in order: the first rule that holds names the page.
+_RULES: tuple[tuple[PageKind, Callable[[PageSignals], bool]], ...] = (
+    ("forum", _is_forum),
+    ("interview", _is_interview),
+    ("broadcast", _is_broadcast),
+    ("blog", _is_blog),
+)
+
+
+def page_kind(signals: PageSignals) -> PageKind:
+    """The kind of a cleaned page; "article" when no other rule holds."""
+    return next((kind for kind, rule in _RULES if rule(signals)), "article")
+
+
+# ---------------------------------------------------------------- listings
+_ITEM_TITLE = re.compile(r"^[•·▪◦\-▶▷■□●○]\s*(?P<title>\S.{4,120})$")
+_TEASER_CUT = re.compile(r"(?:\.{2,}|…)\s*$")
+_MIN_ITEMS = 3
+
+
+def listing_items(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
+    """The items of a listing page as (title or None, teaser lines), or None for any other page.
+
+    Two layouts are recognised: bulleted titles, each followed by a teaser cut with "..."; and
+    paragraphs that each open with the same byline ("[가나일보 - 홍길동 기자] …"), one story each.
+    """
+    return _titled_teasers(lines) or _bylined_teasers(lines)
+
+
+def _titled_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
+    items: list[tuple[str | None, list[str]]] = []
+    for line in lines:
+        title = _ITEM_TITLE.match(line)
+        if title is not None and not _TEASER_CUT.search(line):
+            items.append((title.group("title").strip(), []))
+        elif items and line:
+            items[-1][1].append(line)
+    teasers = [item for item in items if item[1]]
+    cut = sum(1 for _, body in teasers if _TEASER_CUT.search(body[-1]))
+    if len(teasers) < _MIN_ITEMS or cut * 2 < len(teasers):
+        return None
+    return teasers
+
+
+def _bylined_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
+    starts = [(i, led[0].text) for i, line in enumerate(lines) if (led := leading_byline(line)) is not None]
+    if len(starts) < _MIN_ITEMS or len({text for _, text in starts}) != 1:
+        return None  # one byline opens the article; the same byline over several stories is a listing
+    first = starts[0][0]
+    if any(line and leading_byline(line) is None for line in lines[:first] if len(line) > 60):
+        return None  # running text before the first item: an article that quotes a byline later
+    bounds = [i for i, _ in starts] + [len(lines)]
+    return [(None, [line for line in lines[a:b] if line]) for a, b in itertools.pairwise(bounds)]

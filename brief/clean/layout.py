@@ -1,0 +1,375 @@
+"""Layout repair before lines are classified: one logical line a paragraph.
+
+Scraped pages come in three broken shapes. Hard-wrapped text (broadcast scripts, old archives) breaks
+a sentence over short lines; ``join_wrapped`` joins a line to the next when it cannot end there (an
+open quote, a particle or a connective ending, a comma, a fixed column width). Flattened pages put a
+whole article, its dateline and its byline on one line; ``split_flattened`` cuts such lines at
+datelines, and at sentence ends on pages that are one long line. And a last paragraph often carries
+the sign-off glued to it ("… 말했다. 홍길동 기자 hong@x.com 사진=KT", "… 했다. <헤드라인제주>");
+``split_sign_off`` moves it to lines of its own, so that the paragraph stays a paragraph.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable
+
+from brief.clean import boilerplate as bp
+from brief.clean.captions import caption_text, is_credit_only, split_credit
+from brief.clean.dates import dateline_date
+from brief.clean.metadata import DESK, email_only, reporter_line
+
+__all__ = ["join_wrapped", "repair_layout", "split_flattened", "split_sign_off", "strip_html_residue"]
+
+# ---------------------------------------------------------------- wrapped lines
+_OPENERS, _CLOSERS = "“‘「『", "”’」』"
+# The last word of a line that cannot end a Korean sentence or headline: a case or topic particle, a
+# connective ending ("…연구팀은", "…앞두고", "…크롬기반의"), or a comma. (Adnominal endings such as
+# "…생긴" are too often the end of a noun to count on their own; see _wrapped_block.)
+_CONTINUES = re.compile(
+    r"(?:[,、]|[가-힣](?:은|는|이|가|을|를|의|에|에서|에게|와|과|로|으로|도|만|까지|부터|보다|처럼|"
+    r"고|며|면|면서|지만|는데|은데|인데|한데|어서|아서|해서|여서|라서|니까|려고|도록|게))$"
+)
+# an adnominal ending ("…공백으로 생긴", "…차단하는"): trusted only on the first line of a wrapped script
+_ADNOMINAL_END = re.compile(r"[가-힣](?:는|인|된|한|할|될|던|운|린|긴|난|진|온|간)$")
+_PARTICLE_END = re.compile(r"[가-힣]{2}(?:은|는|이|가|을|를|에|에서|에게|와|과|으로|로)$")
+_SENTENCE_END = re.compile(r"[.?!。…](?:['\"’”」』)\]]|\s)*$|(?:다|요|죠|까)['\"’”」』]?$")
+_MAX_WRAPPED = 60  # hard-wrapped lines are short; a longer line is a paragraph of its own
+_LIST_OR_LABEL = re.compile(r"^(?:[-•·▶▷■□◆◇●○▲△※*☞]|\d+[.)]|[①-⑳]|\[[^\]]{1,20}\]|<[^>]{1,20}>)")
+
+
+def _open_quotes(text: str) -> bool:
+    """True when ``text`` leaves a quotation open (an odd number of straight double quotes, or more
+    opening than closing curly ones)."""
+    if text.count('"') % 2:
+        return True
+    return sum(text.count(c) for c in _OPENERS) > sum(text.count(c) for c in _CLOSERS)
+
+
+def _is_fragment(line: str) -> bool:
+    """A short line that is neither a sentence nor a list item, label, e-mail or byline."""
+    return (
+        0 < len(line) <= _MAX_WRAPPED
+        and _SENTENCE_END.search(line) is None
+        and _LIST_OR_LABEL.match(line) is None
+        and ("@" not in line or email_only(line) is None)
+        and reporter_line(line) is None
+    )
+
+
+def _is_metadata(line: str) -> bool:
+    """Page furniture, a dateline, a byline, an e-mail or a copyright line: never part of a paragraph."""
+    return (
+        bp.boilerplate_reason(line) is not None
+        or bp.is_copyright(line)
+        or dateline_date(line) is not None
+        or email_only(line) is not None
+        or reporter_line(line) is not None
+        or is_credit_only(line)
+        or (len(line) <= 30 and DESK.fullmatch(line) is not None)
+    )
+
+
+def _display_width(line: str) -> int:
+    """Columns a line takes in a fixed-width font: Hangul and other wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _fixed_width(block: list[str]) -> int | None:
+    """The column a block is hard-wrapped at: three or more lines broken where no sentence ends, nearly
+    all of them within three columns of the widest."""
+    open_lines = [line for line in block[:-1] if _SENTENCE_END.search(line) is None and len(line) <= 80]
+    if len(open_lines) < 3:
+        return None
+    widths = [_display_width(line) for line in open_lines]
+    width = max(widths)
+    if not 40 <= width <= 130:
+        return None
+    if any(_display_width(line) > width + 3 or _LIST_OR_LABEL.match(line) for line in block):
+        return None  # a line wider than the column, or a list item: not a text wrapped at a column
+    near = sum(1 for w in widths if w >= width - 3)
+    return width if near >= 0.75 * len(open_lines) else None
+
+
+def _wrapped_block(block: list[str], fragment: list[bool]) -> bool:
+    """A block of short lines broken mid-sentence (a broadcast script): leaving labels aside ("[앵커]"),
+    three lines in four are short, a third or more are fragments, and two or more of those end in a
+    particle or a connective ending."""
+    content = [k for k, line in enumerate(block) if _LIST_OR_LABEL.match(line) is None]
+    if len(content) < 3:
+        return False
+    short = sum(1 for k in content if len(block[k]) <= _MAX_WRAPPED)
+    fragments = [k for k in content if fragment[k]]
+    continuing = sum(1 for k in fragments if _CONTINUES.search(block[k]))
+    return short * 4 >= len(content) * 3 and len(fragments) * 3 >= len(content) and continuing >= 2
+
+
+def join_wrapped(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines into paragraphs; other lines are returned as they are.
+
+    A line is joined to the next (non-blank) line when a quotation is open at its end, when it ends
+    in a particle, a connective ending or a comma and the next line is not a list item or label, or
+    when both belong to a block wrapped at a fixed column (then without a space if the break fell
+    inside a word, which such blocks do: "전\\n망됐다").
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j]:
+            j += 1
+        if j == i:
+            out.append("")
+            i += 1
+            continue
+        out.extend(_join_block(lines[i:j]))
+        i = j
+    return out
+
+
+_CURLY = re.compile(f"[{_OPENERS}{_CLOSERS}]")
+
+
+def _quote_balance(text: str) -> tuple[int, int]:
+    """(straight double quotes, curly openers minus closers) in ``text``."""
+    if _CURLY.search(text) is None:
+        return text.count('"'), 0
+    return text.count('"'), sum(text.count(c) for c in _OPENERS) - sum(text.count(c) for c in _CLOSERS)
+
+
+def _join_block(block: list[str]) -> list[str]:
+    width = _fixed_width(block)
+    fragment = [_is_fragment(line) for line in block]
+    script = _wrapped_block(block, fragment)
+    known: dict[int, bool] = {}
+
+    def metadata(index: int) -> bool:  # each line is tested once, and only where a join is possible
+        if index not in known:
+            known[index] = _is_metadata(block[index])
+        return known[index]
+
+    out: list[str] = []
+    current = [block[0]]  # the physical lines of the paragraph so far
+    size = len(block[0])
+    straight, curly = _quote_balance(block[0])
+    for k in range(1, len(block)):
+        last, nxt = block[k - 1], block[k]
+        # a script's first line may be its title: it joins only on the grammar of its own end
+        wrapped = width is not None or (script and k > 1)
+        open_quote = straight % 2 == 1 or curly > 0
+        if size <= 3000 and _joins(
+            k, metadata, open_quote, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
+        ):
+            glue = "" if width and _display_width(last) >= width - 3 and _mid_word(last, nxt) else " "
+            current.append(glue + nxt)
+            size += len(nxt) + 1
+            more_straight, more_curly = _quote_balance(nxt)
+            straight, curly = straight + more_straight, curly + more_curly
+        else:
+            out.append("".join(current))
+            current, size = [nxt], len(nxt)
+            straight, curly = _quote_balance(nxt)
+    out.append("".join(current))
+    return out
+
+
+def _joins(
+    k: int,
+    metadata: Callable[[int], bool],
+    open_quote: bool,
+    last: str,
+    nxt: str,
+    last_fragment: bool,
+    next_fragment: bool,
+    wrapped: bool,
+    script_start: bool,
+) -> bool:
+    """Whether line ``nxt`` continues the paragraph whose last line is ``last`` (cheap tests first)."""
+    if open_quote:  # a quotation broken over lines: joined when the next line closes it
+        straight, curly = _quote_balance(nxt)
+        joins = len(nxt) <= 600 and (straight % 2 == 1 or curly < 0)
+    elif _SENTENCE_END.search(last) is not None or len(last) < 4:
+        return False
+    elif wrapped:
+        joins = True
+    elif not last_fragment:
+        return False
+    elif _CONTINUES.search(last) or (script_start and len(last.split()) >= 4 and _ADNOMINAL_END.search(last)):
+        joins = True
+    else:
+        # a fragment ending in a noun ("…의과대학 병리학교실") continues when the next line is a
+        # fragment that ends in a particle ("장영채, 박관규 교수 연구팀은")
+        joins = next_fragment and _PARTICLE_END.search(nxt) is not None
+    return joins and not (_LIST_OR_LABEL.match(nxt) or metadata(k) or metadata(k - 1))
+
+
+def _mid_word(current: str, nxt: str) -> bool:
+    """A fixed-width break between two Hangul syllables that leaves no word boundary visible."""
+    return bool(re.search(r"[가-힣]$", current) and re.match(r"[가-힣]", nxt)) and not _CONTINUES.search(
+        current[-3:]
+    )
+
+
+# ---------------------------------------------------------------- sign-offs glued to a paragraph
+_SIGN_OFF_START = re.compile(r"(?<=[.!?\"'”’」』])\s*(?=\S)")
+_OUTLET_TAG = re.compile(r"\s*(?:<\s*[가-힣A-Za-z0-9&.\s]{2,15}\s*>|【\s*[가-힣A-Za-z0-9&.\s]{2,15}\s*】)$")
+_SIGN_OFF_WINDOW = 160
+_STATEMENT_END = re.compile(r"[다요죠][.!?]['\"’”」』)]*$")
+
+
+def _metadata_pieces(rest: str) -> list[str] | None:
+    """``rest`` split into lines of page metadata (byline, e-mail, photo credit, copyright, outlet
+    tag), or None when it is anything else."""
+    rest = rest.strip().lstrip("/").strip()
+    pieces: list[str] = []
+    for _ in range(4):
+        if not rest:
+            return pieces or None
+        if _OUTLET_TAG.fullmatch(rest) and len(rest) <= 20:
+            return [rest, *pieces]
+        if (
+            reporter_line(rest) is not None
+            or email_only(rest) is not None
+            or bp.is_copyright(rest)
+            or is_credit_only(rest)
+            or (len(rest) <= 30 and DESK.fullmatch(rest) is not None)
+        ):
+            return [rest, *pieces]
+        split = split_credit(rest)
+        if split is None or not split[0] or split[0] == rest:
+            return None
+        rest, credit = split
+        pieces.insert(0, credit)
+    return None
+
+
+def split_sign_off(line: str) -> list[str]:
+    """A paragraph with a sign-off glued to its end, as the paragraph and the sign-off's pieces."""
+    if len(line) < 20:
+        return [line]
+    tag = _OUTLET_TAG.search(line)
+    if tag is not None and tag.start() > 0 and _SENTENCE_END.search(line[: tag.start()]):
+        return [line[: tag.start()].rstrip(), tag.group(0).strip()]
+    start = max(0, len(line) - _SIGN_OFF_WINDOW)
+    for match in _SIGN_OFF_START.finditer(line, start):
+        if _STATEMENT_END.search(line, 0, match.start()) is None:
+            continue  # only a paragraph that ends like a sentence ("…말했다.") has a sign-off glued on
+        rest = line[match.end() :]
+        pieces = _metadata_pieces(rest)
+        if not pieces or all(is_credit_only(piece) for piece in pieces):
+            continue  # nothing glued on, or a bare photo credit: the line is a caption
+        signed = any(reporter_line(p) is not None or email_only(p) is not None for p in pieces)
+        credit = caption_text(line)[1]
+        if not signed and credit is not None and len(credit) >= len(rest.strip()) - 2:
+            continue  # the whole tail is one photo credit ("… 있다. 2024.11.19/뉴스1 ⓒ News1 김 기자")
+        return [line[: match.start()].rstrip(), *pieces]
+    return [line]
+
+
+# ---------------------------------------------------------------- flattened pages
+_INLINE_DATELINE = re.compile(
+    r"(?:기사\s*입력|최종\s*수정|입력|등록|승인|수정|송고|업데이트)\s*[:：]?\s*"
+    r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*일?\.?"
+    r"(?:\s*\([월화수목금토일]\))?(?:\s*(?:오전|오후)?\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[다요죠까][.!?])\s+|(?<=[.!?][\"”’'])\s+(?=[^\s\"”’'])")
+_FLAT_MIN = 400  # a line this long on a page of few lines is a flattened page
+
+
+def split_flattened(line: str, whole_page: bool) -> list[str]:
+    """Cut a long line at inline datelines ("… 제목 입력 2024.10.01 14:13 본문 …"); on a page that is
+    one long line (``whole_page``), also at sentence ends outside quotations."""
+    if len(line) < 40 or dateline_date(line) is not None:
+        return [line]
+    parts: list[str] = []
+    last = 0
+    for match in _INLINE_DATELINE.finditer(line):
+        if match.start() == 0 and match.end() == len(line):
+            return [line]
+        parts.append(line[last : match.start()])
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(line[last:])
+    pieces = [p.strip() for p in parts if p.strip()]
+    if not whole_page:
+        return pieces
+    out: list[str] = []
+    for piece in pieces:
+        for sentence in _sentences(piece):
+            out.extend(_cut_at_bylines(sentence))
+    return out
+
+
+# inside a flattened page: a byline with its e-mail, and the header of a list of other articles
+_INLINE_BYLINE = re.compile(
+    r"(?<![가-힣])[가-힣]{2,4}\s?기자(?:\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?)?"
+)
+_INLINE_NAV = re.compile(
+    r"관련\s?기사|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|이\s?시각\s?(?:뉴스|주요)"
+)
+
+
+def _cut_at_bylines(text: str) -> list[str]:
+    """A piece of a flattened page cut before and after a byline that is no subject of a sentence
+    ("… 이수진 기자 sujin@x.com 관련기사 …"), and before a list header ("관련기사", "많이 본 뉴스")."""
+    cuts: set[int] = set()
+    for match in _INLINE_BYLINE.finditer(text):
+        following = text[match.end() : match.end() + 2]
+        if following.startswith(("가 ", "는 ", "이 ", "의 ", "와 ", "=", "]", ")")):
+            continue  # "김 기자가 …": the reporter is the subject of a sentence; "기자 =": a dateline
+        cuts.update((match.start(), match.end()))
+    cuts.update(match.start() for match in _INLINE_NAV.finditer(text))
+    bounds = sorted(c for c in cuts if 0 < c < len(text))
+    pieces = [text[a:b].strip() for a, b in itertools.pairwise([0, *bounds, len(text)])]
+    return [p for p in pieces if p]
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        candidate = text[start : match.start()]
+        if _open_quotes(candidate):
+            continue
+        out.append(candidate.strip())
+        start = match.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
+# HTML left in a text page: tags with ASCII names ("<br>", "</p>", "<b class=x>"), character references
+# ("&quot;", "&#39;"). Korean in angle brackets ("<헤드라인제주>", "<앵커 멘트>") is text and stays.
+_TAG = re.compile(
+    r"</?(?:a|b|i|u|s|p|br|hr|em|strong|span|div|font|img|li|ul|ol|h[1-6]|title|table|tr|td|th|sup|sub"
+    r"|center|iframe|script|style|figure|figcaption|section|article|header|footer|nav)"
+    r"(?:\s+[^<>]*?=[^<>]*?)?\s*/?>",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+
+
+def strip_html_residue(line: str) -> str:
+    """A text line without leftover HTML tags and with character references decoded."""
+    cleaned = _TAG.sub(" ", line) if "<" in line else line
+    if "&" in cleaned and _ENTITY.search(cleaned):
+        cleaned = html.unescape(cleaned)
+    return line if cleaned == line else " ".join(cleaned.split())
+
+
+def repair_layout(text: str) -> str:
+    """The page's text with HTML residue removed, flattened lines cut, sign-offs split off and
+    wrapped lines joined."""
+    lines = [strip_html_residue(line) if ("<" in line or "&" in line) else line for line in text.split("\n")]
+    non_blank = [line for line in lines if line]
+    flat = bool(non_blank) and len(non_blank) <= 3 and max(len(line) for line in non_blank) >= _FLAT_MIN
+    cut: list[str] = []
+    for line in lines:
+        if not line:
+            cut.append(line)
+            continue
+        for piece in split_flattened(line, flat):
+            cut.extend(split_sign_off(piece))
+    return "\n".join(join_wrapped(cut))
