@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from brief.errors import ConfigError
@@ -16,7 +16,7 @@ DEFAULT_SUMMARIZER = "extractive"
 
 _DEVICES = ("auto", "cpu", "cuda", "mps")
 _DTYPES = ("auto", "float32", "float16", "bfloat16")
-_MT_BACKENDS = ("auto", "seq2seq", "instruct", "ctranslate2")
+_MT_BACKENDS = ("auto", "seq2seq", "instruct", "ctranslate2", "openai")  # brief.backends' translation kinds
 _WEEK = re.compile(r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")
 
 
@@ -41,6 +41,15 @@ class BriefConfig:
     batch_size: int = 32
     max_new_tokens: int | None = None
     num_beams: int | None = None  # beam search width for translation; None: 4 on a GPU, 2 on the CPU
+    # OpenAI-compatible servers (--mt-model openai:MODEL, --summarizer openai:MODEL)
+    api_base: str | None = None  # None: Ollama's default address
+    api_key: str | None = field(default=None, repr=False)  # never logged, never in provenance
+    concurrency: int = 4  # requests in flight at once
+    sentences_per_request: int = 8
+    api_timeout_s: float = 120.0
+    api_retries: int = 4
+    # checking translations
+    strict: bool = False  # a flagged translation fails the run (exit 3)
     use_cache: bool = True
     cache_dir: Path | None = None  # None: the user's cache folder (platformdirs)
     # digest
@@ -67,10 +76,25 @@ class BriefConfig:
             raise ConfigError(f"--max-new-tokens must be at least 1, got {self.max_new_tokens}")
         if self.num_beams is not None and not 1 <= self.num_beams <= 16:
             raise ConfigError(f"--beams must be between 1 and 16, got {self.num_beams}")
+        if not 1 <= self.concurrency <= 256:
+            raise ConfigError(f"--concurrency must be between 1 and 256, got {self.concurrency}")
+        if not 1 <= self.sentences_per_request <= 64:
+            raise ConfigError(
+                f"--sentences-per-request must be between 1 and 64, got {self.sentences_per_request}"
+            )
+        if self.api_timeout_s <= 0 or self.api_retries < 0:
+            raise ConfigError("the API timeout must be positive and the retry count not negative")
+        if self.api_base is not None and not re.match(r"^https?://[^/\s]+", self.api_base):
+            raise ConfigError(
+                f"--api-base must be an http(s) URL such as http://127.0.0.1:11434/v1, got {self.api_base!r}"
+            )
         if not self.mt_model.strip():
             raise ConfigError("--mt-model must not be empty")
         if not self.summarizer.strip():
             raise ConfigError("--summarizer must not be empty")
+        for option, name in (("--mt-model", self.mt_model), ("--summarizer", self.summarizer)):
+            if name.strip().lower().startswith("openai:") and not name.strip()[7:].strip():
+                raise ConfigError(f"{option} openai: needs the server's model name, e.g. openai:qwen2.5:7b")
         if self.since and self.until and self.since > self.until:
             raise ConfigError(f"--since {self.since} is after --until {self.until}")
         if self.week is not None and not _WEEK.match(self.week):

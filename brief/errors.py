@@ -13,6 +13,7 @@ __all__ = [
     "ModelError",
     "ModelUnavailableError",
     "PromptError",
+    "ServerUnavailableError",
 ]
 
 EXIT_OK = 0
@@ -71,3 +72,7 @@ class ModelUnavailableError(ModelError):
         if role != "translation":
             lines.append("  - or use the model-free summarizer: --summarizer extractive")
         super().__init__("\n".join(lines))
+
+
+class ServerUnavailableError(ModelError):
+    """A model server cannot be reached or does not have the model. The message names the URL tried."""

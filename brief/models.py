@@ -24,10 +24,13 @@ __all__ = [
     "PRESETS",
     "LanguagePair",
     "LoadedModel",
+    "ModelPool",
     "Preset",
     "ResolvedModel",
     "cached_revision",
+    "check_chat_model",
     "find_preset",
+    "gguf_config",
     "hub_id_of",
     "language_pair",
     "load_causal_lm",
@@ -481,9 +484,12 @@ def resolve(name_or_path: str, role: str = "translation", revision: str | None =
 
 # ---------------------------------------------------------------- what a model is
 def read_config(resolved: ResolvedModel) -> dict[str, Any]:
-    """The model's config.json as a dict (empty for a GGUF file, whose config is inside it)."""
+    """The model's config.json as a dict; for a GGUF file, what its metadata says of the same keys
+    (``model_type``, ``max_position_embeddings``), read without loading the weights."""
+    if resolved.gguf_file is not None:
+        return gguf_config(resolved.local_dir / resolved.gguf_file)
     config = resolved.local_dir / "config.json"
-    if resolved.gguf_file is not None or not config.is_file():
+    if not config.is_file():
         return {}
     try:
         loaded = json.loads(config.read_text(encoding="utf-8"))
@@ -492,6 +498,35 @@ def read_config(resolved: ResolvedModel) -> dict[str, Any]:
     if not isinstance(loaded, dict):
         raise ModelError(f"{config}: not a model configuration (expected a JSON object)")
     return loaded
+
+
+def gguf_config(path: Path) -> dict[str, Any]:
+    """``model_type`` and ``max_position_embeddings`` from a GGUF file's metadata (``general.architecture``
+    and ``<arch>.context_length``); empty when the file has none. Needs the ``gguf`` package, as loading
+    GGUF does; a file it cannot read is a ModelError naming it."""
+    try:
+        import gguf
+    except ImportError as error:
+        raise ModelError(
+            f"{path}: reading a GGUF file needs the gguf package: pip install 'brief[gguf]'"
+        ) from error
+    try:
+        fields = gguf.GGUFReader(str(path)).fields
+    except (OSError, ValueError) as error:
+        raise ModelError(f"{path}: not a readable GGUF file ({error})") from error
+
+    def value(key: str) -> Any:
+        field = fields.get(key)
+        return field.contents() if field is not None else None
+
+    config: dict[str, Any] = {}
+    arch = value("general.architecture")
+    if isinstance(arch, str) and arch:
+        config["model_type"] = arch
+        context = value(f"{arch}.context_length")
+        if isinstance(context, int) and context > 0:
+            config["max_position_embeddings"] = context
+    return config
 
 
 _CAUSAL_HINTS = ("ForCausalLM", "LMHeadModel")
@@ -774,10 +809,15 @@ def load_seq2seq(resolved: ResolvedModel, device: str = "auto", dtype: str = "au
     )
 
 
-def load_causal_lm(resolved: ResolvedModel, device: str = "auto", dtype: str = "auto") -> LoadedModel:
-    """Load a causal chat model (a folder or a GGUF file) and its tokenizer (with a chat template)."""
+def check_chat_model(resolved: ResolvedModel) -> None:
+    """ModelError unless ``resolved`` is a causal (chat) model, read from its config without loading it."""
     if resolved.gguf_file is None:
         _check_kind(resolved, read_config(resolved), "instruct")
+
+
+def load_causal_lm(resolved: ResolvedModel, device: str = "auto", dtype: str = "auto") -> LoadedModel:
+    """Load a causal chat model (a folder or a GGUF file) and its tokenizer (with a chat template)."""
+    check_chat_model(resolved)
     model, tokenizer, chosen_device, torch_dtype = _load(resolved, "AutoModelForCausalLM", device, dtype)
     if model.config.is_encoder_decoder:
         raise ModelError(f"'{resolved.name}' is an encoder-decoder model, not a causal chat model")
@@ -799,3 +839,20 @@ def load_causal_lm(resolved: ResolvedModel, device: str = "auto", dtype: str = "
         resolved=resolved,
         max_input_tokens=max_input_tokens(config, tokenizer),
     )
+
+
+class ModelPool:
+    """The chat models of one run, each loaded once: when the translator and the summarizer name the
+    same model (and device and dtype), both get the one loaded copy. ``loads`` counts real loads."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[tuple[str, str | None, str | None, str, str], LoadedModel] = {}
+        self.loads = 0
+
+    def causal_lm(self, resolved: ResolvedModel, device: str = "auto", dtype: str = "auto") -> LoadedModel:
+        """``load_causal_lm(resolved, device, dtype)``, or the copy already loaded."""
+        key = (str(resolved.local_dir), resolved.gguf_file, resolved.revision, device, dtype)
+        if key not in self._loaded:
+            self._loaded[key] = load_causal_lm(resolved, device=device, dtype=dtype)
+            self.loads += 1
+        return self._loaded[key]

@@ -210,6 +210,14 @@ class PeopleTable:
         return tuple(sorted(self._titles, key=lambda t: (-len(t), t)))
 
     @property
+    def english_names(self) -> tuple[str, ...]:
+        """Every English name, title, organisation and unit the tables hold (what a translation may
+        say without the Korean spelling it out)."""
+        names = [n for p in self.people for n in (p.en, p.title or "", p.org or "")]
+        names += [*self._titles.values(), *self._orgs.values(), *self._units.values()]
+        return tuple(dict.fromkeys(n for n in names if n))
+
+    @property
     def org_names(self) -> tuple[str, ...]:
         """Every Korean organisation name the org table knows (spaces removed), longest first."""
         return tuple(sorted(self._orgs, key=lambda t: (-len(t), t)))

@@ -19,6 +19,7 @@ from brief.records import (
     Digest,
     Failure,
     GlossaryEntry,
+    MergedBrief,
     ModelInfo,
     Provenance,
     Quote,
@@ -29,7 +30,15 @@ if TYPE_CHECKING:
     from brief.people import PeopleTable
     from brief.translate.glossary import Glossary
 
-__all__ = ["Progress", "build_digest", "digest_week", "generated_at", "load_articles", "translation_progress"]
+__all__ = [
+    "Progress",
+    "build_digest",
+    "digest_period",
+    "digest_week",
+    "generated_at",
+    "load_articles",
+    "translation_progress",
+]
 
 # progress(stage, advance, total): ``advance`` more items of ``stage`` are done; ``total`` is the stage's
 # size when known (translation: None while the articles are split into sentences, then the number of
@@ -97,6 +106,7 @@ def build_digest(
     """
     from brief.people import load_people
     from brief.quotes import extract_quotes
+    from brief.stories import build_stories
     from brief.summarize import make_summarizer
     from brief.translate import load_glossary, make_translator, translate_articles
 
@@ -104,8 +114,11 @@ def build_digest(
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
-    translator = make_translator(config, people)
-    summarizer = make_summarizer(config, people.people, glossary.entries)
+    from brief.models import ModelPool
+
+    pool = ModelPool()  # one loaded copy of a chat model named as both translator and summarizer
+    translator = make_translator(config, people, pool)
+    summarizer = make_summarizer(config, people.people, glossary.entries, pool=pool)
 
     articles, failures = load_articles(inputs, config, report)
     kept = _in_range(articles, config)
@@ -128,15 +141,28 @@ def build_digest(
 
     advance, announce = translation_progress(report)
     translated = translate_articles(translator, usable, quotes_by_id, progress=advance, total=announce)
+    translated = _with_headings(translator, translated, lambda n: None)  # a few lines, not in the count
     briefs: list[ArticleBrief] = []
     for start in range(0, len(translated), SUMMARY_CHUNK):
         chunk = translated[start : start + SUMMARY_CHUNK]
         briefs += summarizer.summarize_all(chunk)
         report("summarize", len(chunk), len(translated))
     merged = summarizer.merge(briefs, translated)
-    report("merge", 1, 1)
+    _log_notes(briefs, merged, translated)
 
     week = digest_week(config, [t.article for t in translated])
+    period = digest_period(config, week)
+    stories = build_stories(
+        translated, quotes_by_id, find_names=_name_finder(glossary), period=period, points=merged.points
+    )
+    report("merge", 1, 1)
+    if not any(story.in_period for story in stories):  # `brief build` says it on stderr, unless --quiet
+        log.info(
+            "no article is dated between %s and %s; its %d article(s) are under 'Also in this batch'",
+            period[0],
+            period[1] or "now",
+            len(translated),
+        )
     models = _models([t.model for t in translated] + [summarizer.info])
     return Digest(
         title=f"Korean news brief {week}",
@@ -151,9 +177,12 @@ def build_digest(
             version=__version__,
             models=models,
             prompt_hashes=_translation_prompt_hashes(translator) + tuple(summarizer.prompt_hashes),
-            settings=_settings(config, glossary),
+            settings=(*_settings(config, glossary), _flag_count(translated)),
         ),
         failures=tuple(failures),
+        stories=stories,
+        period_start=period[0],
+        period_end=period[1],
     )
 
 
@@ -169,6 +198,73 @@ def translation_progress(report: Progress) -> tuple[Callable[[int], None], Calla
         report("translate", n, known[0] if known else None)
 
     return advance, total
+
+
+def digest_period(config: BriefConfig, week: str) -> tuple[_dt.date | None, _dt.date | None]:
+    """The dates "This week" covers: ``--since``/``--until`` where given, else the digest's ISO week.
+    A ``--since`` after that week with no ``--until`` leaves the end open (None)."""
+    year, _, number = week.partition("-W")
+    try:
+        monday = _dt.date.fromisocalendar(int(year), int(number), 1)
+    except ValueError as error:
+        raise InputError(week, f"not an ISO week like 2025-W09: {error}") from None
+    start = config.since or monday
+    end = config.until or monday + _dt.timedelta(days=6)
+    if config.until is None and end < start:
+        return (start, None)
+    return (start, end)
+
+
+def _name_finder(glossary: Glossary) -> Callable[[str], list[tuple[str, str, str]]]:
+    """(kind, English, Korean as written) of the glossary's names and terms in a Korean text."""
+
+    def find(text: str) -> list[tuple[str, str, str]]:
+        return [(m.entry.kind, m.entry.en, text[m.start : m.end]) for m in glossary.find(text)]
+
+    return find
+
+
+def _with_headings(
+    translator: object, translated: Sequence[TranslatedArticle], progress: Callable[[int], None]
+) -> list[TranslatedArticle]:
+    """The articles with their section headings ("◇ ...") translated, all in one batch."""
+    from brief.translate import translate_articles
+
+    with_headings = [t for t in translated if t.article.headings and not t.headings_en]
+    if not with_headings:
+        return list(translated)
+    stand_ins = [
+        dataclasses.replace(
+            t.article,
+            id=f"{t.article.id}-headings",
+            headline=None,
+            subheadlines=(),
+            paragraphs=tuple(h.text for h in t.article.headings),
+            captions=(),
+            headings=(),
+        )
+        for t in with_headings
+    ]
+    english = {
+        t.article.id.removesuffix("-headings"): t.paragraphs_en
+        for t in translate_articles(translator, stand_ins, {}, progress=progress)  # type: ignore[arg-type]
+    }
+    return [
+        dataclasses.replace(t, headings_en=tuple(english[t.article.id])) if t.article.id in english else t
+        for t in translated
+    ]
+
+
+def _log_notes(
+    briefs: Sequence[ArticleBrief], merged: MergedBrief, translated: Sequence[TranslatedArticle]
+) -> None:
+    """What the summarizer noted (fallbacks, truncation, parsing) goes to the log and the provenance."""
+    sources = {t.article.id: t.article.source for t in translated}
+    for brief in briefs:
+        for note in brief.notes:
+            log.info("%s: summary: %s", sources.get(brief.article_id, brief.article_id), note)
+    for note in merged.notes:
+        log.info("merged brief: %s", note)
 
 
 def _with_english_reporters(article: Article, people: PeopleTable) -> Article:
@@ -195,6 +291,14 @@ def _translation_prompt_hashes(translator: object) -> tuple[tuple[str, str], ...
             return tuple(hashes)
         backend = getattr(backend, "underlying", None)
     return ()
+
+
+def _flag_count(translated: Sequence[TranslatedArticle]) -> tuple[str, str]:
+    """How many translated sentences the check flagged, for the provenance."""
+    from brief.translate.check import flagged
+
+    pairs = [p for t in translated for p in t.sentences]
+    return ("flagged_translations", f"{sum(flagged(p.notes) for p in pairs)} of {len(pairs)} sentences")
 
 
 def _no_progress(stage: str, advance: int, total: int | None) -> None:

@@ -21,6 +21,7 @@ __all__ = [
     "DateEvidence",
     "Digest",
     "Failure",
+    "FigureDispute",
     "GlossaryEntry",
     "Heading",
     "MergedBrief",
@@ -35,6 +36,9 @@ __all__ = [
     "Reporter",
     "SentencePair",
     "Speaker",
+    "Story",
+    "StoryFact",
+    "StoryLink",
     "TranslatedArticle",
     "WebSource",
     "to_jsonable",
@@ -250,6 +254,7 @@ class TranslatedArticle:
     quotes: tuple[Quote, ...]  # with text_en filled
     model: ModelInfo
     captions_en: tuple[str, ...] = ()
+    headings_en: tuple[str, ...] = ()  # English of article.headings, in order (empty when not translated)
 
 
 # ---------------------------------------------------------------- summaries and digest
@@ -318,6 +323,57 @@ class Provenance:
         return "|".join(parts)
 
 
+# ---------------------------------------------------------------- stories
+@dataclass(frozen=True)
+class StoryFact:
+    """A figure a story's articles report (money, a percentage, a count, a duration), with its sources."""
+
+    kind: str  # "money" | "percent" | "count" | "duration" | "period"
+    value: str  # English figure with its unit: "KRW 2.4 trillion", "30%", "five years"
+    sources: tuple[str, ...]  # ids of the articles that report it
+    ko: str  # as first written in Korean: "2.4조 원"
+    context_ko: str  # the Korean sentence it was read from
+    context_en: str | None = None  # that sentence in English (what the figure measures), when aligned
+    measure: tuple[str, ...] = ()  # Korean nouns just before it in its clause ("협력", "규모")
+    vague: bool = False  # an order of magnitude ("수조 원"), not an exact figure
+
+
+@dataclass(frozen=True)
+class FigureDispute:
+    """Outlets that give different figures for what reads as the same measure."""
+
+    kind: str
+    measure: tuple[str, ...]  # the Korean nouns the figures share
+    facts: tuple[StoryFact, ...]  # each differing figure with the articles that give it
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    """Why two articles are in one story: what their Korean texts share."""
+
+    articles: tuple[str, str]  # article ids
+    score: float  # weighted overlap, 0..1
+    shared: tuple[str, ...]  # strongest first: "person: Kim Young-shub (김영섭)", "figure: KRW 2.4 trillion"
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about the same event or announcement, from one or several outlets."""
+
+    id: str  # stable: from its articles' ids
+    title: str  # one line of English
+    articles: tuple[str, ...]  # article ids, the lead article first
+    outlets: tuple[str, ...]  # English (else Korean) outlet names, each once
+    first_date: _dt.date | None
+    last_date: _dt.date | None
+    in_period: bool  # some article is dated inside the digest's period ("This week")
+    facts: tuple[StoryFact, ...] = ()  # key figures, the weightiest first
+    disputes: tuple[FigureDispute, ...] = ()
+    links: tuple[StoryLink, ...] = ()  # the overlaps that joined its articles
+    points: tuple[BriefPoint, ...] = ()  # the merged brief's points drawn from its articles
+    names: tuple[str, ...] = ()  # who: people and organisations its articles name, the most named first
+
+
 @dataclass(frozen=True)
 class Digest:
     title: str
@@ -331,6 +387,9 @@ class Digest:
     provenance: Provenance
     failures: tuple[Failure, ...] = ()
     extra: Mapping[str, str] = field(default_factory=dict)
+    stories: tuple[Story, ...] = ()  # ranked: "This week" stories first, then the rest of the batch
+    period_start: _dt.date | None = None  # the dates "This week" covers (the week, or --since/--until)
+    period_end: _dt.date | None = None
 
 
 # ---------------------------------------------------------------- JSON

@@ -12,6 +12,15 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,11 +31,13 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_ENGLISH",
     "QWEN_CHAT_TEMPLATE",
+    "TransformersServer",
     "bart_large_cnn_config",
     "build_tiny_bart",
     "build_tiny_gguf",
     "build_tiny_marian",
     "build_tiny_qwen2",
+    "free_port",
     "opus_mt_ko_en_config",
     "qwen2_5_1_5b_config",
 ]
@@ -520,3 +531,75 @@ def qwen2_5_1_5b_config() -> Qwen2Config:
         eos_token_id=151645,
         architectures=["Qwen2ForCausalLM"],
     )
+
+
+# ---------------------------------------------------------------- a local OpenAI-compatible server
+SERVER_LIFETIME_S = 900  # a server left behind by a crashed test session or benchmark dies on its own
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve_command() -> list[str]:
+    """How to start ``transformers serve`` with this interpreter's packages."""
+    found = shutil.which("transformers", path=str(Path(sys.executable).parent))
+    if found:
+        return [found, "serve"]
+    return [sys.executable, "-c", "from transformers.cli.transformers import main; main()", "serve"]
+
+
+class TransformersServer:
+    """``transformers serve`` (OpenAI-compatible) on 127.0.0.1, offline, on the CPU, for tests and
+    benchmarks: started in a folder of model folders, killed by ``stop`` or after SERVER_LIFETIME_S."""
+
+    def __init__(self, folder: Path, port: int | None = None, extra: Sequence[str] = ()) -> None:
+        """``folder`` holds model folders (a request for model "tiny" loads ``folder/tiny``); ``extra``
+        are more ``transformers serve`` options (e.g. ``--continuous-batching``)."""
+        self.folder = folder
+        self.extra = list(extra)
+        self.port = port or free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log = folder / f"serve-{self.port}.log"
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def start(self, timeout_s: float = 120.0) -> None:
+        env = {
+            **os.environ,
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "OMP_NUM_THREADS": "1",
+            "TOKENIZERS_PARALLELISM": "false",
+        }
+        command = ["timeout", str(SERVER_LIFETIME_S), *serve_command()]
+        command += ["--host", "127.0.0.1", "--port", str(self.port), "--device", "cpu", *self.extra]
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                command, cwd=self.folder, env=env, stdout=log, stderr=log, start_new_session=True
+            )
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"transformers serve exited: {self.log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/health", timeout=2):
+                    return
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.25)
+        self.stop()
+        raise RuntimeError(f"transformers serve did not start in {timeout_s} s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(10)
+        self.process = None

@@ -73,3 +73,37 @@ def tiny_qwen2(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from brief.testing import build_tiny_qwen2
 
     return build_tiny_qwen2(tmp_path_factory.mktemp("tiny-qwen2"))
+
+
+@pytest.fixture(scope="session")
+def model_server(tmp_path_factory: pytest.TempPathFactory, seed_text: str):  # type: ignore[no-untyped-def]
+    """A real ``transformers serve`` on 127.0.0.1 (free port, bounded lifetime) serving the tiny Qwen2
+    chat model as "tiny" (its tokenizer trained on the seeds), one per session."""
+    pytest.importorskip("fastapi")
+    pytest.importorskip("uvicorn")
+    from brief.testing import build_tiny_qwen2
+    from tests.model_server import TransformersServer
+
+    folder = tmp_path_factory.mktemp("served")
+    build_tiny_qwen2(folder / "tiny", texts=[seed_text], vocab_size=2000)
+    server = TransformersServer(folder)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def _session_proxy(model_server):  # type: ignore[no-untyped-def]
+    from tests.model_server import FaultProxy
+
+    proxy = FaultProxy(f"http://127.0.0.1:{model_server.port}")
+    yield proxy
+    proxy.close()
+
+
+@pytest.fixture
+def proxy(_session_proxy):  # type: ignore[no-untyped-def]
+    """The fault-injecting proxy in front of the session's server, reset for each test."""
+    _session_proxy.reset()
+    yield _session_proxy
+    _session_proxy.reset()

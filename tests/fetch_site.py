@@ -208,7 +208,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.site.hits[path] = count
         headers = {k.lower(): v for k, v in self.headers.items()}
         if path == "/slow.html":
-            time.sleep(1.0)
+            time.sleep(4.0)
             status, extra, body = 200, {"Content-Type": "text/html"}, article_html("rice")
         elif path == "/busy.html":
             if count == 1:

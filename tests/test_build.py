@@ -56,7 +56,9 @@ class StandInTranslator:
 def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
     import brief.translate
 
-    monkeypatch.setattr(brief.translate, "make_translator", lambda config, people=None: StandInTranslator())
+    monkeypatch.setattr(
+        brief.translate, "make_translator", lambda config, people=None, pool=None: StandInTranslator()
+    )
 
 
 def _sources(digest: Digest) -> list[str]:
@@ -348,7 +350,7 @@ class StandIn:
                                  paragraphs_en=article.paragraphs, sentences=(), model=self.info,
                                  quotes=tuple(dataclasses.replace(q, text_en=q.text_ko) for q in quotes))
 
-brief.translate.make_translator = lambda config, people=None: StandIn()
+brief.translate.make_translator = lambda config, people=None, pool=None: StandIn()
 digest = brief.build_digest([sys.argv[1]], brief.BriefConfig(source_date_epoch=0))
 sys.stdout.write(brief.render_markdown(digest) + brief.render_json(digest))
 """

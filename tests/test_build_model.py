@@ -48,9 +48,10 @@ def test_markdown_digest_has_every_section(built: dict[str, Path]) -> None:
     tokens = fx.commonmark().parse(text)
     heads = fx.headings(tokens)
     h2 = [t for tag, t in heads if tag == "h2"]
-    assert h2 == ["This week", "Who said what", "Articles", "Glossary", "Provenance"]
+    assert h2 == ["This week", "Also in this batch", "Who said what", "Articles", "Glossary", "Provenance"]
     assert heads[0] == ("h1", "Korean news brief 2024-W40")  # the newest seed is dated 2024-10-01
-    speakers = [t for tag, t in heads[: heads.index(("h2", "Articles"))] if tag == "h3"]
+    quotes = slice(heads.index(("h2", "Who said what")), heads.index(("h2", "Articles")))
+    speakers = [t for tag, t in heads[quotes] if tag == "h3"]
     assert speakers[0].startswith("Kim Young-shub, CEO of KT")  # priority speakers first
     assert speakers[1].startswith("Satya Nadella")
     assert speakers[2].startswith("Cho Won-woo")
@@ -58,10 +59,11 @@ def test_markdown_digest_has_every_section(built: dict[str, Path]) -> None:
         t.content for t in fx.walk(tokens) if t.type == "html_inline" and t.content.startswith("<a id")
     ]
     assert sum(a.startswith('<a id="article-') for a in anchors) == 5
-    assert [t.content.split("\n")[0] for t in tokens if t.type == "html_block"] == [
-        '<details markdown="1">',
-        "</details>",
-    ] * 5
+    blocks = [t.content.split("\n") for t in tokens if t.type == "html_block"]
+    assert [b[0] for b in blocks] == ['<details markdown="1">', "</details>"] * (len(blocks) // 2)
+    summaries = [b[1] for b in blocks if len(b) > 1]
+    assert summaries.count("<summary>Full English translation</summary>") == 5
+    assert summaries[0] == "<summary>Why these articles are one story</summary>"
     refs = {t.meta["label"] for t in fx.walk(tokens) if t.type == "footnote_ref"}
     defined = {t.meta["label"] for t in fx.walk(tokens) if t.type == "footnote_open" and "label" in t.meta}
     assert refs and refs == defined
@@ -69,6 +71,25 @@ def test_markdown_digest_has_every_section(built: dict[str, Path]) -> None:
     assert "(reported speech)" in text and "(direct quote)" in text
     assert text.count("- **Date:** undated") == 3
     assert "| 마이크로소프트 | Microsoft | org |" in text
+
+
+def test_seeds_stories_with_a_real_model(built: dict[str, Path]) -> None:
+    """Whatever the model writes, the four 2024 KT-Microsoft articles are the first story of "This week",
+    the 2020 article is outside it, and KRW 2.4 trillion is a key fact of that story with its source."""
+    data = json.loads(built["json"].read_text(encoding="utf-8"))
+    by_file = {Path(t["article"]["source"]).name[:3]: t["article"]["id"] for t in data["articles"]}
+    first = data["stories"][0]
+    assert first["in_period"] and len(first["outlets"]) == 4
+    assert set(first["articles"]) == {by_file[k] for k in ("000", "001", "002", "004")}
+    old = next(s for s in data["stories"] if by_file["003"] in s["articles"])
+    assert old["articles"] == [by_file["003"]] and not old["in_period"]
+    money = next(f for f in first["facts"] if f["value"] == "KRW 2.4 trillion")
+    assert by_file["004"] in money["sources"]
+    assert money["context_en"]  # the English sentence the translation stage aligned with it
+    text = built["md"].read_text(encoding="utf-8")
+    this_week = text.split("## This week", 1)[1].split("## Also in this batch", 1)[0]
+    assert "- **KRW 2.4 trillion**" in this_week
+    assert "(untitled article)" not in text and "Note:" not in text.split("## Provenance", 1)[0]
 
 
 def test_front_matter_and_provenance_name_the_model(built: dict[str, Path], tiny_marian: Path) -> None:

@@ -25,7 +25,7 @@ from brief.ingest import read_document
 from brief.records import WebSource
 from brief.schemas import load_schema
 
-FAST = FetchConfig(host_delay=0, backoff=0.01, retries=1, timeout=0.4, max_bytes=200_000, allow_private=True)
+FAST = FetchConfig(host_delay=0, backoff=0.01, retries=1, timeout=1.5, max_bytes=200_000, allow_private=True)
 runner = CliRunner()
 
 
@@ -489,7 +489,7 @@ def test_config_is_validated() -> None:
 
 
 # ---------------------------------------------------------------- the command
-_FAST_ARGS = ["--allow-private", "--delay", "0", "--backoff", "0.01", "--retries", "1", "--timeout", "0.4"]
+_FAST_ARGS = ["--allow-private", "--delay", "0", "--backoff", "0.01", "--retries", "1", "--timeout", "1.5"]
 
 
 def test_cli_fetch_reports_json_and_exits_3_when_some_sources_failed(site: Site, tmp_path: Path) -> None:

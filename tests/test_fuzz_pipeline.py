@@ -32,7 +32,7 @@ pages = st.one_of(documents(), st.sampled_from([GOOD_ARTICLE, SECOND_ARTICLE]), 
 
 
 def _translator(answer: str) -> Callable[..., SentenceTranslator]:
-    def make(config: BriefConfig, people: object = None) -> SentenceTranslator:
+    def make(config: BriefConfig, people: object = None, pool: object = None) -> SentenceTranslator:
         return SentenceTranslator(StubBackend(lambda s: f"{answer} {s[:40]}"), batch_size=16)
 
     return make

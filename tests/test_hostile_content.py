@@ -130,7 +130,7 @@ def test_hostile_digest_has_the_structure_of_a_benign_one(
     assert bad["types"] <= good["types"] | {"text"}, bad["types"] - good["types"]
     assert bad["html_blocks"] == good["html_blocks"]
     assert all(
-        re.fullmatch(r'<a id="((?:speaker|article)-[a-z0-9-]+)" name="\1">|</a>', h)
+        re.fullmatch(r'<a id="((?:speaker|article|story)-[a-z0-9-]+)" name="\1">|</a>', h)
         for h in bad["html_inline"]
     ), bad["html_inline"]
     assert len(bad["html_inline"]) == len(good["html_inline"])

@@ -55,3 +55,22 @@ def test_bad_people_file_is_a_usage_error(seeds_dir: Path, tmp_path: Path) -> No
     assert str(extra) in result.output and "[[person]] #1" in result.output
     missing = runner.invoke(app, ["quotes", str(seeds_dir), "--people", str(tmp_path / "none.toml")])
     assert missing.exit_code == 1 and "no such file" in missing.output
+
+
+def test_quotes_imports_no_torch(seeds_dir: Path) -> None:
+    """`brief quotes` (Kiwi included) never imports torch or transformers."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from brief.cli.app import app\n"
+        f"result = CliRunner().invoke(app, ['quotes', {str(seeds_dir)!r}, '--json'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout

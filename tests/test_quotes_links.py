@@ -137,7 +137,7 @@ MARKS: list[Case] = [
     # a short whole sentence with a quotative ending is speech, whatever the verb
     (
         "short-sentence-rago-ulmeogyeotda",
-        ('손하린은 "죄송합니다"라고 울먹였다.',),
+        ('배우 손하린은 "죄송합니다"라고 울먹였다.',),
         [("손하린", "죄송합니다")],
     ),
     (
@@ -153,12 +153,72 @@ MARKS: list[Case] = [
 ]
 
 
+QUESTIONS: list[Case] = [
+    # a quoted question belongs to whoever asked it; the one asked answers
+    (
+        "question-then-answer-by-the-topic",
+        ('유하늘 한빛이글스 감독은 "부담스럽지 않았냐"는 질문을 받자 "전혀 아니다"라고 답했다.',),
+        [("질문자", "부담스럽지"), ("유하늘", "전혀")],
+    ),
+    (
+        "question-to-a-bare-name",
+        ('가수 손하린은 "결혼 계획은 없느냐"는 질문에 "아직 없다"고 답했다.',),
+        [("질문자", "결혼 계획은"), ("손하린", "아직")],
+    ),
+    (
+        "question-first-then-the-speaker",
+        ('"왜 떠났느냐"는 질문에 박서진 한빛FC 감독은 "새 도전이 필요했다"고 말했다.',),
+        [("질문자", "왜 떠났느냐"), ("박서진", "새 도전이")],
+    ),
+]
+
+
+LABELS: list[Case] = [
+    # a speaker the article only calls by family name and title: labelled, unverified; never when
+    # someone of that family is named in full anywhere in the article
+    ("short-form-only", ('윤 사장은 "합병은 없다"고 말했다.',), [("윤 사장", "합병은")]),
+    (
+        "short-form-only-with-organisation",
+        ('KT 윤 사장은 "합병은 없다"고 말했다.', '윤 사장은 "곧 발표한다"고 덧붙였다.'),
+        [("윤 사장", "합병은"), ("윤 사장", "곧")],
+    ),
+    (
+        "short-form-with-a-namesake-in-full-is-unsure",
+        ('윤 사장은 "합병은 없다"고 말했다.', "윤재석 한빛물산 고문은 회의에 나오지 않았다."),
+        [(None, "합병은")],
+    ),
+]
+
+
+WRITTEN: list[Case] = [
+    # written statements: posted, written, left on social media
+    (
+        "facebook-rago-sseotda",
+        ('김하진 의원은 페이스북에 "국민을 무시하는 처사"라고 썼다.',),
+        [("김하진", "국민을")],
+    ),
+    (
+        "blog-go-jeogeotda",
+        ('이수진 한빛대 교수는 자신의 블로그에 "연구 결과를 곧 공개하겠다"고 적었다.',),
+        [("이수진", "연구 결과를")],
+    ),
+    (
+        "sns-neun-geureul-ollyeotda",
+        ('박도현 한빛FC 감독은 SNS에 "팬들께 죄송하다"는 글을 올렸다.',),
+        [("박도현", "팬들께")],
+    ),
+    ("a-word-called-geul-is-no-statement", ('"글"이라는 단어는 쉽다.',), []),
+]
+
+ALL = CASES + MARKS + QUESTIONS + LABELS + WRITTEN
+
+
 @pytest.fixture(scope="module")
 def people() -> PeopleTable:
     return load_people()
 
 
-@pytest.mark.parametrize("case", CASES + MARKS, ids=[c[0] for c in CASES + MARKS])
+@pytest.mark.parametrize("case", ALL, ids=[c[0] for c in ALL])
 def test_links(case: Case, people: PeopleTable) -> None:
     _name, paragraphs, expected = case
     article = Article(
@@ -166,7 +226,40 @@ def test_links(case: Case, people: PeopleTable) -> None:
         outlet=Outlet(), reporters=(), date=None, date_evidence=None,
     )  # fmt: skip
     quotes = extract_quotes(article, people)
-    got = [(q.speaker.ko if q.speaker.kind == "named" else None, q.text_ko) for q in quotes]
+    got = [
+        (q.speaker.ko if q.speaker.kind == "named" or q.speaker.ko == "질문자" else None, q.text_ko)
+        for q in quotes
+    ]
     assert len(got) == len(expected), got
     for (speaker, text), (want, start) in zip(got, expected, strict=True):
         assert speaker == want and text.startswith(start), got
+
+
+def test_short_form_label_in_english(people: PeopleTable) -> None:
+    article = Article(
+        id="t", source="t.txt", headline=None, subheadlines=(),
+        paragraphs=('KT 윤 사장은 "합병은 없다"고 말했다.',), captions=(), outlet=Outlet(), reporters=(),
+        date=None, date_evidence=None,
+    )  # fmt: skip
+    speaker = extract_quotes(article, people)[0].speaker
+    assert (speaker.en, speaker.org, speaker.verified) == ("President Yoon of KT", "KT", False)
+    assert speaker.label == "President Yoon of KT"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('KT 김 대표는 "AI에 투자한다"고 말했다.', ("Kim Young-shub", True)),  # the table: KT's CEO
+        ('KT 박 대표는 "AI에 투자한다"고 말했다.', ("CEO Park of KT", False)),  # no such person in the table
+        ('김 대표는 "AI에 투자한다"고 말했다.', ("CEO Kim", False)),  # no organisation: no look-up
+    ],
+)
+def test_short_form_by_the_people_table(
+    sentence: str, expected: tuple[str, bool], people: PeopleTable
+) -> None:
+    article = Article(
+        id="t", source="t.txt", headline=None, subheadlines=(), paragraphs=(sentence,), captions=(),
+        outlet=Outlet(), reporters=(), date=None, date_evidence=None,
+    )  # fmt: skip
+    speaker = extract_quotes(article, people)[0].speaker
+    assert (speaker.en, speaker.verified) == expected

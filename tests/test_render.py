@@ -89,6 +89,9 @@ def test_headings_in_order(tokens: list) -> None:
     assert fx.headings(tokens) == [
         ("h1", "Korean news brief 2025-W09"),
         ("h2", "This week"),
+        ("h3", "KT strengthens AI partnership with MS"),
+        ("h2", "Also in this batch"),
+        ("h3", "An older story"),
         ("h2", "Who said what"),
         ("h3", "Kim Young-shub, CEO of KT (김영섭)"),
         ("h3", "Satya Nadella, CEO of Microsoft (사티아 나델라)"),
@@ -97,8 +100,8 @@ def test_headings_in_order(tokens: list) -> None:
         ("h3", "A KT official (KT 관계자)"),
         ("h3", "Unknown speaker"),
         ("h2", "Articles"),
-        ("h3", "KT strengthens AI partnership with MS"),
-        ("h3", 'Nadella: "Expand AI education"'),
+        ("h3", "A1. KT strengthens AI partnership with MS"),
+        ("h3", 'A2. Nadella: "Expand AI education"'),
         ("h2", "Glossary"),
         ("h2", "Skipped inputs"),
         ("h2", "Provenance"),
@@ -108,6 +111,8 @@ def test_headings_in_order(tokens: list) -> None:
 def test_explicit_anchors_are_stable_slugs(tokens: list) -> None:
     anchors = [t.content for t in fx.walk(tokens) if t.type == "html_inline" and t.content.startswith("<a ")]
     assert anchors == [
+        '<a id="story-0123456789ab" name="story-0123456789ab">',
+        '<a id="story-ba9876543210" name="story-ba9876543210">',
         '<a id="speaker-kim-young-shub" name="speaker-kim-young-shub">',
         '<a id="speaker-satya-nadella" name="speaker-satya-nadella">',
         '<a id="speaker-cho-won-woo" name="speaker-cho-won-woo">',
@@ -126,9 +131,25 @@ def test_every_footnote_reference_is_defined_and_every_definition_used(tokens: l
     assert {"a1", "a2", "a1-p2", "a1-p3", "a2-h", "a2-p1", "a2-p2", "a2-p3", "a2-p4"} == refs
 
 
-def test_brief_points_cite_their_articles_in_article_order(markdown_text: str) -> None:
-    assert "- KT and Microsoft widen their AI partnership.[^a1][^a2]\n" in markdown_text
-    assert "- A claim the guard could not find. (unverified)\n" in markdown_text
+def test_brief_points_cite_their_articles_in_article_order_markers_apart(markdown_text: str) -> None:
+    assert "- KT and Microsoft widen their AI partnership.[^a1] [^a2]\n" in markdown_text
+    assert "][^" not in markdown_text  # adjacent markers would read as one number ("¹²")
+
+
+def test_a_story_shows_its_outlets_who_facts_disputes_points_and_why(markdown_text: str) -> None:
+    story = markdown_text.split("## This week", 1)[1].split("## Also in this batch", 1)[0]
+    assert "**2 outlets** (Chosun Biz, 전자신문), 2 articles, 2025-02-26; 1 undated.[^a1] [^a2]" in story
+    assert "**Who:** Kim Young-shub, Satya Nadella, KT, Microsoft." in story
+    assert story.index("- **five years**") < story.index("- **KRW 2.4 trillion**")  # the order given
+    assert "- **KRW 2.4 trillion**[^a1] vs **KRW 2 trillion**[^a2]" in story
+    assert "- **KRW 2 trillion** (Korean: “협력 규모는 2조 원이다.”)[^a2]" in story  # no English: the Korean
+    assert "<summary>Why these articles are one story</summary>" in story
+
+
+def test_a_digest_without_stories_lists_the_merged_points(digest: Digest) -> None:
+    text = render_markdown(dataclasses.replace(digest, stories=()))
+    assert "- KT and Microsoft widen their AI partnership.[^a1] [^a2]\n" in text
+    assert "- A claim the guard could not find. (unverified)\n" in text
 
 
 def test_quotes_carry_stance_kind_korean_and_a_paragraph_footnote(markdown_text: str) -> None:
@@ -136,7 +157,8 @@ def test_quotes_carry_stance_kind_korean_and_a_paragraph_footnote(markdown_text:
         "- **Stressed** (direct quote): “We will lead AX with Korean AI”[^a1-p2]\n"
         "    - Korean: “한국적 AI로 AX를 이끌겠다” (강조했다)"
     ) in markdown_text
-    assert "- **Stated** (reported speech): he would expand AI education[^a2-p1]" in markdown_text
+    # the headline's "AI 교육 확대" and the body's reported version are one statement, with both sources
+    assert "- **Said** (direct quote): “Expanding AI education”[^a2-h] [^a2-p1]\n" in markdown_text
     assert (
         "[^a1-p2]: [KT strengthens AI partnership with MS](#article-7787a1a13554aa61), paragraph 2."
         in markdown_text
@@ -147,7 +169,10 @@ def test_articles_show_metadata_lede_bullets_and_a_collapsible_translation(
     tokens: list, markdown_text: str
 ) -> None:
     blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
-    assert blocks == ['<details markdown="1">\n<summary>Full English translation</summary>', "</details>"] * 2
+    assert (
+        blocks[2:]
+        == ['<details markdown="1">\n<summary>Full English translation</summary>', "</details>"] * 2
+    )
     for needle in (
         "- **Korean headline:** KT, MS와 AI 파트너십 강화",
         "- **Outlet:** Chosun Biz (조선비즈)",
@@ -157,7 +182,7 @@ def test_articles_show_metadata_lede_bullets_and_a_collapsible_translation(
         "- **Source:** seeds/000\\_7787a1a13554aa61.txt",
         "KT will strengthen its AI partnership with Microsoft.",
         "- The partnership covers 3 areas. (unverified)",
-        "Key numbers: 26th.",
+        "Key figures: five years (They will cooperate for five years.); KRW 2.4 trillion",
     ):
         assert needle in markdown_text
     assert "Undated articles (always included, whatever the date filter): [Nadella" in markdown_text
@@ -217,7 +242,7 @@ def test_priority_speakers_come_first(digest: Digest, priority: tuple[str, ...],
         text.split(",")[0]
         for tag, text in fx.headings(fx.commonmark().parse(render_markdown(digest, priority=priority)))
         if tag == "h3"
-    ]
+    ][2:]  # after the two stories
     assert names[:3] == first
     assert names[3:6] == ["Park Ji-hun (박지훈)", "A KT official (KT 관계자)", "Unknown speaker"]
 
@@ -231,6 +256,7 @@ def test_empty_digest_renders_every_section(digest: Digest) -> None:
         glossary=(),
         failures=(),
         merged=dataclasses.replace(digest.merged, points=(), what_is_new="", notes=()),
+        stories=(),
     )
     text = render_markdown(empty)
     assert fx.headings(fx.commonmark().parse(text)) == [
@@ -275,7 +301,7 @@ def test_html_is_a_self_contained_page(digest: Digest) -> None:
     assert page.endswith("</html>\n")
     parsed = parse_html(page)
     assert "script" not in parsed.tags and "img" not in parsed.tags and "link" not in parsed.tags
-    assert parsed.tags.count("details") == 2 and parsed.tags.count("table") == 1
+    assert parsed.tags.count("details") == 3 and parsed.tags.count("table") == 1
     ids = [v for t, n, v in parsed.attrs if n == "id"]
     assert "article-7787a1a13554aa61" in ids and "speaker-kim-young-shub" in ids
     assert "fn:a1-p2" in ids  # footnotes rendered
@@ -288,7 +314,7 @@ def test_details_render_markdown_inside_in_python_markdown_too(digest: Digest) -
     import markdown
 
     body = render_body(digest)
-    assert body.count('<details markdown="1">') == 2
+    assert body.count('<details markdown="1">') == 3
     out = markdown.markdown(body, extensions=["md_in_html", "footnotes", "tables"])
     assert "<p>KT said on the 26th that it would strengthen its partnership with Microsoft.</p>" in out
 

@@ -145,14 +145,15 @@ def hostile_tokens(hostile: Digest) -> list:
 def test_hostile_digest_has_exactly_the_expected_headings(hostile_tokens: list) -> None:
     bad = one_line("\n".join(HOSTILE))
     tags = [t.tag for t in hostile_tokens if t.type == "heading_open"]
-    assert tags == ["h1", "h2", "h2", "h3", "h3", "h2", "h3", "h2", "h2", "h2"]
+    assert tags == ["h1", "h2", "h3", "h2", "h3", "h3", "h2", "h3", "h2", "h2", "h2"]
     texts = fx.headings(hostile_tokens)
     assert texts[0] == ("h1", bad)  # the title, every character kept as text
     assert [text for tag, text in texts if tag == "h2"] == [
         "This week", "Who said what", "Articles", "Glossary", "Skipped inputs", "Provenance",
     ]  # fmt: skip
-    assert texts[4] == ("h3", "Unknown speaker")
-    assert texts[6] == ("h3", bad)  # the article's headline
+    assert texts[2] == ("h3", bad)  # the story's title
+    assert texts[5] == ("h3", "Unknown speaker")
+    assert texts[7] == ("h3", "A1. " + bad)  # the article's headline
 
 
 def test_hostile_digest_has_only_our_html_links_and_footnotes(hostile_tokens: list) -> None:
@@ -162,12 +163,22 @@ def test_hostile_digest_has_only_our_html_links_and_footnotes(hostile_tokens: li
     assert not forbidden & types, forbidden & types
     assert "ordered_list_open" not in types
     blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
-    assert blocks == ['<details markdown="1">\n<summary>Full English translation</summary>', "</details>"]
+    assert blocks[:2] == [
+        '<details markdown="1">\n<summary>Why these articles are one story</summary>',
+        "</details>",
+    ]
+    assert re.fullmatch(r'<details markdown="1">\n<summary>\d+ more quotes</summary>', blocks[2])
+    assert blocks[3:] == [
+        "</details>",
+        '<details markdown="1">\n<summary>Full English translation</summary>',
+        "</details>",
+    ]
     inline_html = [t.content for t in tokens if t.type == "html_inline"]
     assert all(
-        re.fullmatch(r'<a id="((?:speaker|article)-[a-z0-9-]+)" name="\1">|</a>', h) for h in inline_html
+        re.fullmatch(r'<a id="((?:speaker|article|story)-[a-z0-9-]+)" name="\1">|</a>', h)
+        for h in inline_html
     ), inline_html
-    assert len(inline_html) == 6  # two speakers and one article, open and close
+    assert len(inline_html) == 8  # one story, two speakers and one article, open and close
     hrefs = {t.attrs["href"] for t in tokens if t.type == "link_open"}
     assert all(re.fullmatch(r"#article-[a-z0-9-]+", h) for h in hrefs), hrefs
     labels = {t.meta["label"] for t in tokens if t.type == "footnote_ref"}
@@ -226,7 +237,7 @@ def test_hostile_html_has_no_script_handlers_or_script_urls(hostile: Digest) -> 
     parsed.feed(page)
     assert not {"script", "img", "iframe", "object", "embed", "form", "svg", "math"} & set(parsed.tags)
     assert parsed.tags.count("style") == 1  # ours, in <head>
-    assert parsed.tags.count("details") == 1 and parsed.tags.count("h3") == 3
+    assert parsed.tags.count("details") == 3 and parsed.tags.count("h3") == 4
     for tag, name, value in parsed.attrs:
         assert not name.startswith("on"), (tag, name)
         if name in ("href", "src"):
@@ -264,9 +275,9 @@ def test_any_article_text_keeps_the_digest_structure(
     tokens = PARSER.parse(render_markdown(digest))
     all_tokens = list(fx.walk(tokens))
     tags = [t.tag for t in tokens if t.type == "heading_open"]
-    assert tags.count("h1") == 1 and tags.count("h2") == 6
+    assert tags.count("h1") == 1 and tags.count("h2") == 7
     blocks = [t.content.split("\n")[0] for t in tokens if t.type == "html_block"]
-    assert blocks == ['<details markdown="1">', "</details>"] * 2
+    assert blocks == ['<details markdown="1">', "</details>"] * 3  # why one story, two translations
     assert all(re.fullmatch(r'<a id="([a-z0-9-]+)" name="\1">|</a>', t.content)
                for t in all_tokens if t.type == "html_inline")  # fmt: skip
     assert {t.type for t in all_tokens}.isdisjoint({"image", "code_inline", "fence", "code_block", "hr"})

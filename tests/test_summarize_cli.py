@@ -48,7 +48,7 @@ def identity_translation(monkeypatch: pytest.MonkeyPatch) -> None:
     ) -> list[TranslatedArticle]:
         return [_identity(a, quotes_by_id.get(a.id, ())) for a in articles]
 
-    monkeypatch.setattr(brief.translate, "make_translator", lambda config, people=None: object())
+    monkeypatch.setattr(brief.translate, "make_translator", lambda config, people=None, pool=None: object())
     monkeypatch.setattr(brief.translate, "translate_articles", translate_articles)
 
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from brief.analysis.morph import Morph, analyse, analyse_word, word_shape
+from brief.analysis.morph import Morph, analyse, analyse_word, clear_caches, word_shape
 
-__all__ = ["Morph", "analyse", "analyse_word", "word_shape"]
+__all__ = ["Morph", "analyse", "analyse_word", "clear_caches", "word_shape"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
-__all__ = ["Morph", "WordShape", "analyse", "analyse_word", "word_shape"]
+__all__ = ["Morph", "WordShape", "analyse", "analyse_word", "clear_caches", "word_shape"]
 
 WordShape = Literal["oov", "proper", "common", "compound", "inflected", "other"]
 
@@ -86,3 +86,10 @@ def word_shape(word: str) -> WordShape:
     if all(m.tag in _NOMINAL for m in morphs):
         return "compound"
     return "inflected"
+
+
+def clear_caches() -> None:
+    """Forget every remembered analysis (for measuring speed on text never seen before)."""
+    analyse.cache_clear()
+    analyse_word.cache_clear()
+    word_shape.cache_clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from brief.clean.normalize import HANGUL
@@ -12,8 +13,10 @@ __all__ = [
     "boilerplate_reason",
     "is_copyright",
     "is_menu",
+    "is_menu_shaped",
     "is_metadata_numbers",
     "is_prose",
+    "is_running_prose",
     "list_item_number",
 ]
 
@@ -30,13 +33,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "page tool",
-            r"print|인쇄(?:하기)?|프린트|(?:글자|글씨|폰트)\s*(?:크기|크게|작게).{0,12}|가\s*가"
-            r"|(?:기사\s*)?(?:공유|스크랩|저장)(?:하기)?|url\s*복사|(?:주소|링크)\s*복사(?:하기)?"
+            r"print|인쇄(?:하기)?|프린트|(?:본문\s*)?(?:글자|글씨|폰트)\s*(?:크기|크게|작게|키우기|줄이기).{0,12}|가\s*가"
+            r"|(?:기사\s*)?(?:공유|스크랩|저장)(?:하기)?|(?:이\s*)?기사를?\s*(?:공유|스크랩|저장)(?:합니다|하기)?|퍼가기|상태\s*바|url\s*복사|(?:주소|링크)\s*복사(?:하기)?"
             r"|(?:기사\s*)?(?:음성으로\s*)?듣기|음성\s*재생.{0,10}|번역(?:하기|\s*beta)?|닫기|close|share|e-?mail"
-            r"|facebook|twitter|kakao(?:talk)?|카카오(?:톡|스토리)?|페이스북|트위터|엑스|네이버\s*블로그|밴드|링크드인"
+            r"|facebook|twitter|instagram|인스타그램|텔레그램|라인|kakao(?:talk)?|카카오(?:톡|스토리)?|페이스북|트위터|엑스|네이버\s*블로그|밴드|링크드인"
             r"|좋아요\s*\d*|싫어요\s*\d*|추천\s*\d*|구독(?:하기)?|구독\s*중|구독자\s*[\d,]*|응원\s*\d*|alert|top|맨\s*위로"
             r"|목록(?:으로)?|번역\s*설정|요약\s*보기|본문\s*보기|원문\s*보기|이전\s*기사|다음\s*기사|더\s*보기|more|menu|search|login|로그인|회원가입|전체\s*메뉴"
-            r"|chat\s*×?|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문",
+            r"|chat\s*×?|재생\s*목록|플레이\s*리스트|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문",
         ),
         (
             "page region",  # labels of page regions read out by screen readers, and video player states
@@ -65,7 +68,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "portal note",
             r".*카테고리는\s*언론사가\s*분류.*|.*언론사는\s*한\s*기사를.*카테고리로\s*분류.*"
-            r"|.*언론사(?:에서|가)\s*.*섹션으로\s*분류.*|(?:본문\s*)?요약\s*봇|.*자동\s*추출\s*기술로\s*요약.*"
+            r"|.*언론사(?:에서|가)\s*.*섹션으로\s*분류.*|(?:본문\s*)?요약\s*봇|(?:AI|인공\s*지능|자동|기사)?\s*(?:\d\s*줄\s*)?요약(?:\s*(?:보기|닫기|결과|정보))?|.*자동\s*추출\s*기술로\s*요약.*"
             r"|기사\s*섹션\s*분류\s*안내|translated\s+by\s+.*|.*본문\s*듣기를\s*종료.*"
             r"|.*섹션\s*정보는.*언론사의\s*분류.*|.*언론사는\s*개별\s*기사를.*분류.*"
             r"|.*자동\s*요약(?:한|된|기).*|.*본문\s*보기를\s*권장.*"
@@ -155,6 +158,10 @@ _ID_TOKEN = re.compile(
 END_REASONS = frozenset({"byline", "reporter e-mail", "copyright", "desk credit"})
 
 
+def _rule_pattern(reason: str) -> str:
+    return next(pattern for r, pattern in ((r, p.pattern) for r, p in _RULES) if r == reason)
+
+
 # All rules as one alternation: one regex call per line instead of one per rule.
 _ALL_RULES = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(_RULES)), _I)
 _REASON_OF = {f"r{i}": reason for i, (reason, _) in enumerate(_RULES)}
@@ -177,6 +184,107 @@ def is_menu(line: str) -> bool:
     return sum(1 for w in words if _SECTION.fullmatch(w)) >= 0.75 * len(words)
 
 
+_NAV_SPLIT = re.compile(r"\s*[|·/]\s*|\s+")
+_NAV_PHRASE = re.compile(f"(?:{_rule_pattern('skip link')})|(?:{_rule_pattern('page tool')})", _I)
+_NAV_OR_SECTION = re.compile(f"{_NAV_PHRASE.pattern}|(?:{_rule_pattern('section label')})", _I)
+_SKIP = re.compile(_rule_pattern("skip link"), _I)
+
+
+def nav_phrases_reason(line: str) -> str | None:
+    """A line made only of navigation phrases ("본문 바로가기 메뉴 바로가기", "전체메뉴 로그인 회원가입",
+    "홈 뉴스 로그인 구독"): its words split into runs of one to three words, each a skip link, a page tool
+    or a section name, at least one of them a link or a tool. "skip link" when one of them is a skip
+    link, else "page tool"; None for any other line."""
+    if len(line) > 80 or _NAV_OR_SECTION.match(line) is None:  # one cheap test: it opens with a phrase
+        return None
+    words = [w for w in _NAV_SPLIT.split(line) if w]
+    if len(words) < 2 or len(words) > 12:
+        return None
+    # reach[i]: how the words before i can be cut into phrases, as (a link or tool seen, a skip link seen)
+    reach: list[set[tuple[bool, bool]]] = [set() for _ in range(len(words) + 1)]
+    reach[0].add((False, False))
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 3) + 1):
+            if not reach[i]:
+                break
+            phrase = " ".join(words[i:j])
+            if _NAV_OR_SECTION.fullmatch(phrase) is None:
+                continue
+            tool = _NAV_PHRASE.fullmatch(phrase) is not None
+            skip = tool and _SKIP.fullmatch(phrase) is not None
+            reach[j].update((seen or tool, skipped or skip) for seen, skipped in reach[i])
+    ends = [state for state in reach[-1] if state[0]]
+    if not ends:
+        return None
+    return "skip link" if any(skipped for _, skipped in ends) else "page tool"
+
+
+# A widget sentence addressed to the reader about the page itself: a machine summary's disclaimer, a
+# prompt to share, subscribe, follow or read on ("…요약한 결과입니다.", "이 콘텐츠를 공유하세요.").
+_WIDGET_TOPIC = re.compile(
+    r"요약|공유|구독|스크랩|팔로우|좋아요|알림|북마크|퍼가|본문\s*전체|전체\s*(?:기사|본문)|원문|(?:읽기|읽어|보기)를?"
+)
+_TO_READER = re.compile(
+    r"(?:하세요|보세요|주세요|주십시오|하십시오|바랍니다|권장합니다|권합니다|부탁드립니다)[.!]?$"
+)
+_ABOUT_READING = re.compile(r"(?:결과입니다|수\s*있습니다)[.!]?$")  # said of the page, not to the reader
+_ABOUT_PAGE = re.compile(r"(?:이|본|해당)\s*(?:기사|콘텐츠|컨텐츠|글|요약|뉴스|페이지)|기사\s*내용|본문")
+_WIDGET_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s*")
+
+
+def is_reader_widget(line: str) -> bool:
+    """Every sentence of ``line`` speaks to the reader about the page (summarising, sharing, subscribing,
+    reading the whole text) and none is quoted: a portal widget, not the article."""
+    if len(line) > 300 or '"' in line or "“" in line or _WIDGET_TOPIC.search(line) is None:
+        return False
+    sentences = [s for s in _WIDGET_SENTENCE_BREAK.split(line) if s.strip()]
+    if not sentences or len(sentences) > 4:
+        return False
+    return all(_widget_sentence(s.strip()) for s in sentences)
+
+
+def _widget_sentence(sentence: str) -> bool:
+    if _WIDGET_TOPIC.search(sentence) is None:
+        return False
+    about_page = _ABOUT_PAGE.search(sentence) is not None
+    if _TO_READER.search(sentence):  # "…공유해 보세요.": a request to the reader
+        return about_page or len(sentence) <= 40
+    return about_page and _ABOUT_READING.search(sentence) is not None
+
+
+# "이 기사는 2025년 1월 2일 … 유료콘텐츠서비스 …에 표출된 기사입니다.": where else the article appeared
+_SYNDICATION = re.compile(
+    r"[\[(<]?\s*[※*▶■☞]?\s*(?:이|본|해당)\s*기사는\s.{0,160}(?:"
+    r"(?:표출|게재|출고|송고|제공|발행|노출|공개|서비스)(?:된|됐던|되었던|한)\s*(?:기사|콘텐츠|것)입니다"
+    r"|(?:실렸|게재됐|게재되었|표출됐|표출되었|공개됐|공개되었|출고됐|출고되었)습니다)\.?\s*[\])>]?"
+)
+
+
+# Menu words are bare nouns: no case particle, no verb ending. The last syllables that mark a word as
+# inflected or followed by a particle ("정부가", "밝혔다", "오르는", "회의에서"); a noun that happens to end
+# in one of them ("국무회의") only makes a menu go unrecognised, never a headline lost.
+_INFLECTED = re.compile(
+    r"(?:은|는|을|를|의|에|에서|으로|와|과|도|고|며|다|요|했|된|될|할|던|께|랑|서|나|면|니|게|지|죠"
+    r"|져|쳐|혀|겨|려|워|해|돼|어|아|여)$"
+    r"|[가-힣]{2,}(?:이|가|로|인|한)$"
+)
+_MENU_WORD = re.compile(r"[가-힣]{1,4}|[A-Za-z]{1,8}")
+
+
+def is_menu_shaped(line: str) -> bool:
+    """A line of four to fourteen short bare words and nothing else ("뉴스 랭킹 이슈 오피니언 포럼",
+    "홈 스토리 피플 트렌드 여행"): no digit, no punctuation, no particle, no verb ending. Such a line is a
+    menu bar whatever its words; it is decided by shape, not by a list of section names."""
+    if len(line) > 90:
+        return False
+    words = [w for w in _MENU_SPLIT.split(line) if w]
+    if not 4 <= len(words) <= 14 or any(_MENU_WORD.fullmatch(w) is None for w in words):
+        return False
+    if sum(1 for w in words if HANGUL.match(w)) < 3:
+        return False
+    return not any(len(w) >= 2 and _INFLECTED.search(w) for w in words)
+
+
 def boilerplate_reason(line: str) -> str | None:
     """The reason ``line`` is page clutter, or None. ``line`` is normalised and non-empty."""
     if is_menu(line):
@@ -193,7 +301,11 @@ def boilerplate_reason(line: str) -> str | None:
                 return reason
     if is_nav_header(line):
         return "navigation header"
-    return None
+    if len(line) <= 220 and _SYNDICATION.fullmatch(line):
+        return "syndication note"
+    if is_reader_widget(line):
+        return "reader widget"
+    return nav_phrases_reason(line)
 
 
 def _rule(reason: str) -> re.Pattern[str]:
@@ -232,6 +344,20 @@ def is_metadata_numbers(line: str) -> bool:
     return ids >= 4 and ids / len(tokens) >= 0.4
 
 
+_STATEMENT_STOP = re.compile(r"[가-힣](?:다|요|죠)[.!?]")
+_RUNNING_MIN = 150
+
+
 def is_prose(line: str) -> bool:
-    """A line of running text: Korean, ends like a sentence ("…했다.", "…습니다.\"")."""
-    return len(line) >= 8 and _SENTENCE_END.search(line) is not None and HANGUL.search(line) is not None
+    """A line of running text: Korean, ends like a sentence ("…했다.", "…습니다.\""), or a long line of
+    several sentences whose last one the scraper cut ("…밝혔다.이어 …했다.그러나 시는 다음")."""
+    if len(line) < 8 or HANGUL.search(line) is None:
+        return False
+    return _SENTENCE_END.search(line) is not None or is_running_prose(line)
+
+
+def is_running_prose(line: str) -> bool:
+    """A long line holding three or more Korean statements ("…했다."), whatever its end."""
+    if len(line) < _RUNNING_MIN:
+        return False
+    return next(itertools.islice(_STATEMENT_STOP.finditer(line), 2, None), None) is not None

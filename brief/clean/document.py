@@ -89,6 +89,14 @@ _SUB_BULLET = re.compile(r"^(?:[-–—▶▷■□◆◇ㄴ·•]|\.{2,})\s*")
 # a Korean sentence ending written without a full stop (blogs, forums): "…했습니다", "…있더라구요"
 _SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)$")
 _INNER_SENTENCE = re.compile(r"[다요][.!?]\s")
+# a broadcast's speaker label on a line of its own, before what the speaker said: "[김민수/가나시장]",
+# "[이영희 / 나라지방법원 공보판사]"
+SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s*[\]>]")
+_SPEECH_START = re.compile(r"^[\"“'‘「『]")
+# the page's reporter field: "기자명 홍길동", "• 기자명 홍길동", "작성기자: 홍길동"
+_REPORTER_LABEL = re.compile(
+    r"(?:[•·▪◦-]\s*)?(?:기자명|기자\s*이름|작성\s*기자)\s*[:：]?\s*(?P<name>[가-힣]{2,4})(?:\s*기자)?"
+)
 _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a Korean article
 
 
@@ -251,6 +259,7 @@ def _clean_repaired(
     evidence = _Evidence()
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
+    _drop_summary_boxes(lines, evidence)
     _drop_dated_lists(lines, evidence)
     _mark_duplicates(lines, evidence)
     _board_subject(lines, evidence)
@@ -383,6 +392,39 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
         previous = line
 
 
+def _bigrams(text: str) -> set[str]:
+    """The pairs of adjacent Hangul syllables in ``text`` (inflection changes a word's end, not these)."""
+    return {text[i : i + 2] for i in range(len(text) - 1) if _PAIR.fullmatch(text, i, i + 2)}
+
+
+_PAIR = re.compile(r"[가-힣]{2}")
+
+
+def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
+    """A machine summary printed above its disclaimer ("…요약한 결과입니다."): the short lines right
+    above it (up to five, nearest first) that the page has already said, six in ten of each one's
+    syllable pairs appearing in the text above it, repeat the article and are removed as its summary."""
+    for at, line in enumerate(lines):
+        if not (line.kind == "removed" and line.reason == "reader widget" and "요약" in line.text):
+            continue
+        checked = 0
+        for k in range(at - 1, -1, -1):
+            above = lines[k]
+            if above.kind == "blank" or (above.kind == "removed" and above.reason == "portal note"):
+                continue
+            if above.kind != "text" or len(above.text) > 200 or checked == 5:
+                break
+            checked += 1
+            pairs = _bigrams(above.text)
+            earlier: set[str] = set()
+            for previous in lines[:k]:
+                if previous.kind == "text":
+                    earlier |= _bigrams(previous.text)
+            if not pairs or len(pairs & earlier) * 10 < len(pairs) * 6:
+                break
+            _remove(above, "portal summary", ev)
+
+
 def _remove(line: _Line, reason: str, ev: _Evidence) -> None:
     line.kind, line.reason = "removed", reason
     ev.drop(line, line.text, reason)
@@ -412,6 +454,12 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         entry = table.find_in(t)
         if entry:
             ev.outlets.append((4, entry.outlet, True))
+        return
+    labelled = _REPORTER_LABEL.fullmatch(t)
+    if labelled is not None:  # "기자명 홍길동": the page's reporter field, above or below the article
+        _remove(line, "reporter field", ev)
+        if table.by_name(labelled.group("name")) is None:
+            ev.add_reporter(labelled.group("name"), None)
         return
     byline = reporter_line(t)
     if byline is not None and byline.reporters:
@@ -462,6 +510,8 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             if signed is not None:
                 ev.add_reporter(signed.group("name"), None)
         return
+    if SPEAKER_LABEL.fullmatch(t):
+        return  # "[박영수 / 가나군 주민]": a speaker's label, not a photo credit after a slash
     if is_credit_only(t):
         _remove(line, "photo credit", ev)
         if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
@@ -663,8 +713,20 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
     half = texts[: max(1, (len(texts) + 1) // 2)]
     led = next((i for i in half if _leads_paragraph(lines[i].text)), None)
     if led is not None and (prose is None or led <= prose or _only_short_before(lines, texts, led)):
-        return led
-    return prose
+        prose = led
+    # a broadcast page opens with a speaker's label and what they said ("[NAME/ROLE]" then "\"…\"")
+    label = next(
+        (
+            i
+            for i, after in itertools.pairwise([*texts, None])
+            if (prose is None or i < prose)
+            and after is not None
+            and SPEAKER_LABEL.fullmatch(lines[i].text)
+            and _SPEECH_START.match(lines[after].text)
+        ),
+        None,
+    )
+    return label if label is not None else prose
 
 
 def _is_question_title(text: str) -> bool:
@@ -727,6 +789,7 @@ def _header(
     title = _clean_title(hints.title, hints.sitename) if hints and hints.title else None
     if title is not None and not (" " in title and HANGUL.search(title) and not _is_statement(title)):
         title = None  # a <title> that is only the site's name, or a placeholder
+    context_block = _context_block(lines)
     texts = []
     for line in lines:
         if line.kind not in ("text", "heading"):
@@ -740,10 +803,15 @@ def _header(
             ev.drop(line, line.text, "byline")
             continue
         candidate = line.caption if line.kind == "heading" else line.text
-        if _title_like(candidate) or (not texts and _is_question_title(candidate)):
+        if (
+            _title_like(candidate)
+            or (not texts and _is_question_title(candidate))
+            or (texts and id(line) in context_block)
+        ):
             texts.append(line)
         else:
             ev.drop(line, line.text, "page text before the article")
+    texts = _without_menus(texts, ev)
     if title:  # the page's own <title> says which line is the headline
         at = next(
             (
@@ -781,6 +849,48 @@ def _header(
     ):
         headline, subheadlines = title, subheadlines[1:]
     return headline, subheadlines
+
+
+def _context_line(text: str) -> bool:
+    """A short line of context (a place, a court, "원인 조사 중"), too short or of one word to be a
+    headline."""
+    return len(text) <= 30 and hangul_count(text) >= 3 and not bp.is_prose(text) and "@" not in text
+
+
+def _context_block(lines: list[_Line]) -> set[int]:
+    """The short lines of context that stand in a block of three or more short lines in a row under a
+    broadcast's title ("나라지방법원" / "전 구청장 징역 3년" / …): they are sub-headlines. A short line on
+    its own ("홍보팀") is not."""
+    block: set[int] = set()
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.kind == "text" and (_context_line(line.text) or _title_like(line.text)):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            block.update(id(member) for member in run if _context_line(member.text))
+        run = []
+    return block
+
+
+def _without_menus(texts: list[_Line], ev: _Evidence) -> list[_Line]:
+    """The header's candidate lines without menu bars (``bp.is_menu_shaped``). A menu-shaped line above
+    the headline is dropped when another candidate is left to be the headline, or when it has five words
+    or more (a headline of only bare nouns is short; a sole four-word line of nouns may be a terse
+    headline). Below the headline such lines are sub-headlines ("소방관 80명 투입", "원인 조사 중")."""
+    menus = [line for line in texts if line.kind == "text" and bp.is_menu_shaped(line.text)]
+    if not menus:
+        return texts
+    first = next((line for line in texts if not any(line is m for m in menus)), None)
+    dropped = {
+        id(line)
+        for line in menus
+        if (first is not None and line.index < first.index) or (first is None and len(line.text.split()) >= 5)
+    }
+    for line in menus:
+        if id(line) in dropped:
+            _remove(line, "menu", ev)
+    return [line for line in texts if id(line) not in dropped]
 
 
 def _is_statement(text: str) -> bool:
@@ -849,7 +959,7 @@ def _body(
         if line.kind == "heading":
             pending.append((line.caption, line))
             continue
-        if not bp.is_prose(text) and _is_heading(text, next_text[k]):
+        if not bp.is_prose(text) and not SPEAKER_LABEL.fullmatch(text) and _is_heading(text, next_text[k]):
             pending.append((text, line))
             continue
         for heading, _ in pending:

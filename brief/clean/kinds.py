@@ -26,6 +26,8 @@ _TURN = re.compile(
 _SOUND_BITE = re.compile(
     r"^(?:\[[^\]]{2,40}?\s:\s|<\s*(?:녹취|인터뷰|싱크)\s*>|\[\s*(?:녹취|인터뷰|싱크)\s*\])"
 )
+# "[김민수/가나시장]" on a line of its own: the label of the sound bite below it
+_SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s*[\]>]")
 _QUESTION = re.compile(r"^[-–—]\s*\S.{0,80}[?.]$")
 _SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)[!?]?$")
 _BROADCAST_REASONS = frozenset({"broadcast label", "broadcast sign-off"})
@@ -62,7 +64,7 @@ def _is_interview(s: PageSignals) -> bool:
 def _is_broadcast(s: PageSignals) -> bool:
     return (
         bool(s.removed_reasons & _BROADCAST_REASONS)
-        or sum(1 for p in s.paragraphs if _SOUND_BITE.match(p)) >= 2
+        or sum(1 for p in s.paragraphs if _SOUND_BITE.match(p) or _SPEAKER_LABEL.fullmatch(p)) >= 2
     )
 
 
@@ -97,10 +99,11 @@ _MIN_ITEMS = 3
 def listing_items(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
     """The items of a listing page as (title or None, teaser lines), or None for any other page.
 
-    Two layouts are recognised: bulleted titles, each followed by a teaser cut with "..."; and
-    paragraphs that each open with the same byline ("[가나일보 - 홍길동 기자] …"), one story each.
+    Three layouts are recognised: bulleted titles, each followed by a teaser cut with "..."; paragraphs
+    that each open with the same byline ("[가나일보 - 홍길동 기자] …"), one story each; and teasers
+    separated by date stamps, a stamp possibly split over lines ("09.11" then "2025").
     """
-    return _titled_teasers(lines) or _bylined_teasers(lines)
+    return _titled_teasers(lines) or _bylined_teasers(lines) or _dated_teasers(lines)
 
 
 def _titled_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
@@ -127,3 +130,39 @@ def _bylined_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]]
         return None  # running text before the first item: an article that quotes a byline later
     bounds = [i for i, _ in starts] + [len(lines)]
     return [(None, [line for line in lines[a:b] if line]) for a, b in itertools.pairwise(bounds)]
+
+
+# a line that is only a date stamp, or a piece of one ("09.11", "2025", "2025.09.11", "9월 11일 (목)")
+_STAMP = re.compile(
+    r"(?:(?:19|20)\d{2}\s*[.\-/년]\s*)?\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*일?\.?(?:\s*\(?[월화수목금토일]\)?)?"
+    r"(?:\s*\d{1,2}:\d{2})?|(?:19|20)\d{2}\s*년?"
+)
+_TEASER_MIN = 40  # a teaser is a few sentences; a bare linked title is shorter
+
+
+def _dated_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
+    """Teasers separated by date stamps: three or more runs of text of teaser length, each after (or
+    each before) a stamp, holding more text than the page around them."""
+    segments: list[list[str]] = [[]]
+    stamps = 0
+    for line in lines:
+        if not line:
+            continue
+        if len(line) <= 25 and _STAMP.fullmatch(line):
+            if segments[-1]:
+                segments.append([])
+            stamps += 1
+        else:
+            segments[-1].append(line)
+    if stamps < _MIN_ITEMS or len(segments) < _MIN_ITEMS:
+        return None
+    date_first = sum(len(line) for line in segments[-1]) >= _TEASER_MIN
+    items, rest = (segments[1:], segments[:1]) if date_first else (segments[:-1], segments[-1:])
+    teasers = [item for item in items if sum(len(line) for line in item) >= _TEASER_MIN]
+    if len(teasers) < _MIN_ITEMS or len(teasers) * 4 < len(items) * 3:
+        return None
+    inside = sum(len(line) for item in teasers for line in item)
+    outside = sum(len(line) for segment in rest for line in segment)
+    if outside >= inside:
+        return None
+    return [(None, item) for item in teasers]

@@ -298,9 +298,26 @@ def split_flattened(line: str, whole_page: bool) -> list[str]:
         return pieces
     out: list[str] = []
     for piece in pieces:
-        for sentence in _sentences(piece):
+        sentences = _sentences(piece)
+        if len(sentences) >= 2 and _cut_sentence(sentences[-1]):
+            # the scraper cut the last sentence: it stays with the sentence before it, so that the
+            # paragraph is kept (and marked truncated) rather than dropped as a fragment
+            sentences[-2:] = [f"{sentences[-2]} {sentences[-1]}"]
+        for sentence in sentences:
             out.extend(_cut_at_bylines(sentence))
     return out
+
+
+def _cut_sentence(text: str) -> bool:
+    """Running Korean text that stops before its sentence ends ("… 고민이 깊어지고 있다고 전했")."""
+    return (
+        len(text.split()) >= 3
+        and _SENTENCE_END.search(text) is None
+        and re.search(r"[가-힣]", text) is not None
+        and not _is_metadata(text)
+        and _INLINE_BYLINE.search(text) is None
+        and _INLINE_NAV.search(text) is None
+    )
 
 
 # inside a flattened page: a byline with its e-mail, and the header of a list of other articles

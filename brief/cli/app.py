@@ -33,8 +33,12 @@ if TYPE_CHECKING:
     from brief.ingest import StreamInput
 
 __all__ = [
+    "API_BASE",
+    "CONCURRENCY",
     "MAX_BYTES",
+    "PER_REQUEST",
     "SETTINGS_KEY",
+    "STRICT",
     "BriefGroup",
     "app",
     "emit_json",
@@ -46,6 +50,7 @@ __all__ = [
     "quiet_transformers",
     "read_inputs",
     "report_failures",
+    "strict_exit",
 ]
 
 SETTINGS_KEY = "brief.settings"  # where the root context keeps the Settings it loaded (ctx.meta)
@@ -207,6 +212,18 @@ def exit_for(produced: int, failures: Sequence[Failure]) -> int:
     return EXIT_PARTIAL if produced else EXIT_BAD_INPUT
 
 
+def strict_exit(translated: Sequence[Any], strict: bool, code: int) -> int:
+    """``code``, or 3 (EXIT_PARTIAL) with --strict when the check flagged any translated sentence
+    (the output is written first, so the flagged sentences can be read)."""
+    from brief.translate.check import flagged
+
+    count = sum(flagged(p.notes) for t in translated for p in t.sentences)
+    if strict and count:
+        _echo_err(f"brief: error: --strict: the translation check flagged {count} sentence(s)")
+        return max(code, EXIT_PARTIAL)
+    return code
+
+
 def emit_json(value: Any) -> None:
     """Write records as JSON on stdout."""
     sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2))
@@ -259,12 +276,29 @@ def read_inputs(paths: Sequence[Path], max_bytes: int) -> list[Path | StreamInpu
 MT_MODEL = typer.Option(
     None,
     "--mt-model",
-    help="Translation model: a preset (brief models list), a hub id or a local folder/GGUF file.",
+    help="Translation model: a preset (brief models list), a hub id, a local folder/GGUF file, or "
+    "openai:MODEL on an OpenAI-compatible server (--api-base).",
 )
-MT_BACKEND = typer.Option("auto", "--mt-backend", help="auto, seq2seq, instruct or ctranslate2.")
+MT_BACKEND = typer.Option("auto", "--mt-backend", help="auto, seq2seq, instruct, ctranslate2 or openai.")
 MT_REVISION = typer.Option(None, "--mt-revision", help="Hub revision (commit, tag or branch) of the model.")
 SUMMARIZER = typer.Option(
-    None, "--summarizer", help="extractive (no model), a preset, a hub id or a local folder/GGUF file."
+    None,
+    "--summarizer",
+    help="extractive (no model), a preset, a hub id, a local folder/GGUF file, or openai:MODEL.",
+)
+API_BASE = typer.Option(
+    None,
+    "--api-base",
+    envvar="BRIEF_API_BASE",
+    help="OpenAI-compatible server for openai:MODEL (default: Ollama's http://127.0.0.1:11434/v1). "
+    "The key comes from BRIEF_API_KEY or OPENAI_API_KEY.",
+)
+CONCURRENCY = typer.Option(4, "--concurrency", help="Requests in flight at once to the model server.")
+PER_REQUEST = typer.Option(
+    8, "--sentences-per-request", help="Sentences per request to the model server (1: one at a time)."
+)
+STRICT = typer.Option(
+    False, "--strict", help="Fail (exit 3) when any translated sentence is flagged by the checks."
 )
 DEVICE = typer.Option("auto", "--device", help="auto (CUDA, then MPS, then CPU), cpu, cuda, cuda:N or mps.")
 DTYPE = typer.Option(
@@ -312,8 +346,15 @@ def model_config(
     max_bytes: int | None = None,
     **rest: Any,
 ) -> BriefConfig:
-    """Build the config of a model-running command from its shared options (None keeps the default)."""
+    """Build the config of a model-running command from its shared options (None keeps the default).
+
+    The model server's API key is read here, from BRIEF_API_KEY or OPENAI_API_KEY: never an option
+    (a command line is visible to every user of the machine) and never logged."""
+    import os
+
+    api_key = os.environ.get("BRIEF_API_KEY") or os.environ.get("OPENAI_API_KEY") or None
     chosen: dict[str, Any] = {
+        "api_key": api_key,
         "mt_backend": mt_backend,
         "mt_revision": mt_revision,
         "device": device,

@@ -12,9 +12,11 @@ from typing import Any
 import typer
 
 from brief.cli.app import (
+    API_BASE,
     BATCH_SIZE,
     BEAMS,
     CACHE_DIR,
+    CONCURRENCY,
     DEVICE,
     DTYPE,
     GLOSSARY,
@@ -26,6 +28,8 @@ from brief.cli.app import (
     NO_CACHE,
     PATHS_HELP,
     PEOPLE,
+    PER_REQUEST,
+    STRICT,
     SUMMARIZER,
     app,
     exit_for,
@@ -35,6 +39,7 @@ from brief.cli.app import (
     quiet_transformers,
     read_inputs,
     report_failures,
+    strict_exit,
 )
 from brief.cli.fetch import ALLOW_PRIVATE, INTO, SOURCES_FILE, gather_sources, run_fetch
 from brief.cli.progress import ProgressDisplay, summary_line
@@ -51,6 +56,7 @@ __all__ = [
     "output_paths",
     "parse_date",
     "source_date_epoch",
+    "warn_empty_period",
 ]
 
 
@@ -68,6 +74,17 @@ def interrupted_message(display: ProgressDisplay, config: BriefConfig) -> str:
         f"brief: interrupted after {seconds}; {what} are kept in the cache ({display_path(cache)}) and the"
         " next run reuses them; no digest was written (an earlier one is untouched)"
     )
+
+
+def warn_empty_period(digest: Digest) -> None:
+    """Say on stderr when no article is dated in the digest's period (the digest says so too)."""
+    if digest.stories and not any(story.in_period for story in digest.stories):
+        end = digest.period_end or "now"
+        typer.echo(
+            f"brief: warning: no article is dated between {digest.period_start} and {end}; "
+            f"'This week' is empty and the {len(digest.articles)} article(s) are under 'Also in this batch'",
+            err=True,
+        )
 
 
 def parse_date(value: str | None, option: str) -> _dt.date | None:
@@ -136,6 +153,18 @@ JSON_STDOUT = typer.Option(
 )
 JSON_FILE = typer.Option(None, "--json-out", help="Also write the whole digest as JSON to this file.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress display and no summary line.")
+ALL_QUOTES = typer.Option(False, "--all-quotes", help="Show every quote of every speaker, none collapsed.")
+QUOTES_PER_SPEAKER = typer.Option(
+    3,
+    "--quotes-per-speaker",
+    min=1,
+    help="Quotes of each speaker shown up front, strongest first; the rest collapsed.",
+)
+FRONT_MATTER = typer.Option(
+    True,
+    "--front-matter/--no-front-matter",
+    help="Start the Markdown with YAML front matter (GitHub, GitLab, MkDocs); off for plain-Markdown wikis.",
+)
 FETCH_DELAY = typer.Option(
     1.0, "--fetch-delay", help="With --sources: seconds between two requests to the same host."
 )
@@ -156,6 +185,9 @@ def build(
     json_out: Path | None = JSON_FILE,
     quiet: bool = QUIET,
     priority: list[str] = SPEAKER_FIRST,
+    all_quotes: bool = ALL_QUOTES,
+    quotes_per_speaker: int = QUOTES_PER_SPEAKER,
+    front_matter: bool = FRONT_MATTER,
     mt_model: str | None = MT_MODEL,
     mt_backend: str = MT_BACKEND,
     mt_revision: str | None = MT_REVISION,
@@ -165,6 +197,10 @@ def build(
     batch_size: int = BATCH_SIZE,
     beams: int | None = BEAMS,
     max_new_tokens: int | None = MAX_NEW_TOKENS,
+    api_base: str | None = API_BASE,
+    concurrency: int = CONCURRENCY,
+    sentences_per_request: int = PER_REQUEST,
+    strict: bool = STRICT,
     no_cache: bool = NO_CACHE,
     cache_dir: Path | None = CACHE_DIR,
     people: list[Path] = PEOPLE,
@@ -182,7 +218,7 @@ def build(
     """
     from brief.fsutil import write_atomic
     from brief.pipeline import build_digest
-    from brief.render import DEFAULT_PRIORITY, render_html, render_json, render_markdown
+    from brief.render import DEFAULT_PRIORITY, RenderOptions, render_html, render_json, render_markdown
 
     display = ProgressDisplay(enabled=not quiet and sys.stderr.isatty())
     with handle_errors(), quiet_transformers():
@@ -201,6 +237,10 @@ def build(
             max_bytes=max_bytes,
             num_beams=beams,
             max_new_tokens=max_new_tokens,
+            api_base=api_base,
+            concurrency=concurrency,
+            sentences_per_request=sentences_per_request,
+            strict=strict,
             since=parse_date(since, "--since"),
             until=parse_date(until, "--until"),
             week=week,
@@ -234,11 +274,16 @@ def build(
             raise typer.Exit(130) from None
         digest = dataclasses.replace(digest, failures=(*fetched, *digest.failures))
         # Everything is rendered before anything is written: a failure here leaves no file behind.
-        chosen = tuple(priority) or DEFAULT_PRIORITY
+        options = RenderOptions(
+            priority=tuple(priority) or DEFAULT_PRIORITY,
+            quotes_per_speaker=quotes_per_speaker,
+            all_quotes=all_quotes,
+            front_matter=front_matter,
+        )
         targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_out)
-        texts = {"markdown": render_markdown(digest, priority=chosen)}
+        texts = {"markdown": render_markdown(digest, options=options)}
         if html:
-            texts["html"] = render_html(digest, priority=chosen)
+            texts["html"] = render_html(digest, options=options)
         if json_out is not None or json_output:
             texts["json"] = render_json(digest)
     wrote = []
@@ -259,10 +304,13 @@ def build(
         if notice:
             typer.echo(notice, err=True)
         sys.stdout.write(texts["json"])
+    if not quiet:
+        warn_empty_period(digest)
     report_failures(digest.failures)
     if not quiet:
         typer.echo(f"brief: {digest_summary(digest, wrote, display.elapsed)}", err=True)
-    raise typer.Exit(exit_for(len(digest.articles), digest.failures))
+    code = exit_for(len(digest.articles), digest.failures)
+    raise typer.Exit(strict_exit(digest.articles, strict, code))
 
 
 def digest_summary(digest: Digest, wrote: list[str], seconds: float) -> str:

@@ -10,9 +10,11 @@ from typing import Any
 import typer
 
 from brief.cli.app import (
+    API_BASE,
     BATCH_SIZE,
     BEAMS,
     CACHE_DIR,
+    CONCURRENCY,
     DEVICE,
     DTYPE,
     GLOSSARY,
@@ -24,6 +26,8 @@ from brief.cli.app import (
     NO_CACHE,
     PATHS_HELP,
     PEOPLE,
+    PER_REQUEST,
+    STRICT,
     SUMMARIZER,
     app,
     emit_json,
@@ -33,6 +37,7 @@ from brief.cli.app import (
     quiet_transformers,
     read_inputs,
     report_failures,
+    strict_exit,
 )
 from brief.display import display_path
 from brief.records import ArticleBrief, MergedBrief, TranslatedArticle
@@ -129,6 +134,10 @@ def summarize(
     batch_size: int = BATCH_SIZE,
     beams: int | None = BEAMS,
     max_new_tokens: int | None = MAX_NEW_TOKENS,
+    api_base: str | None = API_BASE,
+    concurrency: int = CONCURRENCY,
+    sentences_per_request: int = PER_REQUEST,
+    strict: bool = STRICT,
     no_cache: bool = NO_CACHE,
     cache_dir: Path | None = CACHE_DIR,
     people: list[Path] = PEOPLE,
@@ -139,6 +148,7 @@ def summarize(
 ) -> None:
     """Brief each article (lede, bullets, numbers, quotes) and merge the briefs, checked against sources."""
     from brief.cli.progress import ProgressDisplay
+    from brief.models import ModelPool
     from brief.people import load_people
     from brief.pipeline import load_articles, translation_progress
     from brief.quotes import extract_quotes
@@ -163,15 +173,21 @@ def summarize(
             summarizer_revision=summarizer_revision,
             num_beams=beams,
             max_new_tokens=max_new_tokens,
+            api_base=api_base,
+            concurrency=concurrency,
+            sentences_per_request=sentences_per_request,
+            strict=strict,
         )
         table = load_people(config.people_files)
         # both models fail fast (exit 2) before any article is read when they are not here
-        translator = make_translator(config, table)
+        pool = ModelPool()  # one loaded copy when translator and summarizer name the same chat model
+        translator = make_translator(config, table, pool)
         chosen = make_summarizer(
             config,
             people=table.people,
             glossary=load_glossary(config.glossary_files, table).entries,
             guard="drop" if drop_unsupported else "mark",
+            pool=pool,
         )
         articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
         quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
@@ -195,4 +211,4 @@ def summarize(
         if translated:
             views.append(format_merged(merged, labels))
         typer.echo("\n\n".join(views))
-    raise typer.Exit(exit_for(len(briefs), failures))
+    raise typer.Exit(strict_exit(translated, strict, exit_for(len(briefs), failures)))

@@ -8,9 +8,11 @@ from pathlib import Path
 import typer
 
 from brief.cli.app import (
+    API_BASE,
     BATCH_SIZE,
     BEAMS,
     CACHE_DIR,
+    CONCURRENCY,
     DEVICE,
     DTYPE,
     GLOSSARY,
@@ -23,6 +25,8 @@ from brief.cli.app import (
     NO_CACHE,
     PATHS_HELP,
     PEOPLE,
+    PER_REQUEST,
+    STRICT,
     app,
     emit_json,
     exit_for,
@@ -31,6 +35,7 @@ from brief.cli.app import (
     quiet_transformers,
     read_inputs,
     report_failures,
+    strict_exit,
 )
 from brief.cli.progress import ProgressDisplay
 from brief.display import display_path
@@ -83,6 +88,10 @@ def translate(
     batch_size: int = BATCH_SIZE,
     beams: int | None = BEAMS,
     max_new_tokens: int | None = MAX_NEW_TOKENS,
+    api_base: str | None = API_BASE,
+    concurrency: int = CONCURRENCY,
+    sentences_per_request: int = PER_REQUEST,
+    strict: bool = STRICT,
     no_cache: bool = NO_CACHE,
     cache_dir: Path | None = CACHE_DIR,
     people: list[Path] = PEOPLE,
@@ -111,6 +120,10 @@ def translate(
             max_bytes=max_bytes,
             num_beams=beams,
             max_new_tokens=max_new_tokens,
+            api_base=api_base,
+            concurrency=concurrency,
+            sentences_per_request=sentences_per_request,
+            strict=strict,
         )
         table = load_people(config.people_files)
         translator = make_translator(config, table)  # fails fast (exit 2) when the model is not here
@@ -124,4 +137,4 @@ def translate(
         emit_json(translated)
     else:
         typer.echo("\n\n".join(format_translation(t) for t in translated))
-    raise typer.Exit(exit_for(len(translated), failures))
+    raise typer.Exit(strict_exit(translated, strict, exit_for(len(translated), failures)))

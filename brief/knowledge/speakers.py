@@ -21,9 +21,10 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
 __all__ = ["SpeakerKnowledge", "speaker_knowledge"]
 
 _SOURCE = "brief/data/speakers.toml"
+_LONGEST_MARKER = 8  # characters: the longest organisation marker looked for
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one instance per process
 class SpeakerKnowledge:
     """The tables of ``speakers.toml``, read-only."""
 
@@ -36,21 +37,14 @@ class SpeakerKnowledge:
 
     def org_marker(self, word: str) -> str | None:
         """The longest organisation marker ``word`` ends with (and is longer than), or None."""
-        best = None
-        for marker in self.org_markers:
-            longer = best is None or len(marker) > len(best)
-            if word.endswith(marker) and len(word) > len(marker) and longer:
-                best = marker
-        return best
+        for length in range(min(len(word) - 1, _LONGEST_MARKER), 0, -1):
+            if word[-length:] in self.org_markers:
+                return word[-length:]
+        return None
 
     def org_kind(self, org: str) -> str | None:
         """ "party", "sport", "film" ... for an organisation's Korean name, or None."""
-        squashed = "".join(org.split())
-        for kind, markers in self.org_kinds.items():
-            for marker in markers:
-                if (len(marker) > 1 and marker in squashed) or squashed.endswith(marker):
-                    return kind
-        return None
+        return _org_kind(self, "".join(org.split()))
 
     def title_in_context(self, title: str, org: str | None) -> str | None:
         """The English of ``title`` given the organisation before it, when the title depends on it."""
@@ -59,6 +53,15 @@ class SpeakerKnowledge:
             return None
         kind = self.org_kind(org) if org else None
         return table.get(kind or "default") or table.get("default")
+
+
+@functools.lru_cache(maxsize=65536)
+def _org_kind(knowledge: SpeakerKnowledge, squashed: str) -> str | None:
+    for kind, markers in knowledge.org_kinds.items():
+        for marker in markers:
+            if (len(marker) > 1 and marker in squashed) or squashed.endswith(marker):
+                return kind
+    return None
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:

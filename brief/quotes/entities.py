@@ -46,6 +46,11 @@ class NameEvidence:
         self._memo: dict[tuple[str, str], bool] = {}
         self._glued: dict[str, tuple[str, str] | None] = {}
 
+    def clear(self) -> None:
+        """Forget what was remembered about words (the analyser's caches are apart)."""
+        self._memo.clear()
+        self._glued.clear()
+
     def _remember(self, kind: str, word: str, value: bool) -> bool:
         if len(self._memo) > 100_000:
             self._memo.clear()
@@ -65,6 +70,7 @@ class NameEvidence:
             or word in knowledge.places
             or word in knowledge.bodies
             or self._marked_org(word)
+            or (len(word) > 2 and knowledge.org_kind(word) in ("sport", "film"))  # "라이온즈", "한빛필름"
         )
         return self._remember("org", word, found)
 
@@ -98,6 +104,8 @@ class NameEvidence:
             return False
         if len(word) > 4 or looks_transliterated(word):
             return False
+        if word[1:] == "모" or word.endswith(("모씨", "씨")):
+            return False  # "김모(45)씨": a name the article withholds; "김철수씨": the name is before 씨
         if self.is_org_word(word) or self.table.is_title(word):
             return False
         shape = word_shape(word)

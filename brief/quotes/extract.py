@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,6 +41,7 @@ from brief.quotes.mentions import (
     subject_rank,
     tokenize,
 )
+from brief.quotes.sieves import QuoteSite, find_subject, pick_subject
 from brief.quotes.stance import NAMING_STEMS, speech_noun, stance_of, stance_of_idiom
 from brief.records import Article, Quote, Speaker
 
@@ -49,6 +50,7 @@ __all__ = ["extract_quotes"]
 log = logging.getLogger(__name__)
 
 Location = Literal["body", "headline", "subheadline"]
+_Decision = tuple[bool, "Speaker | None"]  # (a no-subject rule decided, the speaker it found or None)
 
 _QUOTATIVE = re.compile(r"(?:이?라고|고)(?:만|는|도)?(?=[\s,.]|$)")
 _CHAIN = re.compile(r"(?:이?라며|며|이?라면서|면서)도?(?=[\s,.]|$)")  # "…"면서도 "…": a concession
@@ -102,6 +104,8 @@ _LABEL_LINE = re.compile(
     r"\s*[▶■●◆-]?\s*[\[<]?\s*(?:인터뷰|녹취|싱크|INT)\s*[\]>]?\s*[:：]?\s*"
     r"(?P<who>[^:：\"“”\[\]<>]{2,60}?)\s*$"
 )
+# a quoted question: "…냐"는 질문에 / "…"라는 질문을 받자 (the asker is not named: "X의 질문" is not matched)
+_QUESTION = re.compile(r"(?:이?라는|냐는|는|란)\s*(질문(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)")
 # a quote that is a whole statement of its own: "…수준입니다." / "…하겠다!" / "…인가?"
 _STATEMENT_END = re.compile(r"(?:[다요죠까][.!?]?|[.!?])\s*$")
 _ADNOMINAL_ENDINGS = (
@@ -271,17 +275,7 @@ class _Extractor:
         return self.cast.speaker(mention, para)
 
     def _subject(self, mentions: Sequence[Mention], adjacent_to: int | None = None) -> Mention | None:
-        """The subject among ``mentions``: strongest particle first, then the one nearest the quote."""
-        best: Mention | None = None
-        best_rank = -1
-        for mention in mentions:
-            adjacent = adjacent_to is not None and adjacent_to - mention.end <= 2
-            rank = subject_rank(mention, adjacent)
-            if rank < 0:
-                continue
-            if rank > best_rank or (rank == best_rank and best is not None and mention.start > best.start):
-                best, best_rank = mention, rank
-        return best
+        return pick_subject(mentions, adjacent_to)
 
     def _note_subject(self, mention: Mention, speaker: Speaker | None, para: int) -> None:
         state = self.state
@@ -348,16 +342,8 @@ class _Extractor:
             lo = bisect_left(mentions, after_tok, key=_first_of)
             hi = bisect_left(mentions, verb_index, key=_first_of)
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
-            subject = owner or self._subject(before) or self._subject(after)
-            if subject is None:
-                # "A는 …을 쏟아냈고, "…"라고 표현했다": a topic carries over the sentence's earlier clauses
-                topics = [m for m in mentions if used_until <= m.first and m.last < first_tok]
-                topics = [m for m in topics if m.particle in TOPIC and not m.weak]
-                subject = topics[-1] if topics else None
-            direct = subject is not None and _speaks_directly(tokens, subject, first_tok, verb_index)
-            if subject is not None and subject.weak and not direct:
-                # "서진수가 처리한 것과 관련해 "…"": a bare name that is the subject of another verb
-                subject = None  # and the speaker before may go on: this name is not the main clause's subject
+            found = find_subject(QuoteSite(tokens, mentions, first_tok, verb_index, before, after, owner))
+            subject = found[1] if found is not None else None
             speaker: Speaker | None
             if subject is not None and _joint(mentions, subject):
                 # "문 사장과 이 사장은 "…"고 입을 모았다": said by two people; no one speaker to name
@@ -366,7 +352,8 @@ class _Extractor:
                 self._note_subject(subject, None, para)
             elif subject is not None:
                 speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
-                self._note_subject(subject, speaker, para)
+                if subject.title != "질문자":
+                    self._note_subject(subject, speaker, para)
             else:
                 speaker = self._unsubjected(text, para, tokens[used_until:first_tok], standalone)
             speaker = speaker or Speaker(kind="unknown")
@@ -374,7 +361,8 @@ class _Extractor:
                 verb = self._told_by_next
             for span in members:
                 self._add_quote(text, para, span, "body", "direct", verb, speaker)
-            self._note_speaker(speaker, para)
+            if subject is None or subject.title != "질문자":  # the asker of a question speaks no further
+                self._note_speaker(speaker, para)
             used_until = (verb[0] + 1) if verb else after_tok
         # the subject of the rest of the sentence (the topic first, the leftmost of equals) still
         # changes who "he" and "then" refer to
@@ -384,24 +372,48 @@ class _Extractor:
             self._note_subject(main, self._resolve(main, para), para)
 
     def _unsubjected(self, text: str, para: int, region: Sequence[Token], standalone: bool) -> Speaker | None:
-        """The speaker of a quote with no subject of its own, or None (unknown)."""
-        state = self.state
+        """The speaker of a quote with no subject of its own, by the no-subject rules in order, or None."""
         self._told_by_next = None
+        for _name, rule in self._NO_SUBJECT_RULES:
+            decided, speaker = rule(self, para, region, standalone)
+            if decided:
+                return speaker
+        return None
+
+    def _told_by_next_rule(self, para: int, _region: Sequence[Token], standalone: bool) -> _Decision:
+        """A quote alone in its paragraph: the next paragraph's "이같이 말했다" tells who said it."""
         if standalone:
             found = self._this_way_speaker(para + 1)
             if found is not None:
                 self._told_by_next = found[1]
-                return found[0]
-        if any(_blocks_continuation(t) for t in region):
-            return None  # some other subject we could not read: do not carry the last speaker over
+                return True, found[0]
+        return False, None
+
+    def _unread_subject_rule(self, _para: int, region: Sequence[Token], _standalone: bool) -> _Decision:
+        """Some other subject we could not read ("전 장관은"): the last speaker is not carried over."""
+        return (True, None) if any(_blocks_continuation(t) for t in region) else (False, None)
+
+    def _previous_speaker_rule(self, para: int, _region: Sequence[Token], _standalone: bool) -> _Decision:
+        """The one who spoke in this or the previous paragraph, unless someone else became the subject."""
+        state = self.state
         if state.last_speaker is not None and para - state.last_speaker_para <= 1:
-            if state.last_subject_key in (None, _key(state.last_speaker)):
-                return state.last_speaker
-            return None
-        # "김 대표는 연단에 섰다. "…"고 말했다": the person who is the topic speaks
+            same = state.last_subject_key in (None, _key(state.last_speaker))
+            return True, state.last_speaker if same else None
+        return False, None
+
+    def _recent_topic_rule(self, para: int, _region: Sequence[Token], _standalone: bool) -> _Decision:
+        """ "김 대표는 연단에 섰다. "…"고 말했다": the person who is the topic speaks."""
+        state = self.state
         person = state.last_person
         recent = person is not None and para - state.last_person_para <= 1
-        return person if recent and state.last_subject_key == _key(person) else None
+        return True, person if recent and state.last_subject_key == _key(person) else None
+
+    _NO_SUBJECT_RULES: tuple[tuple[str, Callable[..., _Decision]], ...] = (
+        ("told-by-next", _told_by_next_rule),
+        ("unread-subject", _unread_subject_rule),
+        ("previous-speaker", _previous_speaker_rule),
+        ("recent-topic", _recent_topic_rule),
+    )
 
     def _this_way_speaker(self, para: int) -> tuple[Speaker, tuple[int, str, str | None]] | None:
         """Who paragraph ``para`` says spoke "이같이" (this way), and the verb: for a quote standing alone."""
@@ -454,7 +466,14 @@ class _Extractor:
             stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
             verb = _find_verb(tokens, after, stop)
             owner: Mention | None = None
-            if kind == "term" and span.double:
+            question = _QUESTION.match(text, span.end) if span.double else None
+            if kind == "term" and question is not None and _tokens_before(tokens, question.end()) < stop + 1:
+                # ""…냐"는 질문에": a quoted question belongs to whoever asked it, here not named
+                k = _tokens_before(tokens, question.start(1))
+                asker = Mention("unnamed", question.start(1), question.end(), k, k, "", "질문자",
+                                title="질문자", description="a questioner")  # fmt: skip
+                kind, verb, owner = "quotative", (k, question.group(1), "asked"), asker
+            elif kind == "term" and span.double:
                 said = _says_noun(text, span, tokens, stop, sentence.mentions)
                 if said is not None:
                     kind, verb, owner = "quotative", said[0], said[1]
@@ -734,23 +753,6 @@ def _said_whole(inner: str) -> bool:
     return bool(morphs) and morphs[-1].tag == "EF" and morphs[-1].form not in _PLAIN_ENDINGS
 
 
-def _speaks_directly(tokens: Sequence[Token], subject: Mention, quote_first: int, verb_index: int) -> bool:
-    """Whether no other predicate stands between a subject and its quote (before it) or its verb (after
-    it): "손흥민은 "…"" yes; "서진수가 처리한 것과 관련해 "…"" no."""
-    if subject.last < quote_first:
-        between = tokens[subject.last + 1 : quote_first]
-    else:
-        between = tokens[subject.last + 1 : verb_index]
-    return not any(_is_predicate_word(t.core) for t in between)
-
-
-def _is_predicate_word(word: str) -> bool:
-    """A word that holds a verb or an adjective, or an ending ("처리한", "관련해", "빠져있는")."""
-    if not word:
-        return False
-    return any(m.tag[0] in "VE" or m.tag in ("XSV", "XSA") for m in analyse_word(word))
-
-
 def _tokens_before(tokens: Sequence[Token], position: int | None) -> int:
     """The index of the first token that starts at or after ``position``."""
     if position is None:
@@ -786,7 +788,7 @@ def _blocks_continuation(token: Token) -> bool:
         return False
     # a noun with the topic particle ("전 장관은"); not an adnominal verb ("넣은") nor "에는", "에서는"
     morphs = analyse_word(core)
-    return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S")
+    return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S", "X")
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

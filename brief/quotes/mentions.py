@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from brief.analysis import analyse_word
 from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
 from brief.quotes.entities import NameEvidence
 from brief.records import Person, Speaker
@@ -57,25 +58,6 @@ _GENERIC_SOURCES = {
     "카드사": "card company ", "은행권": "banking-sector ", "정치권": "political ", "여권": "ruling-party ",
     "야권": "opposition ",
 }  # fmt: skip
-# Two-syllable words that start like a family name and stand before titles: never a name
-_NOT_SHORT_NAMES = frozenset(
-    {
-     "신임", "전임", "현직", "전직", "초대", "역대", "차기", "당시", "공동", "각자", "단독", "상임",
-     "수석", "선임", "책임", "명예", "고문", "임시", "직무", "대행", "신규", "전문", "주요", "해당",
-     "현지", "한국", "국내", "해외", "본사", "지사", "전체", "일부", "전국", "지역", "소속", "산하",
-     "관계", "업계", "정부", "회사", "당사", "양사", "각사", "우리", "이번", "지난", "오는", "이날",
-     "전날", "다음", "최근", "최고", "최대", "신설", "기존", "여당", "야당", "여야", "정당", "국회",
-     "도의", "시의", "구의", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원",
-     "충북", "충남", "전북", "전남", "경북", "경남", "제주", "서울", "미국", "중국", "일본", "영국",
-     "독일", "한편", "이어", "또한", "특히", "다만", "반면", "이에", "이후", "이전", "이상", "이하",
-     "조직", "조합", "노조", "사내", "사외", "정식", "공식", "비공식", "임원", "장기", "단기", "중기",
-     "전사", "전담", "전반", "전략", "전용", "전원", "조속", "주식", "주주", "주무", "주력", "고객",
-     "고위", "고령", "고급", "성장", "성과", "안정", "안전", "하반", "상반", "하위", "상위", "강력",
-     "강화", "위원", "위해", "유력", "유관", "정책", "정기", "정보", "정상", "조기", "조사", "진행",
-     "진짜", "최초", "최종", "한때", "한시", "허위", "홍보", "황금", "남부", "동부", "서부", "북부",
-     "중앙", "지방",
-    }
-)  # fmt: skip
 _LATIN = re.compile(r"[A-Za-z]")
 _ORG_SUFFIXES = (
     "부", "부문", "사업부", "본부", "그룹", "전자", "은행", "금융", "지주", "대", "대학교", "원",
@@ -92,109 +74,20 @@ _FORMER = frozenset({"전", "현"})  # "전 장관": a former minister, not Mini
 _DETERMINERS = frozenset({"한", "이", "그", "각", "두", "세", "전", "현"})  # also family names
 
 
+def _noun_with_particle(word: str) -> bool:
+    """Whether Kiwi reads ``word`` as nouns and a subject or topic particle ("손흥민은"), not as a verb
+    form ("구현하는": 구현 + 하 + 는)."""
+    morphs = analyse_word(word)
+    return (
+        len(morphs) >= 2
+        and morphs[-1].tag in ("JX", "JKS")
+        and all(m.tag in ("NNP", "NNG", "NNB", "XSN", "MM") or m.oov for m in morphs[:-1])
+    )
+
+
 def _aged(raw: str) -> bool:
     """Whether a word is a name with an age after it ("김철수(58)"): strong evidence of a person."""
     return _AGE.match(raw) is not None
-
-
-# Common words that look like a family name plus a given name; never taken for a person's name.
-_NOT_NAMES = frozenset(
-    [
-        "이사회",
-        "위원회",
-        "연구원",
-        "사업부",
-        "이번에",
-        "이날도",
-        "지난해",
-        "지난달",
-        "이들은",
-        "이같이",
-        "이렇게",
-        "전문가",
-        "전세계",
-        "전국적",
-        "정부는",
-        "한국형",
-        "한국어",
-        "한국의",
-        "한편",
-        "한국적",
-        "조직의",
-        "조성을",
-        "최근의",
-        "최고의",
-        "강조했",
-        "신규로",
-        "신기술",
-        "오픈AI",
-        "고객들",
-        "고객사",
-        "구체적",
-        "국내외",
-        "국민의",
-        "주요국",
-        "주최로",
-        "주관사",
-        "기조연설",
-        "기업들",
-        "공동의",
-        "공공성",
-        "공기업",
-        "공공",
-        "성장을",
-        "성과를",
-        "장관급",
-        "차세대",
-        "차관보",
-        "정보통신",
-        "정책적",
-        "원장은",
-        "유상임은",
-        "현대차",
-        "현대중",
-        "현재는",
-        "이사장",
-        "이사진",
-        "이어서",
-        "이와함께",
-        "장기적",
-        "전략적",
-        "전사적",
-        "전반적",
-        "김치의",
-        "연구소",
-        "연합회",
-        "명예회장",
-        "부회장",
-        "사무국",
-        "사무총장",
-        "부사장",
-        "사장단",
-        "대표단",
-        "대표이사",
-        "대표적",
-        "대표로",
-        "나아가",
-        "나머지",
-        "우선은",
-        "양사는",
-        "양측은",
-        "양사의",
-        "마이크로",
-        "마이크로소프트",
-        "서비스",
-        "서울에",
-        "도입을",
-        "도약의",
-        "기술을",
-        "기술력",
-        "기존에",
-        "방안을",
-        "방향과",
-        "위해서는",
-    ]
-)
 
 
 class Token(NamedTuple):
@@ -404,7 +297,7 @@ class _Matcher:
         if foreign is not None:
             return foreign
         core = tokens[i].core
-        if core in _NOT_NAMES or not _HANGUL_ONLY.match(core):
+        if not _HANGUL_ONLY.match(core):
             return None
         split = split_korean_name(core)
         if core[-1] in "에의를을와과로":
@@ -414,7 +307,7 @@ class _Matcher:
         if len(core) == 2:
             # "김현 의원": a two-syllable name only right before its title, and never a common word
             # that looks like one ("신임 사장", "전임 대표")
-            if core in _NOT_SHORT_NAMES or i + 1 >= len(tokens) or tokens[i].raw != core:
+            if i + 1 >= len(tokens) or tokens[i].raw != core:
                 return None
             title = self.title_at(tokens, i + 1)
             if title is None or title[0] != i + 1:
@@ -434,21 +327,23 @@ class _Matcher:
     def _foreign_name_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str, Person | None, str] | None:
         """A foreign name the table does not know: two or three words of Hangul transliteration, then a
         place or an organisation, then a title ("도널드 트럼프 미국 대통령은")."""
+        if i + 3 >= len(tokens) or not any(self._titleish(t.core) for t in tokens[i + 3 : i + 6]):
+            return None  # no title where one must follow (remembered per word: cheap)
         evidence = self.evidence
-        words: list[str] = []
-        for k in range(i, min(i + 3, len(tokens))):
-            token = tokens[k]
-            if token.raw != token.core or not evidence.foreign_word(token.core):
-                break
-            words.append(token.core)
-        for n in range(len(words), 1, -1):
-            j = k = i + n
+        for n in (3, 2):  # the shape first (cheap table look-ups), the words' analysis last
+            j = i + n
+            words = tokens[i:j]
+            if j >= len(tokens) or any(t.raw != t.core or not _HANGUL_ONLY.match(t.core) for t in words):
+                continue
+            k = j
             while k < min(j + 2, len(tokens)) and tokens[k].raw == tokens[k].core:
                 if not evidence.is_org_word(tokens[k].core):
                     break
                 k += 1
-            if k > j and k < len(tokens) and self.title_at(tokens, k) is not None:
-                return i + n - 1, " ".join(words[:n]), None, ""
+            if k == j or k >= len(tokens) or self.title_at(tokens, k) is None:
+                continue
+            if all(evidence.foreign_word(t.core) for t in tokens[i:j]):
+                return j - 1, " ".join(t.core for t in tokens[i:j]), None, ""
         return None
 
     # -- mentions
@@ -469,11 +364,12 @@ class _Matcher:
                 continue
             # "KT 김영섭 대표": an organisation right before the name belongs to the mention
             bare_org_before = mentions and mentions[-1].kind == "org" and not mentions[-1].particle
-            if bare_org_before and mentions[-1].last == i - 1 and found.kind == "person":
+            if bare_org_before and mentions[-1].last == i - 1 and found.kind in ("person", "short"):
                 mentions.pop()
             while mentions and mentions[-1].last >= found.first:
                 mentions.pop()  # "KT 관계자": the organisation word is part of the unnamed source
-            if found.kind == "person" and found.org is None and i > 0 and mentions_end(mentions) < i - 1:
+            named = found.kind in ("person", "short")
+            if named and found.org is None and i > 0 and mentions_end(mentions) < i - 1:
                 before = tokens[i - 1]
                 is_org = self._is_org(before.core) or self.evidence.is_org_word(before.core)
                 if before.core == before.raw and is_org:
@@ -511,8 +407,6 @@ class _Matcher:
         if split is None:
             # maybe the first word of a foreign name ("도널드 트럼프 미국 대통령")
             return 2 if _HANGUL_ONLY.match(core) and 2 <= len(core) <= 5 else 0
-        if core in _NOT_NAMES or (len(core) == 2 and core in _NOT_SHORT_NAMES):
-            return 0
         return 2 if 2 <= len(core) <= 4 else 0
 
     def _titleish(self, core: str) -> bool:
@@ -611,7 +505,7 @@ class _Matcher:
             if english is not None:
                 start, end = token.start, token.end
                 return Mention("org", start, end, i, i, particle, base, org=base, description=english)
-            if len(base) == 3 and evidence.bare_name(base):
+            if len(base) == 3 and evidence.bare_name(base) and _noun_with_particle(core):
                 return Mention("person", token.start, token.end, i, i, particle, core, name=base, weak=True)
             if base.endswith("씨") and (token.raw.startswith(base[:-1]) or "(" in token.raw):
                 name = base[:-1]
@@ -667,7 +561,7 @@ _PARTICLE_SYLLABLES = ("은", "는", "이", "가", "도", "을", "를", "의", "
 def _unknown_org_ok(name: str, word: Token) -> bool:
     """Whether ``word`` may be the organisation of an unknown person ``name`` ("한빛바이오")."""
     core = word.core
-    if word.raw != core or len(core) < 2 or core in _NOT_SHORT_NAMES or core in _NOT_NAMES:
+    if word.raw != core or len(core) < 2:
         return False
     if not re.fullmatch(r"[\uac00-\ud7a3A-Za-z0-9&]+", core) or core.endswith(_NOT_ORG_ENDINGS):
         return False
@@ -685,7 +579,8 @@ def _described(owner: str, role: str, plural: bool = False) -> str:
 
 
 def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" and not word.startswith(("Uni", "Eu")) else "a"
+    you = word.startswith(("Uni", "Eu", "US", "UN", "UK", "U.S.", "Ukr"))  # read with a "you" sound
+    return "an" if word[:1].lower() in "aeiou" and not you else "a"
 
 
 def _replace(mention: Mention, **changes: object) -> Mention:
@@ -709,6 +604,11 @@ def _matcher(table: PeopleTable) -> _Matcher:
         cached = (table, _Matcher(table))
         _MATCHERS[id(table)] = cached
     return cached[1]
+
+
+def name_evidence(table: PeopleTable) -> NameEvidence:
+    """The name evidence the mentions of ``table`` use (shared, remembered)."""
+    return _matcher(table).evidence
 
 
 def find_mentions(tokens: Sequence[Token], text: str, table: PeopleTable) -> list[Mention]:
@@ -738,6 +638,8 @@ class Cast:
     def __init__(self, table: PeopleTable) -> None:
         self.table = table
         self.evidence = _matcher(table).evidence
+        self.family_words: dict[str, set[str]] = {}
+        self.titled_names: dict[str, str] = {}  # bare names with a title right before them somewhere
         self.entries: dict[str, _Entry] = {}
         # (name, title) of words that may be a person with a title but were not read as one ("김동섭
         # 에코프로 사장" when "에코프로" is not taken for an organisation): never a speaker, but a short form
@@ -758,10 +660,18 @@ class Cast:
             mentions = find_mentions(tokens, text, self.table)
         named = set()
         for mention in mentions:
-            if mention.kind == "person":
+            if mention.kind == "person" and not mention.weak:
                 self._add(mention.name or "", mention.person, mention.title, mention.org, para)
                 named.add(mention.start)
+            elif mention.kind == "person" and mention.first > 0:
+                # "배우 손하린은", "주장 김도윤이": a title right before a bare name is a person's evidence
+                before = tokens[mention.first - 1]
+                if before.raw == before.core and self.table.is_title(before.core):
+                    self.titled_names.setdefault(mention.name or "", before.core)
         self._add_shadows(tokens, named)
+        for token in tokens:  # words that may be someone's full name, for _short_label
+            if 3 <= len(token.core) <= 6 and token.core[0] in FAMILY_NAMES:
+                self.family_words.setdefault(token.core[0], set()).add(token.core)
         for match in _OWNER_PAREN.finditer(text):  # "KT(대표 김영섭)"
             name = match.group(2)
             owner = text[max(0, match.start() - 30) : match.start()].split()
@@ -833,19 +743,62 @@ class Cast:
         if mention.kind == "person":
             key = mention.person.ko if mention.person else mention.name or ""
             entry = self.entries.get(key)
+            if entry is None and mention.weak and mention.person is None:
+                # a bare name ("신세계는", "손하린은") is a person only when the article gives evidence
+                # elsewhere: a title before it ("배우 손하린"), or a full mention with a title
+                title = self.titled_names.get(key)
+                if title is None:
+                    return None
+                self._add(key, None, title, None)
+                entry = self.entries[key]
             if entry is None:
                 self._add(mention.name or "", mention.person, mention.title, mention.org)
                 entry = self.entries[key]
             return self._speaker_of(entry)
         if mention.kind == "short":
             entry = self._resolve_short(mention.name or "", mention.title or "", para)
-            return self._speaker_of(entry) if entry else None
+            if entry is not None:
+                return self._speaker_of(entry)
+            return self._short_label(mention)
         if mention.kind in ("unnamed", "org") and mention.description:
             org = self.table.translate_org(mention.org) if mention.org else None
             if mention.kind == "org" and org is None:
                 org = mention.description  # a body or an organisation the tables do not know
             return Speaker(kind="unnamed", ko=mention.bare_text, en=mention.description, org=org)
         return None
+
+    def _short_label(self, mention: Mention) -> Speaker | None:
+        """A speaker the article only ever calls by family name and title ("윤 사장"): "President Yoon"
+        (of the organisation written before it), unverified. None when anyone of that family is named in
+        full anywhere in the article, read or not: then the short form is unsure, never a label."""
+        family, title_ko = mention.name or "", mention.title or ""
+        if family not in FAMILY_NAMES or any(e.name.startswith(family) for e in self.entries.values()):
+            return None
+        if any(name.startswith(family) for name, _title in self.shadows):
+            return None
+        for word in self.family_words.get(family, ()):
+            for base, _particle in split_particle(word):
+                if len(base) in (3, 4) and self.evidence.korean_name(base):
+                    return None  # "윤재석" somewhere: maybe this 윤 사장, maybe not
+        if mention.org:
+            # the people table names that title at that organisation: "KT 김 대표" is KT's CEO 김영섭
+            known = [
+                p for p in self.table.people
+                if (split_korean_name(p.ko) or ("", ""))[0] == family
+                and mention.org in p.org_ko
+                and any(self._compatible(title_ko, t) for t in p.title_ko)
+            ]  # fmt: skip
+            if len(known) == 1:
+                self._add(known[0].ko, known[0], title_ko, mention.org)
+                return self._speaker_of(self.entries[known[0].ko])
+        title_en, _org = self._title_en(title_ko, mention.org)
+        if not title_en:
+            return None
+        org_en = self.table.translate_org(mention.org) if mention.org else None
+        en = f"{title_en[:1].upper()}{title_en[1:]} {FAMILY_NAMES[family]}"
+        if org_en:
+            en = f"{en} of {org_en}"
+        return Speaker(kind="named", ko=f"{family} {title_ko}", en=en, org=org_en, verified=False)
 
     def _resolve_short(self, family: str, title: str, para: int | None = None) -> _Entry | None:
         def family_of(entry: _Entry) -> bool:

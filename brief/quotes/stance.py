@@ -137,7 +137,7 @@ SPEECH_NOUNS: Mapping[str, str] = MappingProxyType(
         "설명": "explained", "주장": "claimed", "분석": "analysed", "전망": "forecast",
         "지적": "pointed out", "당부": "urged", "각오": "vowed", "포부": "stated", "소감": "said",
         "메시지": "said", "반응": "responded", "얘기": "said", "이야기": "said", "전언": "said",
-        "평가": "assessed", "판단": "judged", "답변": "answered",
+        "평가": "assessed", "판단": "judged", "답변": "answered", "글": "wrote",
     }
 )  # fmt: skip
 _NOUN_ENDINGS = ("이다", "였다", "이었다", "다", "을", "를", "이", "도", "은", "는", "")

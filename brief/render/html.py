@@ -10,7 +10,7 @@ import nh3
 
 from brief.records import Digest
 from brief.render.escape import break_schemes, one_line
-from brief.render.markdown import DEFAULT_PRIORITY, render_body
+from brief.render.markdown import DEFAULT_PRIORITY, RenderOptions, render_body
 
 __all__ = ["render_html"]
 
@@ -41,22 +41,27 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 
 _CSS = """
 body{font:16px/1.55 system-ui,-apple-system,"Segoe UI","Noto Sans KR","Apple SD Gothic Neo",sans-serif;
-max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
+overflow-wrap:anywhere;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
 h1,h2,h3{line-height:1.25}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
 a{color:#0b57d0}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left}
 details{margin:1em 0;padding:.5em 1em;background:#f6f8fa;border-radius:6px}summary{cursor:pointer}
 nav.toc{font-size:.9em;background:#f6f8fa;padding:.5em 1em;border-radius:6px}
 .footnote{font-size:.9em;color:#444}
+pre,code{white-space:pre-wrap}li,p,td{overflow-wrap:anywhere}
 """.strip()
 
 # Nothing on the page may load or run anything, even if the sanitiser were ever bypassed.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def render_html(digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY) -> str:
-    """The digest as a complete HTML5 page (inline CSS, no scripts, no external resources)."""
+def render_html(
+    digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY, options: RenderOptions | None = None
+) -> str:
+    """The digest as a complete HTML5 page (inline CSS, no scripts, no external resources): the title,
+    then the table of contents, then the digest. Long lines (URLs, the provenance signature) wrap."""
+    options = options or RenderOptions(priority=tuple(priority))
     converter = _markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
-    body = converter.convert(render_body(digest, priority=priority))
+    body = converter.convert(render_body(digest, options=options))
     toc = getattr(converter, "toc", "")
     body = sanitize(body)
     toc = sanitize(toc) if toc else ""
@@ -78,6 +83,9 @@ def render_html(digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY) -
         ]
     )
     nav = f'<nav class="toc">\n{toc}\n</nav>\n' if toc else ""
+    heading, found, rest = body.partition("</h1>")
+    if found:  # the title first, then the contents
+        return f"{head}\n<main>\n{heading}</h1>\n{nav}{rest.lstrip()}\n</main>\n</body>\n</html>\n"
     return f"{head}\n{nav}<main>\n{body}\n</main>\n</body>\n</html>\n"
 
 

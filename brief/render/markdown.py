@@ -17,36 +17,80 @@ from brief.records import (
     BriefPoint,
     Digest,
     GlossaryEntry,
+    Heading,
     ModelInfo,
     Quote,
     Speaker,
+    Story,
+    StoryFact,
     TranslatedArticle,
 )
 from brief.render.escape import escape_inline, one_line, safe_url, slug, yaml_quote
+from brief.stories.group import first_sentence
+from brief.stories.quotes import QuoteEntry, rank_quotes
 
-__all__ = ["DEFAULT_PRIORITY", "article_anchor", "render_markdown", "speaker_anchor"]
+__all__ = [
+    "DEFAULT_PRIORITY",
+    "QUOTES_PER_SPEAKER",
+    "RenderOptions",
+    "article_anchor",
+    "render_markdown",
+    "speaker_anchor",
+    "story_anchor",
+]
 
 # Speakers whose quotes come first in "Who said what", in this order; the rest follow.
 DEFAULT_PRIORITY: tuple[str, ...] = ("Kim Young-shub", "Satya Nadella", "Cho Won-woo")
+QUOTES_PER_SPEAKER = 3  # a speaker's strongest quotes shown up front; the rest are collapsed
+FACTS_PER_STORY = 6  # key facts shown per story
+POINTS_PER_STORY = 5  # merged-brief points shown per story
+_EXCERPT_CHARS = 200  # of the sentence that says what a figure measures
 
 _KIND_ORDER = {"person": 0, "org": 1, "term": 2}
 _LOCATION_ORDER = {"headline": 0, "subheadline": 1, "body": 2}
 _QUOTE_MARKS = "\"'“”‘’「」『』 "
 
 
-def render_markdown(digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY) -> str:
-    """The digest as a Markdown document (YAML front matter first), ending with one newline."""
-    return _front_matter(digest) + "\n" + render_body(digest, priority=priority)
+@dataclass(frozen=True)
+class RenderOptions:
+    """How the digest is laid out. ``quotes_per_speaker`` quotes of each speaker are shown up front
+    (the rest collapsed) unless ``all_quotes``; ``front_matter`` starts the Markdown with YAML."""
+
+    priority: tuple[str, ...] = DEFAULT_PRIORITY
+    quotes_per_speaker: int = QUOTES_PER_SPEAKER
+    all_quotes: bool = False
+    front_matter: bool = True
+
+    def __post_init__(self) -> None:
+        if self.quotes_per_speaker < 1:
+            raise ValueError(f"quotes_per_speaker must be at least 1, got {self.quotes_per_speaker}")
 
 
-def render_body(digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY) -> str:
+def render_markdown(
+    digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY, options: RenderOptions | None = None
+) -> str:
+    """The digest as a Markdown document (YAML front matter first, unless turned off), ending with one
+    newline. ``options`` (when given) replaces ``priority``."""
+    options = options or RenderOptions(priority=tuple(priority))
+    body = render_body(digest, options=options)
+    return _front_matter(digest) + "\n" + body if options.front_matter else body
+
+
+def render_body(
+    digest: Digest, *, priority: Sequence[str] = DEFAULT_PRIORITY, options: RenderOptions | None = None
+) -> str:
     """The digest without its front matter (what the HTML page is made from)."""
-    return _Page(digest, tuple(priority)).render()
+    return _Page(digest, options or RenderOptions(priority=tuple(priority))).render()
 
 
 def article_anchor(article_id: str) -> str:
     """The stable anchor of an article's section: ``article-`` plus the start of its id."""
     return slug(article_id[:16], "article")
+
+
+def story_anchor(story: Story) -> str:
+    """The stable anchor of a story: ``story-`` plus the hash in its id."""
+    return slug(story.id.removeprefix("story-"), "story")
 
 
 def speaker_anchor(speaker: Speaker) -> str:
@@ -96,20 +140,21 @@ def _unique_models(models: Sequence[ModelInfo]) -> list[ModelInfo]:
 # ---------------------------------------------------------------- the page
 @dataclass(frozen=True)
 class _Group:
-    """The quotes of one speaker, in document order."""
+    """The quotes of one speaker as entries, strongest first."""
 
     anchor: str
     heading: str  # escaped
     note: str | None  # escaped
-    quotes: tuple[Quote, ...]
+    entries: tuple[QuoteEntry, ...]
 
 
 class _Page:
     """Renders one digest body. Holds the article numbering that footnotes and anchors share."""
 
-    def __init__(self, digest: Digest, priority: tuple[str, ...]) -> None:
+    def __init__(self, digest: Digest, options: RenderOptions) -> None:
         self.digest = digest
-        self.priority = priority
+        self.options = options
+        self.priority = options.priority
         self.articles = digest.articles
         self.index = {t.article.id: i for i, t in enumerate(self.articles)}
         self.anchors = _unique([article_anchor(t.article.id) for t in self.articles])
@@ -117,6 +162,7 @@ class _Page:
         for article_brief in digest.briefs:
             self.briefs.setdefault(article_brief.article_id, article_brief)
         self.footnotes: dict[str, str] = {}  # label -> escaped definition, in order of first use
+        self.story_anchors = _unique([story_anchor(s) for s in digest.stories])
 
     # -- helpers
     def _label(self, article_id: str) -> str | None:
@@ -128,6 +174,11 @@ class _Page:
         if label not in self.footnotes:
             self.footnotes[label] = self._cite(i) + _article_facts(self.articles[i])
         return label
+
+    def _refs(self, article_ids: Sequence[str]) -> str:
+        """Footnote references to articles, in article order, a space apart ("¹ ²", never "¹²")."""
+        ids = sorted({s for s in article_ids if s in self.index}, key=self.index.__getitem__)
+        return _join_refs([label for label in map(self._label, ids) if label])
 
     def _quote_label(self, quote: Quote) -> str | None:
         """The footnote label citing a quote's article and paragraph (``a1-p5``)."""
@@ -152,6 +203,7 @@ class _Page:
     def render(self) -> str:
         blocks = [f"# {escape_inline(self.digest.title) or 'Brief'}", self._overview()]
         blocks += self._this_week()
+        blocks += self._also_in_this_batch()
         blocks += self._who_said_what()
         blocks += self._article_sections()
         blocks += self._glossary()
@@ -160,25 +212,73 @@ class _Page:
         blocks += [f"[^{label}]: {text}" for label, text in self.footnotes.items()]
         return "\n\n".join(block for block in blocks if block) + "\n"
 
+    def _period(self) -> str:
+        start, end = self.digest.period_start, self.digest.period_end
+        if start and end:
+            return f"{start.isoformat()} to {end.isoformat()}"
+        if start:
+            return f"from {start.isoformat()}"
+        if end:
+            return f"until {end.isoformat()}"
+        return escape_inline(self.digest.week)
+
     def _overview(self) -> str:
+        """A few short sentences, each ending with its full stop: the batch, the period, the quotes."""
         articles = [t.article for t in self.articles]
         outlets = {a.outlet.en or a.outlet.ko for a in articles if a.outlet.en or a.outlet.ko}
         dates = sorted(a.date for a in articles if a.date)
-        parts = [f"{_count(len(articles), 'article')} from {_count(len(outlets), 'outlet')}"]
+        batch = f"{_count(len(articles), 'article')} from {_count(len(outlets), 'outlet')}"
         if dates:
-            parts[0] += f", {dates[0].isoformat()}" + (
+            batch += f", dated {dates[0].isoformat()}" + (
                 f" to {dates[-1].isoformat()}" if dates[-1] != dates[0] else ""
             )
         undated = len(articles) - len(dates)
         if undated:
-            parts.append(f"{undated} undated")
+            batch += f", {undated} undated"
+        sentences = [batch + "."]
+        stories = self.digest.stories
+        if stories:
+            current = [s for s in stories if s.in_period]
+            sentences.append(
+                f"{_count(len(current), 'story', 'stories')} in this period ({self._period()}), "
+                f"{len(stories) - len(current)} more in this batch."
+            )
         speakers = {speaker_anchor(q.speaker) for q in self.digest.quotes}
-        parts.append(f"{_count(len(self.digest.quotes), 'quote')} from {_count(len(speakers), 'speaker')}")
-        return "; ".join(parts) + "."
+        sentences.append(
+            f"{_count(len(self.digest.quotes), 'quote')} from {_count(len(speakers), 'speaker')}."
+        )
+        return " ".join(sentences)
 
     def _this_week(self) -> list[str]:
-        merged = self.digest.merged
         blocks = ["## This week"]
+        if not self.digest.stories:
+            return blocks + self._merged_points()
+        current = [(i, s) for i, s in enumerate(self.digest.stories) if s.in_period]
+        if not current:
+            blocks.append(
+                f"No article is dated in this period ({self._period()}). "
+                "The articles of this batch are listed under “Also in this batch”."
+            )
+        for i, story in current:
+            blocks += self._story(i, story)
+        return blocks
+
+    def _also_in_this_batch(self) -> list[str]:
+        others = [(i, s) for i, s in enumerate(self.digest.stories) if not s.in_period]
+        if not others:
+            return []
+        blocks = [
+            "## Also in this batch",
+            f"Stories with no article dated in this period ({self._period()}): older or undated articles.",
+        ]
+        for i, story in others:
+            blocks += self._story(i, story)
+        return blocks
+
+    def _merged_points(self) -> list[str]:
+        """ "This week" for a digest without stories: the merged brief's points."""
+        merged = self.digest.merged
+        blocks = []
         if merged.what_is_new.strip():
             blocks.append(escape_inline(merged.what_is_new))
         if merged.points:
@@ -186,26 +286,97 @@ class _Page:
             blocks.append(_verified(merged.supported, merged.total))
         else:
             blocks.append("No points this week.")
-        blocks += [f"Note: {escape_inline(note)}" for note in merged.notes]
         return blocks
+
+    def _story(self, i: int, story: Story) -> list[str]:
+        title = escape_inline(story.title) or "Untitled story"
+        blocks = [f"### {_anchor(self.story_anchors[i])}{title}"]
+        outlets = ", ".join(escape_inline(o) for o in story.outlets)
+        when = _dates(story.first_date, story.last_date)
+        undated = sum(1 for a in story.articles if (t := self._article_of(a)) and t.article.date is None)
+        if undated:
+            when += f"{'; ' if when else ''}{undated} undated"
+        line = f"**{_count(len(story.outlets), 'outlet')}** ({outlets})"
+        line += f", {_count(len(story.articles), 'article')}"
+        blocks.append(line + (f", {when}" if when else "") + "." + self._refs(story.articles))
+        if story.names:
+            blocks.append("**Who:** " + ", ".join(escape_inline(n) for n in story.names) + ".")
+        facts = [f for f in story.facts if not f.vague][:FACTS_PER_STORY] or list(
+            story.facts[:FACTS_PER_STORY]
+        )
+        if facts:
+            blocks.append("**Key facts**")
+            blocks.append("\n".join(f"- {self._fact(f)}" for f in facts))
+        if story.disputes:
+            blocks.append("**Figures the outlets give differently**")
+            items = []
+            for dispute in story.disputes:
+                measure = escape_inline(" ".join(dispute.measure))
+                figures = " vs ".join(
+                    f"**{escape_inline(f.value)}**{self._refs(f.sources)}" for f in dispute.facts
+                )
+                items.append(f"- {figures} (Korean context: {measure})")
+            blocks.append("\n".join(items))
+        if story.points:
+            blocks.append("**Main points**")
+            blocks.append("\n".join(f"- {self._point(p)}" for p in story.points[:POINTS_PER_STORY]))
+        if story.links:
+            blocks.append(self._why(story))
+        return blocks
+
+    def _article_of(self, article_id: str) -> TranslatedArticle | None:
+        i = self.index.get(article_id)
+        return None if i is None else self.articles[i]
+
+    def _fact(self, fact: StoryFact) -> str:
+        text = f"**{escape_inline(fact.value)}**"
+        context = _excerpt(fact.context_en) if fact.context_en else ""
+        if context:
+            text += f": {escape_inline(context)}"
+        else:
+            text += f" (Korean: “{escape_inline(_excerpt(fact.context_ko))}”)"
+        return text + self._refs(fact.sources)
+
+    def _why(self, story: Story) -> str:
+        """Why the articles are one story: the overlaps of each link, collapsed."""
+        items = []
+        for link in story.links:
+            a, b = (
+                f"[A{self.index[x] + 1}](#{self.anchors[self.index[x]]})" if x in self.index else "an article"
+                for x in link.articles
+            )
+            shared = "; ".join(escape_inline(s) for s in link.shared)
+            items.append(f"- {a} and {b} share {shared} (score {link.score:.2f}).")
+        return (
+            '<details markdown="1">\n<summary>Why these articles are one story</summary>\n\n'
+            + "\n".join(items)
+            + "\n\n</details>"
+        )
 
     def _point(self, point: BriefPoint) -> str:
         text = escape_inline(point.text)
         if not point.supported:
             text += " (unverified)"
-        ids = sorted({s for s in point.sources if s in self.index}, key=self.index.__getitem__)
-        return text + "".join(f"[^{label}]" for label in map(self._label, ids) if label)
+        return text + self._refs(point.sources)
 
     def _who_said_what(self) -> list[str]:
         blocks = ["## Who said what"]
         groups = self._groups()
         if not groups:
             blocks.append("No attributed quotes this week.")
+        limit = None if self.options.all_quotes else self.options.quotes_per_speaker
         for group in groups:
             blocks.append(f"### {_anchor(group.anchor)}{group.heading}")
             if group.note:
                 blocks.append(group.note)
-            blocks.append("\n".join(self._quote(q) for q in group.quotes))
+            shown, rest = group.entries[:limit], group.entries[limit:] if limit else ()
+            blocks.append("\n".join(self._entry(e) for e in shown))
+            if rest:
+                blocks.append(
+                    f'<details markdown="1">\n<summary>{_count(len(rest), "more quote")}</summary>\n\n'
+                    + "\n".join(self._entry(e) for e in rest)
+                    + "\n\n</details>"
+                )
         return blocks
 
     def _groups(self) -> list[_Group]:
@@ -228,6 +399,9 @@ class _Page:
 
         items = sorted(by_key.items(), key=order)
         anchors = _unique([speaker_anchor(quotes[0].speaker) for _, quotes in items])
+        outlets = {
+            t.article.id: t.article.outlet.en or t.article.outlet.ko or t.article.id for t in self.articles
+        }
         groups = []
         for anchor, ((kind, _, ko), quotes) in zip(anchors, items, strict=True):
             speaker = quotes[0].speaker
@@ -241,20 +415,12 @@ class _Page:
                 note = None
                 if kind == "named" and not speaker.verified:
                     note = "Not in the people table: name romanized from the Korean, title unverified."
-            ordered = tuple(sorted(quotes, key=self._quote_order))
-            groups.append(_Group(anchor, heading, note, ordered))
+            entries = tuple(rank_quotes(quotes, self.index, outlets))
+            groups.append(_Group(anchor, heading, note, entries))
         return groups
 
-    def _quote_order(self, quote: Quote) -> tuple[int, int, int, int, int]:
-        return (
-            self.index.get(quote.article_id, len(self.index)),
-            _LOCATION_ORDER.get(quote.location, 3),
-            quote.paragraph,
-            quote.span[0],
-            quote.span[1],
-        )
-
-    def _quote(self, quote: Quote) -> str:
+    def _entry(self, entry: QuoteEntry) -> str:
+        quote = entry.quote
         stance = one_line(quote.stance) or "said"
         kind = "direct quote" if quote.kind == "direct" else "reported speech"
         english = one_line(quote.text_en).strip(_QUOTE_MARKS)
@@ -264,10 +430,12 @@ class _Page:
             text = f"“{escape_inline(english)}”"
         else:
             text = escape_inline(english)
-        label = self._quote_label(quote)
+        labels = list(dict.fromkeys(label for q in entry.quotes if (label := self._quote_label(q))))
         line = f"- **{escape_inline(stance[:1].upper() + stance[1:])}** ({kind}): {text}"
-        if label:
-            line += f"[^{label}]"
+        line += _join_refs(labels)
+        sources = {q.article_id for q in entry.quotes}
+        if len(sources) > 1:
+            line += f" (reported by {_count(len(sources), 'article')})"
         korean = f"“{escape_inline(one_line(quote.text_ko).strip(_QUOTE_MARKS))}”"
         if quote.verb:
             korean += f" ({escape_inline(quote.verb)})"
@@ -287,15 +455,20 @@ class _Page:
 
     def _article(self, i: int, translated: TranslatedArticle) -> list[str]:
         article = translated.article
-        blocks = [f"### {_anchor(self.anchors[i])}{_headline(translated)}"]
+        blocks = [f"### {_anchor(self.anchors[i])}A{i + 1}. {_headline(translated)}"]
         facts = []
         if article.headline:
             facts.append(f"- **Korean headline:** {escape_inline(article.headline)}")
+        else:
+            facts.append("- **Korean headline:** none (titled from its first sentence)")
         facts.append(f"- **Outlet:** {_bilingual(article.outlet.en, article.outlet.ko) or 'unknown'}")
         facts.append(f"- **Date:** {article.date.isoformat() if article.date else 'undated'}")
         reporters = ", ".join(_bilingual(r.name_en, r.name) for r in article.reporters)
         facts.append(f"- **Reporters:** {reporters or 'not named'}")
         facts.append(f"- **Source:** {_source(article.source)}")
+        sections = _sections(translated)
+        if sections:
+            facts.append(f"- **Sections:** {'; '.join(sections)}")
         blocks.append("\n".join(facts))
         brief = self.briefs.get(article.id)
         if brief is not None:
@@ -303,19 +476,38 @@ class _Page:
                 blocks.append(escape_inline(brief.lede))
             if brief.bullets:
                 blocks.append("\n".join(f"- {_bullet(point)}" for point in brief.bullets))
-            if brief.key_numbers:
-                numbers = "; ".join(escape_inline(n) for n in brief.key_numbers)
-                blocks.append(f"Key numbers: {numbers}.")
-            blocks += [f"Note: {escape_inline(note)}" for note in brief.notes]
+        figures = self._figures(article.id)
+        if figures:
+            blocks.append("Key figures: " + "; ".join(figures) + ".")
+        blocks += _flagged_sentences(translated)
         blocks.append(self._translation(translated))
         return blocks
+
+    def _figures(self, article_id: str) -> list[str]:
+        """The article's key figures (read from its Korean text), each with what it measures."""
+        out: dict[str, str] = {}
+        for story in self.digest.stories:
+            for fact in story.facts:
+                if article_id in fact.sources and not fact.vague and fact.value not in out:
+                    context = _excerpt(fact.context_en or "", 80)
+                    out[fact.value] = escape_inline(fact.value) + (
+                        f" ({escape_inline(context)})" if context else ""
+                    )
+        return list(out.values())
 
     def _translation(self, translated: TranslatedArticle) -> str:
         # markdown="1": Python-Markdown (MkDocs, our HTML page) with md_in_html renders the Markdown
         # inside; GitHub and GitLab drop the attribute and render it anyway (CommonMark HTML block rules).
         parts = ['<details markdown="1">\n<summary>Full English translation</summary>']
         parts += [f"Subheadline: {escape_inline(s)}" for s in translated.subheadlines_en if one_line(s)]
-        parts += [escape_inline(p) for p in translated.paragraphs_en if one_line(p)]
+        headings: dict[int, list[str]] = {}
+        for heading, english in _headings(translated):
+            headings.setdefault(heading.before, []).append(english)
+        for p, paragraph in enumerate(translated.paragraphs_en):
+            parts += [f"**◇ {escape_inline(h)}**" for h in headings.pop(p, [])]
+            if one_line(paragraph):
+                parts.append(escape_inline(paragraph))
+        parts += [f"**◇ {escape_inline(h)}**" for _, hs in sorted(headings.items()) for h in hs]
         parts += [f"Caption: {escape_inline(c)}" for c in translated.captions_en if one_line(c)]
         if len(parts) == 1:
             parts.append("(no translation)")
@@ -357,7 +549,24 @@ class _Page:
         items += [f"- {escape_inline(key)}: {escape_inline(value)}" for key, value in provenance.settings]
         items.append(f"- signature: {escape_inline(provenance.signature)}")
         items.append(f"- generated at: {escape_inline(self.digest.generated_at)}")
-        return ["## Provenance", "\n".join(items)]
+        blocks = ["## Provenance", "\n".join(items)]
+        notes = self._processing_notes()
+        if notes:
+            blocks += [
+                "Processing notes (how each summary was made; not part of the news):",
+                "\n".join(notes),
+            ]
+        return blocks
+
+    def _processing_notes(self) -> list[str]:
+        """What the summarizer noted (parsing, truncation, fallbacks), per article: for auditing only."""
+        notes = []
+        for i, translated in enumerate(self.articles):
+            brief = self.briefs.get(translated.article.id)
+            for note in brief.notes if brief else ():
+                notes.append(f"- A{i + 1}: {escape_inline(note)}")
+        notes += [f"- merged brief: {escape_inline(note)}" for note in self.digest.merged.notes]
+        return notes
 
 
 # ---------------------------------------------------------------- small pieces
@@ -367,9 +576,54 @@ def _anchor(name: str) -> str:
 
 
 def _headline(translated: TranslatedArticle) -> str:
-    """The escaped English headline, else the Korean one, else a placeholder."""
+    """The escaped English headline, else the Korean one, else the article's first sentence."""
     text = one_line(translated.headline_en) or one_line(translated.article.headline)
-    return escape_inline(text) or "(untitled article)"
+    if not text:
+        text = _excerpt(first_sentence(translated), 120)
+    if not text:
+        text = _excerpt(next((p for p in translated.article.paragraphs if p.strip()), ""), 120)
+    return escape_inline(text) or f"Article from {escape_inline(translated.article.source)}"
+
+
+def _excerpt(text: str | None, limit: int = _EXCERPT_CHARS) -> str:
+    """``text`` on one line, cut at a word boundary with "…" when longer than ``limit``."""
+    flat = one_line(text)
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"
+
+
+def _join_refs(labels: Sequence[str]) -> str:
+    """Footnote references a space apart, so renderers never run them together into one number."""
+    return "".join(f"{' ' if n else ''}[^{label}]" for n, label in enumerate(labels))
+
+
+def _dates(first: _dt.date | None, last: _dt.date | None) -> str:
+    if first is None or last is None:
+        return ""
+    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+
+
+def _headings(translated: TranslatedArticle) -> list[tuple[Heading, str]]:
+    """Each section heading with its English (the Korean when it was not translated)."""
+    english = translated.headings_en
+    return [
+        (h, one_line(english[n]) if n < len(english) and one_line(english[n]) else one_line(h.text))
+        for n, h in enumerate(translated.article.headings)
+    ]
+
+
+def _sections(translated: TranslatedArticle) -> list[str]:
+    """ "◇ English (◇ Korean)" for each section heading, escaped."""
+    out = []
+    for heading, english in _headings(translated):
+        korean = one_line(heading.text)
+        text = f"◇ {escape_inline(english)}"
+        if korean != english:
+            text += f" (◇ {escape_inline(korean)})"
+        out.append(text)
+    return out
 
 
 def _bilingual(en: str | None, ko: str | None) -> str:
@@ -403,15 +657,28 @@ def _glossary_order(entry: GlossaryEntry) -> tuple[int, str, str, str, str]:
 
 
 def _verified(supported: int, total: int) -> str:
-    """How many brief points passed the faithfulness guard, in words."""
+    """How many brief points passed the faithfulness guard (numbers and names), in words."""
+    what = "numbers and names found in the English translations of their sources"
     if supported >= total:
-        return f"All {_count(total, 'point')} verified against their sources."
-    verified = f"{supported} of {_count(total, 'point')} verified against their sources"
+        return f"All {_count(total, 'point')} checked: {what}."
+    verified = f"{supported} of {_count(total, 'point')} checked: {what}"
     return verified + "; the others are marked (unverified)."
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _flagged_sentences(translated: TranslatedArticle) -> list[str]:
+    """The article's translated sentences the translation check flagged, each marked, with why."""
+    from brief.translate.check import flagged, flags_of
+
+    found = [p for p in translated.sentences if flagged(p.notes)]
+    if not found:
+        return []
+    head = f"⚠ Translation check: {_count(len(found), 'sentence')} flagged, kept as the model wrote them:"
+    items = [f"- ⚠ {escape_inline(p.en)} ({escape_inline('; '.join(flags_of(p.notes)))})" for p in found]
+    return [head + "\n\n" + "\n".join(items)]
 
 
 def _unique(anchors: list[str]) -> list[str]:

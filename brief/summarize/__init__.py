@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import importlib
 import logging
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from brief.backends import REGISTRY, backend_class, split_kind
 from brief.config import BriefConfig
 from brief.records import (
     Article,
@@ -41,7 +41,9 @@ from brief.summarize.prompts import prompt_hashes
 from brief.summarize.text import split_sentences
 
 if TYPE_CHECKING:
+    from brief.models import ModelPool
     from brief.records import GlossaryEntry, Person
+    from brief.translate.cache import TranslationCache
 
 __all__ = [
     "BACKENDS",
@@ -56,11 +58,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# backend name -> "module:Class", imported only when chosen (torch stays out of `brief clean`)
+# the summary backends of the one registry (brief.backends), by kind
 BACKENDS: dict[str, str] = {
-    "extractive": "brief.summarize.extractive:ExtractiveSummarizer",
-    "seq2seq": "brief.summarize.seq2seq:Seq2SeqSummarizer",
-    "instruct": "brief.summarize.instruct:InstructSummarizer",
+    kind: target for (role, kind), target in REGISTRY.items() if role == "summarization"
 }
 
 
@@ -85,8 +85,7 @@ class Summarizer(Protocol):
 
 
 def _backend_class(backend: str) -> type:
-    module, _, cls = BACKENDS[backend].partition(":")
-    return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
+    return backend_class("summarization", backend)  # type: ignore[no-any-return]
 
 
 def _trusted_names(
@@ -117,12 +116,14 @@ def make_summarizer(
     glossary: Iterable[GlossaryEntry] | None = None,
     *,
     guard: GuardMode = "mark",
+    pool: ModelPool | None = None,
 ) -> Summarizer:
     """The summarizer ``config.summarizer`` names: "extractive", "seq2seq:X", "instruct:X", or a model X.
 
     ``people`` and ``glossary`` (records) are the names the guard trusts besides the source; by default
     they are loaded from the tables and ``config``'s extra files. Unsupported bullets are marked
     (``guard="mark"``) or dropped (``"drop"``). Raises ModelUnavailableError / ModelError for models.
+    A chat model loads on its first answer not in the cache, into ``pool`` (shared with the translator).
     """
     config = config or BriefConfig()
     name = config.summarizer.strip()
@@ -130,18 +131,35 @@ def make_summarizer(
     if name == "extractive":
         summarizer: Summarizer = _backend_class("extractive")(allowed=allowed, guard=guard)
         return summarizer
-    backend, _, target = name.partition(":")
-    if backend in ("seq2seq", "instruct") and target:
-        name = target
-    else:
-        backend = "auto"
+    kind, name = split_kind(name)
+    if kind == "openai":
+        log.info("summarizer: %s on an OpenAI-compatible server", name)
+        return _backend_class("openai")(  # type: ignore[no-any-return]
+            name, config, allowed=allowed, guard=guard, cache=answer_cache(config)
+        )
+    backend = kind or "auto"
     from brief.models import model_kind, resolve
 
     resolved = resolve(name, "summarization", revision=config.summarizer_revision)
     if backend == "auto":
         backend = model_kind(resolved)
     log.info("summarizer: %s (%s)", name, backend)
+    if backend == "instruct":
+        return _backend_class(backend)(  # type: ignore[no-any-return]
+            resolved, config, allowed=allowed, guard=guard, pool=pool, cache=answer_cache(config)
+        )
     return _backend_class(backend)(resolved, config, allowed=allowed, guard=guard)  # type: ignore[no-any-return]
+
+
+def answer_cache(config: BriefConfig) -> TranslationCache | None:
+    """The cache file model answers are kept in (the translation cache's), or None with --no-cache."""
+    if not config.use_cache:
+        return None
+    from pathlib import Path
+
+    from brief.translate.cache import TranslationCache, default_cache_dir
+
+    return TranslationCache(Path(config.cache_dir or default_cache_dir()) / "translations.sqlite3")
 
 
 # ---------------------------------------------------------------- library API

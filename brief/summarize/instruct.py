@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import hashlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -115,27 +116,91 @@ class InstructSummarizer:
         guard: GuardMode = "mark",
         loaded: Any = None,
         prompts_dir: Path = PROMPTS_DIR,
+        pool: Any = None,
+        cache: Any = None,
     ) -> None:
+        """The model loads on the first answer not in ``cache`` (a TranslationCache), into ``pool`` (a
+        ModelPool shared with the translator) when given; ``loaded`` passes a model already loaded."""
+        self.resolved = resolved if resolved is not None else loaded.resolved
         if loaded is None:
-            from brief.models import load_causal_lm
+            from brief.models import check_chat_model
 
-            loaded = load_causal_lm(resolved, device=config.device, dtype=config.dtype)
-        self.loaded = loaded
-        self.tokenizer = loaded.tokenizer
-        self.info = dataclasses.replace(loaded.info, role="summarization", backend="instruct")
+            check_chat_model(self.resolved)
+        self._loaded = loaded
+        self._pool = pool
+        self._tokenizer: Any = None
+        self._context: int | None = None
+        self.device, self.dtype = config.device, config.dtype
+        base_info = loaded.info if loaded is not None else self.resolved.info("instruct")
+        self.info = dataclasses.replace(base_info, role="summarization", backend="instruct")
         self.extractive = ExtractiveSummarizer(allowed=allowed, guard=guard)
         self.guard: GuardMode = guard
         self.prompts_dir = prompts_dir
         self.prompt_hashes = prompt_hashes(prompts_dir)
         self.max_new_tokens = min(config.max_new_tokens or DEFAULT_MAX_NEW_TOKENS, MAX_NEW_TOKENS_CAP)
         self.batch_size = max(1, min(config.batch_size, MAX_BATCH))
-        self.context = loaded.max_input_tokens
+        self.cache = cache
+        self.generated = 0  # answers the model generated (not from the cache), for tests
+
+    # ------------------------------------------------------------ the model, loaded on first use
+    @property
+    def loaded(self) -> Any:
+        """The loaded chat model (loaded now if it was not)."""
+        if self._loaded is None:
+            from brief.models import ModelPool
+
+            pool = self._pool or ModelPool()
+            self._loaded = pool.causal_lm(self.resolved, device=self.device, dtype=self.dtype)
+            self._tokenizer = None
+        return self._loaded
+
+    @property
+    def tokenizer(self) -> Any:
+        """The model's tokenizer (without loading the model, until it is loaded)."""
+        if self._loaded is not None:
+            return self._loaded.tokenizer
+        if self._tokenizer is None:
+            from brief.models import load_tokenizer
+
+            self._tokenizer = load_tokenizer(self.resolved)
+        return self._tokenizer
+
+    @property
+    def context(self) -> int:
+        """The longest prompt plus answer the model takes, in tokens (from its config or GGUF metadata)."""
+        if self._loaded is not None:
+            return int(self._loaded.max_input_tokens)
+        if self._context is None:
+            from brief.models import max_input_tokens, read_config
+
+            self._context = max_input_tokens(read_config(self.resolved), self.tokenizer)
+        return self._context
+
+    def _signature(self) -> str:
+        resolved = self.resolved
+        prompts = hashlib.sha256("".join(h for _, h in self.prompt_hashes).encode()).hexdigest()[:16]
+        parts = [
+            f"model={resolved.source}",
+            f"revision={resolved.revision or ''}",
+            f"gguf={resolved.gguf_file or ''}",
+            f"prompts={prompts}",
+            f"max_new_tokens={self.max_new_tokens}",
+            "decoding=greedy",
+        ]
+        return "summary|" + "|".join(parts)
 
     # ------------------------------------------------------------ prompts
     def chat_text(self, messages: list[dict[str, str]], prefill: str = "") -> str:
         """The prompt the model sees: the messages through the model's own chat template, and the start
         of the answer (``prefill``), which holds small models to the format. The model's special-token
         strings are removed from every message first, so article text cannot open a chat turn."""
+        if not getattr(self.tokenizer, "chat_template", None):
+            from brief.errors import ModelError
+
+            raise ModelError(
+                f"'{self.resolved.name}' has no chat template, so it cannot follow instructions; pass an "
+                "instruction-tuned ('-Instruct' / '-chat') model, not a base model."
+            )
         messages = [{**m, "content": defuse_special_tokens(m["content"], self.tokenizer)} for m in messages]
         text = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
         return str(text) + prefill
@@ -176,28 +241,46 @@ class InstructSummarizer:
 
     # ------------------------------------------------------------ generation
     def generate(self, prompts: Sequence[str]) -> list[str]:
-        """Greedy answers to chat prompts, in batches (left padding); a batch is halved while the device
-        is out of memory."""
+        """Greedy answers to chat prompts: from the cache (keyed by model, prompt hash and the prompt)
+        when there, else generated in batches (left padding; a batch is halved while the device is out
+        of memory) and stored at once."""
+        signature = self._signature()
+        keys = [hashlib.sha256(f"{signature}\n{p}".encode()).hexdigest() for p in prompts]
+        found = self.cache.get_answers(sorted(set(keys))) if self.cache is not None else {}
+        todo = list(dict.fromkeys(p for p, k in zip(prompts, keys, strict=True) if k not in found))
+        for start in range(0, len(todo), self.batch_size):
+            batch = todo[start : start + self.batch_size]
+            answers = self._run_batch(batch)
+            self.generated += len(answers)
+            rows = {
+                hashlib.sha256(f"{signature}\n{p}".encode()).hexdigest(): a
+                for p, a in zip(batch, answers, strict=True)
+            }
+            if self.cache is not None:
+                self.cache.put_answers(rows)
+            found.update(rows)
+        return [found[k] for k in keys]
+
+    def _run_batch(self, batch: Sequence[str]) -> list[str]:
+        """Answers to one batch; halved while the device is out of memory."""
         from brief.batching import run_in_halves
 
-        answers: list[str] = []
-        for start in range(0, len(prompts), self.batch_size):
-            answers += run_in_halves(
-                prompts[start : start + self.batch_size],
-                self._generate_batch,
-                model=self.info.name,
-                device=self.loaded.device,
-                task="summarizing one prompt",
-            )
-        return answers
+        return run_in_halves(
+            batch,
+            self._generate_batch,
+            model=self.info.name,
+            device=self.loaded.device,
+            task="summarizing one prompt",
+        )
 
     def _generate_batch(self, batch: Sequence[str]) -> list[str]:
         import torch
 
-        encoded = self.tokenizer(list(batch), return_tensors="pt", padding=True, add_special_tokens=False)
-        encoded = {k: v.to(self.loaded.device) for k, v in encoded.items()}
+        loaded = self.loaded
+        encoded = loaded.tokenizer(list(batch), return_tensors="pt", padding=True, add_special_tokens=False)
+        encoded = {k: v.to(loaded.device) for k, v in encoded.items()}
         with torch.inference_mode():
-            output = self.loaded.model.generate(
+            output = loaded.model.generate(
                 **encoded,
                 do_sample=False,
                 num_beams=1,

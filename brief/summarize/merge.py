@@ -170,7 +170,14 @@ def what_is_new(points: Sequence[BriefPoint], n_articles: int) -> str:
             parts.append(f"Latest ({latest_date.isoformat()}): {latest.text}")
     if not parts:
         parts.append(usable[0].text)
-    return " ".join(parts)
+    return " ".join(_closed(part) for part in parts)
+
+
+def _closed(sentence: str) -> str:
+    """``sentence`` ending with a full stop (or its own ?, ! or closing quote), so joined sentences
+    never run together."""
+    sentence = sentence.strip()
+    return sentence if sentence[-1:] in ".?!…\"'”’)" else sentence + "."
 
 
 def cite(point: BriefPoint, labels: dict[str, str]) -> str:

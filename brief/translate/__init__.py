@@ -8,21 +8,21 @@ number protection. ``translate_articles`` translates many articles with shared b
 
 from __future__ import annotations
 
-import importlib
+import dataclasses
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from brief.backends import REGISTRY, backend_class, split_kind
 from brief.config import BriefConfig
-from brief.errors import ModelError
 from brief.records import Article, Quote, TranslatedArticle
 from brief.translate.base import SentenceBackend, Translator
 from brief.translate.core import SentenceTranslator
 from brief.translate.glossary import Glossary, load_glossary
 
 if TYPE_CHECKING:
-    from brief.models import ResolvedModel
+    from brief.models import ModelPool, ResolvedModel
     from brief.people import PeopleTable
 
 __all__ = [
@@ -39,33 +39,24 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# backend name -> "module:Class"; imported only when chosen (torch / ctranslate2 stay unimported otherwise)
+# the translation backends of the one registry (brief.backends), by kind
 BACKENDS: dict[str, str] = {
-    "seq2seq": "brief.translate.seq2seq:Seq2SeqBackend",
-    "instruct": "brief.translate.instruct:InstructBackend",
-    "ctranslate2": "brief.translate.ct2:CT2Backend",
-}
-_EXTRA_HINT = {
-    "ctranslate2": 'the ctranslate2 backend needs CTranslate2: pip install "brief[fast]"',
-    "instruct": "the instruct backend could not be imported",
+    kind: target for (role, kind), target in REGISTRY.items() if role == "translation"
 }
 
 
 def _backend_class(name: str) -> Any:
-    module_name, _, class_name = BACKENDS[name].partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as error:
-        hint = _EXTRA_HINT.get(name, "not available")
-        raise ModelError(f"--mt-backend {name}: {hint} ({error})") from error
-    return getattr(module, class_name)
+    return backend_class("translation", name)
 
 
-def make_backend(resolved: ResolvedModel, config: BriefConfig) -> SentenceBackend:
+def make_backend(
+    resolved: ResolvedModel, config: BriefConfig, pool: ModelPool | None = None
+) -> SentenceBackend:
     """The model backend for ``resolved`` (no cache, no protection), chosen by ``config.mt_backend``.
 
     "auto" looks at the model: encoder-decoder models (Marian, M2M100, NLLB, MADLAD/T5) run on the
-    seq2seq backend, chat models and GGUF files on the instruct backend.
+    seq2seq backend, chat models and GGUF files on the instruct backend. ``pool`` holds chat models
+    shared with the summarizer.
     """
     from brief.models import model_kind
 
@@ -84,23 +75,48 @@ def make_backend(resolved: ResolvedModel, config: BriefConfig) -> SentenceBacken
         )
     cls = _backend_class(name)
     factory = getattr(cls, "from_config", None)
-    backend: SentenceBackend = factory(resolved, config) if factory is not None else cls(resolved, config)
+    if factory is None:
+        return cls(resolved, config)  # type: ignore[no-any-return]
+    if name == "instruct":
+        return factory(resolved, config, pool)  # type: ignore[no-any-return]
+    backend: SentenceBackend = factory(resolved, config)
     return backend
 
 
-def make_translator(config: BriefConfig, people: PeopleTable | None = None) -> SentenceTranslator:
-    """A Translator for ``config``: model resolved (ModelUnavailableError when it is not here),
-    backend chosen, cache and glossary added. The model itself loads on the first uncached batch."""
-    from brief.models import resolve
-    from brief.people import load_people
+def _model_backend(config: BriefConfig, pool: ModelPool | None) -> SentenceBackend:
+    """The backend ``config.mt_model`` names: a server's model (``openai:MODEL``) or a local model."""
+    from brief.remote import server_settings
 
+    kind, name = split_kind(config.mt_model)
+    if kind == "openai" or (kind is None and config.mt_backend == "openai"):
+        return backend_class("translation", "openai")(  # type: ignore[no-any-return]
+            name,
+            server_settings(config),
+            per_request=config.sentences_per_request,
+            max_new_tokens=config.max_new_tokens,
+        )
+    from brief.models import resolve
+
+    if kind is not None:  # "instruct:PATH" / "seq2seq:PATH" force the backend, as for summaries
+        config = dataclasses.replace(config, mt_model=name, mt_backend=kind)
     resolved = resolve(config.mt_model, "translation", config.mt_revision)
     if resolved.commercial is False and not resolved.from_hub:  # resolve() warns for hub models
         log.warning(
             "%s has a non-commercial licence (%s): its translations may not be used commercially",
             resolved.source, resolved.licence,
         )  # fmt: skip
-    backend = make_backend(resolved, config)
+    return make_backend(resolved, config, pool)
+
+
+def make_translator(
+    config: BriefConfig, people: PeopleTable | None = None, pool: ModelPool | None = None
+) -> SentenceTranslator:
+    """A Translator for ``config``: model resolved (ModelUnavailableError when it is not here),
+    backend chosen, cache and glossary added. The model itself loads on the first uncached batch
+    (into ``pool`` when given, so that a summarizer naming the same chat model shares it)."""
+    from brief.people import load_people
+
+    backend = _model_backend(config, pool)
     cache = None
     if config.use_cache:
         from brief.translate.cache import CachedBackend, TranslationCache, default_cache_dir
@@ -110,7 +126,7 @@ def make_translator(config: BriefConfig, people: PeopleTable | None = None) -> S
     if people is None:
         people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
-    log.info("translating with %s (%s backend), %s", resolved.source, backend.info.backend, glossary)
+    log.info("translating with %s (%s backend), %s", backend.info.name, backend.info.backend, glossary)
     return SentenceTranslator(
         backend, glossary, batch_size=config.batch_size, segment_cache=cache, people=people
     )

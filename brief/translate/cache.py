@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS translations (
 _EXTRA_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, spans TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS token_counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL)",
+    # model answers to summary prompts, keyed by model, prompt hash and the exact prompt
+    "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, answer TEXT NOT NULL, created REAL NOT NULL)",
 )
 _CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
 
@@ -144,6 +146,37 @@ class TranslationCache:
         except sqlite3.Error as error:
             log.warning("translation cache %s: write failed (%s)", self.path, error)
 
+    def get_answers(self, keys: Sequence[str]) -> dict[str, str]:
+        """Cached model answers (of summary prompts) by key."""
+        db = self._connect()
+        found: dict[str, str] = {}
+        if db is None or not keys:
+            return found
+        try:
+            for i in range(0, len(keys), _CHUNK):
+                chunk = list(keys[i : i + _CHUNK])
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key, answer FROM answers WHERE key IN ({marks})", chunk)
+                found.update(dict(rows.fetchall()))
+        except sqlite3.Error as error:
+            log.warning("translation cache %s: read failed (%s)", self.path, error)
+        return found
+
+    def put_answers(self, rows: Mapping[str, str]) -> None:
+        """Store model answers by key and commit at once."""
+        db = self._connect()
+        if db is None or not rows:
+            return
+        now = time.time()
+        try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO answers (key, answer, created) VALUES (?, ?, ?)",
+                    [(key, answer, now) for key, answer in rows.items()],
+                )
+        except sqlite3.Error as error:
+            log.warning("translation cache %s: write failed (%s)", self.path, error)
+
     def get_count(self, key: str) -> int | None:
         db = self._connect()
         if db is None:
@@ -229,6 +262,26 @@ class CachedBackend:
 
     def _key(self, signature: str, sentence: str) -> str:
         return hashlib.sha256(f"{signature}\n{sentence}".encode()).hexdigest()
+
+    @property
+    def supports_strict(self) -> bool:
+        """Whether the model can be asked again with a stricter prompt (instruct and openai backends)."""
+        return callable(getattr(self.underlying, "translate_strict", None))
+
+    def translate_strict(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
+        """The underlying ``translate_strict``, cached under the reasons too."""
+        signature = backend_signature(self.underlying) + "|strict"
+        keys = [self._key(signature, f"{why}\n{s}") for s, why in zip(sentences, problems, strict=True)]
+        found = self.cache.get_many(sorted(set(keys)))
+        todo = [i for i, k in enumerate(keys) if k not in found]
+        if todo:
+            answers = self.underlying.translate_strict(  # type: ignore[attr-defined]
+                [sentences[i] for i in todo], [problems[i] for i in todo]
+            )
+            rows = [(keys[i], sentences[i], a) for i, a in zip(todo, answers, strict=True)]
+            self.cache.put_many(rows, signature)
+            found.update((key, answer) for key, _, answer in rows)
+        return [found[k] for k in keys]
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         signature = backend_signature(self.underlying)

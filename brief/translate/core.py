@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from brief.errors import ModelError
 from brief.records import Article, ModelInfo, Quote, SentencePair, TranslatedArticle
 from brief.translate.base import SentenceBackend
+from brief.translate.check import FLAG, TranslationChecker
 from brief.translate.glossary import Glossary
 from brief.translate.protect import Protected, protect, restore, unprotected_notes
 from brief.translate.segment import SegmentCache, fit_to_limit, segment_key, split_many
@@ -98,6 +99,14 @@ def trim_repetition(text: str, max_n: int = 8, keep: int = 2) -> tuple[str, bool
     return (" ".join(words), True) if changed else (text, False)
 
 
+def _can_ask_strictly(backend: SentenceBackend) -> bool:
+    """Whether ``backend`` (or the one a cache wraps) has a stricter prompt to ask again with."""
+    supports = getattr(backend, "supports_strict", None)
+    if supports is not None:
+        return bool(supports)
+    return callable(getattr(backend, "translate_strict", None))
+
+
 class SentenceTranslator:
     """A Translator built from a SentenceBackend, a glossary and a batch size."""
 
@@ -110,16 +119,24 @@ class SentenceTranslator:
         protect_numbers: bool = True,
         segment_cache: SegmentCache | None = None,
         people: PeopleTable | None = None,
+        check: bool = True,
     ) -> None:
         """``segment_cache`` remembers sentence splits between runs (the translation cache does).
         With ``people``, people named with a title in an article but missing from the table
-        ("송창현 현대자동차그룹 사장") are protected too, romanized the way the quotes stage does."""
+        ("송창현 현대자동차그룹 사장") are protected too, romanized the way the quotes stage does.
+        ``check``: every translated sentence goes through ``brief.translate.check``; a flagged one is
+        asked again once with a stricter prompt where the backend can, then kept with its notes."""
         self.backend = backend
         self.segment_cache = segment_cache
         self.people = people
         self.glossary = glossary
         self.batch_size = batch_size
         self.protect_numbers = protect_numbers
+        self.checker: TranslationChecker | None = None
+        if check:
+            names = [*(e.en for e in glossary.entries)] if glossary is not None else []
+            names += list(people.english_names) if people is not None else []
+            self.checker = TranslationChecker.from_names(names)
 
     @property
     def info(self) -> ModelInfo:
@@ -157,6 +174,7 @@ class SentenceTranslator:
             for p, piece in enumerate(unit.pieces):
                 jobs[piece.masked].append((unit, p))
         self._run(jobs, progress)
+        self._check(units)
         return [self._assemble(a, article, units, quotes_by_id) for a, article in enumerate(articles)]
 
     def _texts(self, article: Article) -> Iterable[tuple[int, str]]:
@@ -278,6 +296,33 @@ class SentenceTranslator:
             done = sum(1 for unit in finished if not unit.is_quote)
             if progress is not None and done:
                 progress(done)
+
+    def _check(self, units: Sequence[_Unit]) -> None:
+        """Check every sentence; ask the model once more, strictly, for the flagged ones it can; note
+        what is still wrong (FLAG notes)."""
+        if self.checker is None:
+            return
+        found = {id(u): self.checker.check(u.ko, u.text) for u in units}
+        retry = [u for u in units if found[id(u)] and len(u.pieces) == 1]
+        if retry and _can_ask_strictly(self.backend):
+            asked: dict[tuple[str, str], list[_Unit]] = defaultdict(list)
+            for unit in retry:
+                asked[(unit.pieces[0].masked, "; ".join(found[id(unit)]))].append(unit)
+            sources = list(asked)
+            answers = self.backend.translate_strict(  # type: ignore[attr-defined]
+                [s for s, _ in sources], [why for _, why in sources]
+            )
+            for key, answer in zip(sources, answers, strict=True):
+                for unit in asked[key]:
+                    restored = restore(unit.pieces[0], answer)
+                    text = trim_repetition(restored.text.strip())[0] if restored.text else ""
+                    again = self.checker.check(unit.ko, text) if text else found[id(unit)]
+                    unit.notes.append("retranslated with a stricter prompt after the check")
+                    if text and len(again) <= len(found[id(unit)]):
+                        unit.english[0] = text
+                        found[id(unit)] = again
+        for unit in units:
+            unit.notes += [FLAG + problem for problem in found[id(unit)]]
 
     def _translate(self, sentences: list[str]) -> list[str]:
         outputs = self.backend.translate_batch(sentences)

@@ -22,22 +22,40 @@ from brief.prompting import defuse_special_tokens  # re-exported: it used to liv
 
 if TYPE_CHECKING:
     from brief.config import BriefConfig
-    from brief.models import LoadedModel, ResolvedModel
+    from brief.models import LoadedModel, ModelPool, ResolvedModel
 
 __all__ = [
     "TRANSLATE_PROMPTS",
     "InstructBackend",
     "clean_answer",
     "defuse_special_tokens",
+    "sentence_limit",
     "translation_messages",
 ]
 
 log = logging.getLogger(__name__)
 
 TRANSLATE_PROMPTS = ("translate.system.j2", "translate.user.j2")
+STRICT_PROMPT = "translate.strict.j2"  # added to the instructions when a check rejected an answer
 MAX_SENTENCE_TOKENS = 384  # longer sentences are split by the caller: short prompts translate better
 NO_REPEAT_NGRAM_SIZE = 6  # chat models repeat short phrases legitimately; a 6-gram repeat is a loop
-_PROMPT_ROOM = 512  # context tokens kept for the instructions and the answer
+MIN_SENTENCE_TOKENS = 64  # below this a context is too small for translation prompts at all
+
+
+def sentence_limit(context: int, prompt_tokens: int) -> int:
+    """The longest sentence (in tokens) that fits one prompt: the instructions (``prompt_tokens``), the
+    sentence (n) and its answer (at most 3n + 32) within ``context``; at most MAX_SENTENCE_TOKENS.
+
+    Raises ModelError when the context cannot take even a MIN_SENTENCE_TOKENS sentence, rather than
+    cutting every sentence into fragments.
+    """
+    room = (context - prompt_tokens - 32) // 4
+    if room < MIN_SENTENCE_TOKENS:
+        raise ModelError(
+            f"the model's context of {context} tokens leaves room for sentences of only {max(room, 0)} "
+            f"tokens after the {prompt_tokens}-token instructions; use a model with a longer context"
+        )
+    return min(MAX_SENTENCE_TOKENS, room)
 
 
 def _prompts_dir() -> Path:
@@ -46,18 +64,26 @@ def _prompts_dir() -> Path:
     return PROMPTS_DIR
 
 
-def translation_messages(sentence: str, directory: Path | None = None) -> list[dict[str, str]]:
-    """The chat messages (system, user) asking for the translation of one Korean sentence."""
-    from brief.summarize.prompts import neutralise, render_messages
+def translation_messages(
+    sentence: str, directory: Path | None = None, problems: str = ""
+) -> list[dict[str, str]]:
+    """The chat messages (system, user) asking for the translation of one Korean sentence; with
+    ``problems`` (why an earlier answer was rejected), the stricter instructions too."""
+    from brief.summarize.prompts import neutralise, render_messages, render_prompt
 
-    return render_messages(TRANSLATE_PROMPTS, {"sentence": neutralise(sentence)}, directory or _prompts_dir())
+    folder = directory or _prompts_dir()
+    messages = render_messages(TRANSLATE_PROMPTS, {"sentence": neutralise(sentence)}, folder)
+    if problems:
+        strict = render_prompt(STRICT_PROMPT, {"problems": neutralise(problems)}, folder).strip()
+        messages[0] = {**messages[0], "content": messages[0]["content"].rstrip() + "\n" + strict}
+    return messages
 
 
 def prompt_hash(directory: Path | None = None) -> str:
     """sha256 of the two translation templates, for the cache key and provenance."""
     folder = directory or _prompts_dir()
     digest = hashlib.sha256()
-    for name in TRANSLATE_PROMPTS:
+    for name in (*TRANSLATE_PROMPTS, STRICT_PROMPT):
         path = folder / name
         if not path.is_file():
             from brief.errors import PromptError
@@ -104,9 +130,11 @@ class InstructBackend:
         micro_batch: int = 16,
         prompts_dir: Path | None = None,
         generate_overrides: Mapping[str, Any] | None = None,
+        pool: ModelPool | None = None,
     ) -> None:
         """``max_new_tokens`` None: three times the sentence's tokens plus 32 (capped at 1,024).
-        ``micro_batch``: prompts per ``generate`` call. ``generate_overrides`` go to generate last."""
+        ``micro_batch``: prompts per ``generate`` call. ``generate_overrides`` go to generate last.
+        ``pool``: where the model is loaded, shared with a summarizer naming the same model."""
         from brief.models import model_kind
 
         if model_kind(resolved) != "instruct":
@@ -124,18 +152,22 @@ class InstructBackend:
         self.generate_overrides = dict(generate_overrides or {})
         self._prompt_hash = prompt_hash(self.prompts_dir)
         self._loaded: LoadedModel | None = None
+        self._pool = pool
         self._tokenizer: Any = None
         self._max_input: int | None = None
         self.calls = 0  # model.generate calls, for tests and benchmarks
 
     @classmethod
-    def from_config(cls, resolved: ResolvedModel, config: BriefConfig) -> InstructBackend:
+    def from_config(
+        cls, resolved: ResolvedModel, config: BriefConfig, pool: ModelPool | None = None
+    ) -> InstructBackend:
         return cls(
             resolved,
             device=config.device,
             dtype=config.dtype,
             max_new_tokens=config.max_new_tokens,
             micro_batch=min(config.batch_size, 16),
+            pool=pool,
         )
 
     # ------------------------------------------------------------ SentenceBackend
@@ -157,7 +189,7 @@ class InstructBackend:
         """(template, sha256) of each translation prompt, for the digest's provenance."""
         return tuple(
             (name, hashlib.sha256((self.prompts_dir / name).read_bytes()).hexdigest())
-            for name in TRANSLATE_PROMPTS
+            for name in (*TRANSLATE_PROMPTS, STRICT_PROMPT)
         )
 
     @property
@@ -176,7 +208,12 @@ class InstructBackend:
             from brief.models import max_input_tokens, read_config
 
             context = max_input_tokens(read_config(self.resolved), self.tokenizer)
-            self._max_input = max(16, min(MAX_SENTENCE_TOKENS, (context - _PROMPT_ROOM) // 4))
+            if getattr(self.tokenizer, "chat_template", None):
+                instructions = self.prompt("")
+            else:  # no template: loading will refuse the model; count the instructions alone
+                instructions = "\n".join(m["content"] for m in translation_messages("", self.prompts_dir))
+            prompt_tokens = len(self.tokenizer(instructions, add_special_tokens=False)["input_ids"])
+            self._max_input = sentence_limit(context, prompt_tokens)
         return self._max_input
 
     def count_tokens(self, sentence: str) -> int:
@@ -185,24 +222,36 @@ class InstructBackend:
     def load(self) -> LoadedModel:
         """Load the chat model (once); ModelError when it has no chat template or is not a chat model."""
         if self._loaded is None:
-            from brief.models import load_causal_lm
+            from brief.models import ModelPool
 
-            self._loaded = load_causal_lm(self.resolved, device=self.device, dtype=self.dtype)
+            pool = self._pool or ModelPool()
+            self._loaded = pool.causal_lm(self.resolved, device=self.device, dtype=self.dtype)
             self._tokenizer = None
         return self._loaded
 
-    def prompt(self, sentence: str) -> str:
-        """The full chat-formatted prompt for one sentence (the model's own chat template)."""
-        messages = translation_messages(defuse_special_tokens(sentence, self.tokenizer), self.prompts_dir)
+    def prompt(self, sentence: str, problems: str = "") -> str:
+        """The full chat-formatted prompt for one sentence (the model's own chat template); with
+        ``problems``, the stricter prompt for a sentence whose first answer a check rejected."""
+        messages = translation_messages(
+            defuse_special_tokens(sentence, self.tokenizer), self.prompts_dir, problems
+        )
         text: str = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
         return text
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
+        return self._translate(sentences, [""] * len(sentences))
+
+    def translate_strict(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
+        """Translations of sentences a check rejected (``problems``: why), with the stricter prompt."""
+        return self._translate(sentences, list(problems))
+
+    def _translate(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
         if not sentences:
             return []
         from brief.batching import run_in_halves
 
         loaded = self.load()
+        why = {s: p for s, p in zip(sentences, problems, strict=True) if p}
         # similar lengths together, so little padding; results go back in the caller's order
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
         results: list[str] = [""] * len(sentences)
@@ -210,7 +259,11 @@ class InstructBackend:
             chunk = order[start : start + self.micro_batch]
             answers = run_in_halves(
                 [sentences[i] for i in chunk],
-                lambda batch: self._generate(loaded, batch),
+                lambda batch: (
+                    self._generate(loaded, batch, problems=[why.get(s, "") for s in batch])
+                    if why
+                    else self._generate(loaded, batch)
+                ),
                 model=self.info.name,
                 device=loaded.device,
                 task="translating one sentence",
@@ -219,11 +272,14 @@ class InstructBackend:
                 results[i] = clean_answer(answer, sentences[i])
         return results
 
-    def _generate(self, loaded: LoadedModel, sentences: Sequence[str]) -> list[str]:
+    def _generate(
+        self, loaded: LoadedModel, sentences: Sequence[str], problems: Sequence[str] | None = None
+    ) -> list[str]:
         import torch
 
         tokenizer = loaded.tokenizer
-        prompts = [self.prompt(s) for s in sentences]
+        reasons = problems or [""] * len(sentences)
+        prompts = [self.prompt(s, why) for s, why in zip(sentences, reasons, strict=True)]
         encoded = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(
             loaded.device
         )

@@ -22,6 +22,7 @@ from brief.records import (
     DateEvidence,
     Digest,
     Failure,
+    FigureDispute,
     GlossaryEntry,
     MergedBrief,
     ModelInfo,
@@ -31,6 +32,9 @@ from brief.records import (
     Reporter,
     SentencePair,
     Speaker,
+    Story,
+    StoryFact,
+    StoryLink,
     TranslatedArticle,
 )
 
@@ -253,6 +257,54 @@ def small_digest() -> Digest:
         prompt_hashes=(("article_brief.user.j2", "ab12cd34"),),
         settings=(("mt_backend", "auto"), ("since", "2025-02-20")),
     )
+    money = StoryFact(
+        kind="money",
+        value="KRW 2.4 trillion",
+        sources=(a1.id,),
+        ko="2.4조 원",
+        context_ko="양사 협력 규모는 2.4조 원이다.",
+        context_en="The two companies' cooperation is worth KRW 2.4 trillion.",
+        measure=("협력", "규모"),
+    )
+    other = StoryFact(
+        kind="money",
+        value="KRW 2 trillion",
+        sources=(a2.id,),
+        ko="2조 원",
+        context_ko="협력 규모는 2조 원이다.",
+        measure=("협력", "규모"),
+    )
+    years = StoryFact(
+        kind="duration",
+        value="five years",
+        sources=(a1.id, a2.id),
+        ko="5년간",
+        context_ko="5년간 협력한다.",
+        context_en="They will cooperate for five years.",
+    )
+    story = Story(
+        id="story-0123456789ab",
+        title="KT strengthens AI partnership with MS",
+        articles=(a1.id, a2.id),
+        outlets=("Chosun Biz", "전자신문"),
+        first_date=dt.date(2025, 2, 26),
+        last_date=dt.date(2025, 2, 26),
+        in_period=True,
+        facts=(years, money, other),
+        disputes=(FigureDispute(kind="money", measure=("규모", "협력"), facts=(money, other)),),
+        links=(StoryLink((a1.id, a2.id), 0.31, ("person: Kim Young-shub (김영섭)", "org: Microsoft (MS)")),),
+        points=merged.points[:2],
+        names=("Kim Young-shub", "Satya Nadella", "KT", "Microsoft"),
+    )
+    old = Story(
+        id="story-ba9876543210",
+        title="An older story",
+        articles=("no-such-article",),
+        outlets=("Maeil Business Newspaper",),
+        first_date=dt.date(2020, 2, 20),
+        last_date=dt.date(2020, 2, 20),
+        in_period=False,
+    )
     return Digest(
         title="Korean news brief 2025-W09",
         week="2025-W09",
@@ -264,6 +316,9 @@ def small_digest() -> Digest:
         glossary=glossary,
         provenance=provenance,
         failures=(Failure("seeds/broken.txt", "no Korean text found"),),
+        stories=(story, old),
+        period_start=dt.date(2025, 2, 24),
+        period_end=dt.date(2025, 3, 2),
     )
 
 
@@ -370,6 +425,29 @@ def hostile_digest() -> Digest:
         glossary=(GlossaryEntry(ko=bad, en=bad, kind=bad),),
         provenance=ok.provenance,
         failures=(Failure(bad, bad),),
+        stories=(hostile_story(article.id, bad),),
+    )
+
+
+def hostile_story(article_id: str, bad: str) -> Story:
+    """A story whose every text field is hostile (ids and kinds come from brief, never from articles)."""
+    fact = StoryFact(
+        kind="money", value=bad, sources=(article_id,), ko=bad, context_ko=bad, context_en=bad, measure=(bad,)
+    )
+    korean_only = StoryFact(kind="money", value=bad + "2", sources=(article_id,), ko=bad, context_ko=bad)
+    return Story(
+        id="story-<evil>",
+        title=bad,
+        articles=(article_id,),
+        outlets=(bad,),
+        first_date=None,
+        last_date=None,
+        in_period=True,
+        facts=(fact, korean_only),
+        disputes=(FigureDispute(kind="money", measure=(bad,), facts=(fact, korean_only)),),
+        links=(StoryLink((article_id, article_id), 1.0, (bad,)),),
+        points=(BriefPoint(bad, (article_id,)),),
+        names=(bad, bad),
     )
 
 

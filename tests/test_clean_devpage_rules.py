@@ -1,4 +1,4 @@
-"""Cleaning rules met on pages written after the cleaning stage was built (tests/data/unseen/)."""
+"""Cleaning rules met on the team's development pages (tests/data/devpages/)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Quote constructions met on articles written after the quotes stage was built (tests/data/unseen/),
+"""Quote constructions met on the team's development pages (tests/data/devpages/),
 each as a general rule on new sentences: table-driven, expected (speaker or None, kind, text start)."""
 
 from __future__ import annotations
