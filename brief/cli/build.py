@@ -314,13 +314,15 @@ def build(
 
 
 def digest_summary(digest: Digest, wrote: list[str], seconds: float) -> str:
-    """The run in one line: articles, quotes, sentences (flagged: with a translation note), skipped."""
+    """The run in one line: articles, quotes, sentences (flagged by the translation check), skipped."""
+    from brief.translate.check import flagged
+
     sentences = [pair for t in digest.articles for pair in t.sentences]
     return summary_line(
         articles=len(digest.articles),
         quotes=len(digest.quotes),
         sentences=len(sentences),
-        flagged=sum(1 for pair in sentences if pair.notes),
+        flagged=sum(1 for pair in sentences if flagged(pair.notes)),
         skipped=len(digest.failures),
         wrote=wrote,
         seconds=seconds,
