@@ -55,8 +55,11 @@ class ModelUnavailableError(ModelError):
     """A model is neither cached nor reachable. The message says how to pull it or pass a local path."""
 
     def __init__(self, model: str, role: str = "translation", detail: str = "") -> None:
+        from brief.display import one_line
+
         self.model = model
         self.role = role
+        model, detail = one_line(model), one_line(detail)  # the message's lines are its own, never a name's
         option = "--mt-model" if role == "translation" else "--summarizer"
         lines = [
             f"The {role} model '{model}' is not available on this machine"

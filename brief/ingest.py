@@ -7,13 +7,23 @@ import logging
 import re
 import stat
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from brief.errors import InputError
 from brief.fetch.sidecar import read_sidecar
 from brief.records import Failure, MediaType, RawDocument
 
-__all__ = ["SUFFIXES", "decode_bytes", "discover", "read_document", "sniff_media_type"]
+__all__ = [
+    "STDIN_NAME",
+    "SUFFIXES",
+    "StreamInput",
+    "decode_bytes",
+    "discover",
+    "read_document",
+    "read_stream",
+    "sniff_media_type",
+]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +58,38 @@ _HTML_SNIFF = re.compile(
     rb"|<(?:p|div|article|h1|br|span|table|script)[\s>/]",
     re.IGNORECASE,
 )
+
+
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True)
+class StreamInput:
+    """An article that is not a file: bytes already read (standard input), and the name to show."""
+
+    data: bytes
+    name: str = STDIN_NAME
+
+
+def read_stream(stream: StreamInput, max_bytes: int = 5 * 1024 * 1024) -> RawDocument:
+    """Decode an article given as bytes (text or HTML, told by its content). InputError names it."""
+    if not stream.data:
+        raise InputError(stream.name, "nothing was read (the input is empty)")
+    if len(stream.data) > max_bytes:
+        raise InputError(
+            stream.name, f"input is over the {_human(max_bytes)} limit (raise it with --max-bytes)"
+        )
+    text, encoding = decode_bytes(stream.data, stream.name)
+    if not text.strip():
+        raise InputError(stream.name, "input contains only whitespace")
+    path = Path(stream.name)
+    return RawDocument(
+        path=path,
+        text=text,
+        encoding=encoding,
+        media_type=sniff_media_type(path, text),
+        size=len(stream.data),
+    )
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from brief.errors import ModelError, ModelUnavailableError
+from brief.fingerprint import local_revision
 from brief.records import ModelInfo
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "load_tokenizer",
     "max_input_tokens",
     "model_kind",
+    "preset_suggestion",
     "pull",
     "read_config",
     "resolve",
@@ -223,10 +225,17 @@ class ResolvedModel:
         return None
 
     def info(self, backend: str) -> ModelInfo:
-        """This model's provenance record for ``backend``."""
-        return ModelInfo(
-            role=self.role, name=self.source, backend=backend, revision=self.revision, licence=self.licence
-        )
+        """This model's provenance record for ``backend``.
+
+        A hub model is its id at a commit; a local folder or file is its own name at a fingerprint of
+        its content (never the absolute path, which says nothing once the weights change).
+        """
+        if self.from_hub:
+            name, revision = self.source, self.revision
+        else:
+            path = self.local_dir / self.gguf_file if self.gguf_file else self.local_dir
+            name, revision = path.name, local_revision(path)
+        return ModelInfo(role=self.role, name=name, backend=backend, revision=revision, licence=self.licence)
 
 
 @dataclass(frozen=True)
@@ -252,6 +261,17 @@ def find_preset(name: str) -> Preset | None:
         if lowered in (preset.name.lower(), preset.hub_id.lower()):
             return preset
     return None
+
+
+def preset_suggestion(name: str, role: str = "translation") -> str:
+    """ "; did you mean 'X'?" for a near miss of a preset name (or of "extractive"), else ""."""
+    import difflib
+
+    names = {preset.name.lower(): preset.name for preset in PRESETS.values()}
+    if role == "summarization":
+        names["extractive"] = "extractive"
+    close = difflib.get_close_matches(name.strip().lower(), list(names), n=1, cutoff=0.75)
+    return f"; did you mean '{names[close[0]]}'?" if close else ""
 
 
 def hub_id_of(name: str) -> str | None:
@@ -389,7 +409,8 @@ def _download(name: str, repo_id: str, role: Role, revision: str | None) -> Path
             name, role, "the repository is gated: accept its terms and log in"
         ) from error
     except RepositoryNotFoundError as error:
-        raise ModelUnavailableError(name, role, f"no repository '{repo_id}' on the hub") from error
+        detail = f"no repository '{repo_id}' on the hub{preset_suggestion(name, role)}"
+        raise ModelUnavailableError(name, role, detail) from error
     except RevisionNotFoundError as error:
         raise ModelUnavailableError(name, role, f"no revision '{revision}' of '{repo_id}'") from error
     except Exception as error:  # network errors come from several libraries (httpx, requests, OSError)
@@ -427,6 +448,7 @@ def resolve(name_or_path: str, role: str = "translation", revision: str | None =
             detail = "not in the Hugging Face cache, and HF_HUB_OFFLINE is set"
             if preset is None:
                 detail += "; it is not a preset name either (brief models list)"
+                detail += preset_suggestion(name, model_role)
             raise ModelUnavailableError(name, model_role, detail)
         folder = _download(name, repo_id, model_role, revision)
         if not ((folder / "config.json").is_file() and _has_weights(folder)):
@@ -727,19 +749,30 @@ def _load(resolved: ResolvedModel, auto_class: str, device: str, dtype: str) -> 
     import transformers
     from safetensors import SafetensorError  # corrupt or truncated weights
 
+    from brief.events import loading
+
     chosen_device = select_device(device)
     torch_dtype = resolve_dtype(dtype, chosen_device)
-    tokenizer = load_tokenizer(resolved)
-    kwargs: dict[str, Any] = {"trust_remote_code": False, "dtype": torch_dtype}
-    if resolved.gguf_file is not None:
-        kwargs["gguf_file"] = resolved.gguf_file
-    elif any(resolved.local_dir.glob("*.safetensors")):
-        kwargs["use_safetensors"] = True
-    try:
-        model = getattr(transformers, auto_class).from_pretrained(str(resolved.local_dir), **kwargs)
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError, ImportError, SafetensorError) as error:
-        raise ModelError(f"Cannot load '{resolved.name}' from {resolved.local_dir}: {error}") from error
-    model = model.to(chosen_device).eval()
+    with loading(resolved.role, resolved.name):
+        tokenizer = load_tokenizer(resolved)
+        kwargs: dict[str, Any] = {"trust_remote_code": False, "dtype": torch_dtype}
+        if resolved.gguf_file is not None:
+            kwargs["gguf_file"] = resolved.gguf_file
+        elif any(resolved.local_dir.glob("*.safetensors")):
+            kwargs["use_safetensors"] = True
+        try:
+            model = getattr(transformers, auto_class).from_pretrained(str(resolved.local_dir), **kwargs)
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            RuntimeError,
+            ImportError,
+            SafetensorError,
+        ) as error:
+            raise ModelError(f"Cannot load '{resolved.name}' from {resolved.local_dir}: {error}") from error
+        model = model.to(chosen_device).eval()
     logger.info(
         "loaded %s on %s (%s)", resolved.source, chosen_device, str(torch_dtype).replace("torch.", "")
     )

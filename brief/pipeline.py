@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from brief._version import __version__
 from brief.config import BriefConfig
 from brief.errors import BriefError, InputError, ModelError
+from brief.ingest import StreamInput
 from brief.records import (
     Article,
     ArticleBrief,
@@ -29,11 +30,20 @@ if TYPE_CHECKING:
     from brief.people import PeopleTable
     from brief.translate.glossary import Glossary
 
-__all__ = ["Progress", "build_digest", "digest_period", "digest_week", "generated_at", "load_articles"]
+__all__ = [
+    "Progress",
+    "build_digest",
+    "digest_period",
+    "digest_week",
+    "generated_at",
+    "load_articles",
+    "translation_progress",
+]
 
 # progress(stage, advance, total): ``advance`` more items of ``stage`` are done; ``total`` is the stage's
-# size when known (None for translation, counted in sentences as they finish). Stages, in order:
-# "clean" (files), "quotes" (articles), "translate" (sentences), "summarize" (articles), "merge".
+# size when known (translation: None while the articles are split into sentences, then the number of
+# sentences, first announced with advance 0). Stages, in order: "clean" (files), "quotes" (articles),
+# "translate" (sentences), "summarize" (articles), "merge".
 Progress = Callable[[str, int, "int | None"], None]
 
 SUMMARY_CHUNK = 8  # articles per summarize_all call: model backends batch within it, progress between
@@ -41,33 +51,50 @@ SUMMARY_CHUNK = 8  # articles per summarize_all call: model backends batch withi
 log = logging.getLogger(__name__)
 
 
-def load_articles(paths: Iterable[Path | str], config: BriefConfig) -> tuple[list[Article], list[Failure]]:
-    """Read and clean every article under ``paths``. Bad inputs become Failures; the rest go on.
+def load_articles(
+    paths: Iterable[Path | str | StreamInput], config: BriefConfig, progress: Progress | None = None
+) -> tuple[list[Article], list[Failure]]:
+    """Read and clean every article under ``paths`` (and any given as bytes, e.g. standard input).
+    Bad inputs become Failures; the rest go on. ``progress`` hears of each file ("clean" stage).
 
     Raises InputError only when there is nothing at all to read.
     """
     from brief.clean import clean_page
-    from brief.ingest import discover, read_document
+    from brief.ingest import discover, read_document, read_stream
 
-    files, failures = discover([Path(p) for p in paths])
+    given = list(paths)
+    files, failures = discover([Path(p) for p in given if not isinstance(p, StreamInput)])
+    inputs: list[Path | StreamInput] = [*files, *(p for p in given if isinstance(p, StreamInput))]
     articles: list[Article] = []
-    for path in files:
+    report = progress or _no_progress
+    total = len(failures) + len(inputs)
+    report("clean", len(failures), total)  # the paths discovery already turned down count as done
+    for path in inputs:
         try:
-            articles.extend(clean_page(read_document(path, max_bytes=config.max_file_bytes)))
+            if isinstance(path, StreamInput):
+                raw = read_stream(path, max_bytes=config.max_file_bytes)
+            else:
+                raw = read_document(path, max_bytes=config.max_file_bytes)
+            articles.extend(clean_page(raw))
         except InputError as error:  # returned as a Failure: the caller reports it, once
             log.debug("%s", error)
-            failures.append(Failure(source=str(path), message=error.problem))
+            failures.append(Failure(source=_name(path), message=error.problem))
         except OSError as error:  # vanished or unreadable between discovery and reading
-            failures.append(Failure(source=str(path), message=f"cannot read: {error.strerror or error}"))
+            failures.append(Failure(source=_name(path), message=f"cannot read: {error.strerror or error}"))
         except Exception as error:  # a bug in a stage must not cost the other articles
             log.debug("unexpected error on %s", path, exc_info=True)
             message = f"internal error ({type(error).__name__}: {error}); please report it with this file"
-            failures.append(Failure(source=str(path), message=message))
+            failures.append(Failure(source=_name(path), message=message))
+        report("clean", 1, total)
     return articles, failures
 
 
+def _name(path: Path | StreamInput) -> str:
+    return path.name if isinstance(path, StreamInput) else str(path)
+
+
 def build_digest(
-    paths: Iterable[Path | str], config: BriefConfig, progress: Progress | None = None
+    paths: Iterable[Path | str | StreamInput], config: BriefConfig, progress: Progress | None = None
 ) -> Digest:
     """Run every stage over the articles under ``paths`` and return the week's Digest.
 
@@ -83,7 +110,7 @@ def build_digest(
     from brief.summarize import make_summarizer
     from brief.translate import load_glossary, make_translator, translate_articles
 
-    paths = [Path(p) for p in paths]
+    inputs: list[Path | StreamInput] = [p if isinstance(p, StreamInput) else Path(p) for p in paths]
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
@@ -93,11 +120,10 @@ def build_digest(
     translator = make_translator(config, people, pool)
     summarizer = make_summarizer(config, people.people, glossary.entries, pool=pool)
 
-    articles, failures = load_articles(paths, config)
-    report("clean", len(articles) + len(failures), len(articles) + len(failures))
+    articles, failures = load_articles(inputs, config, report)
     kept = _in_range(articles, config)
     if not kept:
-        where = ", ".join(str(p) for p in paths) or "(no paths)"
+        where = ", ".join(_name(p) for p in inputs) or "(no paths)"
         raise InputError(where, _nothing_left(articles, failures, config))
     kept = sorted((_with_english_reporters(a, people) for a in kept), key=_article_order)
 
@@ -113,10 +139,9 @@ def build_digest(
             failures.append(_stage_failure(article, "quotes", error))
         report("quotes", 1, len(kept))
 
-    translated = translate_articles(
-        translator, usable, quotes_by_id, progress=lambda n: report("translate", n, None)
-    )
-    translated = _with_headings(translator, translated, lambda n: report("translate", n, None))
+    advance, announce = translation_progress(report)
+    translated = translate_articles(translator, usable, quotes_by_id, progress=advance, total=announce)
+    translated = _with_headings(translator, translated, lambda n: None)  # a few lines, not in the count
     briefs: list[ArticleBrief] = []
     for start in range(0, len(translated), SUMMARY_CHUNK):
         chunk = translated[start : start + SUMMARY_CHUNK]
@@ -159,6 +184,20 @@ def build_digest(
         period_start=period[0],
         period_end=period[1],
     )
+
+
+def translation_progress(report: Progress) -> tuple[Callable[[int], None], Callable[[int], None]]:
+    """The ``progress`` and ``total`` callbacks of ``translate_articles`` as "translate" stage reports."""
+    known: list[int] = []  # the number of sentences, once the articles are split
+
+    def total(n: int) -> None:
+        known.append(n)
+        report("translate", 0, n)
+
+    def advance(n: int) -> None:
+        report("translate", n, known[0] if known else None)
+
+    return advance, total
 
 
 def digest_period(config: BriefConfig, week: str) -> tuple[_dt.date | None, _dt.date | None]:

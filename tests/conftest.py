@@ -10,16 +10,25 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # Tiny models gain nothing from several threads, and on a busy machine OpenMP threads waiting on
 # each other make torch 10-20x slower; one thread per test process (set before torch is imported).
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+# A developer's own BRIEF_* settings must not change what the tests see (brief.cli.settings reads them).
+for _name in [n for n in os.environ if n.startswith("BRIEF_") and n != "BRIEF_UPDATE_SNAPSHOTS"]:
+    del os.environ[_name]
 
-from pathlib import Path
+from pathlib import Path  # noqa: E402  (after the environment above is set)
 
-import pytest
+import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 # the opt-in glossary of the seeds' story (KT and Microsoft): tests about the seeds load it explicitly
 KT_MICROSOFT_GLOSSARY = ROOT / "brief" / "data" / "examples" / "kt_microsoft.toml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_user_config(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """An empty user config folder: a developer's ~/.config/brief/brief.toml must not change the tests."""
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("xdg-config"))
 
 
 @pytest.fixture(scope="session")

@@ -236,7 +236,18 @@ def test_cli_default_output_is_briefs_week_md(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1740646800")
     result = runner.invoke(
-        app, ["build", "in/", "--html", "--json", "--since", "2025-02-20", "--week", "2025-W09"]
+        app,
+        [
+            "build",
+            "in/",
+            "--html",
+            "--json-out",
+            "briefs/2025-W09.json",
+            "--since",
+            "2025-02-20",
+            "--week",
+            "2025-W09",
+        ],
     )
     assert result.exit_code == 3  # the fixture digest has one skipped input
     assert "brief: skipped seeds/broken.txt: no Korean text found" in result.stderr
@@ -246,7 +257,8 @@ def test_cli_default_output_is_briefs_week_md(
         fx.small_digest()
     )
     assert json.loads((tmp_path / "briefs/2025-W09.json").read_text(encoding="utf-8"))["week"] == "2025-W09"
-    assert "brief: wrote briefs/2025-W09.md" in result.stderr
+    last = result.stderr.splitlines()[-1]  # the summary comes last, after the "skipped" lines
+    assert "— wrote briefs/2025-W09.md, briefs/2025-W09.html, briefs/2025-W09.json in " in last
     config = fake_build[0]
     assert (config.source_date_epoch, config.since, config.week) == (
         1_740_646_800,
@@ -310,7 +322,7 @@ def test_cli_model_unavailable_exits_2_and_writes_nothing(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     result = runner.invoke(
-        app, ["build", str(seeds_dir), "--mt-model", "some-org/not-cached", "--html", "--json"]
+        app, ["build", str(seeds_dir), "--mt-model", "some-org/not-cached", "--html", "--json-out", "x.json"]
     )
     assert result.exit_code == 2, result.output
     assert "The translation model 'some-org/not-cached' is not available" in result.stderr
@@ -319,11 +331,11 @@ def test_cli_model_unavailable_exits_2_and_writes_nothing(
 
 
 def test_cli_progress_bars_only_on_a_terminal() -> None:
-    from brief.cli.build import StageBars
+    from brief.cli.progress import ProgressDisplay
 
-    silent = StageBars(enabled=False)
-    silent("translate", 3, None)
-    assert silent._bar is None
+    with ProgressDisplay(enabled=False) as silent:
+        silent("translate", 3, None)
+    assert silent._progress is None and silent.done == {"translate": 3}
 
 
 _REPRO_SCRIPT = """

@@ -173,7 +173,9 @@ def test_a_failure_while_rendering_writes_no_file(
         raise RuntimeError("renderer crashed half-way")
 
     monkeypatch.setattr(brief.render, "render_html", broken)
-    result = runner.invoke(app, ["build", "in/", "-o", str(target), "--html", "--json"])
+    result = runner.invoke(
+        app, ["build", "in/", "-o", str(target), "--html", "--json-out", str(target.with_suffix(".json"))]
+    )
     assert result.exit_code != 0
     assert isinstance(result.exception, RuntimeError)
     assert target.read_text(encoding="utf-8") == "last week's digest\n"  # Markdown was rendered, not written

@@ -36,7 +36,9 @@ def _build(tiny_marian: Path, cache: Path, seeds: Path, out: Path, *extra: str) 
 def built(tiny_marian: Path, seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("build")
     cache = tmp_path_factory.mktemp("mt-cache")
-    result = _build(tiny_marian, cache, seeds_dir, folder / "X.md", "--html", "--json")
+    result = _build(
+        tiny_marian, cache, seeds_dir, folder / "X.md", "--html", "--json-out", str(folder / "X.json")
+    )
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     return {"md": folder / "X.md", "html": folder / "X.html", "json": folder / "X.json", "cache": cache}
 
@@ -97,7 +99,9 @@ def test_front_matter_and_provenance_name_the_model(built: dict[str, Path], tiny
     assert front["generated_at"] == "2025-02-27T09:00:00Z"
     assert len(front["sources"]) == 5
     assert [m["role"] for m in front["models"]] == ["translation", "summarization"]
-    assert front["models"][0]["name"] == str(tiny_marian)
+    assert front["models"][0]["name"] == tiny_marian.name  # the folder's name, never its absolute path
+    assert front["models"][0]["revision"].startswith("local-")  # and a fingerprint of its content
+    assert str(tiny_marian) not in text
     assert "- summarization model: extractive" in text
 
 
@@ -113,7 +117,15 @@ def test_html_and_json_are_written_beside_it(built: dict[str, Path]) -> None:
 def test_rebuilding_gives_byte_identical_files(
     built: dict[str, Path], tiny_marian: Path, seeds_dir: Path, tmp_path: Path
 ) -> None:
-    result = _build(tiny_marian, built["cache"], seeds_dir, tmp_path / "Y.md", "--html", "--json")
+    result = _build(
+        tiny_marian,
+        built["cache"],
+        seeds_dir,
+        tmp_path / "Y.md",
+        "--html",
+        "--json-out",
+        str(tmp_path / "Y.json"),
+    )
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     for kind in ("md", "html", "json"):
         assert (tmp_path / f"Y.{kind}").read_bytes() == built[kind].read_bytes(), kind

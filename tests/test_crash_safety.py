@@ -67,7 +67,19 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build_args(inputs: Path, out: Path, cache: Path, model: Path) -> list[str | Path]:
-    return ["build", inputs, "-o", out, "--json", "--mt-model", model, "--cache-dir", cache, *MODEL_ARGS]
+    return [
+        "build",
+        inputs,
+        "-o",
+        out,
+        "--json-out",
+        out.with_suffix(".json"),
+        "--mt-model",
+        model,
+        "--cache-dir",
+        cache,
+        *MODEL_ARGS,
+    ]
 
 
 def _no_digest_files(folder: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from fetch_site import ARTICLES, LAST_MODIFIED, Site, article_html, serve
+from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from brief import __version__
@@ -22,6 +23,7 @@ from brief.fetch.sources import classify, read_source_list
 from brief.fetch.urls import canonical_url, url_problem
 from brief.ingest import read_document
 from brief.records import WebSource
+from brief.schemas import load_schema
 
 FAST = FetchConfig(host_delay=0, backoff=0.01, retries=1, timeout=1.5, max_bytes=200_000, allow_private=True)
 runner = CliRunner()
@@ -497,6 +499,7 @@ def test_cli_fetch_reports_json_and_exits_3_when_some_sources_failed(site: Site,
     result = runner.invoke(app_(), args)
     assert result.exit_code == 3, result.output
     report = json.loads(result.stdout)
+    Draft202012Validator(load_schema("fetch")).validate(report)  # docs/fetch.schema.json
     assert len(report["stored"]) == 3
     assert report["failures"] == [{"source": site.url("/missing.html"), "message": "HTTP 404"}]
     assert f"brief: skipped {site.url('/missing.html')}: HTTP 404" in result.stderr

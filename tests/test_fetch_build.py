@@ -45,7 +45,17 @@ def test_build_from_sources_fetches_then_builds_the_digest(
     listed = [site.url("/feed.rss"), site.url("/atom.xml"), site.url("/sitemap.xml")]
     feeds.write_text("# the weekly sources\n" + "\n".join(listed) + "\n", encoding="utf-8")
     inbox, out = tmp_path / "inbox", tmp_path / "briefs" / "week.md"
-    args = ["build", "--sources", str(feeds), "--into", str(inbox), "-o", str(out), "--json"]
+    args = [
+        "build",
+        "--sources",
+        str(feeds),
+        "--into",
+        str(inbox),
+        "-o",
+        str(out),
+        "--json-out",
+        str(out.with_suffix(".json")),
+    ]
     args += [
         "--since",
         "2026-11-23",

@@ -68,8 +68,9 @@ def _build(tmp_path: Path, text: str, model: Path) -> tuple[str, str, dict[str, 
     (tmp_path / "people.toml").write_text(HOSTILE_PEOPLE, encoding="utf-8")
     out = tmp_path / "out" / "digest.md"
     people = tmp_path / "people.toml"
-    args = ["build", str(tmp_path / "in.txt"), "-o", str(out), "--html", "--json", "--no-cache",
-            "--people", str(people), "--mt-model", str(model), *FAST_MODEL_ARGS]  # fmt: skip
+    args = ["build", str(tmp_path / "in.txt"), "-o", str(out), "--html", "--no-cache",
+            "--json-out", str(out.with_suffix(".json")), "--people", str(people), "--mt-model", str(model),
+            *FAST_MODEL_ARGS]  # fmt: skip
     result = RUNNER.invoke(app, args, catch_exceptions=False)
     assert result.exit_code == EXIT_OK, result.stderr
     return (

@@ -97,11 +97,16 @@ def test_odd_marks(paragraph: str, people: PeopleTable) -> None:
     extract_quotes(_article([paragraph]), people)
 
 
-def _timed(text: str, people: PeopleTable) -> float:
+def _timed(text: str, people: PeopleTable, tries: int = 3) -> float:
+    """The best of ``tries`` runs, in CPU seconds of this process: other jobs on a shared machine
+    slow the wall clock, not the CPU time the extraction itself uses."""
     article = _article([text])
-    start = time.perf_counter()
-    extract_quotes(article, people)
-    return time.perf_counter() - start
+    best = float("inf")
+    for _ in range(tries):
+        start = time.process_time()
+        extract_quotes(article, people)
+        best = min(best, time.process_time() - start)
+    return best
 
 
 @pytest.mark.parametrize(
@@ -118,10 +123,10 @@ def _timed(text: str, people: PeopleTable) -> float:
 def test_long_paragraphs_take_linear_time(unit: str, people: PeopleTable) -> None:
     times = max(1, 4000 // len(unit))
     small, large = unit * times, unit * (8 * times)  # about 4,000 and 32,000 characters
-    _timed(small, people)  # warm up caches
-    t_small = max(min(_timed(small, people), _timed(small, people)), 1e-2)
+    _timed(small, people, tries=1)  # warm up caches
+    t_small = max(_timed(small, people), 2e-2)  # floor: a tiny time makes a noisy denominator
     t_large = _timed(large, people)
-    assert t_large < 5.0
-    # the ratio compares best-of-two timings on both sides, so one scheduler hiccup cannot fail it
-    t_large = min(t_large, _timed(large, people))
-    assert t_large / t_small < 8 * 3  # 8x the text: linear is 8x; allow noise, forbid quadratic (64x)
+    assert t_large < 10.0  # CPU seconds; the quadratic pattern this guards against took 16 s on 15,000
+    # best-of-three CPU times on both sides: 8x the text is 8x the time when linear, 64x when
+    # quadratic; the bound 24x leaves a 3x margin for noise (cache misses, frequency scaling)
+    assert t_large / t_small < 8 * 3

@@ -71,8 +71,8 @@ def bad_run(
     out = tmp_path_factory.mktemp("bad-out") / "digest.md"
     cache = tmp_path_factory.mktemp("bad-cache")
     code, stderr = _run(
-        ["build", str(bad_folder), "-o", str(out), "--json", "--mt-model", str(tiny_marian),
-         "--cache-dir", str(cache), *FAST_MODEL_ARGS]
+        ["build", str(bad_folder), "-o", str(out), "--json-out", str(out.with_suffix(".json")),
+         "--mt-model", str(tiny_marian), "--cache-dir", str(cache), *FAST_MODEL_ARGS]
     )  # fmt: skip
     return code, stderr, out
 
@@ -144,7 +144,8 @@ def test_build_max_bytes_reaches_the_pipeline(tiny_marian: Path, tmp_path: Path)
     folder, small, large, limit = _two_sizes(tmp_path)
     out = tmp_path / "d.md"
     code, stderr = _run(
-        ["build", str(folder), "-o", str(out), "--json", "--mt-model", str(tiny_marian), "--no-cache",
+        ["build", str(folder), "-o", str(out), "--json-out", str(out.with_suffix(".json")),
+         "--mt-model", str(tiny_marian), "--no-cache",
          "--max-bytes", str(limit), *FAST_MODEL_ARGS]
     )  # fmt: skip
     assert code == EXIT_PARTIAL, stderr

@@ -44,6 +44,7 @@ def identity_translation(monkeypatch: pytest.MonkeyPatch) -> None:
         articles: Sequence[Article],
         quotes_by_id: Mapping[str, Sequence[Quote]],
         progress: Any = None,
+        total: Any = None,
     ) -> list[TranslatedArticle]:
         return [_identity(a, quotes_by_id.get(a.id, ())) for a in articles]
 

@@ -6,7 +6,17 @@ import sys
 
 from typer import Abort
 
-from brief.cli import build, clean, fetch, models, quotes, summarize, translate  # noqa: F401  (registers)
+from brief.cli import (  # noqa: F401  (registers commands)
+    build,
+    cache,
+    clean,
+    config,
+    fetch,
+    models,
+    quotes,
+    summarize,
+    translate,
+)
 from brief.cli.app import app, setup_logging
 from brief.errors import EXIT_BAD_INPUT
 

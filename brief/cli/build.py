@@ -37,54 +37,43 @@ from brief.cli.app import (
     handle_errors,
     model_config,
     quiet_transformers,
+    read_inputs,
     report_failures,
     strict_exit,
 )
 from brief.cli.fetch import ALLOW_PRIVATE, INTO, SOURCES_FILE, gather_sources, run_fetch
+from brief.cli.progress import ProgressDisplay, summary_line
+from brief.config import BriefConfig
+from brief.display import display_path
 from brief.errors import ConfigError, InputError
 from brief.records import Digest, Failure
 
-__all__ = ["StageBars", "build", "output_paths", "parse_date", "source_date_epoch", "warn_empty_period"]
+__all__ = [
+    "build",
+    "digest_summary",
+    "interrupted_message",
+    "json_notice",
+    "output_paths",
+    "parse_date",
+    "source_date_epoch",
+    "warn_empty_period",
+]
 
-_STAGES = {
-    "sources": ("fetching sources", " sources"),
-    "pages": ("fetching pages", " pages"),
-    "clean": ("reading", " files"),
-    "quotes": ("finding quotes", " articles"),
-    "translate": ("translating", " sentences"),
-    "summarize": ("summarizing", " articles"),
-    "merge": ("merging", ""),
-}
 
+def interrupted_message(display: ProgressDisplay, config: BriefConfig) -> str:
+    """What a Ctrl-C keeps: the translations finished so far (in the cache, unless --no-cache)."""
+    done = display.done.get("translate", 0)
+    seconds = f"{display.elapsed:.0f} s"
+    if not config.use_cache:
+        return f"brief: interrupted after {seconds}; nothing was kept (--no-cache) and no digest was written"
+    from brief.translate.cache import default_cache_dir
 
-class StageBars:
-    """Progress bars on stderr, one per pipeline stage (a ``brief.pipeline.Progress`` callback)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._stage: str | None = None
-        self._bar: Any = None  # a tqdm bar; tqdm is imported only when bars are shown
-
-    def __call__(self, stage: str, advance: int, total: int | None) -> None:
-        if not self.enabled:
-            return
-        from tqdm import tqdm
-
-        if stage != self._stage:
-            self.close()
-            label, unit = _STAGES.get(stage, (stage, ""))
-            self._stage = stage
-            self._bar = tqdm(
-                desc=label, total=total, unit=unit, file=sys.stderr, leave=False, dynamic_ncols=True
-            )
-        self._bar.update(advance)
-
-    def close(self) -> None:
-        """Close the current bar (the pipeline ended or moved on)."""
-        if self._bar is not None:
-            self._bar.close()
-        self._bar = None
-        self._stage = None
+    cache = Path(config.cache_dir or default_cache_dir()) / "translations.sqlite3"
+    what = f"the {done:,} sentences translated so far" if done else "every translated batch"
+    return (
+        f"brief: interrupted after {seconds}; {what} are kept in the cache ({display_path(cache)}) and the"
+        " next run reuses them; no digest was written (an earlier one is untouched)"
+    )
 
 
 def warn_empty_period(digest: Digest) -> None:
@@ -118,28 +107,52 @@ def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int | None:
     return int(value)
 
 
-def output_paths(output: Path, html: bool, json_output: bool) -> dict[str, Path]:
-    """Where each format goes: the Markdown file, and HTML / JSON beside it with their own suffixes."""
+def output_paths(output: Path, html: bool, json_out: Path | None = None) -> dict[str, Path]:
+    """Where each format goes: the Markdown file (``-``: stdout), HTML beside it, JSON where named."""
+    to_stdout = str(output) == STDOUT
+    if to_stdout and html:
+        raise ConfigError(
+            "--html writes a page beside the Markdown file; with -o - there is none: give -o FILE.md"
+        )
     paths = {"markdown": output}
     if html:
         paths["html"] = output.with_suffix(".html")
-    if json_output:
-        paths["json"] = output.with_suffix(".json")
+    if json_out is not None:
+        paths["json"] = json_out
     if len(set(paths.values())) != len(paths):
-        raise ConfigError(f"-o {output}: name the Markdown file (e.g. digest.md); HTML and JSON go beside it")
+        raise ConfigError(f"-o {output}: name the Markdown file (e.g. digest.md); HTML and JSON go elsewhere")
     return paths
 
 
+JSON_NOTICE = (
+    "brief: note: build --json prints the digest as JSON on stdout, as every command's --json does;"
+    " --json-out FILE writes it to a file (before, --json wrote FILE.json beside the digest)"
+)
+
+
+def json_notice(stdout: Any, quiet: bool) -> str | None:
+    """The migration note for --json, shown when the JSON lands on a terminal (a script wants the JSON)."""
+    isatty = getattr(stdout, "isatty", None)
+    return JSON_NOTICE if not quiet and isatty is not None and isatty() else None
+
+
 PATHS = typer.Argument(None, help=PATHS_HELP + " Optional with --sources.")
+STDOUT = "-"
 OUTPUT = typer.Option(
-    None, "-o", "--output", help="Markdown file to write (default: briefs/<ISO year>-W<week>.md)."
+    None,
+    "-o",
+    "--output",
+    help="Markdown file to write, or - for stdout (default: briefs/<ISO year>-W<week>.md).",
 )
 WEEK = typer.Option(None, "--week", help="The digest's week, YYYY-Www (default: of the newest article date).")
 SINCE = typer.Option(None, "--since", help="Leave out articles dated before this date (YYYY-MM-DD).")
 UNTIL = typer.Option(None, "--until", help="Leave out articles dated after this date (YYYY-MM-DD).")
 HTML = typer.Option(False, "--html", help="Also write a self-contained HTML page beside it (.html).")
-JSON_FILE = typer.Option(False, "--json", help="Also write the whole digest as JSON beside it (.json).")
-QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars and no 'wrote' lines.")
+JSON_STDOUT = typer.Option(
+    False, "--json", help="Print the whole digest as JSON on stdout (the Markdown file is still written)."
+)
+JSON_FILE = typer.Option(None, "--json-out", help="Also write the whole digest as JSON to this file.")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress display and no summary line.")
 ALL_QUOTES = typer.Option(False, "--all-quotes", help="Show every quote of every speaker, none collapsed.")
 QUOTES_PER_SPEAKER = typer.Option(
     3,
@@ -168,7 +181,8 @@ def build(
     since: str | None = SINCE,
     until: str | None = UNTIL,
     html: bool = HTML,
-    json_output: bool = JSON_FILE,
+    json_output: bool = JSON_STDOUT,
+    json_out: Path | None = JSON_FILE,
     quiet: bool = QUIET,
     priority: list[str] = SPEAKER_FIRST,
     all_quotes: bool = ALL_QUOTES,
@@ -206,7 +220,7 @@ def build(
     from brief.pipeline import build_digest
     from brief.render import DEFAULT_PRIORITY, RenderOptions, render_html, render_json, render_markdown
 
-    bars = StageBars(enabled=not quiet and sys.stderr.isatty())
+    display = ProgressDisplay(enabled=not quiet and sys.stderr.isatty())
     with handle_errors(), quiet_transformers():
         config = model_config(
             mt_model=mt_model,
@@ -233,8 +247,10 @@ def build(
             source_date_epoch=source_date_epoch(os.environ),
             quiet=quiet,
         )
+        if json_output and output is not None and str(output) == STDOUT:
+            raise ConfigError("--json and -o - both write to stdout; write the JSON with --json-out FILE")
         if output is not None:
-            output_paths(output, html, json_output)  # a bad -o fails before hours of translation
+            output_paths(output, html, json_out)  # a bad -o fails before hours of translation
         paths = list(paths or ())
         fetched: tuple[Failure, ...] = ()
         if sources:
@@ -251,9 +267,11 @@ def build(
         elif into != Path("inbox") or allow_private or fetch_delay != 1.0:
             typer.echo("brief: warning: --into, --allow-private and --fetch-delay need --sources", err=True)
         try:
-            digest = build_digest(paths, config, progress=bars)
-        finally:
-            bars.close()
+            with display:
+                digest = build_digest(read_inputs(paths, config.max_file_bytes), config, progress=display)
+        except KeyboardInterrupt:
+            typer.echo(interrupted_message(display, config), err=True)
+            raise typer.Exit(130) from None
         digest = dataclasses.replace(digest, failures=(*fetched, *digest.failures))
         # Everything is rendered before anything is written: a failure here leaves no file behind.
         options = RenderOptions(
@@ -262,22 +280,50 @@ def build(
             all_quotes=all_quotes,
             front_matter=front_matter,
         )
-        targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_output)
+        targets = output_paths(output or Path("briefs") / f"{digest.week}.md", html, json_out)
         texts = {"markdown": render_markdown(digest, options=options)}
         if html:
             texts["html"] = render_html(digest, options=options)
-        if json_output:
+        if json_out is not None or json_output:
             texts["json"] = render_json(digest)
+    wrote = []
     for kind, path in targets.items():
+        if str(path) == STDOUT:
+            sys.stdout.write(texts[kind])
+            sys.stdout.flush()
+            wrote.append("the digest to stdout")
+            continue
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, texts[kind])
         except OSError as error:
-            fail(InputError(path, f"cannot write the digest: {error.strerror or error}"))
-        if not quiet:
-            typer.echo(f"brief: wrote {path}", err=True)
+            fail(InputError(display_path(path), f"cannot write the digest: {error.strerror or error}"))
+        wrote.append(display_path(path))
+    if json_output:
+        notice = json_notice(sys.stdout, quiet)
+        if notice:
+            typer.echo(notice, err=True)
+        sys.stdout.write(texts["json"])
     if not quiet:
         warn_empty_period(digest)
     report_failures(digest.failures)
+    if not quiet:
+        typer.echo(f"brief: {digest_summary(digest, wrote, display.elapsed)}", err=True)
     code = exit_for(len(digest.articles), digest.failures)
     raise typer.Exit(strict_exit(digest.articles, strict, code))
+
+
+def digest_summary(digest: Digest, wrote: list[str], seconds: float) -> str:
+    """The run in one line: articles, quotes, sentences (flagged by the translation check), skipped."""
+    from brief.translate.check import flagged
+
+    sentences = [pair for t in digest.articles for pair in t.sentences]
+    return summary_line(
+        articles=len(digest.articles),
+        quotes=len(digest.quotes),
+        sentences=len(sentences),
+        flagged=sum(1 for pair in sentences if flagged(pair.notes)),
+        skipped=len(digest.failures),
+        wrote=wrote,
+        seconds=seconds,
+    )

@@ -8,8 +8,18 @@ from typing import Annotated
 
 import typer
 
-from brief.cli.app import MAX_BYTES, PATHS_HELP, app, emit_json, exit_for, handle_errors, report_failures
+from brief.cli.app import (
+    MAX_BYTES,
+    PATHS_HELP,
+    app,
+    emit_json,
+    exit_for,
+    handle_errors,
+    read_inputs,
+    report_failures,
+)
 from brief.config import BriefConfig
+from brief.display import display_path, one_line
 from brief.errors import EXIT_BAD_INPUT
 from brief.records import Article
 
@@ -18,7 +28,8 @@ log = logging.getLogger(__name__)
 
 def format_article(article: Article, show_removed: bool = False) -> str:
     """A readable plain-text view of one cleaned article."""
-    lines = [f"=== {article.source}  ({article.encoding}, {article.media_type}, id {article.id})"]
+    source = display_path(article.source)
+    lines = [f"=== {source}  ({article.encoding}, {article.media_type}, id {article.id})"]
     lines.append(f"headline:  {article.headline or '(none)'}")
     lines.extend(f"sub:       {sub}" for sub in article.subheadlines)
     outlet = " / ".join(x for x in (article.outlet.ko, article.outlet.en) if x) or "(unknown)"
@@ -64,11 +75,11 @@ def clean(
     with handle_errors():
         config = BriefConfig(max_file_bytes=max_bytes)
         try:
-            articles, failures = load_articles(paths, config)
+            articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
         except (OSError, ValueError, RuntimeError) as error:  # a bug must not reach the user as a traceback
             log.debug("clean failed", exc_info=True)
             problem = f"{type(error).__name__}: {error}"
-            typer.echo(f"brief: error: cleaning failed unexpectedly ({problem})", err=True)
+            typer.echo(f"brief: error: cleaning failed unexpectedly ({one_line(problem)})", err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
     report_failures(failures)
     if json_output:

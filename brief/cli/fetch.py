@@ -52,15 +52,12 @@ def run_fetch(urls: list[str], into: Path, quiet: bool, **settings: Any) -> Any:
     """Fetch ``urls`` into ``into`` with progress bars; print the summary, notes and failures."""
     import sys
 
-    from brief.cli.build import StageBars
+    from brief.cli.progress import ProgressDisplay
     from brief.fetch import FetchConfig, fetch_sources
 
     config = FetchConfig(**settings)
-    bars = StageBars(enabled=not quiet and sys.stderr.isatty())
-    try:
-        report = fetch_sources(urls, into, config, progress=bars)
-    finally:
-        bars.close()
+    with ProgressDisplay(enabled=not quiet and sys.stderr.isatty()) as display:
+        report = fetch_sources(urls, into, config, progress=display)
     if not quiet:
         for note in report.notes:
             typer.echo(f"brief: note {note.url}: {note.message}", err=True)

@@ -6,6 +6,7 @@ import typer
 
 from brief.cli.app import emit_json, handle_errors, models_app
 from brief.config import DEFAULT_MT_MODEL, DEFAULT_SUMMARIZER
+from brief.display import display_path
 from brief.errors import EXIT_MODEL, BriefError
 
 NAMES = typer.Argument(None, help="Models to check (presets, hub ids or paths); default: every preset.")
@@ -62,9 +63,10 @@ def pull_model(
     role = preset.roles[0] if preset else "translation"
     with handle_errors():
         resolved = pull(name, role, revision)
-    typer.echo(f"{resolved.source} is ready: {resolved.local_dir} (revision {resolved.revision or 'local'})")
+    source, folder = display_path(resolved.source), display_path(resolved.local_dir)
+    typer.echo(f"{source} is ready: {folder} (revision {resolved.revision or 'local'})")
     if resolved.commercial is False:
-        typer.echo(f"note: {resolved.source} has a non-commercial licence ({resolved.licence})", err=True)
+        typer.echo(f"note: {source} has a non-commercial licence ({resolved.licence})", err=True)
 
 
 @models_app.command("check")

@@ -7,8 +7,18 @@ from typing import Annotated, Any
 
 import typer
 
-from brief.cli.app import MAX_BYTES, PATHS_HELP, app, emit_json, exit_for, handle_errors, report_failures
+from brief.cli.app import (
+    MAX_BYTES,
+    PATHS_HELP,
+    app,
+    emit_json,
+    exit_for,
+    handle_errors,
+    read_inputs,
+    report_failures,
+)
 from brief.config import BriefConfig
+from brief.display import display_path
 from brief.records import Article, Quote, to_jsonable
 
 
@@ -63,7 +73,7 @@ def quotes(
     with handle_errors():
         config = BriefConfig(people_files=tuple(people or ()), max_file_bytes=max_bytes)
         table = load_people(config.people_files)
-        articles, failures = load_articles(paths, config)
+        articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
         found = []
         for article in articles:
             quotes = extract_quotes(article, table)
@@ -75,7 +85,7 @@ def quotes(
         emit_json([article_json(a, qs) for a, qs in found])
     else:
         for article, qs in found:
-            typer.echo(f"=== {article.source} ({len(qs)} quotes)")
+            typer.echo(f"=== {display_path(article.source)} ({len(qs)} quotes)")
             for q in qs:
                 typer.echo(format_quote(q))
             typer.echo("")

@@ -35,9 +35,11 @@ from brief.cli.app import (
     handle_errors,
     model_config,
     quiet_transformers,
+    read_inputs,
     report_failures,
     strict_exit,
 )
+from brief.display import display_path
 from brief.records import ArticleBrief, MergedBrief, TranslatedArticle
 
 PATHS = typer.Argument(..., help=PATHS_HELP)
@@ -63,7 +65,7 @@ def format_brief(translated: TranslatedArticle, brief: ArticleBrief, label: str)
     article = translated.article
     date = article.date.isoformat() if article.date else "undated"
     outlet = article.outlet.en or article.outlet.ko or "unknown outlet"
-    lines = [f"=== [{label}] {article.source}  ({outlet}, {date})"]
+    lines = [f"=== [{label}] {display_path(article.source)}  ({outlet}, {date})"]
     lines.append(f"headline: {translated.headline_en or '(none)'}")
     lines.append(f"lede:     {brief.lede}")
     for bullet in brief.bullets:
@@ -145,9 +147,10 @@ def summarize(
     max_bytes: int = MAX_BYTES,
 ) -> None:
     """Brief each article (lede, bullets, numbers, quotes) and merge the briefs, checked against sources."""
+    from brief.cli.progress import ProgressDisplay
     from brief.models import ModelPool
     from brief.people import load_people
-    from brief.pipeline import load_articles
+    from brief.pipeline import load_articles, translation_progress
     from brief.quotes import extract_quotes
     from brief.summarize import make_summarizer
     from brief.translate import make_translator, translate_articles
@@ -186,19 +189,13 @@ def summarize(
             guard="drop" if drop_unsupported else "mark",
             pool=pool,
         )
-        articles, failures = load_articles(paths, config)
+        articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
         quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
-        bar = None
-        if sys.stderr.isatty():
-            from tqdm import tqdm
-
-            bar = tqdm(desc="translating", unit=" sentences", file=sys.stderr, leave=False)
-        try:
-            translated = translate_articles(translator, articles, quotes_by_id, bar.update if bar else None)
-        finally:
-            if bar is not None:
-                bar.close()
-        briefs = chosen.summarize_all(translated)
+        with ProgressDisplay(enabled=sys.stderr.isatty()) as display:
+            advance, total = translation_progress(display)
+            translated = translate_articles(translator, articles, quotes_by_id, progress=advance, total=total)
+            briefs = chosen.summarize_all(translated)
+            display("summarize", len(briefs), len(briefs))
         merged = chosen.merge(briefs, translated)
     report_failures(failures)
     labels = {t.article.id: f"A{i}" for i, t in enumerate(translated, 1)}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -34,9 +33,13 @@ from brief.cli.app import (
     handle_errors,
     model_config,
     quiet_transformers,
+    read_inputs,
     report_failures,
     strict_exit,
 )
+from brief.cli.progress import ProgressDisplay
+from brief.display import display_path
+from brief.pipeline import translation_progress
 from brief.records import SentencePair, TranslatedArticle
 
 PATHS = typer.Argument(..., help=PATHS_HELP)
@@ -56,7 +59,7 @@ def format_translation(translated: TranslatedArticle) -> str:
     """A readable view: each Korean sentence with its English translation below it."""
     article = translated.article
     model = translated.model
-    lines = [f"=== {article.source}", f"model: {model.name} ({model.backend})", ""]
+    lines = [f"=== {display_path(article.source)}", f"model: {model.name} ({model.backend})", ""]
     current: int | None = None
     pair: SentencePair
     for pair in translated.sentences:
@@ -72,15 +75,6 @@ def format_translation(translated: TranslatedArticle) -> str:
         for quote in translated.quotes:
             lines.append(f"  - {quote.speaker.label}: \u201c{quote.text_en or ''}\u201d")
     return "\n".join(lines)
-
-
-def _progress_bar(enabled: bool) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
-    if not enabled:
-        return None, lambda: None
-    from tqdm import tqdm
-
-    bar = tqdm(desc="translating", unit=" sentences", file=sys.stderr, leave=False)
-    return bar.update, bar.close
 
 
 @app.command()
@@ -133,13 +127,11 @@ def translate(
         )
         table = load_people(config.people_files)
         translator = make_translator(config, table)  # fails fast (exit 2) when the model is not here
-        articles, failures = load_articles(paths, config)
+        articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
         quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
-        update, close = _progress_bar(sys.stderr.isatty())
-        try:
-            translated = translate_articles(translator, articles, quotes_by_id, update)
-        finally:
-            close()
+        with ProgressDisplay(enabled=sys.stderr.isatty()) as display:
+            advance, total = translation_progress(display)
+            translated = translate_articles(translator, articles, quotes_by_id, progress=advance, total=total)
     report_failures(failures)
     if json_output:
         emit_json(translated)

@@ -137,12 +137,14 @@ def translate_articles(
     articles: Sequence[Article],
     quotes_by_id: Mapping[str, Sequence[Quote]] | None = None,
     progress: Callable[[int], None] | None = None,
+    total: Callable[[int], None] | None = None,
 ) -> list[TranslatedArticle]:
     """Translate ``articles`` (with their quotes), sharing batches across articles when the
-    translator can; ``progress(n)`` is called as n more article sentences are done."""
+    translator can; ``progress(n)`` is called as n more article sentences are done, and
+    ``total(n)`` once, before any is translated, with the number of sentences to come (when known)."""
     quotes_by_id = quotes_by_id or {}
     if isinstance(translator, SentenceTranslator):
-        return translator.translate_many(articles, quotes_by_id, progress)
+        return translator.translate_many(articles, quotes_by_id, progress, total)
     results = []
     for article in articles:
         translated = translator.translate(article, quotes_by_id.get(article.id, ()))

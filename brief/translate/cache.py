@@ -203,6 +203,27 @@ class TranslationCache:
             return 0
         return int(db.execute("SELECT COUNT(*) FROM translations").fetchone()[0])
 
+    def counts(self) -> dict[str, int]:
+        """Rows per table: translations, sentence splits (segments) and token counts."""
+        db = self._connect()
+        if db is None:
+            return {}
+        tables = ("translations", "segments", "token_counts")
+        return {t: int(db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def clear(self) -> int:
+        """Delete every row (safe while another run uses the file) and give the space back; rows deleted."""
+        db = self._connect()
+        if db is None:
+            return 0
+        deleted = sum(self.counts().values())
+        with db:
+            for table in ("translations", "segments", "token_counts"):
+                db.execute(f"DELETE FROM {table}")
+        db.execute("VACUUM")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return deleted
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()

@@ -152,8 +152,10 @@ class SentenceTranslator:
         articles: Sequence[Article],
         quotes_by_id: Mapping[str, Sequence[Quote]] | None = None,
         progress: Callable[[int], None] | None = None,
+        total: Callable[[int], None] | None = None,
     ) -> list[TranslatedArticle]:
-        """Translate many articles at once: their sentences share batches (sorted by length)."""
+        """Translate many articles at once: their sentences share batches (sorted by length).
+        ``total(n)`` is told the number of article sentences once they are split, before translating."""
         quotes_by_id = quotes_by_id or {}
         texts: list[tuple[int, int, str, bool]] = []  # article, paragraph (or quote), text, is quote
         for a, article in enumerate(articles):
@@ -165,6 +167,8 @@ class SentenceTranslator:
         named = [self._named(article) for article in articles]
         for (a, paragraph, text, is_quote), sentence_spans in zip(texts, spans, strict=True):
             units += self._split(a, paragraph, text, sentence_spans, is_quote, names[a], named[a])
+        if total is not None:
+            total(sum(1 for unit in units if not unit.is_quote))
         jobs: dict[str, list[tuple[_Unit, int]]] = defaultdict(list)
         for unit in units:
             for p, piece in enumerate(unit.pieces):

@@ -9,7 +9,6 @@ runs never leave a half-written model behind. Needs the optional extra: ``pip in
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brief.errors import ModelError
+from brief.fingerprint import fingerprint
 from brief.translate.seq2seq import NO_REPEAT_NGRAM_SIZE
 
 if TYPE_CHECKING:
@@ -61,19 +61,9 @@ def default_ct2_root() -> Path:
     return Path(constants.HF_HUB_CACHE).parent / "brief-ct2"
 
 
-def _local_fingerprint(folder: Path) -> str:
-    """A short hash of a local model folder's config and weight files (name, size, mtime)."""
-    digest = hashlib.sha256()
-    for path in sorted(folder.iterdir()):
-        if path.suffix in (".json", ".safetensors", ".bin") and path.is_file():
-            stat = path.stat()
-            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:16]
-
-
 def converted_model_dir(resolved: ResolvedModel, quantization: str, root: Path) -> Path:
     """The folder the converted model of ``resolved`` goes to (keyed by model, revision, quantization)."""
-    key = resolved.revision or _local_fingerprint(resolved.local_dir)
+    key = resolved.revision or fingerprint(resolved.local_dir)
     name = re.sub(r"[^A-Za-z0-9._-]+", "--", resolved.source.strip("/"))[-80:].strip("-")
     return root / f"{name}--{key[:16]}--{quantization}"
 
@@ -221,18 +211,21 @@ class CT2Backend:
     def load(self) -> Any:
         """Convert the model (first use only) and load it into CTranslate2."""
         if self._translator is None:
+            from brief.events import loading
+
             ct2 = _import_ct2()
             quantization = self.compute_type
-            folder = _convert(
-                self.resolved, quantization, converted_model_dir(self.resolved, quantization, self.root)
-            )
-            self._translator = ct2.Translator(
-                str(folder),
-                device=self.device,
-                device_index=self.device_index,
-                compute_type=self.compute_type,
-                intra_threads=self.threads,
-            )
+            with loading(self.resolved.role, self.resolved.name):
+                folder = _convert(
+                    self.resolved, quantization, converted_model_dir(self.resolved, quantization, self.root)
+                )
+                self._translator = ct2.Translator(
+                    str(folder),
+                    device=self.device,
+                    device_index=self.device_index,
+                    compute_type=self.compute_type,
+                    intra_threads=self.threads,
+                )
             log.info("CTranslate2 model %s on %s (%s)", folder, self.device, self.compute_type)
         return self._translator
 
