@@ -96,13 +96,13 @@ _CONNECTIVES = frozenset(
 _THIS_WAY = ("이같이", "이렇게", "이처럼")
 # a broadcast transcript's sound bite: "[인터뷰] 김형진/세종텔레콤 회장 : "…"", "[녹취] 과기정통부 관계자 : …"
 _SOUND_BITE = re.compile(
-    r"\s*(?P<tag>[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)[^\]>]{0,10}[\]>])?\s*(?P<open>\[)?\s*"
-    r"(?P<who>[^:：\"“”‘\[\]]{2,60}?)\s*[:：]\s*(?P<said>\S.*)"
+    r"\s*(?:(?P<tag>[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)[^\]>]{0,10}[\]>])\s*)?(?:(?P<open>\[)\s*)?"
+    r"(?P<who>[^:：\"“”‘\[\]\s][^:：\"“”‘\[\]]{1,59}?)\s*[:：]\s*(?P<said>\S.*)"
 )
 # a label on a line of its own before a sound bite: "▶ 인터뷰 : 김민재 / 한빛전자 사장"
 _LABEL_LINE = re.compile(
-    r"\s*[▶■●◆-]?\s*[\[<]?\s*(?:인터뷰|녹취|싱크|INT)\s*[\]>]?\s*[:：]?\s*"
-    r"(?P<who>[^:：\"“”\[\]<>]{2,60}?)\s*$"
+    r"\s*(?:[▶■●◆-]\s*)?(?:[\[<]\s*)?(?:인터뷰|녹취|싱크|INT)\s*(?:[\]>]\s*)?(?:[:：]\s*)?"
+    r"(?P<who>[^:：\"“”\[\]<>\s][^:：\"“”\[\]<>]{1,59}?)\s*$"
 )
 # a label alone on its line in brackets ("[재판장]", "[김서준 측 변호사]", "[박하윤 / 서울 마포구]"), and a
 # line that is a quote and nothing else
