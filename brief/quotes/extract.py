@@ -251,7 +251,13 @@ class _Extractor:
         self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
         label: str | None = None
         role: str | None = None  # "[재판장]", "[NAME / 서울 마포구]": a label for the quoted lines below it
+        headings = {h.before: h.text for h in article.headings}
         for index, text in enumerate(article.paragraphs):
+            if index in headings:
+                # a heading between a label and a quoted line ends the label's hold on what follows; a
+                # bracketed label the cleaner took for a heading ("[특검 측]") is still a label
+                label = None
+                role = self._role(headings[index])
             bite = _sound_bite(text)
             if bite is None and label is not None and _LABEL_LINE.match(text) is None:
                 # "▶ 인터뷰 : NAME / TITLE" on its own line: the next line is what they said
@@ -263,8 +269,7 @@ class _Extractor:
                 label = " ".join(line.group("who").split())
             bracket = _BRACKET_LABEL.match(text) if bite is None and line is None else None
             if bracket is not None:
-                who = " ".join(bracket.group("who").split())
-                role = who if self.cast.label_speaker(who) is not None else None
+                role = self._role(text)
             elif bite is None and role is not None and _QUOTED_LINE.match(text):
                 # the quoted lines under "[재판장]" are the presiding judge's, until another label
                 begin = len(text) - len(text.lstrip())
@@ -285,6 +290,14 @@ class _Extractor:
         self.state = _State()
         self.quotes: list[Quote] = []
         self._told_by_next: tuple[int, str, str | None] | None = None
+
+    def _role(self, text: str) -> str | None:
+        """The speaker label of a bracketed line alone ("[재판장]"), when it names someone."""
+        bracket = _BRACKET_LABEL.match(text)
+        if bracket is None:
+            return None
+        who = " ".join(bracket.group("who").split())
+        return who if self.cast.label_speaker(who) is not None else None
 
     # ------------------------------------------------------------ resolution
     def _resolve(self, mention: Mention, para: int) -> Speaker | None:
@@ -327,7 +340,10 @@ class _Extractor:
             self._heading(article.headline, "headline", 0)
         for index, sub in enumerate(article.subheadlines):
             self._heading(sub, "subheadline", index)
+        sections = {h.before for h in article.headings}
         for index, paragraph in enumerate(article.paragraphs):
+            if index in sections:
+                self.state = _State()  # a new section: no quote continues a speaker from the one before
             self._paragraph(paragraph, index)
         return tuple(self.quotes)
 
