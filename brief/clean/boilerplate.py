@@ -223,12 +223,15 @@ def nav_phrases_reason(line: str) -> str | None:
 # prompt to share, subscribe, follow or read on ("…요약한 결과입니다.", "이 콘텐츠를 공유하세요.").
 _WIDGET_TOPIC = re.compile(
     r"요약|공유|구독|스크랩|팔로우|좋아요|알림|북마크|퍼가|본문\s*전체|전체\s*(?:기사|본문)|원문|(?:읽기|읽어|보기)를?"
+    r"|자세한\s*(?:내용|소식)은"
 )
 _TO_READER = re.compile(
     r"(?:하세요|보세요|주세요|주십시오|하십시오|바랍니다|권장합니다|권합니다|부탁드립니다)[.!]?$"
 )
 _ABOUT_READING = re.compile(r"(?:결과입니다|수\s*있습니다)[.!]?$")  # said of the page, not to the reader
-_ABOUT_PAGE = re.compile(r"(?:이|본|해당)\s*(?:기사|콘텐츠|컨텐츠|글|요약|뉴스|페이지)|기사\s*내용|본문")
+_ABOUT_PAGE = re.compile(
+    r"(?:이|본|해당)\s*(?:기사|콘텐츠|컨텐츠|글|요약|뉴스|페이지)|기사\s*내용|본문|(?:동)?영상(?:으로|에서|을\s*통해)"
+)
 _WIDGET_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s*")
 
 
@@ -238,6 +241,8 @@ def is_reader_widget(line: str) -> bool:
     if len(line) > 300 or '"' in line or "“" in line or _WIDGET_TOPIC.search(line) is None:
         return False
     sentences = [s for s in _WIDGET_SENTENCE_BREAK.split(line) if s.strip()]
+    if len(sentences) > 1 and not sentences[-1].rstrip().endswith((".", "!", "?")):
+        sentences.pop()  # cut off by the scraper: the complete sentences before it decide
     if not sentences or len(sentences) > 4:
         return False
     return all(_widget_sentence(s.strip()) for s in sentences)
