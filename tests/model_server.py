@@ -100,14 +100,17 @@ class FaultProxy:
                         time.sleep(0.02)  # a little time in flight, as a server takes
                     else:
                         status, data = self._upstream(body)
-                    self._send(status, data)
+                    count = 0
                     if request is not None and status == 200:
+                        # counted before the answer goes out: a test reads the count as soon as its
+                        # client has the answer, which can be before this thread runs on
                         with proxy._lock:
                             proxy.requests += 1
                             proxy.bodies.append(request)
                             count = proxy.requests
-                        if proxy.after is not None:
-                            proxy.after(count)
+                    self._send(status, data)
+                    if count and proxy.after is not None:
+                        proxy.after(count)
                 finally:
                     with proxy._lock:
                         proxy.in_flight -= 1
