@@ -83,16 +83,21 @@ class TranslationCache:
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
         """The cached translations of ``keys`` that exist."""
+        return dict(self._select("translations", "target", keys))
+
+    def _select(self, table: str, column: str, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """``(key, column)`` rows of ``table`` for the ``keys`` that exist, read in chunks (SQLite's
+        limit on bound variables); none, with a warning, when the file cannot be read."""
         db = self._connect()
         if db is None or not keys:
-            return {}
-        found: dict[str, str] = {}
+            return []
+        found: list[tuple[str, str]] = []
         try:
             for i in range(0, len(keys), _CHUNK):
                 chunk = list(keys[i : i + _CHUNK])
                 marks = ",".join("?" * len(chunk))
-                rows = db.execute(f"SELECT key, target FROM translations WHERE key IN ({marks})", chunk)
-                found.update(dict(rows.fetchall()))
+                rows = db.execute(f"SELECT key, {column} FROM {table} WHERE key IN ({marks})", chunk)
+                found.extend(rows.fetchall())
         except sqlite3.Error as error:
             log.warning("translation cache %s: read failed (%s)", self.path, error)
         return found
@@ -117,18 +122,11 @@ class TranslationCache:
 
     def get_segments(self, keys: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
         """Cached sentence spans of paragraphs (by key)."""
-        db = self._connect()
         found: dict[str, list[tuple[int, int]]] = {}
-        if db is None or not keys:
-            return found
         try:
-            for i in range(0, len(keys), _CHUNK):
-                chunk = list(keys[i : i + _CHUNK])
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(f"SELECT key, spans FROM segments WHERE key IN ({marks})", chunk)
-                for key, spans in rows:
-                    found[key] = [(int(a), int(b)) for a, b in json.loads(spans)]
-        except (sqlite3.Error, ValueError) as error:
+            for key, spans in self._select("segments", "spans", keys):
+                found[key] = [(int(a), int(b)) for a, b in json.loads(spans)]
+        except ValueError as error:
             log.warning("translation cache %s: read failed (%s)", self.path, error)
         return found
 
@@ -148,19 +146,7 @@ class TranslationCache:
 
     def get_answers(self, keys: Sequence[str]) -> dict[str, str]:
         """Cached model answers (of summary prompts) by key."""
-        db = self._connect()
-        found: dict[str, str] = {}
-        if db is None or not keys:
-            return found
-        try:
-            for i in range(0, len(keys), _CHUNK):
-                chunk = list(keys[i : i + _CHUNK])
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(f"SELECT key, answer FROM answers WHERE key IN ({marks})", chunk)
-                found.update(dict(rows.fetchall()))
-        except sqlite3.Error as error:
-            log.warning("translation cache %s: read failed (%s)", self.path, error)
-        return found
+        return dict(self._select("answers", "answer", keys))
 
     def put_answers(self, rows: Mapping[str, str]) -> None:
         """Store model answers by key and commit at once."""
