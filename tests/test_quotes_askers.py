@@ -166,7 +166,9 @@ def test_a_label_line_owns_the_quotes_below_it(
 
 FOREIGN_SURNAMES = [
     ('한빛 베어스 로스버그 감독은 "불펜이 버텨줬다"고 말했다.', [("named", "로스버그")]),
-    ('트럼프 대통령은 "관세를 올리겠다"고 말했다.', [("named", "트럼프")]),
+    ('브루크너 대사는 "관세를 올리겠다"고 말했다.', [("named", "브루크너")]),
+    # a surname the people table knows names that person in full
+    ('트럼프 대통령은 "관세를 올리겠다"고 말했다.', [("named", "도널드 트럼프")]),
     ('슈미트 교수는 "표본이 너무 작다"고 지적했다.', [("named", "슈미트")]),
     # a company's head after a transliterated word is the company's head, not a person named so
     ('스타트업 대표는 "투자가 얼어붙었다"고 말했다.', [("unknown", None)]),

@@ -963,8 +963,9 @@ class Cast:
             known = [
                 t for t in entry.titles if any(self._compatible(k, t) or k == t for k in person.title_ko)
             ]
-            if entry.titles and person.title_ko and not known:
-                # the article gives a title the table does not know (an earlier or later post): use it
+            if entry.titles and (person.title is None or (person.title_ko and not known)):
+                # the article gives a title the table does not know (an earlier or later post), or the
+                # table gives none (a head of state's office changes with elections): use the article's
                 title = table.translate_title(entry.titles[0]) or title
                 org = next((o for o in map(table.translate_org, entry.orgs) if o), None) or org
             return Speaker(kind="named", ko=person.ko, en=person.en, title=title, org=org, verified=True)
