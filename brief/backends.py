@@ -2,17 +2,23 @@
 
 A (role, kind) names a ``"module:Class"`` that is imported only when chosen, so ``brief clean`` never
 imports torch, ctranslate2 or openai. A model name may force its kind with a prefix: ``openai:MODEL``
-(a model server), ``instruct:PATH``, ``seq2seq:PATH``.
+(a model server), ``llamacpp:FILE.gguf`` (llama.cpp), ``instruct:PATH``, ``seq2seq:PATH``. A GGUF file
+with no prefix runs in llama.cpp when llama-cpp-python is installed (``gguf_kind``), else in
+transformers.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import logging
 from typing import Any, Literal
 
 from brief.errors import ModelError
 
-__all__ = ["PREFIXED_KINDS", "REGISTRY", "Role", "backend_class", "kinds", "split_kind"]
+__all__ = ["PREFIXED_KINDS", "REGISTRY", "Role", "backend_class", "gguf_kind", "kinds", "split_kind"]
+
+log = logging.getLogger(__name__)
 
 Role = Literal["translation", "summarization"]
 
@@ -21,16 +27,25 @@ REGISTRY: dict[tuple[Role, str], str] = {
     ("translation", "instruct"): "brief.translate.instruct:InstructBackend",
     ("translation", "ctranslate2"): "brief.translate.ct2:CT2Backend",
     ("translation", "openai"): "brief.translate.remote:OpenAIBackend",
+    ("translation", "llamacpp"): "brief.translate.llamacpp:LlamaCppBackend",
     ("summarization", "extractive"): "brief.summarize.extractive:ExtractiveSummarizer",
     ("summarization", "seq2seq"): "brief.summarize.seq2seq:Seq2SeqSummarizer",
     ("summarization", "instruct"): "brief.summarize.instruct:InstructSummarizer",
     ("summarization", "openai"): "brief.summarize.remote:OpenAISummarizer",
+    ("summarization", "llamacpp"): "brief.summarize.llamacpp:LlamaCppSummarizer",
 }
-PREFIXED_KINDS = ("openai", "instruct", "seq2seq")  # kinds a model name may start with ("openai:X")
+PREFIXED_KINDS = (
+    "openai",
+    "llamacpp",
+    "instruct",
+    "seq2seq",
+)  # kinds a model name may start with ("openai:X")
 _HINTS = {
     "ctranslate2": 'the ctranslate2 backend needs CTranslate2: pip install "brief[fast]"',
     "openai": "the openai backend needs the openai package: pip install openai",
+    "llamacpp": 'the llamacpp backend needs llama-cpp-python: pip install "brief[llamacpp]"',
 }
+_noted: set[str] = set()
 
 
 def kinds(role: Role) -> tuple[str, ...]:
@@ -61,3 +76,18 @@ def backend_class(role: Role, kind: str) -> Any:
         hint = _HINTS.get(kind, "it could not be imported")
         raise ModelError(f"the {kind} {role} backend: {hint} ({error})") from error
     return getattr(module, class_name)
+
+
+def gguf_kind(path: str) -> str:
+    """The backend kind for a GGUF file named with no kind: "llamacpp" when llama-cpp-python is
+    installed, else "instruct" (transformers, which dequantises the weights: slower), noted once."""
+    if importlib.util.find_spec("llama_cpp") is not None:
+        return "llamacpp"
+    if path not in _noted:
+        _noted.add(path)
+        log.warning(
+            "%s runs through transformers (slow: weights dequantised); for llama.cpp's speed: "
+            'pip install "brief[llamacpp]"',
+            path,
+        )
+    return "instruct"

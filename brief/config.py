@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from brief.backends import kinds
 from brief.errors import ConfigError
 
 __all__ = ["DEFAULT_MT_MODEL", "DEFAULT_SUMMARIZER", "BriefConfig"]
@@ -16,7 +17,7 @@ DEFAULT_SUMMARIZER = "extractive"
 
 _DEVICES = ("auto", "cpu", "cuda", "mps")
 _DTYPES = ("auto", "float32", "float16", "bfloat16")
-_MT_BACKENDS = ("auto", "seq2seq", "instruct", "ctranslate2", "openai")  # brief.backends' translation kinds
+_MT_BACKENDS = ("auto", *kinds("translation"))  # the registry's translation kinds
 _WEEK = re.compile(r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +23,7 @@ from brief.records import ModelInfo
 __all__ = [
     "PRESETS",
     "LanguagePair",
+    "LazyModel",
     "LoadedModel",
     "ModelPool",
     "Preset",
@@ -50,6 +51,7 @@ logger = logging.getLogger(__name__)
 
 Role = Literal["translation", "summarization"]
 Kind = Literal["seq2seq", "instruct"]
+Engine = Literal["seq2seq", "instruct", "llamacpp"]  # how a LazyModel loads: transformers, or llama.cpp
 
 
 @dataclass(frozen=True)
@@ -842,17 +844,125 @@ def load_causal_lm(resolved: ResolvedModel, device: str = "auto", dtype: str = "
 
 
 class ModelPool:
-    """The chat models of one run, each loaded once: when the translator and the summarizer name the
-    same model (and device and dtype), both get the one loaded copy. ``loads`` counts real loads."""
+    """The models of one run, each loaded once: when the translator and the summarizer name the same
+    model (and device and dtype), both get the one loaded copy. ``loads`` counts real loads."""
 
     def __init__(self) -> None:
-        self._loaded: dict[tuple[str, str | None, str | None, str, str], LoadedModel] = {}
+        self._models: dict[tuple[str, ...], Any] = {}
         self.loads = 0
+
+    def get(self, key: tuple[str, ...], load: Callable[[], Any]) -> Any:
+        """The model stored under ``key``, made with ``load()`` the first time it is asked for."""
+        if key not in self._models:
+            self._models[key] = load()
+            self.loads += 1
+        return self._models[key]
 
     def causal_lm(self, resolved: ResolvedModel, device: str = "auto", dtype: str = "auto") -> LoadedModel:
         """``load_causal_lm(resolved, device, dtype)``, or the copy already loaded."""
-        key = (str(resolved.local_dir), resolved.gguf_file, resolved.revision, device, dtype)
-        if key not in self._loaded:
-            self._loaded[key] = load_causal_lm(resolved, device=device, dtype=dtype)
-            self.loads += 1
-        return self._loaded[key]
+        key = ("causal_lm", *_identity(resolved), device, dtype)
+        loaded: LoadedModel = self.get(key, lambda: load_causal_lm(resolved, device=device, dtype=dtype))
+        return loaded
+
+
+def _identity(resolved: ResolvedModel) -> tuple[str, str, str]:
+    """What makes two resolved models the same weights (whatever name or role they were asked by)."""
+    return str(resolved.local_dir), resolved.gguf_file or "", resolved.revision or ""
+
+
+class LazyModel:
+    """One model a backend runs, loaded on first use: its tokenizer alone before then (enough to count
+    tokens), its context length, and the loaded model (from a ModelPool when given, so that a translator
+    and a summarizer naming the same chat model share one copy).
+
+    ``kind`` is "instruct" (a causal chat model in transformers), "seq2seq" (an encoder-decoder model)
+    or "llamacpp" (a GGUF chat model in llama.cpp, a ``brief.llama.LlamaModel``); ``loaded`` wraps a
+    model already loaded (tests, library users).
+    """
+
+    def __init__(
+        self,
+        resolved: ResolvedModel,
+        kind: Engine = "instruct",
+        *,
+        device: str = "auto",
+        dtype: str = "auto",
+        pool: ModelPool | None = None,
+        loaded: LoadedModel | None = None,
+    ) -> None:
+        self.resolved = resolved
+        self.kind = kind
+        self.device = device
+        self.dtype = dtype
+        self._pool = pool
+        self._loaded = loaded
+        self._tokenizer: Any = None
+        self._context: int | None = None
+
+    @classmethod
+    def of(cls, loaded: LoadedModel) -> LazyModel:
+        """A holder of a model already loaded."""
+        kind: Engine = "seq2seq" if loaded.info.backend == "seq2seq" else "instruct"
+        return cls(loaded.resolved, kind, device=loaded.device, loaded=loaded)
+
+    @property
+    def is_loaded(self) -> bool:
+        """Whether the model itself is loaded (a run served from the cache never loads it)."""
+        return self._loaded is not None
+
+    @property
+    def has_tokenizer(self) -> bool:
+        """Whether a tokenizer was loaded (alone or with the model)."""
+        return self._loaded is not None or self._tokenizer is not None
+
+    def load(self) -> Any:
+        """The loaded model (loaded now, once): a LoadedModel, or a LlamaModel for "llamacpp";
+        ModelError / ModelUnavailableError with the fix."""
+        if self._loaded is None:
+            if self.kind == "seq2seq":
+                self._loaded = load_seq2seq(self.resolved, device=self.device, dtype=self.dtype)
+            elif self.kind == "llamacpp":
+                from brief import llama
+
+                pool = self._pool or ModelPool()
+                key = ("llamacpp", *_identity(self.resolved))
+                self._loaded = pool.get(key, lambda: llama.load_llama(self.resolved))
+            else:
+                pool = self._pool or ModelPool()
+                self._loaded = pool.causal_lm(self.resolved, device=self.device, dtype=self.dtype)
+            self._tokenizer = None
+        return self._loaded
+
+    @property
+    def loaded(self) -> Any:
+        """The loaded model, or None while it is not loaded (asking never loads it)."""
+        return self._loaded
+
+    @property
+    def tokenizer(self) -> Any:
+        """The model's tokenizer: the loaded model's, or loaded alone (without the weights)."""
+        if self._loaded is not None:
+            return self._loaded.tokenizer
+        if self._tokenizer is None:
+            if self.kind == "llamacpp":
+                from brief.llama import load_llama_tokenizer
+
+                self._tokenizer = load_llama_tokenizer(self.resolved)
+            else:
+                self._tokenizer = load_tokenizer(self.resolved)
+        return self._tokenizer
+
+    @property
+    def context(self) -> int:
+        """The longest input the model takes, in tokens (from its config or GGUF metadata and its
+        tokenizer; the loaded model's figure once it is loaded)."""
+        if self._loaded is not None:
+            return int(self._loaded.max_input_tokens)
+        if self._context is None:
+            if self.kind == "llamacpp":
+                from brief.llama import context_of
+
+                self._context = context_of(self.resolved)
+            else:
+                self._context = max_input_tokens(read_config(self.resolved), self.tokenizer)
+        return self._context

@@ -18,6 +18,7 @@ from brief.errors import ModelError
         ("openai:qwen2.5:7b-instruct", ("openai", "qwen2.5:7b-instruct")),
         ("OpenAI:tiny", ("openai", "tiny")),
         ("instruct:/models/a.gguf", ("instruct", "/models/a.gguf")),
+        ("llamacpp:/models/a.gguf", ("llamacpp", "/models/a.gguf")),
         ("seq2seq:facebook/bart-large-cnn", ("seq2seq", "facebook/bart-large-cnn")),
         ("opus-mt-tc-big-ko-en", (None, "opus-mt-tc-big-ko-en")),
         ("C:/models/x", (None, "C:/models/x")),  # a drive letter is no kind
@@ -29,8 +30,8 @@ def test_a_name_may_force_its_kind(name: str, expected: tuple[str | None, str]) 
 
 
 def test_both_roles_are_in_one_registry() -> None:
-    assert kinds("translation") == ("seq2seq", "instruct", "ctranslate2", "openai")
-    assert kinds("summarization") == ("extractive", "seq2seq", "instruct", "openai")
+    assert kinds("translation") == ("seq2seq", "instruct", "ctranslate2", "openai", "llamacpp")
+    assert kinds("summarization") == ("extractive", "seq2seq", "instruct", "openai", "llamacpp")
     import brief.summarize
     import brief.translate
 
@@ -51,7 +52,8 @@ def test_an_unknown_kind_names_the_choices() -> None:
 def test_the_registry_imports_no_model_library() -> None:
     code = (
         "import sys, brief.backends, brief.translate, brief.summarize, brief.remote\n"
-        "print(sorted(m for m in ('torch', 'transformers', 'openai', 'ctranslate2') if m in sys.modules))"
+        "heavy = ('torch', 'transformers', 'openai', 'ctranslate2', 'llama_cpp')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

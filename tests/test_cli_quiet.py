@@ -32,7 +32,8 @@ def test_build_quiet_shows_no_transformers_progress_bar(tiny_marian: Path, tmp_p
 
 
 def test_build_quiet_shows_no_gguf_conversion_bar(tiny_qwen2: Path, tmp_path: Path) -> None:
-    """A GGUF model is converted with a tqdm bar of its own, outside transformers' progress switch."""
+    """A GGUF model is converted with a tqdm bar of its own, outside transformers' progress switch
+    (``instruct:`` keeps it on transformers when llama-cpp-python is installed)."""
     from typer.testing import CliRunner
 
     from brief.cli import app
@@ -41,7 +42,7 @@ def test_build_quiet_shows_no_gguf_conversion_bar(tiny_qwen2: Path, tmp_path: Pa
     gguf = build_tiny_gguf(tmp_path / "tiny.gguf", tiny_qwen2)
     out = tmp_path / "d.md"
     result = CliRunner().invoke(
-        app, ["build", str(SEED), "-o", str(out), "--mt-model", str(gguf), *BUILD_ARGS]
+        app, ["build", str(SEED), "-o", str(out), "--mt-model", f"instruct:{gguf}", *BUILD_ARGS]
     )
     assert result.exit_code == 0, result.stderr
     assert "de-quantizing" not in result.stderr

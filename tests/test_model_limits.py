@@ -68,7 +68,9 @@ def test_gguf_context_comes_from_its_metadata(tiny_gguf: Path) -> None:
     assert read_config(resolved) == {"model_type": "qwen2", "max_position_embeddings": 2048}
     backend = InstructBackend(resolved, device="cpu", max_new_tokens=4)
     assert backend.tokenizer.model_max_length > 10**20  # the tokenizer alone says "no limit"
-    assert 300 < backend.max_input_tokens <= 384  # (2048 - prompt - 32) // 4, capped; was 16
+    prompt_tokens = len(backend.tokenizer(backend.prompt(""), add_special_tokens=False)["input_ids"])
+    assert backend.max_input_tokens == sentence_limit(2048, prompt_tokens)  # (2048 - prompt - 32) // 4
+    assert backend.max_input_tokens > 200  # was 16: every sentence cut into fragments
 
 
 @pytest.mark.parametrize(
@@ -120,7 +122,7 @@ def test_one_loaded_model_serves_both_roles_and_rerun_loads_none(
 
     monkeypatch.setattr(brief.models, "load_causal_lm", counting)
     config = BriefConfig(
-        mt_model=str(tiny_gguf),
+        mt_model=f"instruct:{tiny_gguf}",  # transformers, whether or not llama-cpp-python is installed
         summarizer=f"instruct:{tiny_gguf}",
         device="cpu",
         max_new_tokens=3,

@@ -20,9 +20,10 @@ def test_instruct_translation_prompts_are_in_the_provenance(tmp_path: Path, tiny
     )
     digest = build_digest([source], config)
     hashes = dict(digest.provenance.prompt_hashes)
-    expected = hashlib.sha256((ROOT / "prompts" / "translate.system.j2").read_bytes()).hexdigest()
-    assert hashes.get("translate.system.j2") == expected
-    assert "translate.user.j2" in hashes
+    expected = hashlib.sha256((ROOT / "prompts" / "translate_lines.system.j2").read_bytes()).hexdigest()
+    assert hashes.get("translate_lines.system.j2") == expected
+    assert "translate_lines.user.j2" in hashes
+    assert "translate_lines.example.txt" in hashes  # the worked example shapes the answers too
 
 
 def test_seq2seq_translation_adds_no_prompt(tmp_path: Path, tiny_marian: Path) -> None:

@@ -187,7 +187,9 @@ def test_instruct_merged_answer_cites_sources(
         "NEW: KT and Microsoft agreed to expand their AI partnership."
     )
     prefill = "POINT ["  # the prompt starts the answer; the model writes the rest
-    monkeypatch.setattr(instruct, "generate", lambda prompts: [answer.removeprefix(prefill) for _ in prompts])
+    monkeypatch.setattr(
+        instruct, "generate", lambda prompts, slot=None: [answer.removeprefix(prefill) for _ in prompts]
+    )
     merged = instruct.merge(briefs, arts)
     assert [p.sources for p in merged.points] == [("kt3", "kt1", "kt2"), ("kt1",), ("sam",)]
     assert [p.supported for p in merged.points] == [True, False, True]

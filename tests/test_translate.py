@@ -284,8 +284,8 @@ def test_tiny_marian_cache_hits_make_no_model_call(tiny_marian: Path, tmp_path: 
     warm = second.translate(article())
     assert warm == cold
     assert second.backend.underlying.calls == 0  # type: ignore[attr-defined]
-    assert second.backend.underlying._loaded is None  # type: ignore[attr-defined]  # never even loaded
-    assert second.backend.underlying._tokenizer is None  # type: ignore[attr-defined]  # token counts cached
+    assert not second.backend.underlying.model.is_loaded  # type: ignore[attr-defined]  # never even loaded
+    assert not second.backend.underlying.model.has_tokenizer  # type: ignore[attr-defined]  # counts cached
 
 
 # ---------------------------------------------------------------- the command line
@@ -335,7 +335,7 @@ def _fake_seq2seq(tiny_marian: Path, generate: Callable[..., Any], seen: dict[st
     """A Seq2SeqBackend whose loaded model and tokenizer are stand-ins (generate is ``generate``)."""
     import torch
 
-    from brief.models import LanguagePair, LoadedModel, resolve
+    from brief.models import LanguagePair, LazyModel, LoadedModel, resolve
     from brief.translate.seq2seq import Seq2SeqBackend
 
     class Tokenizer:
@@ -357,16 +357,18 @@ def _fake_seq2seq(tiny_marian: Path, generate: Callable[..., Any], seen: dict[st
 
     resolved = resolve(str(tiny_marian))
     backend = Seq2SeqBackend(resolved, num_beams=3)
-    backend._loaded = LoadedModel(
-        model=Model(),
-        tokenizer=Tokenizer(),
-        device="cpu",
-        dtype=torch.float32,
-        info=resolved.info("seq2seq"),
-        resolved=resolved,
-        max_input_tokens=64,
-        languages=LanguagePair(None, "en", "<2en> "),
-        generate_kwargs={"forced_bos_token_id": 7},
+    backend.model = LazyModel.of(
+        LoadedModel(
+            model=Model(),
+            tokenizer=Tokenizer(),
+            device="cpu",
+            dtype=torch.float32,
+            info=resolved.info("seq2seq"),
+            resolved=resolved,
+            max_input_tokens=64,
+            languages=LanguagePair(None, "en", "<2en> "),
+            generate_kwargs={"forced_bos_token_id": 7},
+        )
     )
     return backend
 

@@ -6,9 +6,11 @@ Backends, chosen by ``BriefConfig.summarizer`` (``--summarizer``):
 - a seq2seq model (BART / PEGASUS / T5: a preset, hub id or local folder): long inputs are chunked by
   sentence and summarized map-reduce style, never cut.
 - an instruction-tuned chat model (hub id, local folder or ``.gguf`` file) driven by ``prompts/``; its
-  output is parsed strictly, and the extractive brief is used (and noted) when it does not parse.
+  output is parsed strictly, and the extractive brief is used (and noted) when it does not parse. A
+  ``.gguf`` file runs in llama.cpp when llama-cpp-python is installed.
 
-A name can force the backend: ``seq2seq:PATH`` or ``instruct:PATH``. Every brief passes the
+A name can force the backend: ``seq2seq:PATH``, ``instruct:PATH``, ``llamacpp:FILE.gguf``,
+``openai:MODEL``. Every brief passes the
 faithfulness guard (``brief.summarize.guard``). Library use needs no CLI::
 
     from brief import summarize_text
@@ -24,7 +26,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from brief.backends import REGISTRY, backend_class, split_kind
+from brief.backends import REGISTRY, backend_class, gguf_kind, split_kind
 from brief.config import BriefConfig
 from brief.records import (
     Article,
@@ -142,9 +144,9 @@ def make_summarizer(
 
     resolved = resolve(name, "summarization", revision=config.summarizer_revision)
     if backend == "auto":
-        backend = model_kind(resolved)
+        backend = gguf_kind(resolved.source) if resolved.gguf_file else model_kind(resolved)
     log.info("summarizer: %s (%s)", name, backend)
-    if backend == "instruct":
+    if backend in ("instruct", "llamacpp"):
         return _backend_class(backend)(  # type: ignore[no-any-return]
             resolved, config, allowed=allowed, guard=guard, pool=pool, cache=answer_cache(config)
         )

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from brief.config import BriefConfig
-from brief.prompting import defuse_special_tokens
+from brief.prompting import AnswerSlot, defuse_special_tokens, turn_stops
 from brief.records import ArticleBrief, BriefPoint, MergedBrief, TranslatedArticle
 from brief.summarize.extractive import (
     EXTRACTIVE_INFO,
@@ -38,7 +38,15 @@ from brief.summarize.prompts import (
 )
 from brief.summarize.text import article_sentences
 
-__all__ = ["ARTICLE_PREFILL", "MERGED_PREFILL", "InstructSummarizer", "article_variables", "merged_variables"]
+__all__ = [
+    "ARTICLE_PREFILL",
+    "ARTICLE_SLOT",
+    "MERGED_PREFILL",
+    "MERGED_SLOT",
+    "InstructSummarizer",
+    "article_variables",
+    "merged_variables",
+]
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +57,12 @@ MAX_BATCH = 8  # prompts are long: a few at a time
 # echoing the article. The parsers see the prefill plus what the model wrote.
 ARTICLE_PREFILL = "LEDE:"
 MERGED_PREFILL = "POINT ["
+# Where each answer ends: after its last line (NUMBERS / NEW), or where the model starts a block
+# marker or a second brief. Text after the slot is never parsed.
+ARTICLE_SLOT = AnswerSlot(
+    ARTICLE_PREFILL, stop=("<<<", "\nLEDE:"), last_line=r"\**\s*(?:KEY\s+)?NUMBERS\s*\**\s*:"
+)
+MERGED_SLOT = AnswerSlot(MERGED_PREFILL, stop=("<<<",), last_line=r"\**\s*NEW\s*\**\s*:")
 
 
 def article_variables(
@@ -121,16 +135,16 @@ class InstructSummarizer:
     ) -> None:
         """The model loads on the first answer not in ``cache`` (a TranslationCache), into ``pool`` (a
         ModelPool shared with the translator) when given; ``loaded`` passes a model already loaded."""
+        from brief.models import LazyModel, check_chat_model
+
         self.resolved = resolved if resolved is not None else loaded.resolved
         if loaded is None:
-            from brief.models import check_chat_model
-
             check_chat_model(self.resolved)
-        self._loaded = loaded
-        self._pool = pool
-        self._tokenizer: Any = None
-        self._context: int | None = None
-        self.device, self.dtype = config.device, config.dtype
+            self.model = LazyModel(
+                self.resolved, "instruct", device=config.device, dtype=config.dtype, pool=pool
+            )
+        else:
+            self.model = LazyModel.of(loaded)
         base_info = loaded.info if loaded is not None else self.resolved.info("instruct")
         self.info = dataclasses.replace(base_info, role="summarization", backend="instruct")
         self.extractive = ExtractiveSummarizer(allowed=allowed, guard=guard)
@@ -146,35 +160,21 @@ class InstructSummarizer:
     @property
     def loaded(self) -> Any:
         """The loaded chat model (loaded now if it was not)."""
-        if self._loaded is None:
-            from brief.models import ModelPool
-
-            pool = self._pool or ModelPool()
-            self._loaded = pool.causal_lm(self.resolved, device=self.device, dtype=self.dtype)
-            self._tokenizer = None
-        return self._loaded
+        return self.model.load()
 
     @property
     def tokenizer(self) -> Any:
         """The model's tokenizer (without loading the model, until it is loaded)."""
-        if self._loaded is not None:
-            return self._loaded.tokenizer
-        if self._tokenizer is None:
-            from brief.models import load_tokenizer
-
-            self._tokenizer = load_tokenizer(self.resolved)
-        return self._tokenizer
+        return self.model.tokenizer
 
     @property
     def context(self) -> int:
         """The longest prompt plus answer the model takes, in tokens (from its config or GGUF metadata)."""
-        if self._loaded is not None:
-            return int(self._loaded.max_input_tokens)
-        if self._context is None:
-            from brief.models import max_input_tokens, read_config
+        return self.model.context
 
-            self._context = max_input_tokens(read_config(self.resolved), self.tokenizer)
-        return self._context
+    def slot(self, base: AnswerSlot) -> AnswerSlot:
+        """``base`` (ARTICLE_SLOT or MERGED_SLOT), also ended by this model's new-turn marker."""
+        return base.with_stops(turn_stops(self.tokenizer))
 
     def _signature(self) -> str:
         resolved = self.resolved
@@ -240,17 +240,17 @@ class InstructSummarizer:
         return text, [note]
 
     # ------------------------------------------------------------ generation
-    def generate(self, prompts: Sequence[str]) -> list[str]:
-        """Greedy answers to chat prompts: from the cache (keyed by model, prompt hash and the prompt)
-        when there, else generated in batches (left padding; a batch is halved while the device is out
-        of memory) and stored at once."""
+    def generate(self, prompts: Sequence[str], slot: AnswerSlot = ARTICLE_SLOT) -> list[str]:
+        """Greedy answers to chat prompts (ending with ``slot.prefill``), each trimmed to ``slot``: from
+        the cache (keyed by model, prompt hash and the prompt) when there, else generated in batches
+        (left padding; a batch is halved while the device is out of memory) and stored at once."""
         signature = self._signature()
         keys = [hashlib.sha256(f"{signature}\n{p}".encode()).hexdigest() for p in prompts]
         found = self.cache.get_answers(sorted(set(keys))) if self.cache is not None else {}
         todo = list(dict.fromkeys(p for p, k in zip(prompts, keys, strict=True) if k not in found))
         for start in range(0, len(todo), self.batch_size):
             batch = todo[start : start + self.batch_size]
-            answers = self._run_batch(batch)
+            answers = self._run_batch(batch, slot)
             self.generated += len(answers)
             rows = {
                 hashlib.sha256(f"{signature}\n{p}".encode()).hexdigest(): a
@@ -261,34 +261,22 @@ class InstructSummarizer:
             found.update(rows)
         return [found[k] for k in keys]
 
-    def _run_batch(self, batch: Sequence[str]) -> list[str]:
+    def _run_batch(self, batch: Sequence[str], slot: AnswerSlot) -> list[str]:
         """Answers to one batch; halved while the device is out of memory."""
         from brief.batching import run_in_halves
 
         return run_in_halves(
             batch,
-            self._generate_batch,
+            lambda part: self._generate_batch(part, self.slot(slot)),
             model=self.info.name,
             device=self.loaded.device,
             task="summarizing one prompt",
         )
 
-    def _generate_batch(self, batch: Sequence[str]) -> list[str]:
-        import torch
+    def _generate_batch(self, batch: Sequence[str], slot: AnswerSlot) -> list[str]:
+        from brief.generation import generate_in_slot
 
-        loaded = self.loaded
-        encoded = loaded.tokenizer(list(batch), return_tensors="pt", padding=True, add_special_tokens=False)
-        encoded = {k: v.to(loaded.device) for k, v in encoded.items()}
-        with torch.inference_mode():
-            output = loaded.model.generate(
-                **encoded,
-                do_sample=False,
-                num_beams=1,
-                max_new_tokens=self.max_new_tokens,
-                pad_token_id=self.tokenizer.pad_token_id,
-            )
-        new_tokens = output[:, encoded["input_ids"].shape[1] :]
-        return list(self.tokenizer.batch_decode(new_tokens, skip_special_tokens=True))
+        return generate_in_slot(self.loaded, batch, slot, self.max_new_tokens)
 
     # ------------------------------------------------------------ briefs
     def _fallback(self, translated: TranslatedArticle, reason: str, notes: list[str]) -> ArticleBrief:
@@ -373,7 +361,7 @@ class InstructSummarizer:
         if self._length(prompt) > self.context - self.max_new_tokens:
             note = "article briefs over the model's context; deterministic merge used"
             return dataclasses.replace(fallback, notes=(*fallback.notes, note))
-        answer = MERGED_PREFILL + self.generate([prompt])[0]
+        answer = MERGED_PREFILL + self.generate([prompt], MERGED_SLOT)[0]
         try:
             parsed = parse_merged_output(answer, set(ids))
         except OutputFormatError as error:

@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from brief.config import BriefConfig
+from brief.prompting import AnswerSlot
 from brief.records import ModelInfo
 from brief.remote import ChatClient, server_settings
 from brief.summarize.extractive import ExtractiveSummarizer
 from brief.summarize.guard import GuardMode
 from brief.summarize.instruct import DEFAULT_MAX_NEW_TOKENS, MAX_BATCH, MAX_NEW_TOKENS_CAP, InstructSummarizer
 from brief.summarize.prompts import PROMPTS_DIR, prompt_hashes
+from brief.translate.lines import BLOCK_MARKER
 
 __all__ = ["REMOTE_CONTEXT", "OpenAISummarizer"]
 
@@ -50,11 +52,7 @@ class OpenAISummarizer(InstructSummarizer):
         self.model = model
         self.api_base = public_url(settings.base_url.rstrip("/"))
         self.resolved = None
-        self._loaded = None
-        self._pool = None
-        self._tokenizer = None
-        self._context = REMOTE_CONTEXT
-        self.device, self.dtype = "remote", "remote"
+        self.model = None  # no local model: the server has it
         self.info = ModelInfo(role="summarization", name=f"{model} @ {self.api_base}", backend="openai")
         self.extractive = ExtractiveSummarizer(allowed=allowed, guard=guard)
         self.guard = guard
@@ -84,10 +82,19 @@ class OpenAISummarizer(InstructSummarizer):
             f"max_new_tokens={self.max_new_tokens}|decoding=temperature=0,seed"
         )
 
-    def _run_batch(self, batch: Sequence[str]) -> list[str]:
+    def slot(self, base: AnswerSlot) -> AnswerSlot:
+        """``base`` ending only at a block marker or its last line: the answer is not prefilled, so a
+        line before its first LEDE may be a preamble (the parser skips it), not a second brief; the
+        server ends the turn at its own marker."""
+        return AnswerSlot(base.prefill, stop=(BLOCK_MARKER,), last_line=base.last_line)
+
+    def _run_batch(self, batch: Sequence[str], slot: AnswerSlot) -> list[str]:
+        slot = self.slot(slot)
         requests = [json.loads(text) for text in batch]
-        answers = self.client.complete_many([(r["messages"], self.max_new_tokens) for r in requests])
-        return [_after_prefill(a, r["prefill"]) for a, r in zip(answers, requests, strict=True)]
+        answers = self.client.complete_many(
+            [(r["messages"], self.max_new_tokens) for r in requests], stop=slot.stop
+        )
+        return [slot.trim(_after_prefill(a, r["prefill"])) for a, r in zip(answers, requests, strict=True)]
 
 
 def _after_prefill(answer: str, prefill: str) -> str:

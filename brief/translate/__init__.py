@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brief.backends import REGISTRY, backend_class, split_kind
+from brief.backends import REGISTRY, backend_class, gguf_kind, split_kind
 from brief.config import BriefConfig
 from brief.records import Article, Quote, TranslatedArticle
 from brief.translate.base import SentenceBackend, Translator
@@ -55,14 +55,14 @@ def make_backend(
     """The model backend for ``resolved`` (no cache, no protection), chosen by ``config.mt_backend``.
 
     "auto" looks at the model: encoder-decoder models (Marian, M2M100, NLLB, MADLAD/T5) run on the
-    seq2seq backend, chat models and GGUF files on the instruct backend. ``pool`` holds chat models
-    shared with the summarizer.
+    seq2seq backend, chat models on the instruct backend, GGUF files in llama.cpp when llama-cpp-python
+    is installed (else on the instruct backend). ``pool`` holds chat models shared with the summarizer.
     """
     from brief.models import model_kind
 
     name = config.mt_backend
     if name == "auto":
-        name = model_kind(resolved)
+        name = gguf_kind(resolved.source) if resolved.gguf_file else model_kind(resolved)
     if name == "seq2seq":
         from brief.translate.seq2seq import Seq2SeqBackend
 
@@ -77,7 +77,7 @@ def make_backend(
     factory = getattr(cls, "from_config", None)
     if factory is None:
         return cls(resolved, config)  # type: ignore[no-any-return]
-    if name == "instruct":
+    if name in ("instruct", "llamacpp"):
         return factory(resolved, config, pool)  # type: ignore[no-any-return]
     backend: SentenceBackend = factory(resolved, config)
     return backend

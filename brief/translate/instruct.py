@@ -1,30 +1,43 @@
 """The instruct backend: a chat model (hub, local folder or GGUF file) translating one sentence per prompt.
 
-Each sentence gets its own prompt (``prompts/translate.system.j2`` and ``translate.user.j2``), so the
-output is aligned by construction: one answer per sentence, never merged or dropped. The Korean text
-is placed only inside a fenced data block after the instructions, with anything that could close the
-block neutralised, so an instruction inside an article cannot change the task. Prompts are batched
-(left padding), decoding is greedy with a bounded length, and the answer is cleaned of chatter
-("Translation:", echoed markers, surrounding quotes).
+Each sentence gets its own prompt (the numbered-lines prompt of ``brief.translate.lines``, with its
+worked example), so the output is aligned by construction: one answer per sentence, never merged or
+dropped. The Korean text is placed only inside a fenced data block after the instructions, with
+anything that could close the block neutralised, so an instruction inside an article cannot change the
+task. The answer is prefilled with "1.", generation stops at the end of that line (or at a block
+marker or a new turn), and the translation is read from that line only. Prompts are batched (left
+padding), decoding is greedy with a bounded length.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brief.errors import ModelError
-from brief.prompting import defuse_special_tokens  # re-exported: it used to live here
+from brief.prompting import AnswerSlot, defuse_special_tokens, turn_stops
+from brief.translate.lines import (
+    PROMPT_FILES,
+    STRICT_PROMPT,
+    answer_slot,
+    clean_answer,
+    lines_messages,
+    parse_numbered,
+    prompt_hash,
+    prompt_hashes,
+)
+from brief.translate.lines import (
+    prompts_dir as _default_prompts_dir,
+)
 
 if TYPE_CHECKING:
     from brief.config import BriefConfig
     from brief.models import LoadedModel, ModelPool, ResolvedModel
 
 __all__ = [
+    "STRICT_PROMPT",
     "TRANSLATE_PROMPTS",
     "InstructBackend",
     "clean_answer",
@@ -35,8 +48,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-TRANSLATE_PROMPTS = ("translate.system.j2", "translate.user.j2")
-STRICT_PROMPT = "translate.strict.j2"  # added to the instructions when a check rejected an answer
+TRANSLATE_PROMPTS = PROMPT_FILES  # the prompt files of every chat-model translator
 MAX_SENTENCE_TOKENS = 384  # longer sentences are split by the caller: short prompts translate better
 NO_REPEAT_NGRAM_SIZE = 6  # chat models repeat short phrases legitimately; a 6-gram repeat is a loop
 MIN_SENTENCE_TOKENS = 64  # below this a context is too small for translation prompts at all
@@ -58,63 +70,13 @@ def sentence_limit(context: int, prompt_tokens: int) -> int:
     return min(MAX_SENTENCE_TOKENS, room)
 
 
-def _prompts_dir() -> Path:
-    from brief.summarize.prompts import PROMPTS_DIR
-
-    return PROMPTS_DIR
-
-
 def translation_messages(
     sentence: str, directory: Path | None = None, problems: str = ""
 ) -> list[dict[str, str]]:
-    """The chat messages (system, user) asking for the translation of one Korean sentence; with
-    ``problems`` (why an earlier answer was rejected), the stricter instructions too."""
-    from brief.summarize.prompts import neutralise, render_messages, render_prompt
-
-    folder = directory or _prompts_dir()
-    messages = render_messages(TRANSLATE_PROMPTS, {"sentence": neutralise(sentence)}, folder)
-    if problems:
-        strict = render_prompt(STRICT_PROMPT, {"problems": neutralise(problems)}, folder).strip()
-        messages[0] = {**messages[0], "content": messages[0]["content"].rstrip() + "\n" + strict}
-    return messages
-
-
-def prompt_hash(directory: Path | None = None) -> str:
-    """sha256 of the two translation templates, for the cache key and provenance."""
-    folder = directory or _prompts_dir()
-    digest = hashlib.sha256()
-    for name in (*TRANSLATE_PROMPTS, STRICT_PROMPT):
-        path = folder / name
-        if not path.is_file():
-            from brief.errors import PromptError
-
-            raise PromptError(f"prompt template {path} is missing; reinstall brief")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-_LABEL = re.compile(r"^\s*(?:english(?: translation)?|translation)\s*[:：]\s*", re.IGNORECASE)
-_MARKER = re.compile(r"<<<\s*(?:END\s+)?KOREAN\s*>>>", re.IGNORECASE)
-_THINKING = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL)
-_QUOTES = (('"', '"'), ("“", "”"), ("'", "'"))
-
-
-def clean_answer(answer: str, source: str = "") -> str:
-    """The translation inside a chat model's answer: first paragraph, labels, markers and wrapping
-    quotes removed (quotes kept when the Korean itself is quoted)."""
-    text = _THINKING.sub(" ", answer)  # reasoning models (Qwen3, DeepSeek-R1) think aloud first
-    text = _MARKER.sub(" ", text.replace("<|im_end|>", " "))
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
-    if not paragraphs:
-        return ""
-    text = _LABEL.sub("", paragraphs[0]).strip()
-    if not text and len(paragraphs) > 1:  # "Translation:" alone on its line
-        text = paragraphs[1].strip()
-    source_quoted = source.strip()[:1] in "\"“'‘「『"
-    for opening, closing in _QUOTES:
-        if not source_quoted and len(text) > 1 and text.startswith(opening) and text.endswith(closing):
-            text = text[1:-1].strip()
-    return " ".join(text.split())
+    """The chat messages asking for the translation of one Korean sentence (instructions, the worked
+    example, the sentence); with ``problems`` (why an earlier answer was rejected), the stricter
+    instructions too."""
+    return lines_messages([sentence], directory, problems)
 
 
 class InstructBackend:
@@ -148,12 +110,12 @@ class InstructBackend:
         self.dtype = dtype
         self.max_new_tokens = max_new_tokens
         self.micro_batch = max(1, micro_batch)
-        self.prompts_dir = prompts_dir or _prompts_dir()
+        self.prompts_dir = prompts_dir or _default_prompts_dir()
         self.generate_overrides = dict(generate_overrides or {})
         self._prompt_hash = prompt_hash(self.prompts_dir)
-        self._loaded: LoadedModel | None = None
-        self._pool = pool
-        self._tokenizer: Any = None
+        from brief.models import LazyModel
+
+        self.model = LazyModel(resolved, "instruct", device=device, dtype=dtype, pool=pool)
         self._max_input: int | None = None
         self.calls = 0  # model.generate calls, for tests and benchmarks
 
@@ -176,6 +138,7 @@ class InstructBackend:
         settings = {
             "prompt": self._prompt_hash[:16],
             "decoding": "greedy",
+            "slot": "1.-line",
             "no_repeat_ngram_size": str(NO_REPEAT_NGRAM_SIZE),
             "max_new_tokens": str(self.max_new_tokens or "3x+32"),
         }
@@ -187,33 +150,22 @@ class InstructBackend:
     @property
     def prompt_hashes(self) -> tuple[tuple[str, str], ...]:
         """(template, sha256) of each translation prompt, for the digest's provenance."""
-        return tuple(
-            (name, hashlib.sha256((self.prompts_dir / name).read_bytes()).hexdigest())
-            for name in (*TRANSLATE_PROMPTS, STRICT_PROMPT)
-        )
+        return prompt_hashes(self.prompts_dir)
 
     @property
     def tokenizer(self) -> Any:
-        if self._loaded is not None:
-            return self._loaded.tokenizer
-        if self._tokenizer is None:
-            from brief.models import load_tokenizer
-
-            self._tokenizer = load_tokenizer(self.resolved)
-        return self._tokenizer
+        """The model's tokenizer (loaded alone until the model is)."""
+        return self.model.tokenizer
 
     @property
     def max_input_tokens(self) -> int:
         if self._max_input is None:
-            from brief.models import max_input_tokens, read_config
-
-            context = max_input_tokens(read_config(self.resolved), self.tokenizer)
             if getattr(self.tokenizer, "chat_template", None):
                 instructions = self.prompt("")
             else:  # no template: loading will refuse the model; count the instructions alone
                 instructions = "\n".join(m["content"] for m in translation_messages("", self.prompts_dir))
             prompt_tokens = len(self.tokenizer(instructions, add_special_tokens=False)["input_ids"])
-            self._max_input = sentence_limit(context, prompt_tokens)
+            self._max_input = sentence_limit(self.model.context, prompt_tokens)
         return self._max_input
 
     def count_tokens(self, sentence: str) -> int:
@@ -221,22 +173,22 @@ class InstructBackend:
 
     def load(self) -> LoadedModel:
         """Load the chat model (once); ModelError when it has no chat template or is not a chat model."""
-        if self._loaded is None:
-            from brief.models import ModelPool
+        return self.model.load()
 
-            pool = self._pool or ModelPool()
-            self._loaded = pool.causal_lm(self.resolved, device=self.device, dtype=self.dtype)
-            self._tokenizer = None
-        return self._loaded
+    @property
+    def slot(self) -> AnswerSlot:
+        """Where the answer goes: the line "1. ...", ended by line 2, a block marker or a new turn."""
+        return answer_slot(1).with_stops(turn_stops(self.tokenizer))
 
     def prompt(self, sentence: str, problems: str = "") -> str:
-        """The full chat-formatted prompt for one sentence (the model's own chat template); with
-        ``problems``, the stricter prompt for a sentence whose first answer a check rejected."""
+        """The full chat-formatted prompt for one sentence (the model's own chat template), ending with
+        the answer's prefill "1."; with ``problems``, the stricter prompt for a sentence whose first
+        answer a check rejected."""
         messages = translation_messages(
             defuse_special_tokens(sentence, self.tokenizer), self.prompts_dir, problems
         )
-        text: str = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-        return text
+        text = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return str(text) + self.slot.prefill
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         return self._translate(sentences, [""] * len(sentences))
@@ -269,30 +221,25 @@ class InstructBackend:
                 task="translating one sentence",
             )
             for i, answer in zip(chunk, answers, strict=True):
-                results[i] = clean_answer(answer, sentences[i])
+                results[i] = self.read_slot(answer, sentences[i])
         return results
+
+    def read_slot(self, generated: str, sentence: str) -> str:
+        """The translation in the answer's slot (its "1." line), or "" when the slot holds none."""
+        lines = parse_numbered(self.slot.text(generated), [sentence], prefilled=True)
+        return lines[0] if lines else ""
 
     def _generate(
         self, loaded: LoadedModel, sentences: Sequence[str], problems: Sequence[str] | None = None
     ) -> list[str]:
-        import torch
+        from brief.generation import generate_in_slot
 
-        tokenizer = loaded.tokenizer
         reasons = problems or [""] * len(sentences)
         prompts = [self.prompt(s, why) for s, why in zip(sentences, reasons, strict=True)]
-        encoded = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(
-            loaded.device
-        )
         longest = max(self.count_tokens(s) for s in sentences)
-        kwargs: dict[str, Any] = {
-            "max_new_tokens": self.max_new_tokens or min(3 * longest + 32, 1024),
-            "do_sample": False,
-            "no_repeat_ngram_size": NO_REPEAT_NGRAM_SIZE,
-            "pad_token_id": tokenizer.pad_token_id,
-        }
-        kwargs.update(self.generate_overrides)
-        with torch.inference_mode():
-            output = loaded.model.generate(**encoded, **kwargs)
+        overrides = {"no_repeat_ngram_size": NO_REPEAT_NGRAM_SIZE, **self.generate_overrides}
+        answers = generate_in_slot(
+            loaded, prompts, self.slot, self.max_new_tokens or min(3 * longest + 32, 1024), overrides
+        )
         self.calls += 1
-        new_tokens = output[:, encoded["input_ids"].shape[1] :]
-        return list(tokenizer.batch_decode(new_tokens, skip_special_tokens=True))
+        return answers

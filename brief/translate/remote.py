@@ -10,31 +10,32 @@ with continuous batching (vLLM, TGI, llama.cpp with ``--parallel``) stays busy.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from brief.records import ModelInfo
 from brief.remote import ChatClient, ServerSettings
-from brief.translate.instruct import MAX_SENTENCE_TOKENS, STRICT_PROMPT, clean_answer
+from brief.translate.instruct import MAX_SENTENCE_TOKENS
+from brief.translate.lines import (
+    BLOCK_MARKER,
+    LINES_PROMPTS,
+    lines_messages,
+    parse_numbered,
+    prompt_hash,
+    prompt_hashes,
+    translate_in_lines,
+)
+from brief.translate.lines import (
+    prompts_dir as default_prompts_dir,
+)
 
 __all__ = ["LINES_PROMPTS", "OpenAIBackend", "parse_numbered", "public_url"]
 
 log = logging.getLogger(__name__)
 
-LINES_PROMPTS = ("translate_lines.system.j2", "translate_lines.user.j2")
-LINES_EXAMPLE = "translate_lines.example.txt"
-_NUMBERED = re.compile(r"^\s*(?:\*\*)?(\d{1,3})(?:\*\*)?\s*[.):]\s*(.*?)\s*$")
-_STOP = ("<<<",)  # the model starting a block marker has left its slot
-
-
-def _prompts_dir() -> Path:
-    from brief.summarize.prompts import PROMPTS_DIR
-
-    return PROMPTS_DIR
+_STOP = (BLOCK_MARKER,)  # the model starting a block marker has left its slot
 
 
 def public_url(url: str) -> str:
@@ -44,25 +45,6 @@ def public_url(url: str) -> str:
     if parts.port:
         host = f"{host}:{parts.port}"
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
-
-
-def parse_numbered(answer: str, sources: Sequence[str]) -> list[str] | None:
-    """The numbered lines of ``answer`` ("1. ...", ..., "n. ..."), one per source sentence, or None when
-    the answer does not have exactly those lines, in order, and nothing else (a one-sentence answer
-    without a number is taken whole, cleaned)."""
-    n = len(sources)
-    lines = [line for line in answer.splitlines() if line.strip()]
-    found: list[str] = []
-    for line in lines:
-        match = _NUMBERED.match(line)
-        if match is None or int(match.group(1)) != len(found) + 1:
-            if n == 1 and not found:
-                return [clean_answer(answer, sources[0])] if answer.strip() else None
-            return None
-        found.append(match.group(2))
-    if len(found) != n:
-        return None
-    return [clean_answer(text, source) for text, source in zip(found, sources, strict=True)]
 
 
 class OpenAIBackend:
@@ -85,21 +67,10 @@ class OpenAIBackend:
         self.api_base = public_url(settings.base_url.rstrip("/"))
         self.per_request = max(1, per_request)
         self.max_new_tokens = max_new_tokens
-        self.prompts_dir = prompts_dir or _prompts_dir()
-        self._prompt_hash = self._hash_prompts()
+        self.prompts_dir = prompts_dir or default_prompts_dir()
+        self._prompt_hash = prompt_hash(self.prompts_dir)
         self.info = ModelInfo(role="translation", name=f"{model} @ {self.api_base}", backend="openai")
         self.realigned = 0  # batches split again because their answer did not align, for tests
-
-    def _hash_prompts(self) -> str:
-        digest = hashlib.sha256()
-        for name in (*LINES_PROMPTS, LINES_EXAMPLE, STRICT_PROMPT):
-            path = self.prompts_dir / name
-            if not path.is_file():
-                from brief.errors import PromptError
-
-                raise PromptError(f"prompt template {path} is missing; reinstall brief")
-            digest.update(path.read_bytes())
-        return digest.hexdigest()
 
     # ------------------------------------------------------------ SentenceBackend
     @property
@@ -115,10 +86,7 @@ class OpenAIBackend:
     @property
     def prompt_hashes(self) -> tuple[tuple[str, str], ...]:
         """(template, sha256) of each translation prompt, for the digest's provenance."""
-        return tuple(
-            (name, hashlib.sha256((self.prompts_dir / name).read_bytes()).hexdigest())
-            for name in (*LINES_PROMPTS, LINES_EXAMPLE, STRICT_PROMPT)
-        )
+        return prompt_hashes(self.prompts_dir)
 
     @property
     def max_input_tokens(self) -> int:
@@ -131,27 +99,7 @@ class OpenAIBackend:
     def messages(self, sentences: Sequence[str], problems: str = "") -> list[dict[str, str]]:
         """The chat messages for ``sentences``: instructions, the worked example, then the sentences.
         ``problems`` (why an earlier answer was rejected) asks for the stricter prompt."""
-        from brief.summarize.prompts import neutralise, render_prompt
-
-        system_file, user_file = LINES_PROMPTS
-        example = self._example()
-        system = render_prompt(system_file, {}, self.prompts_dir).strip()
-        if problems:
-            system += "\n" + render_prompt(STRICT_PROMPT, {"problems": problems}, self.prompts_dir).strip()
-        shown = render_prompt(user_file, {"sentences": [ko for ko, _ in example]}, self.prompts_dir).strip()
-        answer = "\n".join(f"{i}. {en}" for i, (_, en) in enumerate(example, 1))
-        asked = render_prompt(user_file, {"sentences": [neutralise(s) for s in sentences]}, self.prompts_dir)
-        return [
-            {"role": "system", "content": system},
-            {"role": "user", "content": shown},
-            {"role": "assistant", "content": answer},
-            {"role": "user", "content": asked.strip()},
-        ]
-
-    def _example(self) -> list[tuple[str, str]]:
-        text = (self.prompts_dir / LINES_EXAMPLE).read_text(encoding="utf-8")
-        pairs = [line.split("\t", 1) for line in text.splitlines() if "\t" in line]
-        return [(ko.strip(), en.strip()) for ko, en in pairs]
+        return lines_messages(sentences, self.prompts_dir, problems)
 
     def max_tokens(self, sentences: Sequence[str]) -> int:
         """The answer's token budget: per sentence ``max_new_tokens`` or 2 x its characters + 16."""
@@ -168,29 +116,13 @@ class OpenAIBackend:
     def translate_checked(self, sentences: Sequence[str], problems: Mapping[int, str]) -> list[str]:
         """Like translate_batch; sentences with ``problems`` (index -> why) get the stricter prompt,
         one a request."""
-        results: list[str | None] = [None] * len(sentences)
-        pending = [[i] for i in problems]
-        plain = [i for i in range(len(sentences)) if i not in problems]
-        pending += [plain[k : k + self.per_request] for k in range(0, len(plain), self.per_request)]
-        while pending:
-            requests = [
-                (
-                    self.messages([sentences[i] for i in group], problems.get(group[0], "")),
-                    self.max_tokens([sentences[i] for i in group]),
-                )
-                for group in pending
-            ]
-            answers = self.client.complete_many(requests, stop=_STOP)
-            again: list[list[int]] = []
-            for group, answer in zip(pending, answers, strict=True):
-                lines = parse_numbered(answer, [sentences[i] for i in group])
-                if lines is None and len(group) > 1:
-                    self.realigned += 1
-                    log.info("%s: %d-line answer did not align; asking in halves", self.model, len(group))
-                    half = len(group) // 2
-                    again += [group[:half], group[half:]]
-                    continue
-                for i, line in zip(group, lines or [""], strict=True):
-                    results[i] = line
-            pending = again
-        return [r or "" for r in results]
+
+        def ask(requests: Sequence[tuple[list[str], str]]) -> list[str]:
+            asked = [(self.messages(group, why), self.max_tokens(group)) for group, why in requests]
+            return self.client.complete_many(asked, stop=_STOP)
+
+        return translate_in_lines(sentences, problems, self.per_request, ask, on_split=self._split)
+
+    def _split(self, size: int) -> None:
+        self.realigned += 1
+        log.info("%s: %d-line answer did not align; asking in halves", self.model, size)

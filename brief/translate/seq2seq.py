@@ -48,8 +48,9 @@ class Seq2SeqBackend:
         self.num_beams = num_beams
         self.max_new_tokens = max_new_tokens
         self.generate_overrides = dict(generate_overrides or {})
-        self._loaded: LoadedModel | None = None
-        self._tokenizer: Any = None
+        from brief.models import LazyModel
+
+        self.model = LazyModel(resolved, "seq2seq", device=device, dtype=dtype)  # loaded on the first batch
         self._max_input: int | None = None
         self.calls = 0  # model.generate calls, for tests and benchmarks
 
@@ -85,13 +86,7 @@ class Seq2SeqBackend:
     @property
     def tokenizer(self) -> Any:
         """The tokenizer (loaded alone, before the model, to count tokens)."""
-        if self._loaded is not None:
-            return self._loaded.tokenizer
-        if self._tokenizer is None:
-            from brief.models import load_tokenizer
-
-            self._tokenizer = load_tokenizer(self.resolved)
-        return self._tokenizer
+        return self.model.tokenizer
 
     def count_tokens(self, sentence: str) -> int:
         return len(self.tokenizer(self._prefix + sentence, verbose=False)["input_ids"])  # no length warning
@@ -133,8 +128,8 @@ class Seq2SeqBackend:
     def _prefix(self) -> str:
         from brief.models import find_preset
 
-        if self._loaded is not None:
-            return self._loaded.languages.prefix
+        if self.model.loaded is not None:
+            return self.model.loaded.languages.prefix
         preset = self.resolved.preset or find_preset(self.resolved.source)
         if preset is not None:
             return preset.languages.prefix
@@ -142,21 +137,19 @@ class Seq2SeqBackend:
 
     def load(self) -> LoadedModel:
         """Load the model (once); raises ModelError / ModelUnavailableError with the fix."""
-        if self._loaded is None:
-            from brief.models import load_seq2seq
-
-            self._loaded = load_seq2seq(self.resolved, device=self.device, dtype=self.dtype)
-            self._tokenizer = None
+        if not self.model.is_loaded:
+            loaded = self.model.load()
             log.info(
                 "translation model %s on %s (%s), beams %d",
-                self.info.name, self._loaded.device, self._loaded.dtype, self._beams(),
+                self.info.name, loaded.device, loaded.dtype, self._beams(),
             )  # fmt: skip
-        return self._loaded
+        return self.model.load()
 
     def _beams(self) -> int:
         if self.num_beams:
             return self.num_beams
-        return 2 if self._loaded is None or self._loaded.device == "cpu" else 4
+        loaded = self.model.loaded
+        return 2 if loaded is None or loaded.device == "cpu" else 4
 
     def _generate_kwargs(self, input_length: int) -> dict[str, Any]:
         loaded = self.load()
