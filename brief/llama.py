@@ -10,6 +10,7 @@ the context is the one the GGUF's metadata gives (at most MAX_CONTEXT), and ever
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import os
@@ -121,17 +122,20 @@ class LlamaTokenizer:
         **_: Any,
     ) -> str:
         """``messages`` through the GGUF's chat template (rendered as transformers renders it)."""
+        return str(self._formatter(add_generation_prompt)(messages=list(messages)).prompt)
+
+    @functools.cache  # noqa: B019  (one formatter per tokenizer and flag: the template compiles once)
+    def _formatter(self, add_generation_prompt: bool) -> Any:
         if not self.chat_template:
             raise ModelError("this GGUF file has no chat template (tokenizer.chat_template)")
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-        formatter = Jinja2ChatFormatter(
+        return Jinja2ChatFormatter(
             self.chat_template,
             eos_token=self.eos_token,
             bos_token=self.bos_token,
             add_generation_prompt=add_generation_prompt,
         )
-        return str(formatter(messages=list(messages)).prompt)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -213,18 +217,30 @@ def complete(model: LlamaModel, prompt: str, slot: AnswerSlot, max_tokens: int) 
     if room < 1:
         raise ModelError(f"a prompt of {start} tokens does not fit {model.info.name}'s context")
 
-    def slot_ended(tokens: Any, logits: Any) -> bool:
+    budget = max(1, min(max_tokens, room))
+
+    def done(tokens: Any, logits: Any) -> bool:
+        # the token budget is enforced here too: llama-cpp-python skips its own max_tokens check while
+        # the text ends inside a multi-byte character, and a model emitting byte tokens can then run
+        # to the end of the context
+        if len(tokens) - start >= budget:
+            return True
+        if slot.last_line is None:
+            return False
         generated = bytes(llm.detokenize(list(tokens[start:]))).decode("utf-8", errors="ignore")
         return slot.end(generated) is not None
 
-    result = llm.create_completion(
-        ids,
-        max_tokens=max(1, min(max_tokens, room)),
-        temperature=0.0,
-        top_k=1,
-        repeat_penalty=1.0,
-        seed=SEED,
-        stop=list(slot.stop),
-        stopping_criteria=StoppingCriteriaList([slot_ended]) if slot.last_line else None,
-    )
+    try:
+        result = llm.create_completion(
+            ids,
+            max_tokens=budget,
+            temperature=0.0,
+            top_k=1,
+            repeat_penalty=1.0,
+            seed=SEED,
+            stop=list(slot.stop),
+            stopping_criteria=StoppingCriteriaList([done]),
+        )
+    except RuntimeError as error:  # llama_decode failed (out of memory for the KV cache, ...)
+        raise ModelError(f"llama.cpp failed on {model.info.name}: {error}") from error
     return slot.trim(str(result["choices"][0]["text"]))

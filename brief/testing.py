@@ -377,13 +377,19 @@ def build_tiny_qwen2(
     return out
 
 
-def build_tiny_gguf(out_file: str | Path, qwen2_dir: str | Path | None = None) -> Path:
-    """Write a tiny Qwen2 chat model as a GGUF file (float32), as llama.cpp's converter would.
+def build_tiny_gguf(
+    out_file: str | Path, qwen2_dir: str | Path | None = None, *, quantization: str = "f32"
+) -> Path:
+    """Write a tiny Qwen2 chat model as a GGUF file, as llama.cpp's converter would.
 
     ``qwen2_dir`` is a folder from :func:`build_tiny_qwen2` (one is built beside ``out_file`` when
     None). The file carries the tokenizer (GPT-2 style BPE), the chat template and the weights, and
-    loads through ``transformers`` with ``gguf_file=`` (which needs the ``gguf`` package).
+    loads through ``transformers`` with ``gguf_file=`` (which needs the ``gguf`` package) and through
+    llama.cpp. ``quantization`` "q8_0" stores the weight matrices in llama.cpp's 8-bit blocks (as a
+    downloaded GGUF would be quantised); "f32" (default) keeps every tensor in float32.
     """
+    if quantization not in ("f32", "q8_0"):
+        raise ValueError(f"quantization must be 'f32' or 'q8_0', got {quantization!r}")
     import gguf
     from safetensors.torch import load_file
 
@@ -410,7 +416,8 @@ def build_tiny_gguf(out_file: str | Path, qwen2_dir: str | Path | None = None) -
     writer.add_layer_norm_rms_eps(config["rms_norm_eps"])
     rope = config.get("rope_parameters") or {}
     writer.add_rope_freq_base(float(rope.get("rope_theta", config.get("rope_theta", 1_000_000.0))))
-    writer.add_file_type(gguf.LlamaFileType.ALL_F32)
+    q8 = quantization == "q8_0"
+    writer.add_file_type(gguf.LlamaFileType.MOSTLY_Q8_0 if q8 else gguf.LlamaFileType.ALL_F32)
 
     size = config["vocab_size"]
     tokens = [f"[PAD{i}]" for i in range(size)]
@@ -438,7 +445,12 @@ def build_tiny_gguf(out_file: str | Path, qwen2_dir: str | Path | None = None) -
         gguf_name = names.get_name(name, try_suffixes=(".weight", ".bias"))
         if gguf_name is None:
             raise ValueError(f"no GGUF name for tensor {name}")
-        writer.add_tensor(gguf_name, tensor.float().numpy())
+        data = tensor.float().numpy()
+        if q8 and data.ndim == 2 and data.shape[-1] % 32 == 0:
+            kind = gguf.GGMLQuantizationType.Q8_0
+            writer.add_tensor(gguf_name, gguf.quants.quantize(data, kind), raw_dtype=kind)
+        else:
+            writer.add_tensor(gguf_name, data)
     writer.write_header_to_file()
     writer.write_kv_data_to_file()
     writer.write_tensors_to_file()

@@ -68,6 +68,7 @@ class LlamaCppBackend:
         self._prompt_hash = prompt_hash(self.prompts_dir)
         self.model = LazyModel(resolved, "llamacpp", pool=pool)
         self._max_input: int | None = None
+        self._turn: tuple[str, ...] | None = None  # the chat template's new-turn marker, once read
         self.calls = 0  # completions run, for tests and benchmarks
         self.realigned = 0  # batches asked again in halves because their answer did not align
 
@@ -123,7 +124,9 @@ class LlamaCppBackend:
 
     def slot(self, n: int) -> AnswerSlot:
         """The answer's slot for ``n`` sentences, also ended by the model's new-turn marker."""
-        return answer_slot(n).with_stops(turn_stops(self.tokenizer))
+        if self._turn is None:
+            self._turn = turn_stops(self.tokenizer)
+        return answer_slot(n).with_stops(self._turn)
 
     def prompt(self, sentences: Sequence[str], problems: str = "") -> str:
         """The chat prompt for ``sentences`` (the GGUF's template), ending with the prefill "1."."""
