@@ -327,6 +327,7 @@ class _Extractor:
         state = self.state
         if speaker.kind == "unknown":
             state.last_speaker = None
+            state.last_subject_key = f"unknown:{speaker.ko or ''}"  # someone we could not name spoke last
             return
         state.last_speaker, state.last_speaker_para = speaker, para
         state.last_subject_key = _key(speaker)
@@ -367,6 +368,7 @@ class _Extractor:
             self._reported(text, para, tokens, mentions, sentence.quotes)
         used_until = 0  # token index where the next group's own words begin
         clause_ends = [k for k, token in enumerate(tokens) if token.ends_clause]
+        asked: list[Mention] = []  # "김 감독은 "…냐"는 질문을 받자": the one asked, still the topic
         for members, verb, owner in groups:
             first_tok = _tokens_before(tokens, members[0].start)
             after_tok = _tokens_before(tokens, members[-1].end)
@@ -381,6 +383,8 @@ class _Extractor:
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             found = find_subject(QuoteSite(tokens, mentions, first_tok, verb_index, before, after, owner))
             subject = found[1] if found is not None else None
+            if subject is not None and subject.title == "질문자":
+                asked += [m for m in before if m.kind != "unnamed" and subject_rank(m) >= 1]
             if subject is None and verb is not None and _ASKED_THEN.match(verb[1]):
                 # ""…냐"고 묻자 (김 장관은) "…"": a question in a clause of its own belongs to its asker,
                 # never to the one who answers or spoke before
@@ -409,7 +413,7 @@ class _Extractor:
             used_until = (verb[0] + 1) if verb else after_tok
         # the subject of the rest of the sentence (the topic first, the leftmost of equals) still
         # changes who "he" and "then" refer to
-        rest = [m for m in mentions if m.first >= used_until and subject_rank(m) >= 1]
+        rest = [m for m in mentions if m.first >= used_until and subject_rank(m) >= 1] or asked
         if rest:
             main = max(rest, key=lambda m: (subject_rank(m), -m.first))
             self._note_subject(main, self._resolve(main, para), para)

@@ -76,6 +76,8 @@ _COMPANY_HEADS = frozenset(
 )
 # one Latin capital for a person the text withholds, with 씨 or before a title: "A씨는", "B 총경"
 _ANONYMOUS = re.compile(r"^([A-Z])(씨)?(께서는|께서|은|는|이|가|도|의)?$")
+_ANONYMOUS_GLUED = re.compile(r"^([A-Z])([\uac00-\ud7a3]{2,8})$")
+PARTICLES_OF_SUBJECT_OR_NONE = frozenset({"", "은", "는", "이", "가", "도", "께서는", "께서"})
 _HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
 _AGE = re.compile(r"^[\uac00-\ud7a3]{2,4}\(\s*\d{1,3}\s*(?:세)?\s*\)")
 
@@ -439,8 +441,8 @@ class _Matcher:
             return 0
         if core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES or core.startswith("그"):
             return 1
-        if _ANONYMOUS.match(core):
-            return 1  # "A씨는", "B 총경"
+        if _ANONYMOUS.match(core) or _ANONYMOUS_GLUED.match(core):
+            return 1  # "A씨는", "B 총경", "C교수는"
         if core == "고위" or any(word in core for word in _SOURCE_WORDS):
             return 1
         for base, _particle in split_particle(core):
@@ -512,6 +514,13 @@ class _Matcher:
                 end, title_ko, particle = title
                 return Mention("short", token.start, tokens[end].end, i, end, particle,
                                text[token.start : tokens[end].end], letter, title_ko)  # fmt: skip
+        glued = _ANONYMOUS_GLUED.match(core) if core == token.raw or "(" in token.raw else None
+        if glued is not None:
+            # "A총경은", "B교수가": the letter and the title written as one word
+            for base, particle in split_particle(glued.group(2)):
+                if particle in PARTICLES_OF_SUBJECT_OR_NONE and self.table.translate_title(base) is not None:
+                    letter = glued.group(1)
+                    return Mention("short", token.start, token.end, i, i, particle, core, letter, base)
         # a short form: family name and title ("김 대표는", "구 사장", "장 차관은")
         if (
             (core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES)
