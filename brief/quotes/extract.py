@@ -37,6 +37,7 @@ from brief.quotes.mentions import (
     Cast,
     Mention,
     Token,
+    declared_names,
     find_mentions,
     subject_rank,
     tokenize,
@@ -251,6 +252,9 @@ class _Extractor:
         self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
         label: str | None = None
         role: str | None = None  # "[재판장]", "[NAME / 서울 마포구]": a label for the quoted lines below it
+        texts = (article.headline or "", *article.subheadlines, *article.paragraphs, *article.captions)
+        self.declared = declared_names(texts, table)  # "가수 하늘", "그룹 별빛(도윤, 하람)": names
+        self.cast.declared = self.declared
         headings = {h.before: h.text for h in article.headings}
         for index, text in enumerate(article.paragraphs):
             if index in headings:
@@ -280,7 +284,7 @@ class _Extractor:
                 self.sound_bites[index] = bite
             sentences = _sentences(text, find_quote_spans(text))
             for sentence in sentences:
-                sentence.mentions = find_mentions(sentence.tokens, text, table)
+                sentence.mentions = find_mentions(sentence.tokens, text, table, self.declared)
             self.sentences.append(sentences)
             words = [t for s in sentences for t in s.tokens]
             self.cast.add_text(text, [m for s in sentences for m in s.mentions], words, para=index)
@@ -438,7 +442,7 @@ class _Extractor:
 
     def _unread_subject_rule(self, _para: int, region: Sequence[Token], _standalone: bool) -> _Decision:
         """Some other subject we could not read ("전 장관은"): the last speaker is not carried over."""
-        blocked = any(_blocks_continuation(t) for t in region)
+        blocked = any(_blocks_continuation(t, self.table) for t in region)
         blocked = blocked or any(_new_subject_also(region, k, self.table) for k in range(len(region)))
         return (True, None) if blocked else (False, None)
 
@@ -721,7 +725,7 @@ class _Extractor:
         for span in spans:
             tokens += tokenize(text, cursor, span.start)
             cursor = span.end
-        mentions = find_mentions(tokens, text, self.table)
+        mentions = find_mentions(tokens, text, self.table, self.declared)
         ends = {m.end: m for m in mentions}
         for span in spans:
             inner = span.inner(text).strip()
@@ -830,12 +834,14 @@ def _words_between(tokens: Sequence[Token], start: int, stop: int) -> bool:
     return not (between[0].start == start and _CHAIN.fullmatch(between[0].core))
 
 
-def _blocks_continuation(token: Token) -> bool:
+def _blocks_continuation(token: Token, table: PeopleTable | None = None) -> bool:
     """A word that looks like a subject we did not recognise ("전 장관은"), so the last speaker cannot
     be assumed."""
     core = token.core
     if core in _CONNECTIVES or len(core) < 2 or not core.endswith(tuple(TOPIC)):
         return False
+    if table is not None and len(core) >= 3 and table.is_title(core[:-1]):
+        return True  # "배우는", "감독은": a title as the subject (Kiwi may read "배우는" as a verb)
     # a noun with the topic particle ("전 장관은"); not an adnominal verb ("넣은") nor "에는", "에서는"
     morphs = analyse_word(core)
     return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S", "X")
