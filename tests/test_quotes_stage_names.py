@@ -173,3 +173,18 @@ def test_an_unnamed_speaker_in_between_is_not_skipped_over(people) -> None:
     )
     assert quotes[0].speaker.ko == "유하준"
     assert all(q.speaker.ko != "유하준" for q in quotes[1:])
+
+
+# ---------------------------------------------------------------- a quote glued to the word before it
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '유하준 감독은 "부담되느냐"는 질문에"전혀 아니다"라고 답했다.',
+        '유하준 감독은 "계획이 뭐냐"는 물음에"하나씩 해 나가겠다"고 말했다.',
+        '유하준 감독은 취재진의 질문을 받고"우승이 목표"라고 밝혔다.',
+    ],
+)
+def test_a_quote_glued_to_the_word_before_it_is_read(paragraph, people) -> None:
+    quotes = _quotes([paragraph], people)
+    assert quotes[-1].speaker.ko == "유하준"
+    assert quotes[-1].text_ko in ("전혀 아니다", "하나씩 해 나가겠다", "우승이 목표")
