@@ -188,3 +188,38 @@ def test_a_quote_glued_to_the_word_before_it_is_read(paragraph, people) -> None:
     quotes = _quotes([paragraph], people)
     assert quotes[-1].speaker.ko == "유하준"
     assert quotes[-1].text_ko in ("전혀 아니다", "하나씩 해 나가겠다", "우승이 목표")
+
+
+# ---------------------------------------------------------------- names listed before one title
+@pytest.mark.parametrize(
+    ("opening", "names"),
+    [
+        ("법률 유튜버인 박하늘, 이도윤, 손가람 변호사가 드라마를 리뷰했다.", ("박하늘", "이도윤", "손가람")),
+        ("이날 회의에는 박하늘, 이도윤 의원이 참석했다.", ("박하늘", "이도윤")),
+        ("한빛대 박하늘, 이도윤, 손가람 교수가 공동 연구를 발표했다.", ("박하늘", "이도윤", "손가람")),
+    ],
+)
+def test_names_listed_before_a_title_share_it(opening, names, people) -> None:
+    titles = {"박하늘": "박", "이도윤": "이", "손가람": "손"}
+    title = opening.split(names[-1])[1].split()[0][:-1]  # "변호사가" -> "변호사"
+    said = " ".join(f'{titles[n]} {title}는 "{k}번째 의견"이라고 말했다.' for k, n in enumerate(names, 1))
+    quotes = _quotes([opening, said], people)
+    assert _who(quotes) == list(names)
+
+
+# ---------------------------------------------------------------- a bare name marked "also"
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ('배우 허도윤은 "즐거웠다"고 했다. 장하늘 역시 "관심을 부탁한다"라고 당부했다.', "장하늘"),
+        ('감독은 "잘했다"고 말했다. 최민아 또한 "기대해 달라"고 말했다.', "최민아"),
+        ('주장은 "이기겠다"고 했다. 손가람 역시 "끝까지 뛰겠다"고 다짐했다.', "손가람"),
+    ],
+)
+def test_a_bare_name_marked_also_speaks(paragraph, name, people) -> None:
+    assert _who(_quotes([paragraph], people))[-1] == name
+
+
+def test_a_common_word_marked_also_is_no_name(people) -> None:
+    quotes = _quotes(['감독은 "잘했다"고 말했다. 이번 역시 "작년과 같다"는 말이 나왔다.'], people)
+    assert all(q.speaker.kind != "named" for q in quotes)
