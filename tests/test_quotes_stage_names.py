@@ -223,3 +223,35 @@ def test_a_bare_name_marked_also_speaks(paragraph, name, people) -> None:
 def test_a_common_word_marked_also_is_no_name(people) -> None:
     quotes = _quotes(['감독은 "잘했다"고 말했다. 이번 역시 "작년과 같다"는 말이 나왔다.'], people)
     assert all(q.speaker.kind != "named" for q in quotes)
+
+
+# ---------------------------------------------------------------- broadcast copy: "NAME TITLE, "…" 라며"
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '한빛라이온즈의 류하준 감독, "세 선수가 경쟁하고 있습니다." 라며 기회를 고루 주겠다고 했어요.',
+        '부산시 류하준 과장, "다음 달부터 운행을 늘리겠습니다"라고 설명했습니다.',
+        '한빛전자 류하준 사장, "투자는 계속됩니다." 라고 말했습니다.',
+    ],
+)
+def test_a_person_introduced_with_a_comma_speaks_the_quote(paragraph, people) -> None:
+    (quote,) = _quotes([paragraph], people)
+    assert quote.speaker.ko == "류하준"
+
+
+def test_two_people_before_a_quote_leave_it_unnamed(people) -> None:
+    quotes = _quotes(['류하준 감독, 김도윤 코치, "함께 가자"라고 외쳤다.'], people)
+    assert all(q.speaker.kind != "named" for q in quotes)
+
+
+# ---------------------------------------------------------------- coordinated clauses share one verb
+@pytest.mark.parametrize(
+    ("paragraph", "speakers"),
+    [
+        ('류하준 감독은 "수비가 좋았다"고, 김도윤 코치는 "공격이 아쉬웠다"고 말했다.', ["류하준", "김도윤"]),
+        ('류하준 의원은 "반대한다"고, 김도윤 의원은 "찬성한다"고 각각 밝혔다.', ["류하준", "김도윤"]),
+        (GROUP + ' 끝으로 하람은 "잘 부탁드린다"고, 시우는 "또 만나자"라고 인사했다.', ["하람", "시우"]),
+    ],
+)
+def test_coordinated_quotes_share_the_last_verb(paragraph, speakers, people) -> None:
+    assert _who(_quotes([paragraph], people)) == speakers

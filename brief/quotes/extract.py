@@ -158,6 +158,12 @@ def _particle_after(text: str, span: QuoteSpan) -> tuple[str, str]:
         match = pattern.match(rest)
         if match:
             return kind, match.group()
+    if rest[:1] == " " and rest[1:3] in ("라며", "라고", "이라"):
+        # ""…하겠습니다." 라며": the ending written apart from the closing mark (broadcast copy)
+        for kind, pattern in (("quotative", _QUOTATIVE), ("chain", _CHAIN)):
+            match = pattern.match(rest[1:])
+            if match:
+                return kind, match.group()
     if _NONE_AFTER.match(rest):
         return "none", ""
     if rest[:1] in "\"“'‘「":
@@ -500,7 +506,7 @@ class _Extractor:
         current: list[QuoteSpan] = []
         spans = sentence.quotes
         for n, span in enumerate(spans):
-            kind, _ending = _particle_after(text, span)
+            kind, ending = _particle_after(text, span)
             if not span.closed and _UNCLOSED_END.search(span.inner(text)):
                 kind = "unclosed-reported"
             current.append(span)
@@ -518,6 +524,13 @@ class _Extractor:
             after = _tokens_before(tokens, span.end)
             stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
             verb = _find_verb(tokens, after, stop)
+            if (
+                verb is None
+                and kind == "quotative"
+                and text[span.end + len(ending) : span.end + len(ending) + 1] == ","
+            ):
+                # ""…"고, 끝으로 시우는 "…"라고 말했다": coordinated clauses share the last one's verb
+                verb = _find_verb(tokens, stop, len(tokens))
             owner: Mention | None = None
             question = _QUESTION.match(text, span.end) if span.double else None
             if kind == "term" and question is not None and _tokens_before(tokens, question.end()) < stop + 1:
