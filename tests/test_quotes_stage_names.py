@@ -255,3 +255,31 @@ def test_two_people_before_a_quote_leave_it_unnamed(people) -> None:
 )
 def test_coordinated_quotes_share_the_last_verb(paragraph, speakers, people) -> None:
     assert _who(_quotes([paragraph], people)) == speakers
+
+
+# ---------------------------------------------------------------- a paragraph printed twice
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            '한빛전자는 "사실이 아니다"라고 밝혔다.',
+            "관련 기사가 이어졌다.",
+            '한빛전자는 "사실이 아니다"라고 밝혔다.',
+        ],
+        ['변호인단은 "재판부가 증거를 가려 썼다"고 주장했습니다.'] * 2,
+        ['류하준 감독은 "이길 수 있다"고 말했다. 선수들도 웃었다.'] * 3,
+    ],
+)
+def test_a_paragraph_printed_twice_gives_its_quotes_once(paragraphs, people) -> None:
+    assert len(_quotes(paragraphs, people)) == 1
+
+
+def test_the_same_words_said_twice_are_two_quotes(people) -> None:
+    quotes = _quotes(
+        [
+            '류하준 감독은 "좋은 경기였다"며 "이겨서 기쁘다"고 말했다.',
+            '그는 "후반이 나았다"며 "이겨서 기쁘다"고 덧붙였다.',
+        ],
+        people,
+    )
+    assert [q.text_ko for q in quotes].count("이겨서 기쁘다") == 2

@@ -352,9 +352,14 @@ class _Extractor:
         for index, sub in enumerate(article.subheadlines):
             self._heading(sub, "subheadline", index)
         sections = {h.before for h in article.headings}
+        seen: set[str] = set()
         for index, paragraph in enumerate(article.paragraphs):
             if index in sections:
                 self.state = _State()  # a new section: no quote continues a speaker from the one before
+            key = "".join(paragraph.split())
+            if len(key) >= 20 and key in seen:
+                continue  # the same paragraph again (a summary box, a page that repeats a block)
+            seen.add(key)
             self._paragraph(paragraph, index)
         return tuple(self.quotes)
 
@@ -906,5 +911,6 @@ def _skip_connectives(text: str, start: int, end: int) -> int:
 
 
 def extract_quotes(article: Article, people: PeopleTable) -> tuple[Quote, ...]:
-    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body."""
+    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body.
+    A paragraph the page prints twice (a portal's summary box, a repeated block) is read once."""
     return _Extractor(article, people).run()
