@@ -283,3 +283,18 @@ def test_the_same_words_said_twice_are_two_quotes(people) -> None:
         people,
     )
     assert [q.text_ko for q in quotes].count("이겨서 기쁘다") == 2
+
+
+# ---------------------------------------------------------------- a chain does not run into a quoted term
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "이도윤 변호사는 \"예전 작품 이후 가장 괜찮은 드라마라 리뷰를 준비했다\"며 '고백' 리뷰를 시작했다.",
+        "류하준 감독은 \"올해는 반드시 가을 야구를 하겠다\"며 '원팀' 구호를 외쳤다.",
+        "김도윤 대표는 \"내년에는 흑자를 내겠다\"면서 '도약 2030' 계획을 소개했다.",
+    ],
+)
+def test_a_chain_ending_before_a_quoted_term_keeps_the_speech(paragraph, people) -> None:
+    quotes = _quotes([paragraph], people)
+    assert len(quotes) == 1 and quotes[0].speaker.kind == "named"
+    assert "'" not in quotes[0].text_ko

@@ -519,6 +519,7 @@ class _Extractor:
             if (
                 kind == "chain"
                 and next_start is not None
+                and (spans[n + 1].double or not span.double)  # not into a quoted term: "…"며 '자백' 리뷰를
                 and not _words_between(tokens, span.end, next_start)
             ):
                 continue  # "…"며 "…": the chain goes on
