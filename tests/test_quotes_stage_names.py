@@ -326,3 +326,33 @@ def test_passives_and_other_verbs_report_no_speech(word) -> None:
     from brief.quotes.stance import stance_of
 
     assert stance_of(word) is None
+
+
+# ---------------------------------------------------------------- "X의 설명은 "…"이었다": the owner before the quote
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('유하준 대표의 대답은 "곱해 보면 나온다"였다.', "유하준"),
+        ('유하준 감독의 설명은 "수비가 먼저"라는 것이다. 김도윤 코치의 말은 "체력이 관건"이었다.', "김도윤"),
+        ('유하준 의원의 주장은 "예산을 줄여야 한다"이다.', "유하준"),
+    ],
+)
+def test_a_speech_noun_of_someone_before_the_quote_owns_it(paragraph, speaker, people) -> None:
+    assert _who(_quotes([paragraph], people))[-1] == speaker
+
+
+def test_a_question_noun_of_the_press_belongs_to_the_askers(people) -> None:
+    (quote,) = _quotes(['취재진의 질문은 "해외 공장의 전망은 어떤가요?"였다.'], people)
+    assert quote.speaker.kind != "named" and quote.stance == "asked"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '그 영화의 제목은 "봄날"이었다.',
+        '행사의 구호는 "함께 가자"였다.',
+        '이번 전시의 주제는 "빛과 그림자"다.',
+    ],
+)
+def test_a_title_or_slogan_before_a_copula_is_no_speech(paragraph, people) -> None:
+    assert _quotes([paragraph], people) == []
