@@ -328,7 +328,7 @@ def test_passives_and_other_verbs_report_no_speech(word) -> None:
     assert stance_of(word) is None
 
 
-# ---------------------------------------------------------------- "X의 설명은 "…"이었다": the owner before the quote
+# ------------------------------------------------ "X의 설명은 "…"이었다": the owner before the quote
 @pytest.mark.parametrize(
     ("paragraph", "speaker"),
     [
