@@ -8,6 +8,8 @@ follows it, which tells whether it is the subject of its clause.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from brief.analysis import analyse_word, word_shape
+from brief.knowledge.terms import resolve_by_term
 from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
 from brief.quotes.entities import NameEvidence, looks_transliterated
 from brief.records import Person, Speaker
@@ -216,10 +219,12 @@ class _Matcher:
         self.name_starts: set[str] = set()  # first words of names written with a space ("사티아")
         surnames: dict[str, list[Person]] = {}
         for person in table.people:
-            for name in (person.ko, *person.aliases):
+            for name in table.name_forms(person):  # "가수 비", never "비" alone
                 self.names["".join(name.split())] = person
                 if " " in name.strip():
                     self.name_starts.add(name.split()[0])
+                    if name not in person.aliases and person.context_ko:
+                        continue  # a job word and a stage name: the name's last word is not a surname
                     surnames.setdefault(name.split()[-1], []).append(person)
         # a foreign name's last word alone ("쿡 CEO" for 팀 쿡), when it names one person of the table and
         # is not a Korean family name (those are short forms: "황 CEO")
@@ -704,8 +709,10 @@ class _Entry:
 class Cast:
     """Everyone named in full in one article, with the titles the article gives them."""
 
-    def __init__(self, table: PeopleTable) -> None:
+    def __init__(self, table: PeopleTable, date: dt.date | None = None) -> None:
         self.table = table
+        self.date = date  # the article's date: a short mention resolves through a term of office only with it
+        self.words: set[str] = set()  # every word of the article, for the organisations it names
         self.evidence = _matcher(table).evidence
         self.family_words: dict[str, set[str]] = {}
         self.titled_names: dict[str, str] = {}  # bare names with a title right before them somewhere
@@ -738,6 +745,8 @@ class Cast:
                 if before.raw == before.core and self.table.is_title(before.core):
                     self.titled_names.setdefault(mention.name or "", before.core)
         self._add_shadows(tokens, named)
+        self.words.update(t.core for t in tokens)
+        self.words.update(f"{a.core} {b.core}" for a, b in itertools.pairwise(tokens))
         for token in tokens:  # words that may be someone's full name, for _short_label
             if 3 <= len(token.core) <= 6 and token.core[0] in FAMILY_NAMES:
                 self.family_words.setdefault(token.core[0], set()).add(token.core)
@@ -873,17 +882,24 @@ class Cast:
             for base, _particle in split_particle(word):
                 if len(base) in (3, 4) and self.evidence.korean_name(base):
                     return None  # "윤재석" somewhere: maybe this 윤 사장, maybe not
+        by_term = self._by_term(family, title_ko, mention.org)
         if mention.org:
-            # the people table names that title at that organisation: "KT 김 대표" is KT's CEO 김영섭
+            # the people table names that title at that organisation: "KT 김 대표" is KT's CEO 김영섭 (on
+            # a dated article, someone with terms of office counts only through them: by_term)
             known = [
                 p for p in self.table.people
                 if (split_korean_name(p.ko) or ("", ""))[0] == family
                 and mention.org in p.org_ko
                 and any(self._compatible(title_ko, t) for t in p.title_ko)
+                and (self.date is None or not p.terms)
             ]  # fmt: skip
+            if known and by_term is not None:
+                return None  # the table knows two people it could be: unsure
             if len(known) == 1:
                 self._add(known[0].ko, known[0], title_ko, mention.org)
                 return self._speaker_of(self.entries[known[0].ko])
+        if by_term is not None:
+            return by_term
         title_en, _org = self._title_en(title_ko, mention.org)
         if not title_en:
             return None
@@ -892,6 +908,34 @@ class Cast:
         if org_en:
             en = f"{en} of {org_en}"
         return Speaker(kind="named", ko=f"{family} {title_ko}", en=en, org=org_en, verified=False)
+
+    def _by_term(self, family: str, title_ko: str, org_ko: str | None) -> Speaker | None:
+        """The table person who held "``family`` ``title_ko``" on the article's date (a term of office),
+        when exactly one did at an organisation the mention or the article names; else None. The name
+        and its English come from the table, so the speaker counts as verified, as other table matches do."""
+        if self.date is None:
+            return None
+        known: dict[str, str] = {}
+        unknown: list[str] = []
+        for word in self.words:
+            head, _space, last = word.rpartition(" ")  # one word, or two ("LG 트윈스는")
+            for base, _particle in split_particle(last):
+                base = f"{head} {base}" if head and base else base
+                english = self.table.translate_org(base) if base else None
+                if english is not None and self.table.get(base) is None:
+                    known.setdefault(english, base)
+                elif base and " " not in base and self.evidence.is_org_word(base):
+                    unknown.append(base)
+        parts = {part for ko in known.values() for part in ko.split() if len(part) > 1}
+        unknown = [w for w in unknown if not any(w.startswith(part) for part in parts)]  # "트윈스는"
+        found = resolve_by_term(
+            self.table, self.evidence.knowledge, family, title_ko, self.date,
+            mention_org=org_ko, article_orgs=known, unknown_orgs=tuple(unknown),
+        )  # fmt: skip
+        if found is None:
+            return None
+        ko, en = found.person.ko, found.person.en
+        return Speaker(kind="named", ko=ko, en=en, title=found.title, org=found.org, verified=True)
 
     def _resolve_short(self, family: str, title: str, para: int | None = None) -> _Entry | None:
         def family_of(entry: _Entry) -> bool:
