@@ -93,15 +93,24 @@ def resolve_by_term(
     person, term = matches[0]
     if not mention_org:
         own, kind = keys(term), org_class(knowledge, term.org_ko[0])
-        held = [t for p in table.people for t in p.terms if holds(t)]
-        covered = {k for t in held if t.covers(day) for k in keys(t)}
-        ever = {k for t in held for k in keys(t)}
-        for english, ko in article_orgs.items():
+        held = [(p, t) for p in table.people for t in p.terms if holds(t)]
+        ever = {k for _p, t in held for k in keys(t)}
+        families: dict[str, set[str]] = {}  # organisation -> family names of its holders on the day
+        for p, t in held:
+            if t.covers(day):
+                for k in keys(t):
+                    families.setdefault(k, set()).add((split_korean_name(p.ko) or (p.ko, ""))[0])
+        named = dict(article_orgs)
+        for english in article_orgs:  # "NC" on a sports page may be the club the table knows as "NC Dinos"
+            named.update({k: k for k in ever if k.startswith(f"{english} ") and k not in named})
+        for english, ko in named.items():
             if english in own or english.startswith("the "):
                 continue  # the organisation itself; "the government", "the police": no such office
+            if english in article_orgs and any(o.startswith(f"{english} ") for o in own):
+                continue  # its owner, or the short name sports pages give the club: "한화" for 한화 이글스
             rival = english in ever or org_class(knowledge, ko) == kind
-            if rival and english not in covered:
-                return None  # another ministry (club, party) the article names: its holder is unknown
+            if rival and (english not in families or family in families[english]):
+                return None  # another ministry (club, party) the article names: its holder may be them
         if kind and any(org_class(knowledge, word) == kind for word in unknown_orgs):
             return None  # an organisation of that kind the tables do not know
     org = term.org or table.translate_org(term.org_ko[0])

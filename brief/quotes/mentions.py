@@ -922,6 +922,8 @@ class Cast:
             for base, _particle in split_particle(last):
                 base = f"{head} {base}" if head and base else base
                 english = self.table.translate_org(base) if base else None
+                if head and english == self.table.translate_org(head):
+                    continue  # "LG 트윈스는": only "LG", which the first word names on its own
                 if english is not None and self.table.get(base) is None:
                     known.setdefault(english, base)
                 elif base and " " not in base and self.evidence.is_org_word(base):
