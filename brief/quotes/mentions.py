@@ -713,6 +713,7 @@ class Cast:
         self.table = table
         self.date = date  # the article's date: a short mention resolves through a term of office only with it
         self.words: set[str] = set()  # every word of the article, for the organisations it names
+        self._orgs_seen: tuple[int, dict[str, str], tuple[str, ...]] | None = None
         self.evidence = _matcher(table).evidence
         self.family_words: dict[str, set[str]] = {}
         self.titled_names: dict[str, str] = {}  # bare names with a title right before them somewhere
@@ -915,9 +916,24 @@ class Cast:
         and its English come from the table, so the speaker counts as verified, as other table matches do."""
         if self.date is None:
             return None
+        known, unknown = self._organisations()
+        found = resolve_by_term(
+            self.table, self.evidence.knowledge, family, title_ko, self.date,
+            mention_org=org_ko, article_orgs=known, unknown_orgs=unknown,
+        )  # fmt: skip
+        if found is None:
+            return None
+        ko, en = found.person.ko, found.person.en
+        return Speaker(kind="named", ko=ko, en=en, title=found.title, org=found.org, verified=True)
+
+    def _organisations(self) -> tuple[dict[str, str], tuple[str, ...]]:
+        """The organisations the article names: {English: Korean} for those the tables know, and the
+        words that name one they do not know ("부국증권"); remembered until more text is added."""
+        if self._orgs_seen is not None and self._orgs_seen[0] == len(self.words):
+            return self._orgs_seen[1], self._orgs_seen[2]
         known: dict[str, str] = {}
         unknown: list[str] = []
-        for word in self.words:
+        for word in sorted(self.words):
             head, _space, last = word.rpartition(" ")  # one word, or two ("LG 트윈스는")
             for base, _particle in split_particle(last):
                 base = f"{head} {base}" if head and base else base
@@ -929,15 +945,9 @@ class Cast:
                 elif base and " " not in base and self.evidence.is_org_word(base):
                     unknown.append(base)
         parts = {part for ko in known.values() for part in ko.split() if len(part) > 1}
-        unknown = [w for w in unknown if not any(w.startswith(part) for part in parts)]  # "트윈스는"
-        found = resolve_by_term(
-            self.table, self.evidence.knowledge, family, title_ko, self.date,
-            mention_org=org_ko, article_orgs=known, unknown_orgs=tuple(unknown),
-        )  # fmt: skip
-        if found is None:
-            return None
-        ko, en = found.person.ko, found.person.en
-        return Speaker(kind="named", ko=ko, en=en, title=found.title, org=found.org, verified=True)
+        found = tuple(w for w in unknown if not any(w.startswith(part) for part in parts))  # "트윈스는"
+        self._orgs_seen = (len(self.words), known, found)
+        return known, found
 
     def _resolve_short(self, family: str, title: str, para: int | None = None) -> _Entry | None:
         def family_of(entry: _Entry) -> bool:
