@@ -87,7 +87,7 @@ def _speakers(people: PeopleTable, text: str, date: dt.date | None) -> list[Spea
         paragraphs=tuple(p for p in text.split("\n") if p.strip()), captions=(),
         outlet=Outlet(), reporters=(), date=date, date_evidence=None,
     )  # fmt: skip
-    return [q.speaker for q in extract_quotes(article, people) if q.location == "body"]
+    return [q.speaker for q in extract_quotes(article, people) if q.location == "body" and q.kind == "direct"]
 
 
 def _names(people: PeopleTable, text: str, date: dt.date | None) -> list[str | None]:
@@ -217,6 +217,22 @@ def test_a_short_mention_resolves_through_the_one_term_that_fits(
 def test_no_term_resolution_without_certainty(people: PeopleTable, text: str, date: dt.date | None) -> None:
     table_people = {"Park Seo-jin", "Park Min-jae", "Park Do-yoon", "Choi Eun-ho"}
     assert not set(_names(people, text, date)) & table_people
+
+
+def test_the_organisation_must_be_named_near_the_mention_or_at_the_top(people: PeopleTable) -> None:
+    far = [
+        "정부는 내년 예산안을 확정했다.",
+        "여야는 예산안 처리를 두고 맞섰다.",
+        "보건복지부는 필수의료 예산을 늘렸다.",
+        "지역 병원들은 인력난을 호소했다.",
+        "전문가들은 대책이 늦었다고 지적했다.",
+        '박 장관은 "지역 의료를 살리겠다"고 말했다.',
+    ]
+    assert "Park Seo-jin" not in _names(people, "\n".join(far), MID_2032)
+    near = [*far[:4], "보건복지부는 따로 브리핑을 열었다.", far[5]]
+    assert _names(people, "\n".join(near), MID_2032) == ["Park Seo-jin"]
+    top = ["보건복지부가 필수의료 예산을 늘렸다.", *far[1:]]
+    assert _names(people, "\n".join(top), MID_2032) == ["Park Seo-jin"]
 
 
 def test_the_article_date_reaches_the_resolver(people: PeopleTable) -> None:

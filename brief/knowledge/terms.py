@@ -51,6 +51,7 @@ def resolve_by_term(
     day: dt.date | None,
     mention_org: str | None = None,
     article_orgs: Mapping[str, str] | None = None,
+    near_orgs: Mapping[str, str] | None = None,
     unknown_orgs: tuple[str, ...] = (),
 ) -> TermMatch | None:
     """The person "``family`` ``title_ko``" names on ``day``, through a term of office, or None.
@@ -58,8 +59,9 @@ def resolve_by_term(
     The mention's title must be one of the term's titles, or mean the same in English ("당대표" and
     "대표" of a party; never "사장" for "부사장"). ``mention_org`` is the
     organisation written in the mention ("복지부 박 장관"); ``article_orgs`` maps each organisation the
-    article names (English, from the organisation table) to its Korean name; ``unknown_orgs`` are words
-    of the article that name an organisation the table does not know.
+    article names (English, from the organisation table) to its Korean name, ``near_orgs`` those named
+    near the mention (only these may be its organisation; default: all); ``unknown_orgs`` are words of
+    the article that name an organisation the table does not know.
     """
     if day is None or not title_ko.strip() or title_ko.split()[0] in _FORMER:
         return None
@@ -80,7 +82,7 @@ def resolve_by_term(
     def holds(term: Term) -> bool:
         return any(same_title(title_ko, t) for t in term.title_ko)
 
-    wanted = {key(mention_org)} if mention_org else set(article_orgs)
+    wanted = {key(mention_org)} if mention_org else set(article_orgs if near_orgs is None else near_orgs)
     matches = [
         (person, term)
         for person in table.people

@@ -802,8 +802,9 @@ class Cast:
     def __init__(self, table: PeopleTable, date: dt.date | None = None) -> None:
         self.table = table
         self.date = date  # the article's date: a short mention resolves through a term of office only with it
-        self.words: set[str] = set()  # every word of the article, for the organisations it names
-        self._orgs_seen: tuple[int, dict[str, str], tuple[str, ...]] | None = None
+        # the words of each paragraph (-1: headline, captions, labels), for the organisations it names
+        self.words: dict[int, set[str]] = {}
+        self._orgs_seen: dict[tuple[int, ...] | None, tuple[int, dict[str, str], tuple[str, ...]]] = {}
         self.evidence = _matcher(table).evidence
         self.family_words: dict[str, set[str]] = {}
         self.titled_names: dict[str, str] = {}  # bare names with a title right before them somewhere
@@ -837,8 +838,9 @@ class Cast:
                 if before.raw == before.core and self.table.is_title(before.core):
                     self.titled_names.setdefault(mention.name or "", before.core)
         self._add_shadows(tokens, named)
-        self.words.update(t.core for t in tokens)
-        self.words.update(f"{a.core} {b.core}" for a, b in itertools.pairwise(tokens))
+        words = self.words.setdefault(para, set())
+        words.update(t.core for t in tokens)
+        words.update(f"{a.core} {b.core}" for a, b in itertools.pairwise(tokens))
         for token in tokens:  # words that may be someone's full name, for _short_label
             if 3 <= len(token.core) <= 6 and token.core[0] in FAMILY_NAMES:
                 self.family_words.setdefault(token.core[0], set()).add(token.core)
@@ -953,7 +955,7 @@ class Cast:
             entry = self._resolve_short(mention.name or "", mention.title or "", para)
             if entry is not None:
                 return self._speaker_of(entry)
-            return self._short_label(mention)
+            return self._short_label(mention, para)
         if mention.kind in ("unnamed", "org") and mention.description:
             org = self.table.translate_org(mention.org) if mention.org else None
             if mention.kind == "org" and org is None:
@@ -961,7 +963,7 @@ class Cast:
             return Speaker(kind="unnamed", ko=mention.bare_text, en=mention.description, org=org)
         return None
 
-    def _short_label(self, mention: Mention) -> Speaker | None:
+    def _short_label(self, mention: Mention, para: int | None = None) -> Speaker | None:
         """A speaker the article only ever calls by family name and title ("윤 사장"): "President Yoon"
         (of the organisation written before it), unverified. None when anyone of that family is named in
         full anywhere in the article, read or not: then the short form is unsure, never a label."""
@@ -974,7 +976,7 @@ class Cast:
             for base, _particle in split_particle(word):
                 if len(base) in (3, 4) and self.evidence.korean_name(base):
                     return None  # "윤재석" somewhere: maybe this 윤 사장, maybe not
-        by_term = self._by_term(family, title_ko, mention.org)
+        by_term = self._by_term(family, title_ko, mention.org, para)
         if mention.org:
             # the people table names that title at that organisation: "KT 김 대표" is KT's CEO 김영섭 (on
             # a dated article, someone with terms of office counts only through them: by_term)
@@ -1001,30 +1003,36 @@ class Cast:
             en = f"{en} of {org_en}"
         return Speaker(kind="named", ko=f"{family} {title_ko}", en=en, org=org_en, verified=False)
 
-    def _by_term(self, family: str, title_ko: str, org_ko: str | None) -> Speaker | None:
+    def _by_term(self, family: str, title_ko: str, org_ko: str | None, para: int | None) -> Speaker | None:
         """The table person who held "``family`` ``title_ko``" on the article's date (a term of office),
-        when exactly one did at an organisation the mention or the article names; else None. The name
-        and its English come from the table, so the speaker counts as verified, as other table matches do."""
-        if self.date is None:
+        when exactly one did at an organisation the mention carries, or, when it carries none, that the
+        headline, the first paragraph, the mention's paragraph or the one before it names; else None. The
+        name and its English come from the table, so the speaker counts as verified, as other table
+        matches do."""
+        if self.date is None or (org_ko is None and para is None):
             return None
-        known, unknown = self._organisations()
+        known, unknown = self._organisations(None)
+        near = None if org_ko or para is None else self._organisations((-1, 0, para - 1, para))[0]
         found = resolve_by_term(
             self.table, self.evidence.knowledge, family, title_ko, self.date,
-            mention_org=org_ko, article_orgs=known, unknown_orgs=unknown,
+            mention_org=org_ko, article_orgs=known, near_orgs=near, unknown_orgs=unknown,
         )  # fmt: skip
         if found is None:
             return None
         ko, en = found.person.ko, found.person.en
         return Speaker(kind="named", ko=ko, en=en, title=found.title, org=found.org, verified=True)
 
-    def _organisations(self) -> tuple[dict[str, str], tuple[str, ...]]:
-        """The organisations the article names: {English: Korean} for those the tables know, and the
-        words that name one they do not know ("부국증권"); remembered until more text is added."""
-        if self._orgs_seen is not None and self._orgs_seen[0] == len(self.words):
-            return self._orgs_seen[1], self._orgs_seen[2]
+    def _organisations(self, paras: tuple[int, ...] | None) -> tuple[dict[str, str], tuple[str, ...]]:
+        """The organisations the article (or its paragraphs ``paras``) names: {English: Korean} for those
+        the tables know, and the words that name one they do not know ("부국증권"); remembered until more
+        text is added."""
+        chosen = [w for p, ws in self.words.items() if paras is None or p in paras for w in ws]
+        seen = self._orgs_seen.get(paras)
+        if seen is not None and seen[0] == len(chosen):
+            return seen[1], seen[2]
         known: dict[str, str] = {}
         unknown: list[str] = []
-        for word in sorted(self.words):
+        for word in sorted(set(chosen)):
             head, _space, last = word.rpartition(" ")  # one word, or two ("LG 트윈스는")
             for base, _particle in split_particle(last):
                 base = f"{head} {base}" if head and base else base
@@ -1037,7 +1045,9 @@ class Cast:
                     unknown.append(base)
         parts = {part for ko in known.values() for part in ko.split() if len(part) > 1}
         found = tuple(w for w in unknown if not any(w.startswith(part) for part in parts))  # "트윈스는"
-        self._orgs_seen = (len(self.words), known, found)
+        if len(self._orgs_seen) > 64:
+            self._orgs_seen.clear()
+        self._orgs_seen[paras] = (len(chosen), known, found)
         return known, found
 
     def _resolve_short(self, family: str, title: str, para: int | None = None) -> _Entry | None:
