@@ -209,13 +209,16 @@ def test_a_short_mention_resolves_through_the_one_term_that_fits(
             '복지부와 환경부는 공동 조사에 들어갔다.\n박 장관은 "결과를 투명하게 공개하겠다"고 말했다.',
             MID_2032,
         ),
+        # another state named near the mention: its leader may be meant
+        ('복지부는 대북 지원을 검토한다.\n북한은 답하지 않았다. 박 장관은 "지원은 없다"고 말했다.', MID_2032),
+        ('한은은 금리를 동결했다.\n미국에 간 도 총재는 "환율을 지켜보겠다"고 말했다.', dt.date(2032, 1, 16)),
         # a former holder, and a title that only ends like the term's ("사장" is not "부사장")
         ('보건복지부는 예산안을 냈다.\n박 전 장관은 "재정이 걱정된다"고 말했다.', MID_2032),
         ('삼성전자는 새 공장을 짓는다.\n최 사장은 "투자를 늘리겠다"고 말했다.', MID_2032),
     ],
 )
 def test_no_term_resolution_without_certainty(people: PeopleTable, text: str, date: dt.date | None) -> None:
-    table_people = {"Park Seo-jin", "Park Min-jae", "Park Do-yoon", "Choi Eun-ho"}
+    table_people = {"Park Seo-jin", "Park Min-jae", "Park Do-yoon", "Choi Eun-ho", "Do Ha-yoon"}
     assert not set(_names(people, text, date)) & table_people
 
 

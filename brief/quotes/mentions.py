@@ -1012,7 +1012,12 @@ class Cast:
         if self.date is None or (org_ko is None and para is None):
             return None
         known, unknown = self._organisations(None)
-        near = None if org_ko or para is None else self._organisations((-1, 0, para - 1, para))[0]
+        near = None
+        if org_ko is None and para is not None:
+            paras = (-1, 0, para - 1, para)
+            if self._foreign_place(paras):
+                return None  # "북한 … 김 위원장은": the holder may be another state's
+            near = self._organisations(paras)[0]
         found = resolve_by_term(
             self.table, self.evidence.knowledge, family, title_ko, self.date,
             mention_org=org_ko, article_orgs=known, near_orgs=near, unknown_orgs=unknown,
@@ -1021,6 +1026,12 @@ class Cast:
             return None
         ko, en = found.person.ko, found.person.en
         return Speaker(kind="named", ko=ko, en=en, title=found.title, org=found.org, verified=True)
+
+    def _foreign_place(self, paras: tuple[int, ...]) -> bool:
+        """Whether paragraphs ``paras`` name a country or region abroad ("북한은", "미국의")."""
+        places = self.evidence.knowledge.places
+        words = (w for p in paras for w in self.words.get(p, ()) if " " not in w)
+        return any(b != "한국" and b in places for w in words for b, _particle in split_particle(w))
 
     def _organisations(self, paras: tuple[int, ...] | None) -> tuple[dict[str, str], tuple[str, ...]]:
         """The organisations the article (or its paragraphs ``paras``) names: {English: Korean} for those
