@@ -417,3 +417,29 @@ def test_a_club_by_its_short_name_is_a_rival(tmp_path: Path) -> None:
     assert "Mo Tae-jun" not in _names(unknown_holder, text, day)
     assert not {"Mo Tae-jun", "Mo Jeong-hun"} & set(_names(same_family, text, day))
     assert _names(other_family, text, day) == ["Mo Tae-jun"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "label"),
+    [
+        # a full name with a bare title: the term on the day gives the organisation
+        (
+            '박서진 장관은 "응급실 인력을 늘리겠다"고 말했다.',
+            MID_2032,
+            "Park Seo-jin, Minister of the Ministry of Health and Welfare",
+        ),
+        (
+            '도하윤 총재는 "금리를 서둘러 내리지 않겠다"고 말했다.',
+            dt.date(2032, 1, 16),
+            "Do Ha-yoon, Governor of the Bank of Korea",
+        ),
+        # outside every term, or a title no term of the day fits: the article's words only
+        ('박서진 장관은 "응급실 인력을 늘리겠다"고 말했다.', dt.date(2036, 1, 5), "Park Seo-jin, Minister"),
+        ('박서진 의원은 "응급실 인력을 늘리겠다"고 말했다.', MID_2032, "Park Seo-jin, lawmaker"),
+    ],
+)
+def test_a_full_name_takes_the_office_of_the_day(
+    people: PeopleTable, text: str, date: dt.date, label: str
+) -> None:
+    (speaker,) = _speakers(people, text, date)
+    assert speaker.label == label

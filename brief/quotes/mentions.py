@@ -1033,6 +1033,26 @@ class Cast:
         words = (w for p in paras for w in self.words.get(p, ()) if " " not in w)
         return any(b != "한국" and b in places for w in words for b, _particle in split_particle(w))
 
+    def _office_on_day(self, person: Person, entry: _Entry) -> tuple[str | None, str | None] | None:
+        """(English title, organisation) of the one term of ``person`` that covers the article's date and
+        fits what the article says of them (its titles and organisations, when it gives any); else None."""
+        if self.date is None or not person.terms:
+            return None
+        table = self.table
+        theirs = {table.translate_org(o) or o for o in entry.orgs}
+        fitting = [
+            term for term in person.terms
+            if term.covers(self.date)
+            and (not entry.titles or any(self._compatible(t, k) for t in entry.titles for k in term.title_ko))
+            and (not theirs or theirs & {table.translate_org(o) or o for o in term.org_ko})
+        ]  # fmt: skip
+        if len(fitting) != 1:
+            return None
+        term = fitting[0]
+        title = term.title or self.evidence.knowledge.title_in_context(term.title_ko[0], term.org_ko[0])
+        title = title or table.translate_title(term.title_ko[0])
+        return title, term.org or table.translate_org(term.org_ko[0])
+
     def _organisations(self, paras: tuple[int, ...] | None) -> tuple[dict[str, str], tuple[str, ...]]:
         """The organisations the article (or its paragraphs ``paras``) names: {English: Korean} for those
         the tables know, and the words that name one they do not know ("부국증권"); remembered until more
@@ -1136,6 +1156,9 @@ class Cast:
                 # table gives none (a head of state's office changes with elections): use the article's
                 title = table.translate_title(entry.titles[0]) or title
                 org = next((o for o in map(table.translate_org, entry.orgs) if o), None) or org
+            office = self._office_on_day(person, entry) if person.title is None else None
+            if office is not None:
+                title, org = office  # "박능후 장관은" on 2019-10-01: Minister of Health and Welfare
             return Speaker(kind="named", ko=person.ko, en=person.en, title=title, org=org, verified=True)
         org_ko = entry.orgs[0] if entry.orgs else None
         title = None
