@@ -158,6 +158,12 @@ def _particle_after(text: str, span: QuoteSpan) -> tuple[str, str]:
         match = pattern.match(rest)
         if match:
             return kind, match.group()
+    if rest[:1] == " " and rest[1:3] in ("라며", "라고", "이라"):
+        # ""…하겠습니다." 라며": the ending written apart from the closing mark (broadcast copy)
+        for kind, pattern in (("quotative", _QUOTATIVE), ("chain", _CHAIN)):
+            match = pattern.match(rest[1:])
+            if match:
+                return kind, match.group()
     if _NONE_AFTER.match(rest):
         return "none", ""
     if rest[:1] in "\"“'‘「":
@@ -346,9 +352,14 @@ class _Extractor:
         for index, sub in enumerate(article.subheadlines):
             self._heading(sub, "subheadline", index)
         sections = {h.before for h in article.headings}
+        seen: set[str] = set()
         for index, paragraph in enumerate(article.paragraphs):
             if index in sections:
                 self.state = _State()  # a new section: no quote continues a speaker from the one before
+            key = "".join(paragraph.split())
+            if len(key) >= 20 and key in seen:
+                continue  # the same paragraph again (a summary box, a page that repeats a block)
+            seen.add(key)
             self._paragraph(paragraph, index)
         return tuple(self.quotes)
 
@@ -500,7 +511,7 @@ class _Extractor:
         current: list[QuoteSpan] = []
         spans = sentence.quotes
         for n, span in enumerate(spans):
-            kind, _ending = _particle_after(text, span)
+            kind, ending = _particle_after(text, span)
             if not span.closed and _UNCLOSED_END.search(span.inner(text)):
                 kind = "unclosed-reported"
             current.append(span)
@@ -508,6 +519,7 @@ class _Extractor:
             if (
                 kind == "chain"
                 and next_start is not None
+                and (spans[n + 1].double or not span.double)  # not into a quoted term: "…"며 '자백' 리뷰를
                 and not _words_between(tokens, span.end, next_start)
             ):
                 continue  # "…"며 "…": the chain goes on
@@ -518,6 +530,13 @@ class _Extractor:
             after = _tokens_before(tokens, span.end)
             stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
             verb = _find_verb(tokens, after, stop)
+            if (
+                verb is None
+                and kind == "quotative"
+                and text[span.end + len(ending) : span.end + len(ending) + 1] == ","
+            ):
+                # ""…"고, 끝으로 시우는 "…"라고 말했다": coordinated clauses share the last one's verb
+                verb = _find_verb(tokens, stop, len(tokens))
             owner: Mention | None = None
             question = _QUESTION.match(text, span.end) if span.double else None
             if kind == "term" and question is not None and _tokens_before(tokens, question.end()) < stop + 1:
@@ -893,5 +912,6 @@ def _skip_connectives(text: str, start: int, end: int) -> int:
 
 
 def extract_quotes(article: Article, people: PeopleTable) -> tuple[Quote, ...]:
-    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body."""
+    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body.
+    A paragraph the page prints twice (a portal's summary box, a repeated block) is read once."""
     return _Extractor(article, people).run()

@@ -418,6 +418,11 @@ class _Matcher:
             found = found or (self._mention_at(tokens, i, text) if kind else None)
             if found is None and tokens[i].core[-1:] in _SUBJECT_ENDS and len(tokens[i].core) <= 10:
                 found = self._subject_word_at(tokens, i)
+            if found is None and i + 1 < n and tokens[i + 1].core in ("역시", "또한"):
+                token = tokens[i]  # "장하늘 역시 "…"": a bare name marked "also"
+                if token.raw == token.core and len(token.core) == 3 and self.evidence.bare_name(token.core):
+                    found = Mention("person", token.start, token.end, i, i, "", token.core, name=token.core,
+                                    weak=True)  # fmt: skip
             if found is None:
                 i += 1
                 continue
@@ -832,6 +837,8 @@ class Cast:
             if mention.kind == "person" and not mention.weak:
                 self._add(mention.name or "", mention.person, mention.title, mention.org, para)
                 named.add(mention.start)
+                if mention.title:
+                    named.update(self._add_listed(tokens, mention, para))
             elif mention.kind == "person" and mention.first > 0:
                 # "배우 손하린은", "주장 김도윤이": a title right before a bare name is a person's evidence
                 before = tokens[mention.first - 1]
@@ -849,6 +856,20 @@ class Cast:
             owner = text[max(0, match.start() - 30) : match.start()].split()
             if owner and split_korean_name(name) is not None:
                 self._add(name, self.table.get(name), match.group(1), owner[-1].strip(_EDGE_PUNCT))
+
+    def _add_listed(self, tokens: Sequence[Token], mention: Mention, para: int) -> list[int]:
+        """ "박하늘, 이도윤, 손가람 변호사가": names listed before a titled name share its title (and its
+        organisation); each needs a Korean name's shape. Returns where the listed names start."""
+        starts = []
+        k = mention.first - 1
+        while k >= 0 and tokens[k].raw.endswith(",") and tokens[k].raw[:-1] == tokens[k].core:
+            name = tokens[k].core
+            if len(name) != 3 or not self.evidence.korean_name(name):
+                break
+            self._add(name, self.table.get(name), mention.title, mention.org, para)
+            starts.append(tokens[k].start)
+            k -= 1
+        return starts
 
     def _add_shadows(self, tokens: Sequence[Token], named: set[int]) -> None:
         matcher = _matcher(self.table)

@@ -41,6 +41,7 @@ STANCES: Mapping[str, str] = MappingProxyType(
         "단언": "asserted",
         "언급": "mentioned",
         "당부": "urged",
+        "인사했": "said", "인사하": "said", "인사한": "said", "인사해": "said",
         "약속": "promised",
         "지적": "pointed out",
         "내다봤": "predicted", "내다보": "predicted", "내다본": "predicted",
