@@ -443,3 +443,22 @@ def test_a_full_name_takes_the_office_of_the_day(
 ) -> None:
     (speaker,) = _speakers(people, text, date)
     assert speaker.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another title at an organisation the table person never served: a namesake, not them (their
+        # name romanized by the rules, "Do Ha-yun", not the table's "Do Ha-yoon")
+        ('박서진 한빛증권 연구원은 "매도가 이어진다"고 말했다.', ("Park Seo-jin", "researcher", False)),
+        ('도하윤 한빛대 교수는 "금리 인하가 늦었다"고 말했다.', ("Do Ha-yun", "Professor", False)),
+        # the title of one of their offices: them, verified; no date, so no organisation
+        ('모태준 감독은 "선수들이 버텼다"고 말했다.', ("Mo Tae-jun", "manager", True)),
+        ('도하윤 총재는 "물가가 먼저"라고 말했다.', ("Do Ha-yoon", "Governor", True)),
+    ],
+)
+def test_a_namesake_of_an_officeholder_is_not_them(
+    people: PeopleTable, text: str, expected: tuple[str, str, bool]
+) -> None:
+    (speaker,) = _speakers(people, text, None)
+    assert (speaker.en, speaker.title, speaker.verified) == expected

@@ -27,7 +27,7 @@ from brief.people import (
     split_korean_name,
 )
 from brief.quotes.entities import NameEvidence, looks_transliterated
-from brief.records import Person, Speaker
+from brief.records import Person, Speaker, Term
 
 __all__ = [
     "Cast",
@@ -1057,22 +1057,38 @@ class Cast:
     def _office_on_day(self, person: Person, entry: _Entry) -> tuple[str | None, str | None] | None:
         """(English title, organisation) of the one term of ``person`` that covers the article's date and
         fits what the article says of them (its titles and organisations, when it gives any); else None."""
-        if self.date is None or not person.terms:
+        if not person.terms:
             return None
         table = self.table
         theirs = {table.translate_org(o) or o for o in entry.orgs}
         fitting = [
             term for term in person.terms
-            if term.covers(self.date)
-            and (not entry.titles or any(self._compatible(t, k) for t in entry.titles for k in term.title_ko))
+            if (not entry.titles or any(self._compatible(t, k) for t in entry.titles for k in term.title_ko))
             and (not theirs or theirs & {table.translate_org(o) or o for o in term.org_ko})
         ]  # fmt: skip
-        if len(fitting) != 1:
-            return None
-        term = fitting[0]
+        on_day = [term for term in fitting if self.date is not None and term.covers(self.date)]
+        if len(on_day) == 1:
+            return self._term_title(on_day[0]), on_day[0].org or table.translate_org(on_day[0].org_ko[0])
+        if entry.titles and fitting and len({self._term_title(t) for t in fitting}) == 1:
+            return self._term_title(fitting[0]), None  # "류중일 감독", no date: a manager, club unknown
+        return None
+
+    def _term_title(self, term: Term) -> str | None:
+        """A term's title in English: its own, or the title table's worded by the organisation's kind."""
         title = term.title or self.evidence.knowledge.title_in_context(term.title_ko[0], term.org_ko[0])
-        title = title or table.translate_title(term.title_ko[0])
-        return title, term.org or table.translate_org(term.org_ko[0])
+        return title or self.table.translate_title(term.title_ko[0])
+
+    def _namesake_of_officeholder(self, person: Person, entry: _Entry) -> bool:
+        """Whether the article's words for someone with a table person's name (known only by terms of
+        office) fit none of their terms: another title at an organisation they never served."""
+        if not person.terms or person.org_ko or person.title_ko or not (entry.titles or entry.orgs):
+            return False
+        table = self.table
+        theirs = {table.translate_org(o) or o for o in entry.orgs}
+        served = {table.translate_org(o) or o for term in person.terms for o in term.org_ko}
+        held = [k for term in person.terms for k in term.title_ko]
+        titled = any(self._compatible(t, k) for t in entry.titles for k in held)
+        return not titled and not (theirs & served) and bool(theirs)
 
     def _organisations(self, paras: tuple[int, ...] | None) -> tuple[dict[str, str], tuple[str, ...]]:
         """The organisations the article (or its paragraphs ``paras``) names: {English: Korean} for those
@@ -1167,6 +1183,8 @@ class Cast:
             english = {table.translate_org(o) for o in entry.orgs} - {None}
             if not (own & theirs) and person.org not in english:
                 person = None  # a namesake at another organisation: not the table's person
+        if person is not None and self._namesake_of_officeholder(person, entry):
+            person = None  # "김성환 부국증권 연구원": not the minister of that name
         if person is not None:
             title, org = person.title, person.org
             known = [
@@ -1178,8 +1196,8 @@ class Cast:
                 title = table.translate_title(entry.titles[0]) or title
                 org = next((o for o in map(table.translate_org, entry.orgs) if o), None) or org
             office = self._office_on_day(person, entry) if person.title is None else None
-            if office is not None:
-                title, org = office  # "박능후 장관은" on 2019-10-01: Minister of Health and Welfare
+            if office is not None:  # "박능후 장관은" on 2019-10-01: Minister of Health and Welfare
+                title, org = office[0] or title, office[1] or org
             return Speaker(kind="named", ko=person.ko, en=person.en, title=title, org=org, verified=True)
         org_ko = entry.orgs[0] if entry.orgs else None
         title = None
