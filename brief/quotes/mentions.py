@@ -1184,7 +1184,7 @@ class Cast:
             if not (own & theirs) and person.org not in english:
                 person = None  # a namesake at another organisation: not the table's person
         if person is not None and self._namesake_of_officeholder(person, entry):
-            person = None  # "김성환 부국증권 연구원": not the minister of that name
+            person = None  # "강호인 한빛증권 연구원": not the minister of that name
         if person is not None:
             title, org = person.title, person.org
             known = [
