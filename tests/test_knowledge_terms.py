@@ -95,6 +95,7 @@ def _names(people: PeopleTable, text: str, date: dt.date | None) -> list[str | N
 
 
 MID_2032 = dt.date(2032, 5, 14)
+HOSPITALS = '보건복지부는 필수의료 지원을 늘린다.\n박 장관은 "지역 병원을 돕겠다"고 말했다.'
 
 
 # ---------------------------------------------------------------- the schema
@@ -141,7 +142,7 @@ def test_bad_terms_name_the_file_and_the_entry(tmp_path: Path, terms: str, messa
     [
         # the article names the ministry; the mention carries none
         (
-            '보건복지부는 다음 달부터 무료 접종 대상을 넓힌다.\n박 장관은 "접종 기관을 늘리겠다"고 말했다.',
+            '보건복지부는 다음 달부터 야간 진료 지원을 넓힌다.\n박 장관은 "지역 병원을 돕겠다"고 말했다.',
             MID_2032,
             ("박서진", "Park Seo-jin", "Minister", "Ministry of Health and Welfare"),
         ),
@@ -181,16 +182,16 @@ def test_a_short_mention_resolves_through_the_one_term_that_fits(
     ("text", "date"),
     [
         # no date: no resolution from terms
-        ('보건복지부는 접종 대상을 넓힌다.\n박 장관은 "접종 기관을 늘리겠다"고 말했다.', None),
+        (HOSPITALS, None),
         # the date falls outside every term of that family
-        ('보건복지부는 접종 대상을 넓힌다.\n박 장관은 "접종 기관을 늘리겠다"고 말했다.', dt.date(2035, 3, 2)),
+        (HOSPITALS, dt.date(2035, 3, 2)),
         (
-            '보건복지부는 접종 대상을 넓힌다.\n박 장관은 "접종 기관을 늘리겠다"고 말했다.',
+            HOSPITALS,
             dt.date(2030, 12, 31),
         ),
         # a namesake in the article: the short form may be them
         (
-            '박지훈 보건복지부 차관은 어제 국회에 출석했다.\n박 장관은 "접종 기관을 늘리겠다"고 말했다.',
+            '박지훈 보건복지부 차관은 어제 국회에 출석했다.\n박 장관은 "지역 병원을 돕겠다"고 말했다.',
             MID_2032,
         ),
         ('보건복지부 박하윤 국장이 브리핑했다.\n박 장관은 "예산을 더 따내겠다"고 말했다.', MID_2032),
@@ -239,7 +240,7 @@ def test_the_organisation_must_be_named_near_the_mention_or_at_the_top(people: P
 
 
 def test_the_article_date_reaches_the_resolver(people: PeopleTable) -> None:
-    text = '보건복지부는 접종 대상을 넓힌다.\n박 장관은 "접종 기관을 늘리겠다"고 말했다.'
+    text = HOSPITALS
     assert _names(people, text, dt.date(2031, 3, 1)) == ["Park Seo-jin"]
     assert _names(people, text, dt.date(2034, 1, 5)) == ["Park Min-jae"]
     assert _names(people, text, dt.date(2033, 6, 1)) != ["Park Seo-jin"]  # both held it that month
@@ -249,7 +250,7 @@ def test_the_article_date_reaches_the_resolver(people: PeopleTable) -> None:
     ("text", "date", "name"),
     [
         (
-            '보건복지부는 독감 백신 접종을 시작한다.\n박 장관은 "접종을 미루지 말라"고 당부했다.',
+            '보건복지부는 국민연금 개편안을 냈다.\n박 장관은 "세대 간 형평을 따지겠다"고 말했다.',
             dt.date(2019, 10, 1),
             "Park Neung-hoo",
         ),
@@ -348,7 +349,7 @@ def test_foreign_family_names_are_not_korean_words() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ('로이스터 감독은 "라인업은 그대로 간다"고 말했다.', "Jerry Royster"),
+        ('로이스터 감독은 "불펜부터 다시 짜겠다"고 말했다.', "Jerry Royster"),
         ('벤투 감독은 "우리 축구를 끝까지 하겠다"고 강조했다.', "Paulo Bento"),
         ('메르켈 총리는 "유럽이 함께 움직여야 한다"고 말했다.', "Angela Merkel"),
         ('기시다 총리는 "대화의 문은 열려 있다"고 밝혔다.', "Fumio Kishida"),
