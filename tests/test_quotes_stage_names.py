@@ -298,3 +298,31 @@ def test_a_chain_ending_before_a_quoted_term_keeps_the_speech(paragraph, people)
     quotes = _quotes([paragraph], people)
     assert len(quotes) == 1 and quotes[0].speaker.kind == "named"
     assert "'" not in quotes[0].text_ko
+
+
+# ---------------------------------------------------------------- reporting verbs by their dictionary form
+@pytest.mark.parametrize(
+    ("verb", "stance"),
+    [
+        ("강조했습니다", "stressed"),
+        ("강조하면서도", "stressed"),
+        ("밝혀왔다", "stated"),
+        ("털어놨다", "confided"),
+        ("말씀하셨다", "said"),
+        ("되물었다", "asked back"),
+        ("맞받아쳤다", "retorted"),
+    ],
+)
+def test_a_reporting_verb_is_known_whatever_its_ending(verb, stance) -> None:
+    from brief.quotes.stance import stance_of
+
+    assert stance_of(verb) == stance
+
+
+@pytest.mark.parametrize(
+    "word", ["전해졌다", "밝혀진", "말해준다", "설명된다", "답답했다", "사용했다", "쓰러졌다"]
+)
+def test_passives_and_other_verbs_report_no_speech(word) -> None:
+    from brief.quotes.stance import stance_of
+
+    assert stance_of(word) is None

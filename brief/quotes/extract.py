@@ -36,6 +36,7 @@ from brief.quotes.mentions import (
     TOPIC,
     Cast,
     Mention,
+    Named,
     Token,
     declared_names,
     find_mentions,
@@ -915,3 +916,10 @@ def extract_quotes(article: Article, people: PeopleTable) -> tuple[Quote, ...]:
     """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body.
     A paragraph the page prints twice (a portal's summary box, a repeated block) is read once."""
     return _Extractor(article, people).run()
+
+
+def extract_with_roster(article: Article, people: PeopleTable) -> tuple[tuple[Quote, ...], tuple[Named, ...]]:
+    """The quotes of ``article`` and everyone it names in full (for resolving short forms across a run)."""
+    extractor = _Extractor(article, people)
+    quotes = extractor.run()
+    return quotes, extractor.cast.roster()

@@ -32,6 +32,7 @@ from brief.records import Person, Speaker, Term
 __all__ = [
     "Cast",
     "Mention",
+    "Named",
     "Token",
     "declared_names",
     "find_mentions",
@@ -791,6 +792,16 @@ _TITLE_WORD = re.compile(r"[\s겸()]+")
 _OWNER_PAREN = re.compile(r"\((대표|회장|사장|대표이사)\s*([\uac00-\ud7a3]{2,4})\)")
 
 
+@dataclass(frozen=True)
+class Named:
+    """Someone an article names in full, with the titles and organisations it gives them (Korean)."""
+
+    name: str
+    titles: tuple[str, ...]
+    orgs: tuple[str, ...]
+    speaker: Speaker
+
+
 @dataclass
 class _Entry:
     key: str
@@ -901,6 +912,30 @@ class Cast:
             entry.titles.append(title)
         if org and org not in entry.orgs:
             entry.orgs.append(org)
+
+    def _org_en(self, org_ko: str) -> str | None:
+        """An organisation in English: the tables' name, else one its marker tells ("한빛전자" ->
+        "Hanbit Electronics"); None for anything else."""
+        english = self.table.translate_org(org_ko)
+        if english is None and " " not in org_ko and org_ko not in self.evidence.knowledge.bodies:
+            english = self.evidence.body_or_org(org_ko)
+        return english
+
+    def roster(self) -> tuple[Named, ...]:
+        """Everyone named in full in the article (not short forms, not withheld names)."""
+        named = []
+        for entry in self.entries.values():
+            if _ANONYMOUS.match(entry.name) or _ANONYMOUS_GLUED.match(entry.name):
+                continue
+            if entry.person is None and split_korean_name(entry.name) is None and " " not in entry.name:
+                continue  # a stage name: no family name to match a short form with
+            speaker = self._speaker_of(entry)
+            named.append(Named(entry.name, tuple(entry.titles), tuple(entry.orgs), speaker))
+        return tuple(named)
+
+    def compatible(self, short: str, full: str) -> bool:
+        """Whether a short mention's title fits a full one (see ``_compatible``)."""
+        return self._compatible(short, full)
 
     def label_speaker(self, label: str) -> Speaker | None:
         """The speaker a broadcast label names: "최원호 / 한화이글스 감독", "이점제(울산시 울주군)",
@@ -1018,7 +1053,7 @@ class Cast:
         title_en, _org = self._title_en(title_ko, mention.org)
         if not title_en:
             return None
-        org_en = self.table.translate_org(mention.org) if mention.org else None
+        org_en = self._org_en(mention.org) if mention.org else None
         en = f"{title_en[:1].upper()}{title_en[1:]} {FAMILY_NAMES[family]}"
         if org_en:
             en = f"{en} of {org_en}"
@@ -1207,6 +1242,6 @@ class Cast:
             if title:
                 break
         orgs = [*entry.orgs, *([org_ko] if org_ko else [])]
-        org = next((o for o in map(table.translate_org, orgs) if o), None)
+        org = next((o for o in map(self._org_en, orgs) if o), None)
         en = romanize_stage_name(entry.name) if entry.name in self.declared else romanize_name(entry.name)
         return Speaker(kind="named", ko=entry.name, en=en, title=title, org=org)
