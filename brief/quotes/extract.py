@@ -283,7 +283,7 @@ class _Extractor:
     def __init__(self, article: Article, table: PeopleTable) -> None:
         self.article = article
         self.table = table
-        self.cast = Cast(table)
+        self.cast = Cast(table, article.date)
         # each paragraph is cut into sentences and searched for mentions once
         self.sentences: list[list[_Item]] = []
         self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
