@@ -356,3 +356,50 @@ def test_a_question_noun_of_the_press_belongs_to_the_askers(people) -> None:
 )
 def test_a_title_or_slogan_before_a_copula_is_no_speech(paragraph, people) -> None:
     assert _quotes([paragraph], people) == []
+
+
+# ---------------------------------------------------------------- a topic further back and one marked 이/가
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '외교부 관계자는 이날 조하늘 장관이 "다음 주 순방길에 오른다"며 일정을 설명했다.',
+        '구단 관계자는 김도윤 감독이 "주전을 바꾸겠다"고 말했다.',
+        '한빛전자는 윤재석 사장이 "투자를 크게 늘린다"며 계획을 설명했다.',
+    ],
+)
+def test_a_topic_and_a_nominative_before_a_final_verb_leave_the_speaker_unknown(paragraph, people) -> None:
+    (quote,) = _quotes([paragraph], people)
+    assert quote.speaker.kind != "named"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('김도윤 대표는 이하람 사장이 "함께 가자"고 말하자 웃었다.', "이하람"),
+        ('김도윤 감독은 최나래 선수가 "이기고 싶다"고 하자 고개를 끄덕였다.', "최나래"),
+        ('한빛전자는 윤재석 사장이 "투자를 늘린다"고 밝혔다고 전했다.', None),
+    ],
+)
+def test_the_one_marked_i_ga_speaks_in_a_clause_of_its_own(paragraph, speaker, people) -> None:
+    assert _who(_quotes([paragraph], people)) == [speaker]
+
+
+# ---------------------------------------------------------------- broadcast labels
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["[다리오/백악관 어린이 기자단 : 대통령은 무엇을 좋아하나요?]"], ("named", "다리오")),
+        (["[과기정통부 관계자 : 검토 중입니다.]"], ("unnamed", "과기정통부 관계자")),
+        (["[김하늘 한빛전자 사장 : 투자를 늘리겠습니다.]"], ("named", "김하늘")),
+    ],
+)
+def test_a_sound_bite_label_names_the_one_before_the_slash(lines, expected, people) -> None:
+    (quote,) = _quotes(["앵커 멘트가 이어졌습니다.", *lines], people)
+    assert (quote.speaker.kind, quote.speaker.ko) == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["[속보 : 정부 대책 발표]", "[한빛시 : 안내 말씀 드립니다.]", "[공지 : 점검 안내]"]
+)
+def test_a_bracket_that_names_no_one_is_no_sound_bite(line, people) -> None:
+    assert _quotes(["앵커 멘트가 이어졌습니다.", line], people) == []

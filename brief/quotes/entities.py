@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from brief.analysis import analyse_word, word_shape
+from brief.analysis import analyse, analyse_word, word_shape
 from brief.knowledge.speakers import SpeakerKnowledge, speaker_knowledge
 from brief.people import COMPOUND_FAMILY_NAMES, PeopleTable, romanize_syllables, split_korean_name
 
@@ -35,6 +35,26 @@ def looks_transliterated(word: str) -> bool:
             if medial == _EU and final == _NO_FINAL:
                 return True
     return False
+
+
+def _name_in_context(word: str) -> bool:
+    """Whether Kiwi reads ``word`` as a person's name where a name stands ("이하람 씨가": 이 + 하람, a
+    given name it knows), though alone it splits the word into an odd reading (이하 + 이라고 + 하 + ㅁ)."""
+    if len(word) != 3:
+        return False
+    morphs = analyse(f"{word} 씨가")
+    if len(morphs) < 3 or morphs[-2].form != "씨":
+        return False
+    name = morphs[:-2]
+    if len(name) == 1:
+        return name[0].tag == "NNP" and name[0].form == word
+    return (
+        len(name) == 2
+        and name[0].form == word[0]
+        and name[0].tag in ("NNP", "MM", "NNG")
+        and name[1].tag == "NNP"
+        and name[1].form == word[1:]
+    )
 
 
 class NameEvidence:
@@ -114,7 +134,7 @@ class NameEvidence:
             return False  # a dictionary word ("국토부", "신임")
         morphs = analyse_word(word)
         read_as_name = morphs[0].tag == "NNP" and morphs[0].form[:1] == word[:1]  # "최"+"형두", "김민"+"섭"
-        if shape == "inflected" and not read_as_name:
+        if shape == "inflected" and not read_as_name and not _name_in_context(word):
             return False  # a word with a particle or an ending ("이날도", "국민의힘", "정하")
         if morphs[-1].tag == "XSN" and morphs[-1].form in _DERIVING and not (strong or read_as_name):
             return False  # a derived word ("전략적", "한국형")

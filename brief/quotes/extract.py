@@ -43,7 +43,7 @@ from brief.quotes.mentions import (
     subject_rank,
     tokenize,
 )
-from brief.quotes.sieves import QuoteSite, find_subject, pick_subject
+from brief.quotes.sieves import AMBIGUOUS, QuoteSite, find_subject, pick_subject
 from brief.quotes.stance import NAMING_STEMS, speech_noun, stance_of, stance_of_idiom
 from brief.records import Article, Quote, Speaker
 
@@ -101,6 +101,7 @@ _SOUND_BITE = re.compile(
     r"\s*(?:(?P<tag>[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)[^\]>]{0,10}[\]>])\s*)?(?:(?P<open>\[)\s*)?"
     r"(?P<who>[^:：\"“”‘\[\]\s][^:：\"“”‘\[\]]{1,59}?)\s*[:：]\s*(?P<said>\S.*)"
 )
+_TAGGED = re.compile(r"\s*[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)")
 # a label on a line of its own before a sound bite: "▶ 인터뷰 : 김민재 / 한빛전자 사장"
 _LABEL_LINE = re.compile(
     r"\s*(?:[▶■●◆-]\s*)?(?:[\[<]\s*)?(?:인터뷰|녹취|싱크|INT)\s*(?:[\]>]\s*)?(?:[:：]\s*)?"
@@ -300,6 +301,12 @@ class _Extractor:
                 label = None
                 role = self._role(headings[index])
             bite = _sound_bite(text)
+            if bite is not None and "/" not in bite[0] and not _TAGGED.match(text):
+                # "[과기정통부 관계자 : …]": a bracket with no slash and no tag is a sound bite only when
+                # its label names someone ("[속보 : …]" does not)
+                named = self.cast.label_speaker(bite[0])
+                one_word = len(bite[0].split()) == 1  # "[한빛시 : …]": a place, not a person named so
+                bite = bite if named is not None and (named.kind == "unnamed" or not one_word) else None
             if bite is None and label is not None and _LABEL_LINE.match(text) is None:
                 # "▶ 인터뷰 : NAME / TITLE" on its own line: the next line is what they said
                 begin = len(text) - len(text.lstrip(" -–—·"))
@@ -429,6 +436,12 @@ class _Extractor:
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             found = find_subject(QuoteSite(tokens, mentions, first_tok, verb_index, before, after, owner))
             subject = found[1] if found is not None else None
+            if subject is AMBIGUOUS:
+                for span in members:
+                    self._add_quote(text, para, span, "body", "direct", verb, Speaker(kind="unknown"))
+                self._note_speaker(Speaker(kind="unknown"), para)
+                used_until = (verb[0] + 1) if verb else after_tok
+                continue
             if subject is not None and subject.title == "질문자":
                 asked += [m for m in before if m.kind != "unnamed" and subject_rank(m) >= 1]
             if subject is None and verb is not None and _ASKED_THEN.match(verb[1]):
@@ -834,9 +847,10 @@ def _sound_bite(text: str) -> tuple[str, int, int] | None:
     if match is None:
         return None
     who = match.group("who").strip()
-    if match.group("tag") is None and "/" not in who:
-        return None  # "일시: …", "A: …": only a tagged line or a "NAME/ORG TITLE" label names a speaker
     end = len(text.rstrip())
+    bracketed = match.group("open") is not None and text[:end].endswith("]")
+    if match.group("tag") is None and "/" not in who and not bracketed:
+        return None  # "일시: …", "A: …": only a tagged line or a "NAME/ORG TITLE" label names a speaker
     if match.group("open") and text[:end].endswith("]"):
         end -= 1  # "[NAME / TITLE : …]": the closing bracket is not said
     return " ".join(who.split()), match.start("said"), end

@@ -948,6 +948,11 @@ class Cast:
         person = self.table.get(name)
         is_name = person is not None or (len(words) == 1 and evidence.korean_name(name, strong=True))
         is_name = is_name or (1 < len(words) <= 3 and all(evidence.foreign_word(w) for w in words))
+        # "[다리오/백악관 어린이 기자단 : …]": one foreign word before the slash is a given name
+        is_name = is_name or bool(
+            slash and len(words) == 1 and 2 <= len(name) <= 6 and evidence.foreign_word(name)
+            and split_korean_name(name) is None and not evidence.is_org_word(name)
+        )  # fmt: skip
         if is_name and (slash or not role):
             role_words = [w.strip(_EDGE_PUNCT) for w in _PAREN.sub(" ", role).split()]
             role_words = [w for w in role_words if w]
@@ -971,7 +976,9 @@ class Cast:
                 client_en = romanize_name(client)
             if client_en:
                 return Speaker(kind="unnamed", ko=role_label, en=f"a lawyer for {client_en}")
-        text = " ".join(label.replace("/", " ").split())
+        # the speaker stands before the slash; what follows it only describes them ("[NAME/백악관 …]" is
+        # never the White House speaking)
+        text = " ".join((name_part if slash else label).split())
         mentions = find_mentions(tokenize(text), text, self.table)
         mention = mentions[0] if len(mentions) == 1 and mentions[0].kind != "pronoun" else None
         if mention is not None and mention.kind == "person":
