@@ -403,3 +403,105 @@ def test_a_sound_bite_label_names_the_one_before_the_slash(lines, expected, peop
 )
 def test_a_bracket_that_names_no_one_is_no_sound_bite(line, people) -> None:
     assert _quotes(["앵커 멘트가 이어졌습니다.", line], people) == []
+
+
+# ---------------------------------------------------------------- a mark typed the wrong way round
+@pytest.mark.parametrize(
+    ("paragraph", "said"),
+    [
+        ("관계자는 “고객이 먼저“라고 말했다.", "고객이 먼저"),
+        ("유하준 대표는 “올해는 다르다“며 “투자를 늘리겠다”고 말했다.", "올해는 다르다"),
+        ("김도윤 감독은 “수비가 먼저다“고 강조했다.", "수비가 먼저다"),
+    ],
+)
+def test_an_opening_mark_typed_as_the_closing_one_closes_the_quote(paragraph, said, people) -> None:
+    quotes = _quotes([paragraph], people)
+    assert quotes[0].text_ko == said
+    assert not any(q.text_ko.startswith(("라고", "고 ", "며")) for q in quotes)
+
+
+# ---------------------------------------------------------------- former posts, officials, secretaries
+@pytest.mark.parametrize(
+    ("paragraph", "ko", "title"),
+    [
+        ('김도윤 전 한빛전자 사장은 "회사를 떠난 게 아쉽다"고 말했다.', "김도윤", "former"),
+        ('이하람 전 장관은 "정책은 옳았다"고 말했다.', "이하람", "former"),
+        ('김하늘 국민소통수석은 "브리핑을 마치겠다"고 말했다.', "김하늘", "public communication"),
+    ],
+)
+def test_former_posts_and_presidential_secretaries(paragraph, ko, title, people) -> None:
+    (quote,) = _quotes([paragraph], people)
+    assert quote.speaker.ko == ko and title in (quote.speaker.title or "")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "en"),
+    [
+        ('외교부 당국자는 "협의를 이어가겠다"고 말했다.', "a Ministry of Foreign Affairs official"),
+        ('정부 당국자는 "검토 중"이라고 말했다.', "a government official"),
+        (
+            '대통령실 고위 관계자는 "이 문제를 신중하게 검토하겠다"고 말했다.',
+            "a senior presidential office official",
+        ),
+    ],
+)
+def test_officials_are_described_not_named(paragraph, en, people) -> None:
+    (quote,) = _quotes([paragraph], people)
+    assert (quote.speaker.kind, quote.speaker.en) == ("unnamed", en)
+
+
+# ---------------------------------------------------------------- more ways to report speech
+@pytest.mark.parametrize(
+    ("paragraph", "texts"),
+    [
+        ('주민들은 "너무 불편하다"며 "길을 넓혀 줄 것"을 건의했다.', ["너무 불편하다", "길을 넓혀 줄 것"]),
+        ('이하람 교수는 "아직은 모른다"며 즉답을 피했다.', ["아직은 모른다"]),
+        ('가수 하루나는 "소름 돋았다"고 놀라워했다.', ["소름 돋았다"]),
+        ('이하람 의원은 "예산안"을 발표했다.', []),
+    ],
+)
+def test_objects_idioms_and_feelings_that_report_speech(paragraph, texts, people) -> None:
+    assert [q.text_ko for q in _quotes([paragraph], people)] == texts
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"끝까지 뛰어라, 포기하지 마라!" 박두리 감독이 선수들에게 당부한 말이다.', "박두리"),
+        ('"올해는 반드시 흑자를 내겠습니다." 김하늘 대표가 밝힌 내용이다.', "김하늘"),
+        ('"가을에는 사과가 제철이다." 농부들이 흔히 하는 말이다.', None),
+    ],
+)
+def test_the_speaker_named_after_the_quote_with_what_they_said(paragraph, speaker, people) -> None:
+    quotes = _quotes([paragraph], people)
+    if speaker is None:
+        assert all(q.speaker.kind != "named" for q in quotes)  # no one is named, nobody is invented
+    else:
+        assert _who(quotes) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ['취재진은 경기 뒤 조하늘 선수에게 부상 여부를 물었다. 그는 "전혀 아프지 않다"라고 말했다.'],
+        ['유하준 감독은 "좋았다"고 말했다.', '기자가 조하늘 선수에게 계획을 물었다. "더 뛰겠다"고 답했다.'],
+        ['사회자가 조하늘 선수에게 소감을 물었다. 그는 "꿈만 같다"고 답했다.'],
+    ],
+)
+def test_the_one_asked_answers(paragraphs, people) -> None:
+    assert _who(_quotes(paragraphs, people))[-1] == "조하늘"
+
+
+def test_a_title_without_organisation_reads_by_the_articles_beat(people) -> None:
+    sport = _quotes(
+        [
+            "프로야구 한빛 구단이 시즌 첫 경기를 이겼다. 선발투수가 7이닝을 막았다.",
+            '김도윤 감독은 "선수들이 잘했다"고 말했다.',
+        ],
+        people,
+    )
+    film = _quotes(
+        ["영화 '봄날'이 개봉했다. 관객 100만 명을 모았다.", '김도윤 감독은 "배우들이 잘했다"고 말했다.'],
+        people,
+    )
+    assert sport[0].speaker.title == "manager" and film[0].speaker.title == "director"

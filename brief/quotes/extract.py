@@ -116,6 +116,9 @@ _QUESTION = re.compile(
     r"(?:이?라는|냐는|는|란)\s*(?:(?P<asker>기자|취재진|사회자|진행자)(?:들)?의\s*)?"
     r"((?:질문|물음)(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)"
 )
+_SAID_THINGS = frozenset(
+    {"말", "내용", "얘기", "이야기", "설명", "당부", "발언", "대답", "답변", "주문", "각오"}
+)
 _ASKERS = {"기자": "a reporter", "취재진": "reporters", "사회자": "the moderator", "진행자": "the host"}
 # an asking verb that opens a clause for the answer: "…"냐고 묻자 / 질문하자 / 되묻자 / 물었는데
 _ASKED_THEN = re.compile(r"^(?:묻|물으|물었|되묻|되물|질문하|질문했|문의하|문의했)\w*(?:자|는데|더니)[,.]?$")
@@ -293,6 +296,7 @@ class _Extractor:
         texts = (article.headline or "", *article.subheadlines, *article.paragraphs, *article.captions)
         self.declared = declared_names(texts, table)  # "가수 하늘", "그룹 별빛(도윤, 하람)": names
         self.cast.declared = self.declared
+        self.cast.beat = self.cast.evidence.knowledge.beat_of(" ".join(texts))
         headings = {h.before: h.text for h in article.headings}
         for index, text in enumerate(article.paragraphs):
             if index in headings:
@@ -476,6 +480,19 @@ class _Extractor:
         if rest:
             main = max(rest, key=lambda m: (subject_rank(m), -m.first))
             self._note_subject(main, self._resolve(main, para), para)
+        if not groups and any(
+            t.core.startswith(("물었", "물어", "묻자", "질문했", "질문하")) for t in tokens
+        ):
+            # "취재진은 조 선수에게 물었다. 그는 "…"": the one asked answers next
+            asked_ones = [
+                m for m in mentions if m.particle in ("에게", "께") and m.kind in ("person", "short")
+            ]
+            answerer = self._resolve(asked_ones[-1], para) if asked_ones else None
+            if answerer is not None and answerer.kind == "named":
+                state = self.state
+                state.last_person, state.last_person_para = answerer, para
+                state.last_subject_key = _key(answerer)
+                state.last_speaker = None  # whoever spoke before is not the one who answers
 
     def _unsubjected(self, text: str, para: int, region: Sequence[Token], standalone: bool) -> Speaker | None:
         """The speaker of a quote with no subject of its own, by the no-subject rules in order, or None."""
@@ -590,6 +607,16 @@ class _Extractor:
                 asker = Mention("unnamed", question.start(2), question.end(), k, k, "", "질문자",
                                 title="질문자", description=who)  # fmt: skip
                 kind, verb, owner = "quotative", (k, question.group(2), "asked"), asker
+            elif (
+                kind == "term"
+                and span.double
+                and after + 1 < stop
+                and tokens[after].raw in ("을", "를")
+                and verb is not None
+                and verb[0] == after + 1
+                and " " in span.inner(text).strip()  # words said, not a term ("예산안"을 발표했다)
+            ):
+                kind = "quotative"  # ""…"을 건의했다": the quoted words are what the verb reports
             elif kind == "term" and span.double:
                 said = _says_noun(text, span, tokens, stop, sentence.mentions)
                 said = said or _owned_before(text, span, tokens, sentence.mentions)
@@ -601,6 +628,17 @@ class _Extractor:
                 noun = speech_noun(last_core)
                 owners = (m for m in sentence.mentions if m.last == stop - 2 and m.particle == "의")
                 owner = next(owners, None)
+                said_by = stance_of(tokens[stop - 2].core) if stop - after >= 3 else None
+                what = last_core.removesuffix("이다").removesuffix("다").removesuffix("입니")
+                if owner is None and said_by and what in _SAID_THINGS:
+                    # ""…" 박 감독이 선수들에게 당부한 말이다": the one marked 이/가 before an adnominal
+                    # reporting verb and the thing said
+                    owners = (
+                        m for m in sentence.mentions
+                        if after <= m.first and m.last < stop - 2 and m.particle in ("이", "가")
+                    )  # fmt: skip
+                    owner = next(owners, None)
+                    noun = (what, said_by) if owner is not None else noun
                 if noun and owner and last_core.endswith("다"):
                     kind, verb = "quotative", (stop - 1, last_core, noun[1])
                 else:

@@ -125,6 +125,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 and not _closes_here(text, close)
             ):
                 close = -1  # the next straight mark opens a new quote: this one was never closed
+            if char == "“":
+                # "…먼저“라고": an opening mark typed where the closing one belongs (glued to the word
+                # before it, a quotative ending after it)
+                wrong = marks.next_of("“", i)
+                if (
+                    wrong > i + 1
+                    and (close < 0 or wrong < close)
+                    and not text[wrong - 1].isspace()
+                    and text.startswith(_CLOSER_FOLLOWERS, wrong + 1)
+                ):
+                    close = wrong
             if close < 0:
                 stop = marks.next_opener(i)
                 spans.append(QuoteSpan(i, stop, i + 1, stop, char, True, False))

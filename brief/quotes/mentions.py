@@ -61,9 +61,9 @@ _SOURCES = {
     "관계자": "official", "관계자들": "officials", "측": "representative", "대변인": "spokesperson",
     "전문가": "expert", "전문가들": "experts", "임원": "executive", "고위 관계자": "senior official",
     "애널리스트": "analyst", "애널리스트들": "analysts", "연구원": "researcher", "기자": "reporter",
-    "기자들": "reporters",
+    "기자들": "reporters", "당국자": "official", "당국자들": "officials",
 }  # fmt: skip
-_SOURCE_WORDS = ("관계자", "측", "대변인", "전문가", "애널리스트", "임원", "연구원", "기자")
+_SOURCE_WORDS = ("관계자", "당국자", "측", "대변인", "전문가", "애널리스트", "임원", "연구원", "기자")
 _GENERIC_SOURCES = {
     "업계": "industry ", "정부": "government ", "회사": "company ", "당국": "government ",
     "학계": "academic ", "금융권": "financial-sector ", "재계": "business ", "통신사": "telecom ",
@@ -535,6 +535,16 @@ class _Matcher:
                     if between and not self._org_like(between[-1], loose=loose):
                         break
                     title = self.title_at(tokens, j)
+                    former = None
+                    if title is None and tokens[j].raw == "전" and j + 1 < len(tokens):
+                        # "박하늘 전 서울시의원은", "김도윤 전 한빛전자 사장": a former post
+                        former = self.title_at(tokens, j + 1)
+                        if former is None and j + 2 < len(tokens) and self._org_like(tokens[j + 1], loose):
+                            former = self.title_at(tokens, j + 2)
+                            if former is not None:
+                                between = [*between, tokens[j + 1]]
+                        if former is not None:
+                            title = (former[0], f"전 {former[1]}", former[2])
                     if title is not None:
                         end, title_ko, particle = title
                         org = " ".join(t.core for t in between) or None
@@ -660,7 +670,8 @@ class _Matcher:
         org = self.table.translate_org(prev) if prev else None
         if org:  # "KT 관계자": a KT official
             if role.startswith("senior "):
-                return first - 1, prev, _described(f"senior {org}", role[len("senior ") :], plural)
+                owner = org[4:] if org.startswith("the ") else org  # "a senior presidential office official"
+                return first - 1, prev, _described(f"senior {owner}", role[len("senior ") :], plural)
             return first - 1, prev, _described(org, role, plural)
         if base == "측":
             return None  # "이 측", "양측": no source to name
@@ -830,6 +841,7 @@ class Cast:
         # ("김 사장") that could be them is unsure
         self.shadows: set[tuple[str, str]] = set()
         self.declared: frozenset[str] = frozenset()  # names the article shows to be people's ("가수 하늘")
+        self.beat: str | None = None  # "sport", "film": how a title without an organisation reads
 
     def add_text(
         self,
@@ -1214,7 +1226,9 @@ class Cast:
         if glued is not None and self.table.translate_title(title_ko) is None:
             org_ko, title_ko = org_ko or glued[0], glued[1]
         knowledge = self.evidence.knowledge
-        english = knowledge.title_in_context(title_ko, org_ko) or self.table.translate_title(title_ko)
+        english = knowledge.title_in_context(title_ko, org_ko, self.beat) or self.table.translate_title(
+            title_ko
+        )
         return english, org_ko
 
     def _speaker_of(self, entry: _Entry) -> Speaker:

@@ -59,6 +59,9 @@ STANCES: Mapping[str, str] = MappingProxyType(
         "밝혀오다": "stated", "얘기하다": "said", "이야기하다": "said", "농담하다": "joked",
         "반성하다": "reflected", "사과하다": "apologised", "감사하다": "thanked", "고민하다": "reflected",
         "외치다": "shouted", "울먹이다": "said tearfully", "전언하다": "said", "설파하다": "argued",
+        "건의하다": "suggested", "놀라워하다": "marvelled", "감탄하다": "marvelled", "기뻐하다": "rejoiced",
+        "아쉬워하다": "expressed regret", "안타까워하다": "lamented", "자랑하다": "boasted",
+        "요청드리다": "requested", "되뇌다": "repeated", "중얼거리다": "muttered",
     }
 )  # fmt: skip
 
@@ -82,7 +85,10 @@ IDIOMS: Mapping[str, str] = MappingProxyType(
         "강조점을": "stressed",
         "감사를": "thanked",  # 감사를 표했다
         "말문을": "began",  # 말문을 열었다
-        "쓴소리를": "criticised",  # 쓴소리를 했다
+        "쓴소리를": "criticised",
+        "즉답을": "avoided a direct answer",  # 즉답을 피했다
+        "답변을": "declined to answer",  # 답변을 피했다 / 거부했다
+        "말끝을": "trailed off",  # 말끝을 흐렸다  # 쓴소리를 했다
     }
 )
 
@@ -113,7 +119,7 @@ def speech_noun(word: str) -> tuple[str, str] | None:
 IDIOM_VERBS = (
     "보탰", "보태", "실었", "실어", "그었", "긋", "그어", "밝혔", "밝히", "높였", "높이", "모았", "모아",
     "아꼈", "아끼", "드러냈", "드러내", "다졌", "다지", "내비쳤", "내비치", "나타냈", "나타내",
-    "전했", "전하", "표했", "표하",
+    "전했", "전하", "표했", "표하", "피했", "피하", "피해", "거부했", "흐렸", "흐리",
 )  # fmt: skip
 
 
