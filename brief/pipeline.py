@@ -104,21 +104,20 @@ def build_digest(
     outside ``config.since`` / ``config.until`` are left out; undated articles are always kept.
     Raises InputError when no article is left.
     """
+    from brief.backends import make_models
     from brief.people import load_people
     from brief.quotes import extract_quotes
     from brief.stories import build_stories
-    from brief.summarize import make_summarizer
-    from brief.translate import load_glossary, make_translator, translate_articles
+    from brief.translate import load_glossary, translate_articles
 
     inputs: list[Path | StreamInput] = [p if isinstance(p, StreamInput) else Path(p) for p in paths]
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
-    from brief.models import ModelPool
-
-    pool = ModelPool()  # one loaded copy of a chat model named as both translator and summarizer
-    translator = make_translator(config, people, pool)
-    summarizer = make_summarizer(config, people.people, glossary.entries, pool=pool)
+    models = make_models(config, people)  # one loaded copy of a chat model named for both roles
+    translator = models.translator
+    summarizer = models.summarizer
+    assert summarizer is not None  # make_models builds one unless told not to
 
     articles, failures = load_articles(inputs, config, report)
     kept = _in_range(articles, config)

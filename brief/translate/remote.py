@@ -15,10 +15,9 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from brief.records import ModelInfo
-from brief.remote import ChatClient, ServerSettings
+from brief.remote import ChatClient, ServerSettings, public_url
 from brief.translate.instruct import MAX_SENTENCE_TOKENS, STRICT_PROMPT, clean_answer
 
 __all__ = ["LINES_PROMPTS", "OpenAIBackend", "parse_numbered", "public_url"]
@@ -35,15 +34,6 @@ def _prompts_dir() -> Path:
     from brief.summarize.prompts import PROMPTS_DIR
 
     return PROMPTS_DIR
-
-
-def public_url(url: str) -> str:
-    """``url`` without any user name or password in it (safe for provenance and logs)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 def parse_numbered(answer: str, sources: Sequence[str]) -> list[str] | None:
