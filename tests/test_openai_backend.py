@@ -149,6 +149,38 @@ def test_requests_run_concurrently(
     assert proxy.max_in_flight == concurrency
 
 
+PLANS = ("새 계획", "예산안", "보고서", "일정")
+
+
+def test_the_translator_keeps_every_concurrent_request_busy(proxy: FaultProxy, tmp_path: Path) -> None:
+    """--concurrency 8 at 2 sentences a request needs batches of 16 sentences: a batch of --batch-size 4
+    would send only 2 requests at a time. Scripted answers, held 0.3 s by the proxy so that requests sent
+    together are seen together."""
+    from brief.records import Article, Outlet
+    from brief.translate import make_translator
+
+    def plain(request: dict[str, Any]) -> str:  # scripted: a clean answer the check passes
+        count = len(numbered_korean(request))
+        return "\n".join(f"{i}. The office announced the plan." for i in range(1, count + 1))
+
+    proxy.script, proxy.latency_s = plain, 0.3
+    config = BriefConfig(
+        mt_model="openai:tiny", api_base=proxy.base_url, concurrency=8, sentences_per_request=2,
+        batch_size=4, cache_dir=tmp_path,
+    )  # fmt: skip
+    translator = make_translator(config)
+    assert translator.batch_size == 16
+    sentences = [f"{who}는 {what}을 발표했다." for who in ("정부", "회사", "학교", "은행") for what in PLANS]
+    article = Article(
+        id="x", source="x.txt", headline=None, subheadlines=(), paragraphs=(" ".join(sentences),),
+        captions=(), outlet=Outlet(), reporters=(), date=None, date_evidence=None,
+    )  # fmt: skip
+    translated = translator.translate(article)
+    assert not [p.notes for p in translated.sentences if p.notes]  # no strict retries in the count
+    assert _translation_requests(proxy) == 8
+    assert proxy.max_in_flight == 8
+
+
 def test_aligned_lines_take_one_request(proxy: FaultProxy) -> None:
     proxy.script = aligned  # scripted by the proxy: a model that keeps the numbered format
     backend = OpenAIBackend("tiny", ServerSettings(proxy.base_url), per_request=5)

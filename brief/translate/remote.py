@@ -111,6 +111,12 @@ class OpenAIBackend:
         )
 
     @property
+    def in_flight_sentences(self) -> int:
+        """Sentences a batch needs to keep every concurrent request busy (the translator's batch is at
+        least this)."""
+        return self.per_request * self.client.settings.concurrency
+
+    @property
     def max_input_tokens(self) -> int:
         return MAX_SENTENCE_TOKENS
 
