@@ -9,16 +9,19 @@ Without --api-base it starts ``transformers serve`` (offline, CPU) over a tiny r
 from ``brief.testing`` (tokenizer trained on the seeds), so it runs anywhere; ``--continuous-batching``
 lets that server batch concurrent requests (without it, it runs one ``generate`` at a time).
 
-Two modes, each at every concurrency level, all within one run, both through the tests' pass-through
-proxy (``tests/model_server.py``), which notes when each request came in and was answered: the report
-gives the most requests it saw in flight at once (brief's client really sending ``concurrency`` at a
-time) and the mean time a request took (when it grows with concurrency as throughput stays flat, the
-server is answering one request at a time):
+Two modes, each at every concurrency level, all within one run:
 
-- **no latency**: the proxy forwards each request at once. Throughput rises with concurrency only when
-  the server can work on several requests at once (continuous batching, spare cores or a GPU).
-- **latency**: the proxy holds every request ``--latency`` seconds before forwarding it, as the network
-  and queue of a remote or hosted server do. Concurrency hides that wait, up to what the server can do.
+- **direct**: brief's client straight to the server. Throughput rises with concurrency only when the
+  server can work on several requests at once (continuous batching, spare cores or a GPU).
+- **latency**: the same server behind the tests' pass-through proxy (``tests/model_server.py``), which
+  holds every request ``--latency`` seconds before forwarding it, as the network and queue of a remote
+  or hosted server do (the proxy's own forwarding, a few tens of milliseconds here, comes on top).
+  Concurrency hides that wait, up to what the server can do.
+
+The client notes when each request left and its answer came back: the report gives the most requests in
+flight at once (brief's client really sending ``concurrency`` at a time; in the latency mode the proxy's
+own count follows after a slash) and the mean time a request took (when it grows with concurrency while
+throughput stays flat, the server is answering one request at a time).
 
 The seeds' sentences go one per request (the alignment of numbered lines is not what is measured), with
 no cache. Each row gives sentences/s and its ratio to the first level of the same mode; absolute figures
@@ -31,8 +34,10 @@ import argparse
 import os
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,17 +56,44 @@ def seed_sentences(limit: int) -> list[str]:
     return (unique * (limit // max(1, len(unique)) + 1))[:limit]
 
 
-def _translate(base_url: str, model: str, sentences: list[str], level: int, max_new_tokens: int) -> float:
-    """Seconds to translate ``sentences`` one a request, ``level`` requests at a time."""
+def timed_client(model: str, settings: Any) -> Any:
+    """A ChatClient that notes each request's span and the most requests in flight at once."""
+    from brief.remote import ChatClient
+
+    class TimedClient(ChatClient):
+        def __init__(self) -> None:
+            super().__init__(model, settings)
+            self.spans: list[float] = []
+            self.in_flight = self.max_in_flight = 0
+            self._count = threading.Lock()
+
+        def complete(self, messages: Any, max_tokens: int, stop: Any = None) -> str:
+            with self._count:
+                self.in_flight += 1
+                self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            start = time.perf_counter()
+            try:
+                return super().complete(messages, max_tokens, stop)
+            finally:
+                with self._count:
+                    self.in_flight -= 1
+                    self.spans.append(time.perf_counter() - start)
+
+    return TimedClient()
+
+
+def _translate(base_url: str, model: str, sentences: list[str], level: int, max_new_tokens: int) -> Any:
+    """Translate ``sentences`` one a request, ``level`` requests at a time: (seconds, the timed client)."""
     from brief.remote import ServerSettings
     from brief.translate.remote import OpenAIBackend
 
-    backend = OpenAIBackend(
-        model, ServerSettings(base_url, concurrency=level), per_request=1, max_new_tokens=max_new_tokens
-    )
+    settings = ServerSettings(base_url, concurrency=level)
+    client = timed_client(model, settings)
+    client.check()  # the model list: not part of the timing
+    backend = OpenAIBackend(model, settings, per_request=1, max_new_tokens=max_new_tokens, client=client)
     start = time.perf_counter()
     backend.translate_batch(sentences)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, client
 
 
 def run(
@@ -74,23 +106,24 @@ def run(
     proxy = FaultProxy(f"{parts.scheme}://{parts.netloc}")
     proxy_url = f"http://127.0.0.1:{proxy.port}{parts.path}"  # it forwards the path unchanged
     print(f"{len(sentences)} sentences, one a request, max_tokens {max_new_tokens} each, {base_url}")
-    header = f"{'mode':<16}  {'concurrency':>11}  {'seconds':>8}  {'sentences/s':>11}  {'vs first':>8}"
-    print(f"{header}  {'max in flight':>13}  {'mean request s':>14}")
-    modes = [("no latency", 0.0)]
+    header = f"{'mode':<14}  {'concurrency':>11}  {'seconds':>8}  {'sentences/s':>11}  {'vs first':>8}"
+    print(f"{header}  {'in flight':>9}  {'mean request s':>14}")
+    modes = [("direct", base_url, 0.0)]
     if latency > 0:
-        modes.append((f"latency {latency:g} s", latency))
+        modes.append((f"latency {latency:g} s", proxy_url, latency))
     try:
-        for mode, held in modes:
+        for mode, url, held in modes:
             first = None
             for level in levels:
                 proxy.reset()
                 proxy.latency_s = held
-                seconds = _translate(proxy_url, model, sentences, level, max_new_tokens)
+                seconds, client = _translate(url, model, sentences, level, max_new_tokens)
                 rate = len(sentences) / seconds
                 first = first or rate
-                line = f"{mode:<16}  {level:>11}  {seconds:>8.2f}  {rate:>11.1f}  {rate / first:>7.2f}x"
-                mean = sum(end - start for start, end in proxy.spans) / max(1, len(proxy.spans))
-                print(f"{line}  {proxy.max_in_flight:>13}  {mean:>14.2f}")
+                line = f"{mode:<14}  {level:>11}  {seconds:>8.2f}  {rate:>11.1f}  {rate / first:>7.2f}x"
+                flight = str(client.max_in_flight) + (f"/{proxy.max_in_flight}" if url == proxy_url else "")
+                mean = sum(client.spans) / max(1, len(client.spans))
+                print(f"{line}  {flight:>9}  {mean:>14.2f}")
     finally:
         proxy.close()
 

@@ -114,9 +114,9 @@ def build_digest(
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
-    models = make_models(config, people)  # one loaded copy of a chat model named for both roles
-    translator = models.translator
-    summarizer = models.summarizer
+    built = make_models(config, people)  # one loaded copy of a chat model named for both roles
+    translator = built.translator
+    summarizer = built.summarizer
     assert summarizer is not None  # make_models builds one unless told not to
 
     articles, failures = load_articles(inputs, config, report)

@@ -99,3 +99,21 @@ def test_a_bad_model_setting_in_the_file_reads_the_same_in_every_command(tmp_pat
         result = CliRunner().invoke(app, [command, str(article), "--config", str(config)])
         assert result.exit_code != 0
         assert "brief.toml:1: bad value 'many' for 'concurrency'" in result.stderr, (command, result.stderr)
+
+
+def test_a_model_option_from_the_environment_reaches_every_command(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("정부는 예산을 늘렸다.\n", encoding="utf-8")
+    for command in MODEL_COMMANDS:
+        result = CliRunner().invoke(app, [command, str(article)], env={"BRIEF_SENTENCES_PER_REQUEST": "0"})
+        assert result.exit_code == EXIT_BAD_INPUT, (command, result.output)
+        assert "--sentences-per-request must be between 1 and 64, got 0" in result.stderr
+
+
+def test_the_model_options_default_to_the_library_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    from brief.cli.model_options import ModelChoices
+    from brief.config import BriefConfig
+
+    monkeypatch.delenv("BRIEF_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    assert ModelChoices().config() == BriefConfig()

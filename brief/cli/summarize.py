@@ -138,12 +138,12 @@ def summarize(
     report_failures(failures)
     labels = {t.article.id: f"A{i}" for i, t in enumerate(translated, 1)}
     if json_output:
-        models = {
+        used = {
             "translation": translated[0].model if translated else None,
             "summarization": chosen.info,
             "prompt_hashes": dict(chosen.prompt_hashes),
         }
-        emit_json(summary_json(translated, briefs, merged, models))
+        emit_json(summary_json(translated, briefs, merged, used))
     else:
         views = [format_brief(t, b, labels[t.article.id]) for t, b in zip(translated, briefs, strict=True)]
         if translated:

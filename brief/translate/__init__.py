@@ -130,9 +130,7 @@ def make_translator(
         people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
     log.info("translating with %s (%s backend), %s", backend.info.name, backend.info.backend, glossary)
-    return SentenceTranslator(
-        backend, glossary, batch_size=batch_size, segment_cache=cache, people=people
-    )
+    return SentenceTranslator(backend, glossary, batch_size=batch_size, segment_cache=cache, people=people)
 
 
 def translate_articles(
