@@ -37,6 +37,7 @@ from brief.quotes.mentions import (
     Cast,
     Mention,
     Token,
+    declared_names,
     find_mentions,
     subject_rank,
     tokenize,
@@ -157,6 +158,12 @@ def _particle_after(text: str, span: QuoteSpan) -> tuple[str, str]:
         match = pattern.match(rest)
         if match:
             return kind, match.group()
+    if rest[:1] == " " and rest[1:3] in ("라며", "라고", "이라"):
+        # ""…하겠습니다." 라며": the ending written apart from the closing mark (broadcast copy)
+        for kind, pattern in (("quotative", _QUOTATIVE), ("chain", _CHAIN)):
+            match = pattern.match(rest[1:])
+            if match:
+                return kind, match.group()
     if _NONE_AFTER.match(rest):
         return "none", ""
     if rest[:1] in "\"“'‘「":
@@ -251,6 +258,9 @@ class _Extractor:
         self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
         label: str | None = None
         role: str | None = None  # "[재판장]", "[NAME / 서울 마포구]": a label for the quoted lines below it
+        texts = (article.headline or "", *article.subheadlines, *article.paragraphs, *article.captions)
+        self.declared = declared_names(texts, table)  # "가수 하늘", "그룹 별빛(도윤, 하람)": names
+        self.cast.declared = self.declared
         headings = {h.before: h.text for h in article.headings}
         for index, text in enumerate(article.paragraphs):
             if index in headings:
@@ -280,7 +290,7 @@ class _Extractor:
                 self.sound_bites[index] = bite
             sentences = _sentences(text, find_quote_spans(text))
             for sentence in sentences:
-                sentence.mentions = find_mentions(sentence.tokens, text, table)
+                sentence.mentions = find_mentions(sentence.tokens, text, table, self.declared)
             self.sentences.append(sentences)
             words = [t for s in sentences for t in s.tokens]
             self.cast.add_text(text, [m for s in sentences for m in s.mentions], words, para=index)
@@ -327,6 +337,7 @@ class _Extractor:
         state = self.state
         if speaker.kind == "unknown":
             state.last_speaker = None
+            state.last_subject_key = f"unknown:{speaker.ko or ''}"  # someone we could not name spoke last
             return
         state.last_speaker, state.last_speaker_para = speaker, para
         state.last_subject_key = _key(speaker)
@@ -341,9 +352,14 @@ class _Extractor:
         for index, sub in enumerate(article.subheadlines):
             self._heading(sub, "subheadline", index)
         sections = {h.before for h in article.headings}
+        seen: set[str] = set()
         for index, paragraph in enumerate(article.paragraphs):
             if index in sections:
                 self.state = _State()  # a new section: no quote continues a speaker from the one before
+            key = "".join(paragraph.split())
+            if len(key) >= 20 and key in seen:
+                continue  # the same paragraph again (a summary box, a page that repeats a block)
+            seen.add(key)
             self._paragraph(paragraph, index)
         return tuple(self.quotes)
 
@@ -367,6 +383,7 @@ class _Extractor:
             self._reported(text, para, tokens, mentions, sentence.quotes)
         used_until = 0  # token index where the next group's own words begin
         clause_ends = [k for k, token in enumerate(tokens) if token.ends_clause]
+        asked: list[Mention] = []  # "김 감독은 "…냐"는 질문을 받자": the one asked, still the topic
         for members, verb, owner in groups:
             first_tok = _tokens_before(tokens, members[0].start)
             after_tok = _tokens_before(tokens, members[-1].end)
@@ -381,6 +398,8 @@ class _Extractor:
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             found = find_subject(QuoteSite(tokens, mentions, first_tok, verb_index, before, after, owner))
             subject = found[1] if found is not None else None
+            if subject is not None and subject.title == "질문자":
+                asked += [m for m in before if m.kind != "unnamed" and subject_rank(m) >= 1]
             if subject is None and verb is not None and _ASKED_THEN.match(verb[1]):
                 # ""…냐"고 묻자 (김 장관은) "…"": a question in a clause of its own belongs to its asker,
                 # never to the one who answers or spoke before
@@ -409,7 +428,7 @@ class _Extractor:
             used_until = (verb[0] + 1) if verb else after_tok
         # the subject of the rest of the sentence (the topic first, the leftmost of equals) still
         # changes who "he" and "then" refer to
-        rest = [m for m in mentions if m.first >= used_until and subject_rank(m) >= 1]
+        rest = [m for m in mentions if m.first >= used_until and subject_rank(m) >= 1] or asked
         if rest:
             main = max(rest, key=lambda m: (subject_rank(m), -m.first))
             self._note_subject(main, self._resolve(main, para), para)
@@ -434,7 +453,7 @@ class _Extractor:
 
     def _unread_subject_rule(self, _para: int, region: Sequence[Token], _standalone: bool) -> _Decision:
         """Some other subject we could not read ("전 장관은"): the last speaker is not carried over."""
-        blocked = any(_blocks_continuation(t) for t in region)
+        blocked = any(_blocks_continuation(t, self.table) for t in region)
         blocked = blocked or any(_new_subject_also(region, k, self.table) for k in range(len(region)))
         return (True, None) if blocked else (False, None)
 
@@ -492,7 +511,7 @@ class _Extractor:
         current: list[QuoteSpan] = []
         spans = sentence.quotes
         for n, span in enumerate(spans):
-            kind, _ending = _particle_after(text, span)
+            kind, ending = _particle_after(text, span)
             if not span.closed and _UNCLOSED_END.search(span.inner(text)):
                 kind = "unclosed-reported"
             current.append(span)
@@ -510,6 +529,13 @@ class _Extractor:
             after = _tokens_before(tokens, span.end)
             stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
             verb = _find_verb(tokens, after, stop)
+            if (
+                verb is None
+                and kind == "quotative"
+                and text[span.end + len(ending) : span.end + len(ending) + 1] == ","
+            ):
+                # ""…"고, 끝으로 시우는 "…"라고 말했다": coordinated clauses share the last one's verb
+                verb = _find_verb(tokens, stop, len(tokens))
             owner: Mention | None = None
             question = _QUESTION.match(text, span.end) if span.double else None
             if kind == "term" and question is not None and _tokens_before(tokens, question.end()) < stop + 1:
@@ -717,7 +743,7 @@ class _Extractor:
         for span in spans:
             tokens += tokenize(text, cursor, span.start)
             cursor = span.end
-        mentions = find_mentions(tokens, text, self.table)
+        mentions = find_mentions(tokens, text, self.table, self.declared)
         ends = {m.end: m for m in mentions}
         for span in spans:
             inner = span.inner(text).strip()
@@ -826,12 +852,14 @@ def _words_between(tokens: Sequence[Token], start: int, stop: int) -> bool:
     return not (between[0].start == start and _CHAIN.fullmatch(between[0].core))
 
 
-def _blocks_continuation(token: Token) -> bool:
+def _blocks_continuation(token: Token, table: PeopleTable | None = None) -> bool:
     """A word that looks like a subject we did not recognise ("전 장관은"), so the last speaker cannot
     be assumed."""
     core = token.core
     if core in _CONNECTIVES or len(core) < 2 or not core.endswith(tuple(TOPIC)):
         return False
+    if table is not None and len(core) >= 3 and table.is_title(core[:-1]):
+        return True  # "배우는", "감독은": a title as the subject (Kiwi may read "배우는" as a verb)
     # a noun with the topic particle ("전 장관은"); not an adnominal verb ("넣은") nor "에는", "에서는"
     morphs = analyse_word(core)
     return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S", "X")
@@ -883,5 +911,6 @@ def _skip_connectives(text: str, start: int, end: int) -> int:
 
 
 def extract_quotes(article: Article, people: PeopleTable) -> tuple[Quote, ...]:
-    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body."""
+    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body.
+    A paragraph the page prints twice (a portal's summary box, a repeated block) is read once."""
     return _Extractor(article, people).run()

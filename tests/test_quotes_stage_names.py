@@ -1,0 +1,285 @@
+"""Speakers the family-name rules cannot see, and the subjects that keep or break a chain of quotes.
+
+* stage and given names an article shows to be people's: after a job word ("가수 하늘은", "리더 도윤은")
+  or listed after a group ("그룹 별빛(도윤, 하람, 시우)"); a dictionary word after a job word ("가수 출신")
+  never is one, and a listed name that is also a verb form ("정하는") counts only where a clause begins;
+* a person the text withholds, the letter glued to the title ("A총경은", "B교수가");
+* the one asked a question stays the topic ("김 감독은 "…냐"는 질문을 받자 웃었다. "…"는 설명이었다");
+* a title as the subject ("배우는", "감독은") and a speaker we could not name break the chain.
+
+Every sentence here was written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.people import load_people, romanize_stage_name
+from brief.quotes import extract_quotes
+from brief.records import Article, Outlet, Quote
+
+
+@pytest.fixture(scope="module")
+def people():
+    return load_people()
+
+
+def _quotes(paragraphs: list[str], people) -> list[Quote]:
+    article = Article(
+        id="t", source="t.txt", headline=None, subheadlines=(), paragraphs=tuple(paragraphs), captions=(),
+        outlet=Outlet(), reporters=(), date=None, date_evidence=None,
+    )  # fmt: skip
+    return list(extract_quotes(article, people))
+
+
+def _who(quotes: list[Quote]) -> list[str | None]:
+    return [q.speaker.ko if q.speaker.kind == "named" else None for q in quotes]
+
+
+# ---------------------------------------------------------------- names after a job word
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["가수 케이나가 새 싱글을 냈다.", '케이나는 "겨울에 어울리는 노래"라고 소개했다.'], ["케이나"]),
+        (['래퍼 도담은 "무대가 그리웠다"고 말했다.'], ["도담"]),
+        (['배우 하윤슬이 시상식에 섰다. 하윤슬은 "함께한 동료 덕분"이라고 말했다.'], ["하윤슬"]),
+        (["방송인 하루나가 진행을 맡는다.", '하루나는 "첫 회부터 긴장된다"고 말했다.'], ["하루나"]),
+    ],
+)
+def test_a_name_after_a_job_word_is_a_person(paragraphs, expected, people) -> None:
+    assert _who(_quotes(paragraphs, people)) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ['가수 출신 배우는 "노래가 그립다"고 했다.'],
+        ['배우 겸 감독은 "두 일 모두 즐겁다"고 말했다.'],
+        ['모델 활동을 마친 그녀의 동료는 "쉬고 싶다"고 말했다.'],
+    ],
+)
+def test_a_dictionary_word_after_a_job_word_is_no_name(paragraphs, people) -> None:
+    assert _who(_quotes(paragraphs, people)) == [None]
+
+
+# ---------------------------------------------------------------- members listed after a group
+GROUP = "보이그룹 은하수(도윤, 하람, 시우, 정하)가 두 번째 앨범을 냈다."
+
+
+def test_members_listed_after_a_group_are_people(people) -> None:
+    quotes = _quotes(
+        [
+            GROUP,
+            '리더 도윤은 "더 큰 무대에 서겠다"고 말했다. 이어 하람은 "팬들 덕분"이라고 했고, '
+            '시우는 "쉬지 않겠다"라고 말했다. 정하는 "응원해 달라"고 덧붙였다.',
+        ],
+        people,
+    )
+    assert _who(quotes) == ["도윤", "하람", "시우", "정하"]
+    assert [q.speaker.en for q in quotes] == ["Do-yun", "Ha-ram", "Si-u", "Jeong-ha"]
+    assert not any(q.speaker.verified for q in quotes)  # the text's names, not the people table's
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '일정을 정하는 "회의가 길어졌다"는 말이 나왔다.',
+        '순서를 정하는 "제비뽑기가 공정하다"고 관계자는 말했다.',
+        '무대 순서를 정하는 "방식이 바뀌었다"는 설명이 이어졌다.',
+    ],
+)
+def test_a_listed_name_that_is_also_a_verb_counts_only_where_a_clause_begins(sentence, people) -> None:
+    quotes = _quotes([GROUP, sentence], people)
+    assert "정하" not in _who(quotes)
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "그룹 별빛(사진, 오른쪽)이 무대에 올랐다.",  # a photo note, not members: its words are no names
+        "밴드 하늘소(2019년 데뷔)가 공연했다.",
+        "듀오 물결(서울)이 공연했다.",
+    ],
+)
+def test_a_parenthesis_that_lists_no_members_declares_no_names(listing, people) -> None:
+    from brief.quotes.mentions import declared_names
+
+    assert declared_names([listing], people) == frozenset()
+
+
+def test_stage_names_are_romanized_as_given_names() -> None:
+    assert romanize_stage_name("하람") == "Ha-ram"
+    assert romanize_stage_name("하윤슬") == "Ha Yun-seul"  # a family name and two syllables
+    assert romanize_stage_name("케이나") == "Keina"
+
+
+# ---------------------------------------------------------------- a withheld name glued to its title
+@pytest.mark.parametrize(
+    ("sentence", "ko", "title"),
+    [
+        ('조사를 마친 A총경은 "성실히 답했다"고 말했다.', "A총경", "Senior Superintendent"),
+        ('B교수는 "연구는 계속된다"라고 밝혔다.', "B교수", "Professor"),
+        ('법정에 나온 C부장이 "지시를 따랐을 뿐"이라고 말했다.', "C부장", None),
+    ],
+)
+def test_a_letter_glued_to_a_title_is_the_texts_own_label(sentence, ko, title, people) -> None:
+    (quote,) = _quotes([sentence], people)
+    assert quote.speaker.kind == "named" and quote.speaker.ko == ko
+    assert not quote.speaker.verified
+    if title is not None:
+        assert (quote.speaker.title or "").lower() == title.lower()
+
+
+# ---------------------------------------------------------------- the one asked stays the topic
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '한빛 유하준 감독은 "부담되지 않느냐"는 질문을 받자 웃었다. "늘 있는 일"이라는 설명이었다.',
+        '유하준 감독은 "언제 복귀하느냐"는 물음에 고개를 저었다. "아직 이르다"고 했다.',
+        '유하준 감독(사진)은 "계획이 뭐냐"는 질문에 잠시 생각했다. "하나씩 하겠다"는 답이었다.',
+    ],
+)
+def test_the_one_asked_a_question_answers_next(paragraph, people) -> None:
+    quotes = _quotes([paragraph], people)
+    assert quotes[0].speaker.kind != "named"  # the question is the asker's
+    assert quotes[-1].speaker.ko == "유하준"
+
+
+# ---------------------------------------------------------------- what breaks a chain
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ['유하준 감독은 "이길 수 있다"고 말했다.', '배우는 "촬영이 힘들었다"고 했다.'],
+        ['유하준 감독은 "이길 수 있다"고 말했다.', '감독은 "선수들이 잘했다"고 말했다.'],
+        [
+            '유하준 감독은 "이길 수 있다"고 말했다.',
+            '한빛전자 D전무는 "실적이 좋다"고 했다. 이어 "투자를 늘리겠다"고 했다.',
+        ],
+    ],
+)
+def test_another_subject_breaks_the_chain(paragraphs, people) -> None:
+    quotes = _quotes(paragraphs, people)
+    assert quotes[0].speaker.ko == "유하준"
+    assert all(q.speaker.ko != "유하준" for q in quotes[1:])
+
+
+def test_an_unnamed_speaker_in_between_is_not_skipped_over(people) -> None:
+    quotes = _quotes(
+        [
+            '유하준 감독은 경기 전 "이길 수 있다"고 말했다.',
+            '한 시민은 "응원하러 왔다"고 했다. 이어 "꼭 이기길 바란다"고 덧붙였다.',
+        ],
+        people,
+    )
+    assert quotes[0].speaker.ko == "유하준"
+    assert all(q.speaker.ko != "유하준" for q in quotes[1:])
+
+
+# ---------------------------------------------------------------- a quote glued to the word before it
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '유하준 감독은 "부담되느냐"는 질문에"전혀 아니다"라고 답했다.',
+        '유하준 감독은 "계획이 뭐냐"는 물음에"하나씩 해 나가겠다"고 말했다.',
+        '유하준 감독은 취재진의 질문을 받고"우승이 목표"라고 밝혔다.',
+    ],
+)
+def test_a_quote_glued_to_the_word_before_it_is_read(paragraph, people) -> None:
+    quotes = _quotes([paragraph], people)
+    assert quotes[-1].speaker.ko == "유하준"
+    assert quotes[-1].text_ko in ("전혀 아니다", "하나씩 해 나가겠다", "우승이 목표")
+
+
+# ---------------------------------------------------------------- names listed before one title
+@pytest.mark.parametrize(
+    ("opening", "names"),
+    [
+        ("법률 유튜버인 박하늘, 이도윤, 손가람 변호사가 드라마를 리뷰했다.", ("박하늘", "이도윤", "손가람")),
+        ("이날 회의에는 박하늘, 이도윤 의원이 참석했다.", ("박하늘", "이도윤")),
+        ("한빛대 박하늘, 이도윤, 손가람 교수가 공동 연구를 발표했다.", ("박하늘", "이도윤", "손가람")),
+    ],
+)
+def test_names_listed_before_a_title_share_it(opening, names, people) -> None:
+    titles = {"박하늘": "박", "이도윤": "이", "손가람": "손"}
+    title = opening.split(names[-1])[1].split()[0][:-1]  # "변호사가" -> "변호사"
+    said = " ".join(f'{titles[n]} {title}는 "{k}번째 의견"이라고 말했다.' for k, n in enumerate(names, 1))
+    quotes = _quotes([opening, said], people)
+    assert _who(quotes) == list(names)
+
+
+# ---------------------------------------------------------------- a bare name marked "also"
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ('배우 허도윤은 "즐거웠다"고 했다. 장하늘 역시 "관심을 부탁한다"라고 당부했다.', "장하늘"),
+        ('감독은 "잘했다"고 말했다. 최민아 또한 "기대해 달라"고 말했다.', "최민아"),
+        ('주장은 "이기겠다"고 했다. 손가람 역시 "끝까지 뛰겠다"고 다짐했다.', "손가람"),
+    ],
+)
+def test_a_bare_name_marked_also_speaks(paragraph, name, people) -> None:
+    assert _who(_quotes([paragraph], people))[-1] == name
+
+
+def test_a_common_word_marked_also_is_no_name(people) -> None:
+    quotes = _quotes(['감독은 "잘했다"고 말했다. 이번 역시 "작년과 같다"는 말이 나왔다.'], people)
+    assert all(q.speaker.kind != "named" for q in quotes)
+
+
+# ---------------------------------------------------------------- broadcast copy: "NAME TITLE, "…" 라며"
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '한빛라이온즈의 류하준 감독, "세 선수가 경쟁하고 있습니다." 라며 기회를 고루 주겠다고 했어요.',
+        '부산시 류하준 과장, "다음 달부터 운행을 늘리겠습니다"라고 설명했습니다.',
+        '한빛전자 류하준 사장, "투자는 계속됩니다." 라고 말했습니다.',
+    ],
+)
+def test_a_person_introduced_with_a_comma_speaks_the_quote(paragraph, people) -> None:
+    (quote,) = _quotes([paragraph], people)
+    assert quote.speaker.ko == "류하준"
+
+
+def test_two_people_before_a_quote_leave_it_unnamed(people) -> None:
+    quotes = _quotes(['류하준 감독, 김도윤 코치, "함께 가자"라고 외쳤다.'], people)
+    assert all(q.speaker.kind != "named" for q in quotes)
+
+
+# ---------------------------------------------------------------- coordinated clauses share one verb
+@pytest.mark.parametrize(
+    ("paragraph", "speakers"),
+    [
+        ('류하준 감독은 "수비가 좋았다"고, 김도윤 코치는 "공격이 아쉬웠다"고 말했다.', ["류하준", "김도윤"]),
+        ('류하준 의원은 "반대한다"고, 김도윤 의원은 "찬성한다"고 각각 밝혔다.', ["류하준", "김도윤"]),
+        (GROUP + ' 끝으로 하람은 "잘 부탁드린다"고, 시우는 "또 만나자"라고 인사했다.', ["하람", "시우"]),
+    ],
+)
+def test_coordinated_quotes_share_the_last_verb(paragraph, speakers, people) -> None:
+    assert _who(_quotes([paragraph], people)) == speakers
+
+
+# ---------------------------------------------------------------- a paragraph printed twice
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            '한빛전자는 4일 "보도된 내용은 사실이 아니다"라고 밝혔다.',
+            "관련 기사가 이어졌다.",
+            '한빛전자는 4일 "보도된 내용은 사실이 아니다"라고 밝혔다.',
+        ],
+        ['변호인단은 "재판부가 증거를 가려 썼다"고 주장했습니다.'] * 2,
+        ['류하준 감독은 "이길 수 있다"고 말했다. 선수들도 웃었다.'] * 3,
+    ],
+)
+def test_a_paragraph_printed_twice_gives_its_quotes_once(paragraphs, people) -> None:
+    assert len(_quotes(paragraphs, people)) == 1
+
+
+def test_the_same_words_said_twice_are_two_quotes(people) -> None:
+    quotes = _quotes(
+        [
+            '류하준 감독은 "좋은 경기였다"며 "이겨서 기쁘다"고 말했다.',
+            '그는 "후반이 나았다"며 "이겨서 기쁘다"고 덧붙였다.',
+        ],
+        people,
+    )
+    assert [q.text_ko for q in quotes].count("이겨서 기쁘다") == 2
