@@ -23,6 +23,7 @@ from brief.translate.remote import OpenAIBackend, parse_numbered, public_url
 from tests.model_server import FaultProxy, TransformersServer, free_port, numbered_korean
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1740646800"
 SECRET = "sk-test-never-written-0123456789"
 KOREAN = [
@@ -373,3 +374,22 @@ def test_a_real_server_stopped_mid_run_and_restarted(
         server.stop()
     assert all(p.en for p in digest.articles[0].sentences)
     assert len(TranslationCache(cache_file)) > kept
+
+
+def test_the_server_bench_reports_both_modes_and_what_was_in_flight(
+    model_server: TransformersServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bench/server_bench.py's measurement against the session's server, small: every level of both
+    modes, with the client's (and, behind the latency proxy, the proxy's) count of requests in flight."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("server_bench", ROOT / "bench" / "server_bench.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.run(model_server.base_url, "tiny", KOREAN[:6], [1, 3], 2, 0.05)
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[2:]]
+    assert [(row[0], row[-6], row[-2]) for row in rows] == [
+        ("direct", "1", "1"), ("direct", "3", "3"), ("latency", "1", "1/1"), ("latency", "3", "3/3"),
+    ]  # fmt: skip
+    assert rows[0][-3] == "1.00x" and rows[2][-3] == "1.00x"
