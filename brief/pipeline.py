@@ -148,8 +148,10 @@ def build_digest(
     translated = translate_articles(translator, usable, quotes_by_id, progress=advance, total=announce)
     translated = _with_headings(translator, translated, lambda n: None)  # a few lines, not in the count
     briefs: list[ArticleBrief] = []
-    for start in range(0, len(translated), SUMMARY_CHUNK):
-        chunk = translated[start : start + SUMMARY_CHUNK]
+    # a model server answers --concurrency articles at once: a chunk holds at least that many
+    size = max(SUMMARY_CHUNK, getattr(summarizer, "in_flight_articles", 0))
+    for start in range(0, len(translated), size):
+        chunk = translated[start : start + size]
         briefs += summarizer.summarize_all(chunk)
         report("summarize", len(chunk), len(translated))
     merged = summarizer.merge(briefs, translated)

@@ -151,6 +151,13 @@ def test_requests_run_concurrently(
 
 
 PLANS = ("새 계획", "예산안", "보고서", "일정")
+WORDS = ("red", "blue", "green", "north", "south", "old", "new", "small", "large", "main", "city")
+
+
+def _word(korean: str) -> str:
+    import zlib
+
+    return WORDS[zlib.crc32(korean.encode()) % len(WORDS)]
 
 
 def test_the_translator_keeps_every_concurrent_request_busy(proxy: FaultProxy, tmp_path: Path) -> None:
@@ -180,6 +187,50 @@ def test_the_translator_keeps_every_concurrent_request_busy(proxy: FaultProxy, t
     assert not [p.notes for p in translated.sentences if p.notes]  # no strict retries in the count
     assert _translation_requests(proxy) == 8
     assert proxy.max_in_flight == 8
+
+
+def test_summaries_keep_every_concurrent_request_busy(proxy: FaultProxy, tmp_path: Path) -> None:
+    """`brief build` summarizes in chunks of 8 articles; with --concurrency 12 and 10 articles on a model
+    server, all 10 summary requests go out together. Scripted answers (the summaries' do not parse and
+    fall back, which is not what is measured); the script holds each summary request 0.3 s and counts
+    how many it holds at once."""
+    import threading
+
+    from brief.pipeline import build_digest
+
+    held = {"now": 0, "most": 0}
+    lock = threading.Lock()
+
+    def script(request: dict[str, Any]) -> str:
+        if "<<<KOREAN>>>" in request["messages"][-1]["content"]:
+            lines = numbered_korean(request)  # a different English sentence for each Korean one
+            answers = (f"{i}. The {_word(ko)} office announced the plan." for i, ko in enumerate(lines, 1))
+            return "\n".join(answers)
+        with lock:
+            held["now"] += 1
+            held["most"] = max(held["most"], held["now"])
+        time.sleep(0.3)
+        with lock:
+            held["now"] -= 1
+        return "No brief."
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    subjects = ("정부", "회사", "학교", "은행", "시청", "법원", "병원", "공항", "항구", "극장")
+    for n, who in enumerate(subjects):
+        text = " ".join(f"{who}는 {when} {what}을 {verb}." for what in PLANS for when in ("오늘", "어제")
+                        for verb in ("발표했다", "공개했다"))  # fmt: skip
+        (folder / f"{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    proxy.script = script
+    config = BriefConfig(
+        mt_model="openai:tiny", summarizer="openai:tiny", api_base=proxy.base_url, concurrency=12,
+        cache_dir=tmp_path / "cache",
+    )  # fmt: skip
+    digest = build_digest([folder], config)
+    assert len(digest.briefs) == 10
+    summaries = [b for b in proxy.bodies if "<<<KOREAN>>>" not in b["messages"][-1]["content"]]
+    assert len([b for b in summaries if b["max_tokens"] > 1]) == 11  # a brief each, and the merged one
+    assert held["most"] == 10
 
 
 def test_aligned_lines_take_one_request(proxy: FaultProxy) -> None:
