@@ -131,6 +131,22 @@ def test_check_a_model_a_listing_server_does_not_have(proxy: FaultProxy) -> None
     assert "ready (listed; one sentence in" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("answer", "verdict"),
+    [
+        ("1. The government decided to raise this year's research budget by 5%.", "translation check passed"),
+        ("1. Sure! Here is the translation: the budget grows.", "translation check flagged: chatter"),
+        ("1. The budget rose by 7% in 2124.", "translation check flagged: "),
+    ],
+)
+def test_check_runs_the_translation_check_on_the_answer(proxy: FaultProxy, answer: str, verdict: str) -> None:
+    """Scripted answers from the proxy: a faithful one passes, chatter and invented numbers are flagged."""
+    proxy.script = lambda request: answer
+    result = runner.invoke(app, ["models", "check", "openai:tiny", "--api-base", proxy.base_url])
+    assert result.exit_code == 0, result.output
+    assert verdict in result.stdout
+
+
 def test_check_an_unreachable_server_exits_2_with_the_url_and_the_fix() -> None:
     url = f"http://127.0.0.1:{free_port()}/v1"
     result = runner.invoke(

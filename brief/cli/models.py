@@ -88,6 +88,7 @@ class ServerProbe:
     listed: tuple[str, ...]  # the models the server lists (empty: it lists none and loads on demand)
     english: str  # its translation of PROBE_SENTENCE
     seconds: float  # the translation request's round trip
+    problems: tuple[str, ...]  # what the translation check found wrong with it (empty: nothing)
 
 
 def probe_server(model: str, api_base: str | None) -> ServerProbe:
@@ -95,6 +96,7 @@ def probe_server(model: str, api_base: str | None) -> ServerProbe:
     (exit 2, with the URL tried and the fix) when it cannot be reached or does not have ``model``.
     The key comes from BRIEF_API_KEY or OPENAI_API_KEY and is never shown."""
     from brief.remote import ChatClient, ServerSettings, public_url, server_settings
+    from brief.translate.check import TranslationChecker
     from brief.translate.remote import OpenAIBackend
 
     config = BriefConfig(
@@ -108,7 +110,8 @@ def probe_server(model: str, api_base: str | None) -> ServerProbe:
     start = time.perf_counter()
     english = backend.translate_batch([PROBE_SENTENCE])[0]
     seconds = time.perf_counter() - start
-    return ServerProbe(public_url(client.base_url), client.listed or (), english, seconds)
+    problems = TranslationChecker().check(PROBE_SENTENCE, english)
+    return ServerProbe(public_url(client.base_url), client.listed or (), english, seconds, problems)
 
 
 def _server_row(name: str, api_base: str | None) -> tuple[tuple[str, ...], list[str], bool]:
@@ -129,7 +132,8 @@ def _server_row(name: str, api_base: str | None) -> tuple[tuple[str, ...], list[
     status = f"ready ({served}; one sentence in {found.seconds:.2f} s round trip)"
     shown = one_line(found.english)
     shown = shown if len(shown) <= 80 else shown[:77] + "..."
-    detail = [f"{name}: {PROBE_SENTENCE} -> {shown!r} ({found.seconds:.2f} s)"]
+    verdict = f"flagged: {'; '.join(found.problems)}" if found.problems else "passed"
+    detail = [f"{name}: {PROBE_SENTENCE} -> {shown!r} ({found.seconds:.2f} s; translation check {verdict})"]
     return (name, status, found.base_url), detail, True
 
 
@@ -140,8 +144,9 @@ def check_models(
 ) -> None:
     """Say which models are usable offline (in the HF cache or on disk); never downloads.
 
-    openai:MODEL asks the --api-base server (default: Ollama's) whether it serves MODEL and times one
-    short translation. Exits 0 when checking the presets; with NAMES, exits 2 when one is unusable.
+    openai:MODEL asks the --api-base server (default: Ollama's) whether it serves MODEL, times one
+    short translation and runs the translation check on it. Exits 0 when checking the presets; with
+    NAMES, exits 2 when one is unusable.
     """
     from brief.backends import split_kind
     from brief.models import PRESETS, cached_revision, find_preset, hub_id_of, resolve
