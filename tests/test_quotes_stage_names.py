@@ -283,3 +283,76 @@ def test_the_same_words_said_twice_are_two_quotes(people) -> None:
         people,
     )
     assert [q.text_ko for q in quotes].count("이겨서 기쁘다") == 2
+
+
+# ---------------------------------------------------------------- a chain does not run into a quoted term
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "이도윤 변호사는 \"예전 작품 이후 가장 괜찮은 드라마라 리뷰를 준비했다\"며 '고백' 리뷰를 시작했다.",
+        "류하준 감독은 \"올해는 반드시 가을 야구를 하겠다\"며 '원팀' 구호를 외쳤다.",
+        "김도윤 대표는 \"내년에는 흑자를 내겠다\"면서 '도약 2030' 계획을 소개했다.",
+    ],
+)
+def test_a_chain_ending_before_a_quoted_term_keeps_the_speech(paragraph, people) -> None:
+    quotes = _quotes([paragraph], people)
+    assert len(quotes) == 1 and quotes[0].speaker.kind == "named"
+    assert "'" not in quotes[0].text_ko
+
+
+# ---------------------------------------------------------------- reporting verbs by their dictionary form
+@pytest.mark.parametrize(
+    ("verb", "stance"),
+    [
+        ("강조했습니다", "stressed"),
+        ("강조하면서도", "stressed"),
+        ("밝혀왔다", "stated"),
+        ("털어놨다", "confided"),
+        ("말씀하셨다", "said"),
+        ("되물었다", "asked back"),
+        ("맞받아쳤다", "retorted"),
+    ],
+)
+def test_a_reporting_verb_is_known_whatever_its_ending(verb, stance) -> None:
+    from brief.quotes.stance import stance_of
+
+    assert stance_of(verb) == stance
+
+
+@pytest.mark.parametrize(
+    "word", ["전해졌다", "밝혀진", "말해준다", "설명된다", "답답했다", "사용했다", "쓰러졌다"]
+)
+def test_passives_and_other_verbs_report_no_speech(word) -> None:
+    from brief.quotes.stance import stance_of
+
+    assert stance_of(word) is None
+
+
+# ------------------------------------------------ "X의 설명은 "…"이었다": the owner before the quote
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('유하준 대표의 대답은 "곱해 보면 나온다"였다.', "유하준"),
+        ('유하준 감독의 설명은 "수비가 먼저"라는 것이다. 김도윤 코치의 말은 "체력이 관건"이었다.', "김도윤"),
+        ('유하준 의원의 주장은 "예산을 줄여야 한다"이다.', "유하준"),
+    ],
+)
+def test_a_speech_noun_of_someone_before_the_quote_owns_it(paragraph, speaker, people) -> None:
+    assert _who(_quotes([paragraph], people))[-1] == speaker
+
+
+def test_a_question_noun_of_the_press_belongs_to_the_askers(people) -> None:
+    (quote,) = _quotes(['취재진의 질문은 "해외 공장의 전망은 어떤가요?"였다.'], people)
+    assert quote.speaker.kind != "named" and quote.stance == "asked"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '그 영화의 제목은 "봄날"이었다.',
+        '행사의 구호는 "함께 가자"였다.',
+        '이번 전시의 주제는 "빛과 그림자"다.',
+    ],
+)
+def test_a_title_or_slogan_before_a_copula_is_no_speech(paragraph, people) -> None:
+    assert _quotes([paragraph], people) == []

@@ -116,7 +116,7 @@ def summarize(
     from brief.cli.progress import ProgressDisplay
     from brief.people import load_people
     from brief.pipeline import load_articles, translation_progress
-    from brief.quotes import extract_quotes
+    from brief.quotes import extract_run
     from brief.translate import translate_articles
 
     with handle_errors(), quiet_transformers():
@@ -128,7 +128,7 @@ def summarize(
         translator, chosen = built.translator, built.summarizer
         assert chosen is not None  # asked for with summaries (the default)
         articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
-        quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
+        quotes_by_id = extract_run(articles, table)
         with ProgressDisplay(enabled=sys.stderr.isatty()) as display:
             advance, total = translation_progress(display)
             translated = translate_articles(translator, articles, quotes_by_id, progress=advance, total=total)

@@ -74,7 +74,7 @@ def translate(
     from brief.backends import make_models
     from brief.people import load_people
     from brief.pipeline import load_articles
-    from brief.quotes import extract_quotes
+    from brief.quotes import extract_run
     from brief.translate import translate_articles
 
     with handle_errors(), quiet_transformers():
@@ -83,7 +83,7 @@ def translate(
         # fails fast (exit 2) when the model is not here
         translator = make_models(config, table, summaries=False).translator
         articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
-        quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
+        quotes_by_id = extract_run(articles, table)
         with ProgressDisplay(enabled=sys.stderr.isatty()) as display:
             advance, total = translation_progress(display)
             translated = translate_articles(translator, articles, quotes_by_id, progress=advance, total=total)
