@@ -110,23 +110,22 @@ def build_digest(
     outside ``config.since`` / ``config.until`` are left out; undated articles are always kept.
     Raises InputError when no article is left.
     """
+    from brief.backends import make_models
     from brief.people import load_people
     from brief.quotes.extract import extract_with_roster
     from brief.quotes.mentions import Named
     from brief.quotes.run import resolve_across
     from brief.stories import build_stories
-    from brief.summarize import make_summarizer
-    from brief.translate import load_glossary, make_translator, translate_articles
+    from brief.translate import load_glossary, translate_articles
 
     inputs: list[Path | StreamInput] = [p if isinstance(p, StreamInput) else Path(p) for p in paths]
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
-    from brief.models import ModelPool
-
-    pool = ModelPool()  # one loaded copy of a chat model named as both translator and summarizer
-    translator = make_translator(config, people, pool)
-    summarizer = make_summarizer(config, people.people, glossary.entries, pool=pool)
+    built = make_models(config, people)  # one loaded copy of a chat model named for both roles
+    translator = built.translator
+    summarizer = built.summarizer
+    assert summarizer is not None  # make_models builds one unless told not to
 
     articles, failures = load_articles(inputs, config, report)
     kept = _in_range(articles, config)
@@ -153,8 +152,10 @@ def build_digest(
     translated = translate_articles(translator, usable, quotes_by_id, progress=advance, total=announce)
     translated = _with_headings(translator, translated, lambda n: None)  # a few lines, not in the count
     briefs: list[ArticleBrief] = []
-    for start in range(0, len(translated), SUMMARY_CHUNK):
-        chunk = translated[start : start + SUMMARY_CHUNK]
+    # a model server answers --concurrency articles at once: a chunk holds at least that many
+    size = max(SUMMARY_CHUNK, getattr(summarizer, "in_flight_articles", 0))
+    for start in range(0, len(translated), size):
+        chunk = translated[start : start + size]
         briefs += summarizer.summarize_all(chunk)
         report("summarize", len(chunk), len(translated))
     merged = summarizer.merge(briefs, translated)

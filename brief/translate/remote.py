@@ -15,10 +15,9 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from brief.records import ModelInfo
-from brief.remote import ChatClient, ServerSettings
+from brief.remote import ChatClient, ServerSettings, public_url
 from brief.translate.instruct import MAX_SENTENCE_TOKENS, STRICT_PROMPT, clean_answer
 
 __all__ = ["LINES_PROMPTS", "OpenAIBackend", "parse_numbered", "public_url"]
@@ -35,15 +34,6 @@ def _prompts_dir() -> Path:
     from brief.summarize.prompts import PROMPTS_DIR
 
     return PROMPTS_DIR
-
-
-def public_url(url: str) -> str:
-    """``url`` without any user name or password in it (safe for provenance and logs)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 def parse_numbered(answer: str, sources: Sequence[str]) -> list[str] | None:
@@ -119,6 +109,12 @@ class OpenAIBackend:
             (name, hashlib.sha256((self.prompts_dir / name).read_bytes()).hexdigest())
             for name in (*LINES_PROMPTS, LINES_EXAMPLE, STRICT_PROMPT)
         )
+
+    @property
+    def in_flight_sentences(self) -> int:
+        """Sentences a batch needs to keep every concurrent request busy (the translator's batch is at
+        least this)."""
+        return self.per_request * self.client.settings.concurrency
 
     @property
     def max_input_tokens(self) -> int:
