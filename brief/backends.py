@@ -12,11 +12,28 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 from brief.errors import ModelError
 
-__all__ = ["PREFIXED_KINDS", "REGISTRY", "Role", "backend_class", "gguf_kind", "kinds", "split_kind"]
+if TYPE_CHECKING:
+    from brief.config import BriefConfig
+    from brief.people import PeopleTable
+    from brief.summarize import Summarizer
+    from brief.translate.core import SentenceTranslator
+
+__all__ = [
+    "PREFIXED_KINDS",
+    "REGISTRY",
+    "Models",
+    "Role",
+    "backend_class",
+    "gguf_kind",
+    "kinds",
+    "make_models",
+    "split_kind",
+]
 
 log = logging.getLogger(__name__)
 
@@ -91,3 +108,35 @@ def gguf_kind(path: str) -> str:
             path,
         )
     return "instruct"
+
+
+@dataclass(frozen=True)
+class Models:
+    """The translator and (when asked for) the summarizer of one run, sharing one loaded chat model."""
+
+    translator: SentenceTranslator
+    summarizer: Summarizer | None = None
+
+
+def make_models(
+    config: BriefConfig,
+    people: PeopleTable,
+    *,
+    summaries: bool = True,
+    guard: Literal["mark", "drop"] = "mark",
+) -> Models:
+    """The translator ``config.mt_model`` names and, with ``summaries``, the summarizer
+    ``config.summarizer`` names, both from this registry. A chat model named for both roles is loaded
+    once (one ModelPool). Both fail fast (ModelUnavailableError, ServerUnavailableError: exit 2)
+    before any article is read; the models themselves load on first use."""
+    from brief.models import ModelPool
+    from brief.summarize import make_summarizer
+    from brief.translate import load_glossary, make_translator
+
+    pool = ModelPool()
+    translator = make_translator(config, people, pool)
+    if not summaries:
+        return Models(translator)
+    glossary = load_glossary(config.glossary_files, people)
+    summarizer = make_summarizer(config, people.people, glossary.entries, guard=guard, pool=pool)
+    return Models(translator, summarizer)

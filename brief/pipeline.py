@@ -52,10 +52,16 @@ log = logging.getLogger(__name__)
 
 
 def load_articles(
-    paths: Iterable[Path | str | StreamInput], config: BriefConfig, progress: Progress | None = None
+    paths: Iterable[Path | str | StreamInput],
+    config: BriefConfig,
+    progress: Progress | None = None,
+    *,
+    split_listings: bool = True,
 ) -> tuple[list[Article], list[Failure]]:
     """Read and clean every article under ``paths`` (and any given as bytes, e.g. standard input).
     Bad inputs become Failures; the rest go on. ``progress`` hears of each file ("clean" stage).
+    ``split_listings``: a listing page gives one article per teaser (for translation, summaries and the
+    digest) or, when False, one record of kind "listing" with its teasers as sections (``brief clean``).
 
     Raises InputError only when there is nothing at all to read.
     """
@@ -75,7 +81,7 @@ def load_articles(
                 raw = read_stream(path, max_bytes=config.max_file_bytes)
             else:
                 raw = read_document(path, max_bytes=config.max_file_bytes)
-            articles.extend(clean_page(raw))
+            articles.extend(clean_page(raw, split_listings=split_listings))
         except InputError as error:  # returned as a Failure: the caller reports it, once
             log.debug("%s", error)
             failures.append(Failure(source=_name(path), message=error.problem))
@@ -104,21 +110,22 @@ def build_digest(
     outside ``config.since`` / ``config.until`` are left out; undated articles are always kept.
     Raises InputError when no article is left.
     """
+    from brief.backends import make_models
     from brief.people import load_people
-    from brief.quotes import extract_quotes
+    from brief.quotes.extract import extract_with_roster
+    from brief.quotes.mentions import Named
+    from brief.quotes.run import resolve_across
     from brief.stories import build_stories
-    from brief.summarize import make_summarizer
-    from brief.translate import load_glossary, make_translator, translate_articles
+    from brief.translate import load_glossary, translate_articles
 
     inputs: list[Path | StreamInput] = [p if isinstance(p, StreamInput) else Path(p) for p in paths]
     report = progress or _no_progress
     people = load_people(config.people_files)
     glossary = load_glossary(config.glossary_files, people)
-    from brief.models import ModelPool
-
-    pool = ModelPool()  # one loaded copy of a chat model named as both translator and summarizer
-    translator = make_translator(config, people, pool)
-    summarizer = make_summarizer(config, people.people, glossary.entries, pool=pool)
+    built = make_models(config, people)  # one loaded copy of a chat model named for both roles
+    translator = built.translator
+    summarizer = built.summarizer
+    assert summarizer is not None  # make_models builds one unless told not to
 
     articles, failures = load_articles(inputs, config, report)
     kept = _in_range(articles, config)
@@ -128,23 +135,27 @@ def build_digest(
     kept = sorted((_with_english_reporters(a, people) for a in kept), key=_article_order)
 
     quotes_by_id: dict[str, tuple[Quote, ...]] = {}
+    rosters: dict[str, tuple[Named, ...]] = {}
     usable: list[Article] = []
     for article in kept:
         try:
-            quotes_by_id[article.id] = extract_quotes(article, people)
+            quotes_by_id[article.id], rosters[article.id] = extract_with_roster(article, people)
             usable.append(article)
         except ModelError:
             raise
         except BriefError as error:
             failures.append(_stage_failure(article, "quotes", error))
         report("quotes", 1, len(kept))
+    quotes_by_id = resolve_across(quotes_by_id, rosters, people)  # "윤 사장" named in full elsewhere
 
     advance, announce = translation_progress(report)
     translated = translate_articles(translator, usable, quotes_by_id, progress=advance, total=announce)
     translated = _with_headings(translator, translated, lambda n: None)  # a few lines, not in the count
     briefs: list[ArticleBrief] = []
-    for start in range(0, len(translated), SUMMARY_CHUNK):
-        chunk = translated[start : start + SUMMARY_CHUNK]
+    # a model server answers --concurrency articles at once: a chunk holds at least that many
+    size = max(SUMMARY_CHUNK, getattr(summarizer, "in_flight_articles", 0))
+    for start in range(0, len(translated), size):
+        chunk = translated[start : start + size]
         briefs += summarizer.summarize_all(chunk)
         report("summarize", len(chunk), len(translated))
     merged = summarizer.merge(briefs, translated)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
 
 from brief.errors import ModelError, ServerUnavailableError
 
@@ -30,6 +31,7 @@ __all__ = [
     "ServerSettings",
     "drop_thinking",
     "is_remote",
+    "public_url",
     "remote_model",
     "server_settings",
 ]
@@ -50,6 +52,15 @@ def is_remote(name: str) -> bool:
 def remote_model(name: str) -> str:
     """The server's model name in ``openai:MODEL``."""
     return name.strip()[len(PREFIX) :].strip()
+
+
+def public_url(url: str) -> str:
+    """``url`` without any user name or password in it (safe for messages, provenance and logs)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 def drop_thinking(text: str) -> str:
@@ -100,6 +111,7 @@ class ChatClient:
         self.base_url = settings.base_url.rstrip("/")
         self._client: Any = None
         self._checked = False
+        self.listed: tuple[str, ...] | None = None  # the server's model names, once checked (): none
         self._lock = threading.Lock()
         self.requests = 0  # answered requests, for tests and benchmarks
 
@@ -122,7 +134,8 @@ class ChatClient:
 
     def _unavailable(self, what: str) -> ServerUnavailableError:
         return ServerUnavailableError(
-            f"The {self.role} model '{self.model}' on {self.base_url}: {what}.\n{_hint(self.model)}"
+            f"The {self.role} model '{self.model}' on {public_url(self.base_url)}: {what}.\n"
+            + _hint(self.model)
         )
 
     def check(self) -> None:
@@ -168,6 +181,7 @@ class ChatClient:
                     f"({_short(error)}); the server may not have this model"
                 ) from error
         with self._lock:
+            self.listed = tuple(listed)
             self._checked = True
 
     # ------------------------------------------------------------ requests

@@ -4,9 +4,13 @@ small fault-injecting proxy in front of it.
 The server runs on 127.0.0.1 on a free port, offline, with one thread, and is killed when the session
 ends or after LIFETIME_S, whichever comes first. The proxy forwards requests unchanged, except that it
 can (a) answer the next requests with faults a real server will not produce on demand (429 with
-Retry-After, 500, a slow answer, a dropped connection), (b) go down and come back up, and (c) replace
+Retry-After, 500, a slow answer, a dropped connection), (b) go down and come back up, (c) replace
 the model's answer with a scripted one (``script``), for tests that need a model that aligns lines,
-chatters or invents numbers: those answers come from the proxy, not from the model, and say so.
+chatters or invents numbers: those answers come from the proxy, not from the model, and say so,
+(d) list scripted model names (``models``) as Ollama or vLLM do (``transformers serve`` lists none), and
+(e) hold every chat request for a fixed ``latency_s`` before forwarding it, as the network and queue of
+a remote server would (``bench/server_bench.py --latency``). It notes when each chat request came in and
+was answered (``spans``), to show how many were in flight at once.
 """
 
 from __future__ import annotations
@@ -37,6 +41,9 @@ class FaultProxy:
         self.in_flight = 0
         self.max_in_flight = 0
         self.after: Callable[[int], None] | None = None  # called with the count after each answer
+        self.models: list[str] | None = None  # GET /models answers these names (None: the server's)
+        self.latency_s = 0.0  # added in front of every chat request
+        self.spans: list[tuple[float, float]] = []  # (arrived, answered), time.monotonic(), chat requests
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -51,6 +58,7 @@ class FaultProxy:
         with self._lock:
             self.faults, self.script, self.down, self.after = [], None, False, None
             self.requests, self.bodies, self.in_flight, self.max_in_flight = 0, [], 0, 0
+            self.models, self.latency_s, self.spans = None, 0.0, []
 
     def close(self) -> None:
         self._server.shutdown()
@@ -86,11 +94,18 @@ class FaultProxy:
                     self.connection.shutdown(socket.SHUT_RDWR)
                     return
                 chat = body is not None and self.path.endswith("/chat/completions")
+                if body is None and self.path.endswith("/models") and proxy.models is not None:
+                    listed = [{"id": name, "object": "model", "owned_by": "proxy"} for name in proxy.models]
+                    self._send(200, json.dumps({"object": "list", "data": listed}).encode())
+                    return
+                arrived = time.monotonic()
                 with proxy._lock:
                     fault = proxy.faults.pop(0) if (chat and proxy.faults) else None
                     proxy.in_flight += 1
                     proxy.max_in_flight = max(proxy.max_in_flight, proxy.in_flight)
                 try:
+                    if chat and proxy.latency_s:
+                        time.sleep(proxy.latency_s)
                     if fault is not None and self._fault(fault):
                         return
                     request = json.loads(body) if chat and body else None
@@ -107,6 +122,7 @@ class FaultProxy:
                         with proxy._lock:
                             proxy.requests += 1
                             proxy.bodies.append(request)
+                            proxy.spans.append((arrived, time.monotonic()))
                             count = proxy.requests
                     self._send(status, data)
                     if count and proxy.after is not None:

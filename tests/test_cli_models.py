@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from brief.cli import app
 from brief.models import PRESETS
+from tests.model_server import FaultProxy, TransformersServer, free_port
 
 runner = CliRunner()
 
@@ -79,3 +80,95 @@ def test_pull_and_check_a_cached_model(
     result = runner.invoke(app, ["models", "check"])
     line = next(line for line in result.output.splitlines() if line.startswith("opus-mt-ko-en"))
     assert "ready (revision aaaaaaaaaaaa)" in line
+
+
+# ---------------------------------------------------------------- openai:MODEL on a server
+SECRET = "sk-check-never-shown-0123456789"
+
+
+def test_check_a_model_on_a_real_server(proxy: FaultProxy, tiny_marian: Path) -> None:
+    """`transformers serve` (the session's, behind the pass-through proxy) has 'tiny' (it lists only the
+    models it has loaded, and loads on demand): the check finds it served, sends one translation request
+    and reports its round trip; the key is never shown."""
+    args = ["models", "check", "openai:tiny", str(tiny_marian), "--api-base", proxy.base_url]
+    result = runner.invoke(app, args, env={"BRIEF_API_KEY": SECRET})
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if line.startswith("openai:tiny"))
+    assert (
+        "ready (answered; the server lists no models; one sentence in" in row
+        and "s round trip)" in row
+        and proxy.base_url in row
+    )
+    assert "ready (revision local)" in result.stdout  # the local model in the same table
+    asked = [b for b in proxy.bodies if "<<<KOREAN>>>" in b["messages"][-1]["content"]]
+    assert len(asked) == 1 and asked[0]["model"] == "tiny"
+    assert SECRET not in result.stdout + result.stderr
+
+
+def test_check_a_model_the_server_does_not_have(model_server: TransformersServer) -> None:
+    args = ["models", "check", "openai:no-such-model", "--api-base", model_server.base_url]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "not served" in result.stdout
+    # listed models without it, or (none loaded yet) a one-token request for it refused
+    assert "has no such model" in result.stderr or "the server may not have this model" in result.stderr
+    assert "ollama pull no-such-model" in result.stderr
+    assert model_server.base_url in result.stderr
+
+
+def test_check_a_model_a_listing_server_does_not_have(proxy: FaultProxy) -> None:
+    """A server that lists its models (Ollama, vLLM) and not this one: answered from the list at once.
+    The list is scripted by the proxy (the real server lists none)."""
+    proxy.models = ["qwen2.5:7b", "llama3.2:3b"]
+    result = runner.invoke(app, ["models", "check", "openai:qwen2.5:14b", "--api-base", proxy.base_url])
+    assert result.exit_code == 2, result.output
+    assert "not served" in result.stdout
+    assert "has no such model (it lists: qwen2.5:7b, llama3.2:3b)" in result.stderr
+    assert "ollama pull qwen2.5:14b" in result.stderr and not proxy.bodies  # no chat request was made
+    proxy.models = ["qwen2.5:7b", "tiny"]
+    result = runner.invoke(app, ["models", "check", "openai:tiny", "--api-base", proxy.base_url])
+    assert result.exit_code == 0, result.output
+    assert "ready (listed; one sentence in" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict"),
+    [
+        ("1. The government decided to raise this year's research budget by 5%.", "translation check passed"),
+        ("1. Sure! Here is the translation: the budget grows.", "translation check flagged: chatter"),
+        ("1. The budget rose by 7% in 2124.", "translation check flagged: "),
+    ],
+)
+def test_check_runs_the_translation_check_on_the_answer(proxy: FaultProxy, answer: str, verdict: str) -> None:
+    """Scripted answers from the proxy: a faithful one passes, chatter and invented numbers are flagged."""
+    proxy.script = lambda request: answer
+    result = runner.invoke(app, ["models", "check", "openai:tiny", "--api-base", proxy.base_url])
+    assert result.exit_code == 0, result.output
+    assert verdict in result.stdout
+
+
+def test_check_an_unreachable_server_exits_2_with_the_url_and_the_fix() -> None:
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    result = runner.invoke(
+        app, ["models", "check", "openai:tiny"], env={"BRIEF_API_BASE": url, "OPENAI_API_KEY": SECRET}
+    )
+    assert result.exit_code == 2, result.output
+    assert "unreachable" in result.stdout
+    assert url in result.stderr and "cannot connect" in result.stderr and "ollama serve" in result.stderr
+    assert SECRET not in result.stdout + result.stderr
+
+
+def test_check_shows_no_password_from_the_url() -> None:
+    port = free_port()
+    result = runner.invoke(
+        app, ["models", "check", "openai:tiny", "--api-base", f"http://me:hunter2@127.0.0.1:{port}/v1"]
+    )
+    assert result.exit_code == 2
+    assert f"http://127.0.0.1:{port}/v1" in result.stderr
+    assert "hunter2" not in result.stdout + result.stderr
+
+
+def test_check_rejects_a_bad_api_base_as_the_other_commands_do() -> None:
+    result = runner.invoke(app, ["models", "check", "openai:tiny", "--api-base", "localhost:8080"])
+    assert result.exit_code == 1
+    assert "--api-base must be an http(s) URL" in result.stderr

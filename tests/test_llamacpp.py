@@ -117,8 +117,8 @@ def test_context_from_the_gguf_metadata_and_every_core(tiny_gguf: Path) -> None:
     from brief.translate.llamacpp import LlamaCppBackend
 
     backend = LlamaCppBackend(resolve(str(tiny_gguf)))
-    assert backend.model.context == 2048  # qwen2.context_length
-    assert not backend.model.is_loaded  # counting tokens needs only the vocabulary
+    assert backend.lazy.context == 2048  # qwen2.context_length
+    assert not backend.lazy.is_loaded  # counting tokens needs only the vocabulary
     model = backend.load()
     assert model.llm.n_ctx() == 2048
     assert model.threads == cores()

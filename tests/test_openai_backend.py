@@ -23,6 +23,7 @@ from brief.translate.remote import OpenAIBackend, parse_numbered, public_url
 from tests.model_server import FaultProxy, TransformersServer, free_port, numbered_korean
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1740646800"
 SECRET = "sk-test-never-written-0123456789"
 KOREAN = [
@@ -147,6 +148,89 @@ def test_requests_run_concurrently(
     assert len(answers) == 8
     assert _translation_requests(proxy) == 8
     assert proxy.max_in_flight == concurrency
+
+
+PLANS = ("새 계획", "예산안", "보고서", "일정")
+WORDS = ("red", "blue", "green", "north", "south", "old", "new", "small", "large", "main", "city")
+
+
+def _word(korean: str) -> str:
+    import zlib
+
+    return WORDS[zlib.crc32(korean.encode()) % len(WORDS)]
+
+
+def test_the_translator_keeps_every_concurrent_request_busy(proxy: FaultProxy, tmp_path: Path) -> None:
+    """--concurrency 8 at 2 sentences a request needs batches of 16 sentences: a batch of --batch-size 4
+    would send only 2 requests at a time. Scripted answers, held 0.3 s by the proxy so that requests sent
+    together are seen together."""
+    from brief.records import Article, Outlet
+    from brief.translate import make_translator
+
+    def plain(request: dict[str, Any]) -> str:  # scripted: a clean answer the check passes
+        count = len(numbered_korean(request))
+        return "\n".join(f"{i}. The office announced the plan." for i in range(1, count + 1))
+
+    proxy.script, proxy.latency_s = plain, 0.3
+    config = BriefConfig(
+        mt_model="openai:tiny", api_base=proxy.base_url, concurrency=8, sentences_per_request=2,
+        batch_size=4, cache_dir=tmp_path,
+    )  # fmt: skip
+    translator = make_translator(config)
+    assert translator.batch_size == 16
+    sentences = [f"{who}는 {what}을 발표했다." for who in ("정부", "회사", "학교", "은행") for what in PLANS]
+    article = Article(
+        id="x", source="x.txt", headline=None, subheadlines=(), paragraphs=(" ".join(sentences),),
+        captions=(), outlet=Outlet(), reporters=(), date=None, date_evidence=None,
+    )  # fmt: skip
+    translated = translator.translate(article)
+    assert not [p.notes for p in translated.sentences if p.notes]  # no strict retries in the count
+    assert _translation_requests(proxy) == 8
+    assert proxy.max_in_flight == 8
+
+
+def test_summaries_keep_every_concurrent_request_busy(proxy: FaultProxy, tmp_path: Path) -> None:
+    """`brief build` summarizes in chunks of 8 articles; with --concurrency 12 and 10 articles on a model
+    server, all 10 summary requests go out together. Scripted answers (the summaries' do not parse and
+    fall back, which is not what is measured); the script holds each summary request 0.3 s and counts
+    how many it holds at once."""
+    import threading
+
+    from brief.pipeline import build_digest
+
+    held = {"now": 0, "most": 0}
+    lock = threading.Lock()
+
+    def script(request: dict[str, Any]) -> str:
+        if "<<<KOREAN>>>" in request["messages"][-1]["content"]:
+            lines = numbered_korean(request)  # a different English sentence for each Korean one
+            answers = (f"{i}. The {_word(ko)} office announced the plan." for i, ko in enumerate(lines, 1))
+            return "\n".join(answers)
+        with lock:
+            held["now"] += 1
+            held["most"] = max(held["most"], held["now"])
+        time.sleep(0.3)
+        with lock:
+            held["now"] -= 1
+        return "No brief."
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    subjects = ("정부", "회사", "학교", "은행", "시청", "법원", "병원", "공항", "항구", "극장")
+    for n, who in enumerate(subjects):
+        text = " ".join(f"{who}는 {when} {what}을 {verb}." for what in PLANS for when in ("오늘", "어제")
+                        for verb in ("발표했다", "공개했다"))  # fmt: skip
+        (folder / f"{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    proxy.script = script
+    config = BriefConfig(
+        mt_model="openai:tiny", summarizer="openai:tiny", api_base=proxy.base_url, concurrency=12,
+        cache_dir=tmp_path / "cache",
+    )  # fmt: skip
+    digest = build_digest([folder], config)
+    assert len(digest.briefs) == 10
+    summaries = [b for b in proxy.bodies if "<<<KOREAN>>>" not in b["messages"][-1]["content"]]
+    assert len([b for b in summaries if b["max_tokens"] > 1]) == 11  # a brief each, and the merged one
+    assert held["most"] == 10
 
 
 def test_aligned_lines_take_one_request(proxy: FaultProxy) -> None:
@@ -341,3 +425,22 @@ def test_a_real_server_stopped_mid_run_and_restarted(
         server.stop()
     assert all(p.en for p in digest.articles[0].sentences)
     assert len(TranslationCache(cache_file)) > kept
+
+
+def test_the_server_bench_reports_both_modes_and_what_was_in_flight(
+    model_server: TransformersServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bench/server_bench.py's measurement against the session's server, small: every level of both
+    modes, with the client's (and, behind the latency proxy, the proxy's) count of requests in flight."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("server_bench", ROOT / "bench" / "server_bench.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.run(model_server.base_url, "tiny", KOREAN[:6], [1, 3], 2, 0.05)
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[2:]]
+    assert [(row[0], row[-6], row[-2]) for row in rows] == [
+        ("direct", "1", "1"), ("direct", "3", "3"), ("latency", "1", "1/1"), ("latency", "3", "3/3"),
+    ]  # fmt: skip
+    assert rows[0][-3] == "1.00x" and rows[2][-3] == "1.00x"

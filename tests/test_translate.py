@@ -284,8 +284,8 @@ def test_tiny_marian_cache_hits_make_no_model_call(tiny_marian: Path, tmp_path: 
     warm = second.translate(article())
     assert warm == cold
     assert second.backend.underlying.calls == 0  # type: ignore[attr-defined]
-    assert not second.backend.underlying.model.is_loaded  # type: ignore[attr-defined]  # never even loaded
-    assert not second.backend.underlying.model.has_tokenizer  # type: ignore[attr-defined]  # counts cached
+    assert not second.backend.underlying.lazy.is_loaded  # type: ignore[attr-defined]  # never even loaded
+    assert not second.backend.underlying.lazy.has_tokenizer  # type: ignore[attr-defined]  # counts cached
 
 
 # ---------------------------------------------------------------- the command line
@@ -357,7 +357,7 @@ def _fake_seq2seq(tiny_marian: Path, generate: Callable[..., Any], seen: dict[st
 
     resolved = resolve(str(tiny_marian))
     backend = Seq2SeqBackend(resolved, num_beams=3)
-    backend.model = LazyModel.of(
+    backend.lazy = LazyModel.of(
         LoadedModel(
             model=Model(),
             tokenizer=Tokenizer(),

@@ -33,19 +33,14 @@ if TYPE_CHECKING:
     from brief.ingest import StreamInput
 
 __all__ = [
-    "API_BASE",
-    "CONCURRENCY",
     "MAX_BYTES",
-    "PER_REQUEST",
     "SETTINGS_KEY",
-    "STRICT",
     "BriefGroup",
     "app",
     "emit_json",
     "exit_for",
     "fail",
     "handle_errors",
-    "model_config",
     "models_app",
     "quiet_transformers",
     "read_inputs",
@@ -272,52 +267,6 @@ def read_inputs(paths: Sequence[Path], max_bytes: int) -> list[Path | StreamInpu
     return inputs
 
 
-# Options shared by the commands that run models; defined once so their help stays the same everywhere.
-MT_MODEL = typer.Option(
-    None,
-    "--mt-model",
-    help="Translation model: a preset (brief models list), a hub id, a local folder/GGUF file, or "
-    "openai:MODEL on an OpenAI-compatible server (--api-base).",
-)
-MT_BACKEND = typer.Option("auto", "--mt-backend", help="auto, seq2seq, instruct, ctranslate2 or openai.")
-MT_REVISION = typer.Option(None, "--mt-revision", help="Hub revision (commit, tag or branch) of the model.")
-SUMMARIZER = typer.Option(
-    None,
-    "--summarizer",
-    help="extractive (no model), a preset, a hub id, a local folder/GGUF file, or openai:MODEL.",
-)
-API_BASE = typer.Option(
-    None,
-    "--api-base",
-    envvar="BRIEF_API_BASE",
-    help="OpenAI-compatible server for openai:MODEL (default: Ollama's http://127.0.0.1:11434/v1). "
-    "The key comes from BRIEF_API_KEY or OPENAI_API_KEY.",
-)
-CONCURRENCY = typer.Option(4, "--concurrency", help="Requests in flight at once to the model server.")
-PER_REQUEST = typer.Option(
-    8, "--sentences-per-request", help="Sentences per request to the model server (1: one at a time)."
-)
-STRICT = typer.Option(
-    False, "--strict", help="Fail (exit 3) when any translated sentence is flagged by the checks."
-)
-DEVICE = typer.Option("auto", "--device", help="auto (CUDA, then MPS, then CPU), cpu, cuda, cuda:N or mps.")
-DTYPE = typer.Option(
-    "auto", "--dtype", help="auto (bf16/fp16 on GPU, fp32 on CPU), float32, float16, bfloat16."
-)
-BATCH_SIZE = typer.Option(32, "--batch-size", help="Sentences per model call.")
-NO_CACHE = typer.Option(False, "--no-cache", help="Do not read or write the translation cache.")
-CACHE_DIR = typer.Option(
-    None, "--cache-dir", help="Translation cache folder (default: the user's cache folder)."
-)
-PEOPLE = typer.Option([], "--people", help="Extra people table (TOML); may be repeated.")
-GLOSSARY = typer.Option([], "--glossary", help="Extra glossary (TOML); may be repeated.")
-BEAMS = typer.Option(None, "--beams", help="Beam search width (default: 4 on a GPU, 2 on the CPU).")
-MAX_NEW_TOKENS = typer.Option(
-    None,
-    "--max-new-tokens",
-    help="Cap on generated tokens per model call: each translated sentence (default: twice the input"
-    " plus 16) and, where a summarizer model runs, each summary.",
-)
 JSON_OUT = typer.Option(False, "--json", help="Print a JSON array, one object per article.")
 # shared by every command that reads articles (clean, quotes, translate, summarize, build)
 DEFAULT_MAX_BYTES = BriefConfig().max_file_bytes
@@ -328,48 +277,3 @@ MAX_BYTES = typer.Option(
     help=f"Skip article files larger than this many bytes (default {DEFAULT_MAX_BYTES:,}).",
     show_default=False,
 )
-
-
-def model_config(
-    *,
-    mt_model: str | None,
-    mt_backend: str,
-    mt_revision: str | None,
-    device: str,
-    dtype: str,
-    batch_size: int,
-    no_cache: bool,
-    cache_dir: Path | None,
-    people: list[Path],
-    glossary: list[Path],
-    summarizer: str | None = None,
-    max_bytes: int | None = None,
-    **rest: Any,
-) -> BriefConfig:
-    """Build the config of a model-running command from its shared options (None keeps the default).
-
-    The model server's API key is read here, from BRIEF_API_KEY or OPENAI_API_KEY: never an option
-    (a command line is visible to every user of the machine) and never logged."""
-    import os
-
-    api_key = os.environ.get("BRIEF_API_KEY") or os.environ.get("OPENAI_API_KEY") or None
-    chosen: dict[str, Any] = {
-        "api_key": api_key,
-        "mt_backend": mt_backend,
-        "mt_revision": mt_revision,
-        "device": device,
-        "dtype": dtype,
-        "batch_size": batch_size,
-        "use_cache": not no_cache,
-        "cache_dir": cache_dir,
-        "people_files": tuple(people),
-        "glossary_files": tuple(glossary),
-        **rest,
-    }
-    if mt_model:
-        chosen["mt_model"] = mt_model
-    if summarizer:
-        chosen["summarizer"] = summarizer
-    if max_bytes is not None:
-        chosen["max_file_bytes"] = max_bytes
-    return BriefConfig(**chosen)

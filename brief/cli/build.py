@@ -12,36 +12,19 @@ from typing import Any
 import typer
 
 from brief.cli.app import (
-    API_BASE,
-    BATCH_SIZE,
-    BEAMS,
-    CACHE_DIR,
-    CONCURRENCY,
-    DEVICE,
-    DTYPE,
-    GLOSSARY,
     MAX_BYTES,
-    MAX_NEW_TOKENS,
-    MT_BACKEND,
-    MT_MODEL,
-    MT_REVISION,
-    NO_CACHE,
     PATHS_HELP,
-    PEOPLE,
-    PER_REQUEST,
-    STRICT,
-    SUMMARIZER,
     app,
     exit_for,
     fail,
     handle_errors,
-    model_config,
     quiet_transformers,
     read_inputs,
     report_failures,
     strict_exit,
 )
 from brief.cli.fetch import ALLOW_PRIVATE, INTO, SOURCES_FILE, gather_sources, run_fetch
+from brief.cli.model_options import ModelChoices, model_options
 from brief.cli.progress import ProgressDisplay, summary_line
 from brief.config import BriefConfig
 from brief.display import display_path
@@ -174,8 +157,10 @@ SPEAKER_FIRST = typer.Option(
 
 
 @app.command()
+@model_options(summaries=True)
 def build(
     paths: list[Path] = PATHS,
+    *,
     output: Path | None = OUTPUT,
     week: str | None = WEEK,
     since: str | None = SINCE,
@@ -188,23 +173,7 @@ def build(
     all_quotes: bool = ALL_QUOTES,
     quotes_per_speaker: int = QUOTES_PER_SPEAKER,
     front_matter: bool = FRONT_MATTER,
-    mt_model: str | None = MT_MODEL,
-    mt_backend: str = MT_BACKEND,
-    mt_revision: str | None = MT_REVISION,
-    summarizer: str | None = SUMMARIZER,
-    device: str = DEVICE,
-    dtype: str = DTYPE,
-    batch_size: int = BATCH_SIZE,
-    beams: int | None = BEAMS,
-    max_new_tokens: int | None = MAX_NEW_TOKENS,
-    api_base: str | None = API_BASE,
-    concurrency: int = CONCURRENCY,
-    sentences_per_request: int = PER_REQUEST,
-    strict: bool = STRICT,
-    no_cache: bool = NO_CACHE,
-    cache_dir: Path | None = CACHE_DIR,
-    people: list[Path] = PEOPLE,
-    glossary: list[Path] = GLOSSARY,
+    models: ModelChoices,
     max_bytes: int = MAX_BYTES,
     sources: list[Path] = SOURCES_FILE,
     into: Path = INTO,
@@ -222,25 +191,8 @@ def build(
 
     display = ProgressDisplay(enabled=not quiet and sys.stderr.isatty())
     with handle_errors(), quiet_transformers():
-        config = model_config(
-            mt_model=mt_model,
-            mt_backend=mt_backend,
-            mt_revision=mt_revision,
-            summarizer=summarizer,
-            device=device,
-            dtype=dtype,
-            batch_size=batch_size,
-            no_cache=no_cache,
-            cache_dir=cache_dir,
-            people=people,
-            glossary=glossary,
+        config = models.config(
             max_bytes=max_bytes,
-            num_beams=beams,
-            max_new_tokens=max_new_tokens,
-            api_base=api_base,
-            concurrency=concurrency,
-            sentences_per_request=sentences_per_request,
-            strict=strict,
             since=parse_date(since, "--since"),
             until=parse_date(until, "--until"),
             week=week,
@@ -310,7 +262,7 @@ def build(
     if not quiet:
         typer.echo(f"brief: {digest_summary(digest, wrote, display.elapsed)}", err=True)
     code = exit_for(len(digest.articles), digest.failures)
-    raise typer.Exit(strict_exit(digest.articles, strict, code))
+    raise typer.Exit(strict_exit(digest.articles, config.strict, code))
 
 
 def digest_summary(digest: Digest, wrote: list[str], seconds: float) -> str:

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from brief.cli.app import CACHE_DIR, app, emit_json, handle_errors
+from brief.cli.app import app, emit_json, handle_errors
+from brief.cli.model_options import CACHE_DIR
 from brief.display import display_path
 from brief.errors import ConfigError
 

@@ -42,6 +42,8 @@ HELP_PANELS: dict[str, str] = {
     "beams": _MODELS,
     "max-new-tokens": _MODELS,
     "api-base": _MODELS,
+    "concurrency": _MODELS,
+    "sentences-per-request": _MODELS,
     "no-cache": _CACHE,
     "cache-dir": _CACHE,
     "sources": _FETCH,

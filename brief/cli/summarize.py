@@ -10,35 +10,18 @@ from typing import Any
 import typer
 
 from brief.cli.app import (
-    API_BASE,
-    BATCH_SIZE,
-    BEAMS,
-    CACHE_DIR,
-    CONCURRENCY,
-    DEVICE,
-    DTYPE,
-    GLOSSARY,
     MAX_BYTES,
-    MAX_NEW_TOKENS,
-    MT_BACKEND,
-    MT_MODEL,
-    MT_REVISION,
-    NO_CACHE,
     PATHS_HELP,
-    PEOPLE,
-    PER_REQUEST,
-    STRICT,
-    SUMMARIZER,
     app,
     emit_json,
     exit_for,
     handle_errors,
-    model_config,
     quiet_transformers,
     read_inputs,
     report_failures,
     strict_exit,
 )
+from brief.cli.model_options import ModelChoices, model_options
 from brief.display import display_path
 from brief.records import ArticleBrief, MergedBrief, TranslatedArticle
 
@@ -47,9 +30,6 @@ JSON_SUMMARY = typer.Option(
     False,
     "--json",
     help="Print JSON: {articles: [{article_id, source, headline_en, date, outlet, brief}], merged, models}.",
-)
-SUMMARIZER_REVISION = typer.Option(
-    None, "--summarizer-revision", help="Hub revision of the summarizer model."
 )
 DROP = typer.Option(
     False, "--drop-unsupported", help="Drop bullets the faithfulness guard cannot back (default: mark them)."
@@ -122,75 +102,33 @@ def summary_json(
 
 
 @app.command()
+@model_options(summaries=True)
 def summarize(
     paths: list[Path] = PATHS,
-    mt_model: str | None = MT_MODEL,
-    mt_backend: str = MT_BACKEND,
-    mt_revision: str | None = MT_REVISION,
-    summarizer: str | None = SUMMARIZER,
-    summarizer_revision: str | None = SUMMARIZER_REVISION,
-    device: str = DEVICE,
-    dtype: str = DTYPE,
-    batch_size: int = BATCH_SIZE,
-    beams: int | None = BEAMS,
-    max_new_tokens: int | None = MAX_NEW_TOKENS,
-    api_base: str | None = API_BASE,
-    concurrency: int = CONCURRENCY,
-    sentences_per_request: int = PER_REQUEST,
-    strict: bool = STRICT,
-    no_cache: bool = NO_CACHE,
-    cache_dir: Path | None = CACHE_DIR,
-    people: list[Path] = PEOPLE,
-    glossary: list[Path] = GLOSSARY,
+    *,
+    models: ModelChoices,
     drop_unsupported: bool = DROP,
     json_output: bool = JSON_SUMMARY,
     max_bytes: int = MAX_BYTES,
 ) -> None:
     """Brief each article (lede, bullets, numbers, quotes) and merge the briefs, checked against sources."""
+    from brief.backends import make_models
     from brief.cli.progress import ProgressDisplay
-    from brief.models import ModelPool
     from brief.people import load_people
     from brief.pipeline import load_articles, translation_progress
-    from brief.quotes import extract_quotes
-    from brief.summarize import make_summarizer
-    from brief.translate import make_translator, translate_articles
-    from brief.translate.glossary import load_glossary
+    from brief.quotes import extract_run
+    from brief.translate import translate_articles
 
     with handle_errors(), quiet_transformers():
-        config = model_config(
-            mt_model=mt_model,
-            mt_backend=mt_backend,
-            mt_revision=mt_revision,
-            device=device,
-            dtype=dtype,
-            batch_size=batch_size,
-            no_cache=no_cache,
-            cache_dir=cache_dir,
-            people=people,
-            glossary=glossary,
-            max_bytes=max_bytes,
-            summarizer=summarizer,
-            summarizer_revision=summarizer_revision,
-            num_beams=beams,
-            max_new_tokens=max_new_tokens,
-            api_base=api_base,
-            concurrency=concurrency,
-            sentences_per_request=sentences_per_request,
-            strict=strict,
-        )
+        config = models.config(max_bytes=max_bytes)
         table = load_people(config.people_files)
-        # both models fail fast (exit 2) before any article is read when they are not here
-        pool = ModelPool()  # one loaded copy when translator and summarizer name the same chat model
-        translator = make_translator(config, table, pool)
-        chosen = make_summarizer(
-            config,
-            people=table.people,
-            glossary=load_glossary(config.glossary_files, table).entries,
-            guard="drop" if drop_unsupported else "mark",
-            pool=pool,
-        )
+        # both models fail fast (exit 2) before any article is read when they are not here; one loaded
+        # copy when translator and summarizer name the same chat model
+        built = make_models(config, table, guard="drop" if drop_unsupported else "mark")
+        translator, chosen = built.translator, built.summarizer
+        assert chosen is not None  # asked for with summaries (the default)
         articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
-        quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
+        quotes_by_id = extract_run(articles, table)
         with ProgressDisplay(enabled=sys.stderr.isatty()) as display:
             advance, total = translation_progress(display)
             translated = translate_articles(translator, articles, quotes_by_id, progress=advance, total=total)
@@ -200,15 +138,15 @@ def summarize(
     report_failures(failures)
     labels = {t.article.id: f"A{i}" for i, t in enumerate(translated, 1)}
     if json_output:
-        models = {
+        used = {
             "translation": translated[0].model if translated else None,
             "summarization": chosen.info,
             "prompt_hashes": dict(chosen.prompt_hashes),
         }
-        emit_json(summary_json(translated, briefs, merged, models))
+        emit_json(summary_json(translated, briefs, merged, used))
     else:
         views = [format_brief(t, b, labels[t.article.id]) for t, b in zip(translated, briefs, strict=True)]
         if translated:
             views.append(format_merged(merged, labels))
         typer.echo("\n\n".join(views))
-    raise typer.Exit(strict_exit(translated, strict, exit_for(len(briefs), failures)))
+    raise typer.Exit(strict_exit(translated, config.strict, exit_for(len(briefs), failures)))

@@ -8,35 +8,19 @@ from pathlib import Path
 import typer
 
 from brief.cli.app import (
-    API_BASE,
-    BATCH_SIZE,
-    BEAMS,
-    CACHE_DIR,
-    CONCURRENCY,
-    DEVICE,
-    DTYPE,
-    GLOSSARY,
     JSON_OUT,
     MAX_BYTES,
-    MAX_NEW_TOKENS,
-    MT_BACKEND,
-    MT_MODEL,
-    MT_REVISION,
-    NO_CACHE,
     PATHS_HELP,
-    PEOPLE,
-    PER_REQUEST,
-    STRICT,
     app,
     emit_json,
     exit_for,
     handle_errors,
-    model_config,
     quiet_transformers,
     read_inputs,
     report_failures,
     strict_exit,
 )
+from brief.cli.model_options import ModelChoices, model_options
 from brief.cli.progress import ProgressDisplay
 from brief.display import display_path
 from brief.pipeline import translation_progress
@@ -78,57 +62,28 @@ def format_translation(translated: TranslatedArticle) -> str:
 
 
 @app.command()
+@model_options(summaries=False)
 def translate(
     paths: list[Path] = PATHS,
-    mt_model: str | None = MT_MODEL,
-    mt_backend: str = MT_BACKEND,
-    mt_revision: str | None = MT_REVISION,
-    device: str = DEVICE,
-    dtype: str = DTYPE,
-    batch_size: int = BATCH_SIZE,
-    beams: int | None = BEAMS,
-    max_new_tokens: int | None = MAX_NEW_TOKENS,
-    api_base: str | None = API_BASE,
-    concurrency: int = CONCURRENCY,
-    sentences_per_request: int = PER_REQUEST,
-    strict: bool = STRICT,
-    no_cache: bool = NO_CACHE,
-    cache_dir: Path | None = CACHE_DIR,
-    people: list[Path] = PEOPLE,
-    glossary: list[Path] = GLOSSARY,
+    *,
+    models: ModelChoices,
     json_output: bool = JSON_OUT,
     max_bytes: int = MAX_BYTES,
 ) -> None:
     """Translate articles into English, sentence by sentence, with names, terms and numbers protected."""
+    from brief.backends import make_models
     from brief.people import load_people
     from brief.pipeline import load_articles
-    from brief.quotes import extract_quotes
-    from brief.translate import make_translator, translate_articles
+    from brief.quotes import extract_run
+    from brief.translate import translate_articles
 
     with handle_errors(), quiet_transformers():
-        config = model_config(
-            mt_model=mt_model,
-            mt_backend=mt_backend,
-            mt_revision=mt_revision,
-            device=device,
-            dtype=dtype,
-            batch_size=batch_size,
-            no_cache=no_cache,
-            cache_dir=cache_dir,
-            people=people,
-            glossary=glossary,
-            max_bytes=max_bytes,
-            num_beams=beams,
-            max_new_tokens=max_new_tokens,
-            api_base=api_base,
-            concurrency=concurrency,
-            sentences_per_request=sentences_per_request,
-            strict=strict,
-        )
+        config = models.config(max_bytes=max_bytes)
         table = load_people(config.people_files)
-        translator = make_translator(config, table)  # fails fast (exit 2) when the model is not here
+        # fails fast (exit 2) when the model is not here
+        translator = make_models(config, table, summaries=False).translator
         articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
-        quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
+        quotes_by_id = extract_run(articles, table)
         with ProgressDisplay(enabled=sys.stderr.isatty()) as display:
             advance, total = translation_progress(display)
             translated = translate_articles(translator, articles, quotes_by_id, progress=advance, total=total)
@@ -137,4 +92,4 @@ def translate(
         emit_json(translated)
     else:
         typer.echo("\n\n".join(format_translation(t) for t in translated))
-    raise typer.Exit(strict_exit(translated, strict, exit_for(len(translated), failures)))
+    raise typer.Exit(strict_exit(translated, config.strict, exit_for(len(translated), failures)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
 
@@ -35,6 +35,9 @@ class SpeakerKnowledge:
     title_context: Mapping[str, Mapping[str, str]]  # title -> organisation kind -> English
     org_kinds: Mapping[str, tuple[str, ...]]  # kind -> markers of an organisation's name
     titles: Mapping[str, str]  # titles the quote stage needs (the title table wins)
+    beats: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words that tell the beat
+    stage_jobs: frozenset[str] = frozenset()  # "가수", "멤버": a name follows ("가수 하늘은")
+    stage_groups: frozenset[str] = frozenset()  # "그룹": its members may follow in parentheses
 
     def org_marker(self, word: str) -> str | None:
         """The longest organisation marker ``word`` ends with (and is longer than), or None."""
@@ -47,13 +50,23 @@ class SpeakerKnowledge:
         """ "party", "sport", "film" ... for an organisation's Korean name, or None."""
         return _org_kind(self, "".join(org.split()))
 
-    def title_in_context(self, title: str, org: str | None) -> str | None:
-        """The English of ``title`` given the organisation before it, when the title depends on it."""
+    def title_in_context(self, title: str, org: str | None, beat: str | None = None) -> str | None:
+        """The English of ``title`` given the organisation before it (or, with none, the article's
+        ``beat``), when the title depends on it."""
         table = self.title_context.get(title)
         if table is None:
             return None
-        kind = self.org_kind(org) if org else None
+        kind = self.org_kind(org) if org else beat
         return table.get(kind or "default") or table.get("default")
+
+    def beat_of(self, text: str) -> str | None:
+        """ "sport" or "film" when two different words of that beat (and more than of any other) are in
+        ``text``; else None."""
+        hits = {kind: sum(1 for word in words if word in text) for kind, words in self.beats.items()}
+        best = max(hits, key=lambda k: hits[k], default=None)
+        if best is None or hits[best] < 2 or sum(1 for v in hits.values() if v == hits[best]) > 1:
+            return None
+        return best
 
 
 @functools.lru_cache(maxsize=65536)
@@ -101,4 +114,7 @@ def speaker_knowledge() -> SpeakerKnowledge:
         ),
         org_kinds=MappingProxyType({k: _strings(v, f"[org_kinds] {k}") for k, v in kinds.items()}),
         titles=MappingProxyType(_mapping(data.get("titles", {}), "titles")),
+        beats=MappingProxyType({k: _strings(v, f"[beats] {k}") for k, v in data.get("beats", {}).items()}),
+        stage_jobs=frozenset(_strings(data.get("stage", {}).get("jobs", []), "[stage] jobs")),
+        stage_groups=frozenset(_strings(data.get("stage", {}).get("groups", []), "[stage] groups")),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from brief.analysis import analyse_word, word_shape
+from brief.analysis import analyse, analyse_word, word_shape
 from brief.knowledge.speakers import SpeakerKnowledge, speaker_knowledge
 from brief.people import COMPOUND_FAMILY_NAMES, PeopleTable, romanize_syllables, split_korean_name
 
@@ -35,6 +35,26 @@ def looks_transliterated(word: str) -> bool:
             if medial == _EU and final == _NO_FINAL:
                 return True
     return False
+
+
+def _name_in_context(word: str) -> bool:
+    """Whether Kiwi reads ``word`` as a person's name where a name stands ("이하람 씨가": 이 + 하람, a
+    given name it knows), though alone it splits the word into an odd reading (이하 + 이라고 + 하 + ㅁ)."""
+    if len(word) != 3:
+        return False
+    morphs = analyse(f"{word} 씨가")
+    if len(morphs) < 3 or morphs[-2].form != "씨":
+        return False
+    name = morphs[:-2]
+    if len(name) == 1:
+        return name[0].tag == "NNP" and name[0].form == word
+    return (
+        len(name) == 2
+        and name[0].form == word[0]
+        and name[0].tag in ("NNP", "MM", "NNG")
+        and name[1].tag == "NNP"
+        and name[1].form == word[1:]
+    )
 
 
 class NameEvidence:
@@ -114,13 +134,35 @@ class NameEvidence:
             return False  # a dictionary word ("국토부", "신임")
         morphs = analyse_word(word)
         read_as_name = morphs[0].tag == "NNP" and morphs[0].form[:1] == word[:1]  # "최"+"형두", "김민"+"섭"
-        if shape == "inflected" and not read_as_name:
+        if shape == "inflected" and not read_as_name and not _name_in_context(word):
             return False  # a word with a particle or an ending ("이날도", "국민의힘", "정하")
         if morphs[-1].tag == "XSN" and morphs[-1].form in _DERIVING and not (strong or read_as_name):
             return False  # a derived word ("전략적", "한국형")
         if len(word) == 2:
             return strong
         return True
+
+    def stage_name(self, word: str, listed: bool = False) -> bool:
+        """Whether ``word``, right after a job word ("가수 하늘", "리더 도윤") or ``listed`` among a group's
+        members in parentheses, may be an entertainer's stage or given name: a Hangul word of two to five
+        syllables (or a Latin one) that no table knows as an organisation, a title or a place, and that the
+        analyser does not read as a dictionary word ("가수 출신", "배우 겸") unless it is listed."""
+        key = "stage+" if listed else "stage"
+        known = self._memo.get((key, word))
+        if known is not None:
+            return known
+        ok = bool(re.fullmatch(r"[\uac00-\ud7a3]{2,5}|[A-Z][A-Za-z0-9.&-]{1,15}", word))
+        ok = ok and not self.is_org_word(word) and not self.table.is_title(word)
+        ok = ok and word not in self.knowledge.stage_jobs and word not in self.knowledge.stage_groups
+        if ok and listed and _HANGUL_WORD.match(word):
+            ok = word_shape(word) != "common"  # "(사진, 오른쪽)": a photo note, not a list of members
+        if ok and _HANGUL_WORD.match(word) and not listed:
+            # a dictionary word ("출신", "겸") or a verb form ("정하") is not a name after a job word; a
+            # name the analyser splits oddly ("케이" + "나") still is
+            shape = word_shape(word)
+            verbal = any(m.tag[:1] in ("V", "E") or m.tag in ("XSV", "XSA") for m in analyse_word(word))
+            ok = (shape not in ("common", "other") and not verbal) or self.korean_name(word)
+        return self._remember(key, word, ok)
 
     def foreign_word(self, word: str) -> bool:
         """Whether ``word`` may be one word of a foreign name written in Hangul ("도널드", "파월")."""

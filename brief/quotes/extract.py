@@ -36,12 +36,14 @@ from brief.quotes.mentions import (
     TOPIC,
     Cast,
     Mention,
+    Named,
     Token,
+    declared_names,
     find_mentions,
     subject_rank,
     tokenize,
 )
-from brief.quotes.sieves import QuoteSite, find_subject, pick_subject
+from brief.quotes.sieves import AMBIGUOUS, QuoteSite, find_subject, pick_subject
 from brief.quotes.stance import NAMING_STEMS, speech_noun, stance_of, stance_of_idiom
 from brief.records import Article, Quote, Speaker
 
@@ -99,6 +101,7 @@ _SOUND_BITE = re.compile(
     r"\s*(?:(?P<tag>[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)[^\]>]{0,10}[\]>])\s*)?(?:(?P<open>\[)\s*)?"
     r"(?P<who>[^:：\"“”‘\[\]\s][^:：\"“”‘\[\]]{1,59}?)\s*[:：]\s*(?P<said>\S.*)"
 )
+_TAGGED = re.compile(r"\s*[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)")
 # a label on a line of its own before a sound bite: "▶ 인터뷰 : 김민재 / 한빛전자 사장"
 _LABEL_LINE = re.compile(
     r"\s*(?:[▶■●◆-]\s*)?(?:[\[<]\s*)?(?:인터뷰|녹취|싱크|INT)\s*(?:[\]>]\s*)?(?:[:：]\s*)?"
@@ -112,6 +115,9 @@ _QUOTED_LINE = re.compile(r"\s*[\"“][^\"“”]{2,}[\"”]\s*$")
 _QUESTION = re.compile(
     r"(?:이?라는|냐는|는|란)\s*(?:(?P<asker>기자|취재진|사회자|진행자)(?:들)?의\s*)?"
     r"((?:질문|물음)(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)"
+)
+_SAID_THINGS = frozenset(
+    {"말", "내용", "얘기", "이야기", "설명", "당부", "발언", "대답", "답변", "주문", "각오"}
 )
 _ASKERS = {"기자": "a reporter", "취재진": "reporters", "사회자": "the moderator", "진행자": "the host"}
 # an asking verb that opens a clause for the answer: "…"냐고 묻자 / 질문하자 / 되묻자 / 물었는데
@@ -157,6 +163,12 @@ def _particle_after(text: str, span: QuoteSpan) -> tuple[str, str]:
         match = pattern.match(rest)
         if match:
             return kind, match.group()
+    if rest[:1] == " " and rest[1:3] in ("라며", "라고", "이라"):
+        # ""…하겠습니다." 라며": the ending written apart from the closing mark (broadcast copy)
+        for kind, pattern in (("quotative", _QUOTATIVE), ("chain", _CHAIN)):
+            match = pattern.match(rest[1:])
+            if match:
+                return kind, match.group()
     if _NONE_AFTER.match(rest):
         return "none", ""
     if rest[:1] in "\"“'‘「":
@@ -218,6 +230,36 @@ def _says_noun(
     return None
 
 
+_COPULA_AFTER = re.compile(r"(?:이)?(?:었|였)?다[.\s]|(?:이)?(?:었|였)?다$")
+
+
+def _owned_before(
+    text: str, span: QuoteSpan, tokens: Sequence[Token], mentions: Sequence[Mention]
+) -> tuple[_Verb, Mention | None] | None:
+    """ "김 대표의 설명은 "…"이었다", "취재진의 질문은 "…"였다": a speech noun of someone before the quote
+    and a copula after it; the owner is that someone (for a question, its asker)."""
+    if not _COPULA_AFTER.match(text, span.end):
+        return None
+    k = _tokens_before(tokens, span.start) - 1
+    if k < 1 or tokens[k].raw != tokens[k].core or tokens[k].core[-1:] not in "은는이가":
+        return None
+    noun = tokens[k].core[:-1]
+    asked = noun in ("질문", "물음")
+    found = speech_noun(noun)
+    if not asked and found is None:
+        return None
+    stance = "asked" if asked else (found[1] if found else None)
+    owner = next((m for m in mentions if m.last == k - 1 and m.particle == "의"), None)
+    before = tokens[k - 1].core
+    if asked and before.endswith("의") and before[:-1].rstrip("들") in _ASKERS:
+        who = _ASKERS[before[:-1].rstrip("들")]
+        owner = Mention("unnamed", tokens[k - 1].start, tokens[k].end, k - 1, k, "", "질문자",
+                        title="질문자", description=who)  # fmt: skip
+    if owner is None:
+        return None
+    return (k, tokens[k].core, stance), owner
+
+
 def _find_verb(tokens: Sequence[Token], start: int, stop: int) -> tuple[int, str, str | None] | None:
     """The first reporting verb among tokens[start:stop]: (index, verb as written, stance)."""
     for k in range(start, stop):
@@ -245,12 +287,16 @@ class _Extractor:
     def __init__(self, article: Article, table: PeopleTable) -> None:
         self.article = article
         self.table = table
-        self.cast = Cast(table)
+        self.cast = Cast(table, article.date)
         # each paragraph is cut into sentences and searched for mentions once
         self.sentences: list[list[_Item]] = []
         self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
         label: str | None = None
         role: str | None = None  # "[재판장]", "[NAME / 서울 마포구]": a label for the quoted lines below it
+        texts = (article.headline or "", *article.subheadlines, *article.paragraphs, *article.captions)
+        self.declared = declared_names(texts, table)  # "가수 하늘", "그룹 별빛(도윤, 하람)": names
+        self.cast.declared = self.declared
+        self.cast.beat = self.cast.evidence.knowledge.beat_of(" ".join(texts))
         headings = {h.before: h.text for h in article.headings}
         for index, text in enumerate(article.paragraphs):
             if index in headings:
@@ -259,6 +305,12 @@ class _Extractor:
                 label = None
                 role = self._role(headings[index])
             bite = _sound_bite(text)
+            if bite is not None and "/" not in bite[0] and not _TAGGED.match(text):
+                # "[과기정통부 관계자 : …]": a bracket with no slash and no tag is a sound bite only when
+                # its label names someone ("[속보 : …]" does not)
+                named = self.cast.label_speaker(bite[0])
+                one_word = len(bite[0].split()) == 1  # "[한빛시 : …]": a place, not a person named so
+                bite = bite if named is not None and (named.kind == "unnamed" or not one_word) else None
             if bite is None and label is not None and _LABEL_LINE.match(text) is None:
                 # "▶ 인터뷰 : NAME / TITLE" on its own line: the next line is what they said
                 begin = len(text) - len(text.lstrip(" -–—·"))
@@ -280,7 +332,7 @@ class _Extractor:
                 self.sound_bites[index] = bite
             sentences = _sentences(text, find_quote_spans(text))
             for sentence in sentences:
-                sentence.mentions = find_mentions(sentence.tokens, text, table)
+                sentence.mentions = find_mentions(sentence.tokens, text, table, self.declared)
             self.sentences.append(sentences)
             words = [t for s in sentences for t in s.tokens]
             self.cast.add_text(text, [m for s in sentences for m in s.mentions], words, para=index)
@@ -327,6 +379,7 @@ class _Extractor:
         state = self.state
         if speaker.kind == "unknown":
             state.last_speaker = None
+            state.last_subject_key = f"unknown:{speaker.ko or ''}"  # someone we could not name spoke last
             return
         state.last_speaker, state.last_speaker_para = speaker, para
         state.last_subject_key = _key(speaker)
@@ -341,9 +394,14 @@ class _Extractor:
         for index, sub in enumerate(article.subheadlines):
             self._heading(sub, "subheadline", index)
         sections = {h.before for h in article.headings}
+        seen: set[str] = set()
         for index, paragraph in enumerate(article.paragraphs):
             if index in sections:
                 self.state = _State()  # a new section: no quote continues a speaker from the one before
+            key = "".join(paragraph.split())
+            if len(key) >= 20 and key in seen:
+                continue  # the same paragraph again (a summary box, a page that repeats a block)
+            seen.add(key)
             self._paragraph(paragraph, index)
         return tuple(self.quotes)
 
@@ -367,6 +425,7 @@ class _Extractor:
             self._reported(text, para, tokens, mentions, sentence.quotes)
         used_until = 0  # token index where the next group's own words begin
         clause_ends = [k for k, token in enumerate(tokens) if token.ends_clause]
+        asked: list[Mention] = []  # "김 감독은 "…냐"는 질문을 받자": the one asked, still the topic
         for members, verb, owner in groups:
             first_tok = _tokens_before(tokens, members[0].start)
             after_tok = _tokens_before(tokens, members[-1].end)
@@ -381,6 +440,14 @@ class _Extractor:
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             found = find_subject(QuoteSite(tokens, mentions, first_tok, verb_index, before, after, owner))
             subject = found[1] if found is not None else None
+            if subject is AMBIGUOUS:
+                for span in members:
+                    self._add_quote(text, para, span, "body", "direct", verb, Speaker(kind="unknown"))
+                self._note_speaker(Speaker(kind="unknown"), para)
+                used_until = (verb[0] + 1) if verb else after_tok
+                continue
+            if subject is not None and subject.title == "질문자":
+                asked += [m for m in before if m.kind != "unnamed" and subject_rank(m) >= 1]
             if subject is None and verb is not None and _ASKED_THEN.match(verb[1]):
                 # ""…냐"고 묻자 (김 장관은) "…"": a question in a clause of its own belongs to its asker,
                 # never to the one who answers or spoke before
@@ -409,10 +476,23 @@ class _Extractor:
             used_until = (verb[0] + 1) if verb else after_tok
         # the subject of the rest of the sentence (the topic first, the leftmost of equals) still
         # changes who "he" and "then" refer to
-        rest = [m for m in mentions if m.first >= used_until and subject_rank(m) >= 1]
+        rest = [m for m in mentions if m.first >= used_until and subject_rank(m) >= 1] or asked
         if rest:
             main = max(rest, key=lambda m: (subject_rank(m), -m.first))
             self._note_subject(main, self._resolve(main, para), para)
+        if not groups and any(
+            t.core.startswith(("물었", "물어", "묻자", "질문했", "질문하")) for t in tokens
+        ):
+            # "취재진은 조 선수에게 물었다. 그는 "…"": the one asked answers next
+            asked_ones = [
+                m for m in mentions if m.particle in ("에게", "께") and m.kind in ("person", "short")
+            ]
+            answerer = self._resolve(asked_ones[-1], para) if asked_ones else None
+            if answerer is not None and answerer.kind == "named":
+                state = self.state
+                state.last_person, state.last_person_para = answerer, para
+                state.last_subject_key = _key(answerer)
+                state.last_speaker = None  # whoever spoke before is not the one who answers
 
     def _unsubjected(self, text: str, para: int, region: Sequence[Token], standalone: bool) -> Speaker | None:
         """The speaker of a quote with no subject of its own, by the no-subject rules in order, or None."""
@@ -434,7 +514,7 @@ class _Extractor:
 
     def _unread_subject_rule(self, _para: int, region: Sequence[Token], _standalone: bool) -> _Decision:
         """Some other subject we could not read ("전 장관은"): the last speaker is not carried over."""
-        blocked = any(_blocks_continuation(t) for t in region)
+        blocked = any(_blocks_continuation(t, self.table) for t in region)
         blocked = blocked or any(_new_subject_also(region, k, self.table) for k in range(len(region)))
         return (True, None) if blocked else (False, None)
 
@@ -492,7 +572,7 @@ class _Extractor:
         current: list[QuoteSpan] = []
         spans = sentence.quotes
         for n, span in enumerate(spans):
-            kind, _ending = _particle_after(text, span)
+            kind, ending = _particle_after(text, span)
             if not span.closed and _UNCLOSED_END.search(span.inner(text)):
                 kind = "unclosed-reported"
             current.append(span)
@@ -500,6 +580,7 @@ class _Extractor:
             if (
                 kind == "chain"
                 and next_start is not None
+                and (spans[n + 1].double or not span.double)  # not into a quoted term: "…"며 '자백' 리뷰를
                 and not _words_between(tokens, span.end, next_start)
             ):
                 continue  # "…"며 "…": the chain goes on
@@ -510,6 +591,13 @@ class _Extractor:
             after = _tokens_before(tokens, span.end)
             stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
             verb = _find_verb(tokens, after, stop)
+            if (
+                verb is None
+                and kind == "quotative"
+                and text[span.end + len(ending) : span.end + len(ending) + 1] == ","
+            ):
+                # ""…"고, 끝으로 시우는 "…"라고 말했다": coordinated clauses share the last one's verb
+                verb = _find_verb(tokens, stop, len(tokens))
             owner: Mention | None = None
             question = _QUESTION.match(text, span.end) if span.double else None
             if kind == "term" and question is not None and _tokens_before(tokens, question.end()) < stop + 1:
@@ -519,8 +607,19 @@ class _Extractor:
                 asker = Mention("unnamed", question.start(2), question.end(), k, k, "", "질문자",
                                 title="질문자", description=who)  # fmt: skip
                 kind, verb, owner = "quotative", (k, question.group(2), "asked"), asker
+            elif (
+                kind == "term"
+                and span.double
+                and after + 1 < stop
+                and tokens[after].raw in ("을", "를")
+                and verb is not None
+                and verb[0] == after + 1
+                and " " in span.inner(text).strip()  # words said, not a term ("예산안"을 발표했다)
+            ):
+                kind = "quotative"  # ""…"을 건의했다": the quoted words are what the verb reports
             elif kind == "term" and span.double:
                 said = _says_noun(text, span, tokens, stop, sentence.mentions)
+                said = said or _owned_before(text, span, tokens, sentence.mentions)
                 if said is not None:
                     kind, verb, owner = "quotative", said[0], said[1]
             elif kind == "none" and span.double and next_start is None and stop - after >= 2:
@@ -529,6 +628,17 @@ class _Extractor:
                 noun = speech_noun(last_core)
                 owners = (m for m in sentence.mentions if m.last == stop - 2 and m.particle == "의")
                 owner = next(owners, None)
+                said_by = stance_of(tokens[stop - 2].core) if stop - after >= 3 else None
+                what = last_core.removesuffix("이다").removesuffix("다").removesuffix("입니")
+                if owner is None and said_by and what in _SAID_THINGS:
+                    # ""…" 박 감독이 선수들에게 당부한 말이다": the one marked 이/가 before an adnominal
+                    # reporting verb and the thing said
+                    owners = (
+                        m for m in sentence.mentions
+                        if after <= m.first and m.last < stop - 2 and m.particle in ("이", "가")
+                    )  # fmt: skip
+                    owner = next(owners, None)
+                    noun = (what, said_by) if owner is not None else noun
                 if noun and owner and last_core.endswith("다"):
                     kind, verb = "quotative", (stop - 1, last_core, noun[1])
                 else:
@@ -717,7 +827,7 @@ class _Extractor:
         for span in spans:
             tokens += tokenize(text, cursor, span.start)
             cursor = span.end
-        mentions = find_mentions(tokens, text, self.table)
+        mentions = find_mentions(tokens, text, self.table, self.declared)
         ends = {m.end: m for m in mentions}
         for span in spans:
             inner = span.inner(text).strip()
@@ -775,9 +885,10 @@ def _sound_bite(text: str) -> tuple[str, int, int] | None:
     if match is None:
         return None
     who = match.group("who").strip()
-    if match.group("tag") is None and "/" not in who:
-        return None  # "일시: …", "A: …": only a tagged line or a "NAME/ORG TITLE" label names a speaker
     end = len(text.rstrip())
+    bracketed = match.group("open") is not None and text[:end].endswith("]")
+    if match.group("tag") is None and "/" not in who and not bracketed:
+        return None  # "일시: …", "A: …": only a tagged line or a "NAME/ORG TITLE" label names a speaker
     if match.group("open") and text[:end].endswith("]"):
         end -= 1  # "[NAME / TITLE : …]": the closing bracket is not said
     return " ".join(who.split()), match.start("said"), end
@@ -826,12 +937,14 @@ def _words_between(tokens: Sequence[Token], start: int, stop: int) -> bool:
     return not (between[0].start == start and _CHAIN.fullmatch(between[0].core))
 
 
-def _blocks_continuation(token: Token) -> bool:
+def _blocks_continuation(token: Token, table: PeopleTable | None = None) -> bool:
     """A word that looks like a subject we did not recognise ("전 장관은"), so the last speaker cannot
     be assumed."""
     core = token.core
     if core in _CONNECTIVES or len(core) < 2 or not core.endswith(tuple(TOPIC)):
         return False
+    if table is not None and len(core) >= 3 and table.is_title(core[:-1]):
+        return True  # "배우는", "감독은": a title as the subject (Kiwi may read "배우는" as a verb)
     # a noun with the topic particle ("전 장관은"); not an adnominal verb ("넣은") nor "에는", "에서는"
     morphs = analyse_word(core)
     return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S", "X")
@@ -883,5 +996,13 @@ def _skip_connectives(text: str, start: int, end: int) -> int:
 
 
 def extract_quotes(article: Article, people: PeopleTable) -> tuple[Quote, ...]:
-    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body."""
+    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body.
+    A paragraph the page prints twice (a portal's summary box, a repeated block) is read once."""
     return _Extractor(article, people).run()
+
+
+def extract_with_roster(article: Article, people: PeopleTable) -> tuple[tuple[Quote, ...], tuple[Named, ...]]:
+    """The quotes of ``article`` and everyone it names in full (for resolving short forms across a run)."""
+    extractor = _Extractor(article, people)
+    quotes = extractor.run()
+    return quotes, extractor.cast.roster()

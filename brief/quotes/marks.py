@@ -125,6 +125,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 and not _closes_here(text, close)
             ):
                 close = -1  # the next straight mark opens a new quote: this one was never closed
+            if char == "“":
+                # "…먼저“라고": an opening mark typed where the closing one belongs (glued to the word
+                # before it, a quotative ending after it)
+                wrong = marks.next_of("“", i)
+                if (
+                    wrong > i + 1
+                    and (close < 0 or wrong < close)
+                    and not text[wrong - 1].isspace()
+                    and text.startswith(_CLOSER_FOLLOWERS, wrong + 1)
+                ):
+                    close = wrong
             if close < 0:
                 stop = marks.next_opener(i)
                 spans.append(QuoteSpan(i, stop, i + 1, stop, char, True, False))
@@ -151,7 +162,15 @@ def _is_opening_glued(text: str, i: int) -> bool:
     ("…KT…"협업…" glues the mark to the ellipsis)."""
     if text[i - 1] in "…·,:;([{<":
         return True
-    return i + 1 < len(text) and not text[i + 1].isspace() and text[i - 1] in ".]"
+    if i + 1 >= len(text) or text[i + 1].isspace():
+        return False
+    if text[i - 1] in ".]":
+        return True
+    # "…는 질문에"…"고 답했다": glued to the word before it, yet the next straight mark closes it
+    if "\uac00" <= text[i - 1] <= "\ud7a3" and not text.startswith(_CLOSER_FOLLOWERS, i + 1):
+        close = text.find('"', i + 1)
+        return close > i + 1 and _closes_here(text, close)
+    return False
 
 
 # a wrong mark closing a quote: "…싶다‘면서 “…" (closed with ‘, then a linking ending and a new quote)

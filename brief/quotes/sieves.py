@@ -25,7 +25,11 @@ from dataclasses import dataclass
 from brief.analysis import analyse_word
 from brief.quotes.mentions import TOPIC, Mention, Token, subject_rank
 
-__all__ = ["SUBJECT_RULES", "QuoteSite", "find_subject", "pick_subject"]
+__all__ = ["AMBIGUOUS", "SUBJECT_RULES", "QuoteSite", "find_subject", "pick_subject"]
+
+# a subject rule's answer when two people may have said it: the speaker is unknown, and no later rule
+# (nor the previous speaker) may guess
+AMBIGUOUS = Mention("unnamed", -1, -1, -1, -1, "", "", description=None)
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,48 @@ def subject_before(site: QuoteSite) -> Mention | None:
     # "A 의원은 "…"라는 글을, B 의원도 "…"라며": the subject right before a quote is its speaker,
     # whatever stronger subject stands further back
     adjacent = [m for m in site.before if m.last == site.first - 1 and subject_rank(m) >= 1]
+    if adjacent and subject_rank(adjacent[-1]) == 1 and _topic_owns_the_verb(site, adjacent[-1]):
+        return AMBIGUOUS
+    if not adjacent:
+        adjacent = _introduced(site)
     return _usable(site, adjacent[-1] if adjacent else pick_subject(site.before))
+
+
+def _topic_owns_the_verb(site: QuoteSite, nominative: Mention) -> bool:
+    """ "관계자는 박 구청장이 "…"며 일정을 설명했다": a topic (은/는) further back and a sentence-final
+    verb; the quote may be the topic's words about the one marked 이/가, or that one's own words. The
+    verb of a clause of its own ("…"고 말하자 웃었다, "…"고 밝혔다고 전했다) is the one marked 이/가."""
+    topics = [m for m in site.before if m.last < nominative.first and m.particle in TOPIC]
+    if not topics or site.verb >= len(site.tokens):
+        return False
+    between = site.tokens[topics[-1].last + 1 : nominative.first]
+    if any(is_predicate_word(t.core) for t in between):
+        return False  # "A는 회의를 열었고 B가 "…"고 말했다": the topic's clause has ended
+    verb = site.tokens[site.verb].core.rstrip(".!?\"'”’")
+    if verb.endswith(("다고", "라고", "자", "는데", "니", "면서", "며", "고")):
+        return False  # a clause of its own: "…"고 말하자 웃었다, "…"고 밝혔다고 전했다
+    if verb.endswith("다"):
+        return True
+    final = site.tokens[-1].core.rstrip(".!?\"'”’")  # no reporting verb: the sentence's own
+    return final.endswith("다")
+
+
+def _introduced(site: QuoteSite) -> list[Mention]:
+    """ "류하준 감독, "…"라며": a person named with their title and a comma right before the quote, the
+    one person of the clause (broadcast copy introduces a sound bite so)."""
+    people = [m for m in site.before if m.kind in ("person", "short", "pronoun")]
+    if len(people) != 1:
+        return []
+    mention = people[0]
+    last = site.tokens[mention.last] if mention.last < len(site.tokens) else None
+    introduced = (
+        mention.particle == ""
+        and mention.title is not None
+        and mention.last == site.first - 1
+        and last is not None
+        and last.raw.endswith(",")
+    )
+    return [mention] if introduced else []
 
 
 def subject_after(site: QuoteSite) -> Mention | None:

@@ -140,11 +140,11 @@ class InstructSummarizer:
         self.resolved = resolved if resolved is not None else loaded.resolved
         if loaded is None:
             check_chat_model(self.resolved)
-            self.model = LazyModel(
+            self.lazy = LazyModel(
                 self.resolved, "instruct", device=config.device, dtype=config.dtype, pool=pool
             )
         else:
-            self.model = LazyModel.of(loaded)
+            self.lazy = LazyModel.of(loaded)
         base_info = loaded.info if loaded is not None else self.resolved.info("instruct")
         self.info = dataclasses.replace(base_info, role="summarization", backend="instruct")
         self.extractive = ExtractiveSummarizer(allowed=allowed, guard=guard)
@@ -160,17 +160,17 @@ class InstructSummarizer:
     @property
     def loaded(self) -> Any:
         """The loaded chat model (loaded now if it was not)."""
-        return self.model.load()
+        return self.lazy.load()
 
     @property
     def tokenizer(self) -> Any:
         """The model's tokenizer (without loading the model, until it is loaded)."""
-        return self.model.tokenizer
+        return self.lazy.tokenizer
 
     @property
     def context(self) -> int:
         """The longest prompt plus answer the model takes, in tokens (from its config or GGUF metadata)."""
-        return self.model.context
+        return self.lazy.context
 
     def slot(self, base: AnswerSlot) -> AnswerSlot:
         """``base`` (ARTICLE_SLOT or MERGED_SLOT), also ended by this model's new-turn marker."""

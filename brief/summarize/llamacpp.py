@@ -43,7 +43,7 @@ class LlamaCppSummarizer(InstructSummarizer):
         super().__init__(
             resolved, config, allowed=allowed, guard=guard, prompts_dir=prompts_dir, pool=pool, cache=cache
         )
-        self.model = LazyModel(resolved, "llamacpp", pool=pool)
+        self.lazy = LazyModel(resolved, "llamacpp", pool=pool)
         self.info = dataclasses.replace(self.info, backend="llamacpp")
         self.batch_size = 1  # llama.cpp runs one sequence at a time here
 

@@ -18,7 +18,7 @@ from typing import Any
 from brief.config import BriefConfig
 from brief.prompting import AnswerSlot
 from brief.records import ModelInfo
-from brief.remote import ChatClient, server_settings
+from brief.remote import ChatClient, public_url, server_settings
 from brief.summarize.extractive import ExtractiveSummarizer
 from brief.summarize.guard import GuardMode
 from brief.summarize.instruct import DEFAULT_MAX_NEW_TOKENS, MAX_BATCH, MAX_NEW_TOKENS_CAP, InstructSummarizer
@@ -45,14 +45,12 @@ class OpenAISummarizer(InstructSummarizer):
         cache: Any = None,
         client: ChatClient | None = None,
     ) -> None:
-        from brief.translate.remote import public_url
-
         settings = server_settings(config)
         self.client = client or ChatClient(model, settings, role="summarization")
         self.model = model
         self.api_base = public_url(settings.base_url.rstrip("/"))
         self.resolved = None
-        self.model = None  # no local model: the server has it
+        self.lazy = None  # no local model: the server has it
         self.info = ModelInfo(role="summarization", name=f"{model} @ {self.api_base}", backend="openai")
         self.extractive = ExtractiveSummarizer(allowed=allowed, guard=guard)
         self.guard = guard
@@ -63,6 +61,11 @@ class OpenAISummarizer(InstructSummarizer):
         self.batch_size = max(1, config.concurrency, min(config.batch_size, MAX_BATCH))
         self.cache = cache
         self.generated = 0
+
+    @property
+    def in_flight_articles(self) -> int:
+        """Articles one ``summarize_all`` call needs to keep every concurrent request busy."""
+        return self.client.settings.concurrency
 
     @property
     def context(self) -> int:

@@ -115,7 +115,7 @@ class InstructBackend:
         self._prompt_hash = prompt_hash(self.prompts_dir)
         from brief.models import LazyModel
 
-        self.model = LazyModel(resolved, "instruct", device=device, dtype=dtype, pool=pool)
+        self.lazy = LazyModel(resolved, "instruct", device=device, dtype=dtype, pool=pool)
         self._max_input: int | None = None
         self.calls = 0  # model.generate calls, for tests and benchmarks
 
@@ -155,7 +155,7 @@ class InstructBackend:
     @property
     def tokenizer(self) -> Any:
         """The model's tokenizer (loaded alone until the model is)."""
-        return self.model.tokenizer
+        return self.lazy.tokenizer
 
     @property
     def max_input_tokens(self) -> int:
@@ -165,7 +165,7 @@ class InstructBackend:
             else:  # no template: loading will refuse the model; count the instructions alone
                 instructions = "\n".join(m["content"] for m in translation_messages("", self.prompts_dir))
             prompt_tokens = len(self.tokenizer(instructions, add_special_tokens=False)["input_ids"])
-            self._max_input = sentence_limit(self.model.context, prompt_tokens)
+            self._max_input = sentence_limit(self.lazy.context, prompt_tokens)
         return self._max_input
 
     def count_tokens(self, sentence: str) -> int:
@@ -173,7 +173,7 @@ class InstructBackend:
 
     def load(self) -> LoadedModel:
         """Load the chat model (once); ModelError when it has no chat template or is not a chat model."""
-        return self.model.load()
+        return self.lazy.load()
 
     @property
     def slot(self) -> AnswerSlot:

@@ -66,7 +66,7 @@ class LlamaCppBackend:
         self.max_new_tokens = max_new_tokens
         self.prompts_dir = prompts_dir or default_prompts_dir()
         self._prompt_hash = prompt_hash(self.prompts_dir)
-        self.model = LazyModel(resolved, "llamacpp", pool=pool)
+        self.lazy = LazyModel(resolved, "llamacpp", pool=pool)
         self._max_input: int | None = None
         self._turn: tuple[str, ...] | None = None  # the chat template's new-turn marker, once read
         self.calls = 0  # completions run, for tests and benchmarks
@@ -103,14 +103,14 @@ class LlamaCppBackend:
     @property
     def tokenizer(self):  # type: ignore[no-untyped-def]
         """The GGUF's tokenizer (its vocabulary alone until the model is loaded)."""
-        return self.model.tokenizer
+        return self.lazy.tokenizer
 
     @property
     def max_input_tokens(self) -> int:
         """The longest sentence one prompt takes (the instructions, the example and its answer fit)."""
         if self._max_input is None:
             prompt_tokens = len(self.tokenizer.encode(self.prompt([""])))
-            limit = sentence_limit(self.model.context, prompt_tokens)
+            limit = sentence_limit(self.lazy.context, prompt_tokens)
             self._max_input = min(limit, MAX_SENTENCE_TOKENS)
         return self._max_input
 
@@ -119,7 +119,7 @@ class LlamaCppBackend:
 
     def load(self) -> LlamaModel:
         """The model in llama.cpp (loaded once)."""
-        model: LlamaModel = self.model.load()
+        model: LlamaModel = self.lazy.load()
         return model
 
     def slot(self, n: int) -> AnswerSlot:

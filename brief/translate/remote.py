@@ -13,10 +13,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from brief.records import ModelInfo
-from brief.remote import ChatClient, ServerSettings
+from brief.remote import ChatClient, ServerSettings, public_url
 from brief.translate.instruct import MAX_SENTENCE_TOKENS
 from brief.translate.lines import (
     BLOCK_MARKER,
@@ -36,15 +35,6 @@ __all__ = ["LINES_PROMPTS", "OpenAIBackend", "parse_numbered", "public_url"]
 log = logging.getLogger(__name__)
 
 _STOP = (BLOCK_MARKER,)  # the model starting a block marker has left its slot
-
-
-def public_url(url: str) -> str:
-    """``url`` without any user name or password in it (safe for provenance and logs)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 class OpenAIBackend:
@@ -87,6 +77,12 @@ class OpenAIBackend:
     def prompt_hashes(self) -> tuple[tuple[str, str], ...]:
         """(template, sha256) of each translation prompt, for the digest's provenance."""
         return prompt_hashes(self.prompts_dir)
+
+    @property
+    def in_flight_sentences(self) -> int:
+        """Sentences a batch needs to keep every concurrent request busy (the translator's batch is at
+        least this)."""
+        return self.per_request * self.client.settings.concurrency
 
     @property
     def max_input_tokens(self) -> int:

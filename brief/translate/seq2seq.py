@@ -50,7 +50,7 @@ class Seq2SeqBackend:
         self.generate_overrides = dict(generate_overrides or {})
         from brief.models import LazyModel
 
-        self.model = LazyModel(resolved, "seq2seq", device=device, dtype=dtype)  # loaded on the first batch
+        self.lazy = LazyModel(resolved, "seq2seq", device=device, dtype=dtype)  # loaded on the first batch
         self._max_input: int | None = None
         self.calls = 0  # model.generate calls, for tests and benchmarks
 
@@ -86,7 +86,7 @@ class Seq2SeqBackend:
     @property
     def tokenizer(self) -> Any:
         """The tokenizer (loaded alone, before the model, to count tokens)."""
-        return self.model.tokenizer
+        return self.lazy.tokenizer
 
     def count_tokens(self, sentence: str) -> int:
         return len(self.tokenizer(self._prefix + sentence, verbose=False)["input_ids"])  # no length warning
@@ -128,8 +128,8 @@ class Seq2SeqBackend:
     def _prefix(self) -> str:
         from brief.models import find_preset
 
-        if self.model.loaded is not None:
-            return self.model.loaded.languages.prefix
+        if self.lazy.loaded is not None:
+            return self.lazy.loaded.languages.prefix
         preset = self.resolved.preset or find_preset(self.resolved.source)
         if preset is not None:
             return preset.languages.prefix
@@ -137,18 +137,18 @@ class Seq2SeqBackend:
 
     def load(self) -> LoadedModel:
         """Load the model (once); raises ModelError / ModelUnavailableError with the fix."""
-        if not self.model.is_loaded:
-            loaded = self.model.load()
+        if not self.lazy.is_loaded:
+            loaded = self.lazy.load()
             log.info(
                 "translation model %s on %s (%s), beams %d",
                 self.info.name, loaded.device, loaded.dtype, self._beams(),
             )  # fmt: skip
-        return self.model.load()
+        return self.lazy.load()
 
     def _beams(self) -> int:
         if self.num_beams:
             return self.num_beams
-        loaded = self.model.loaded
+        loaded = self.lazy.loaded
         return 2 if loaded is None or loaded.device == "cpu" else 4
 
     def _generate_kwargs(self, input_length: int) -> dict[str, Any]:
