@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=24)
     parser.add_argument("--new-tokens", type=int, default=48, help="max new tokens per sentence")
     parser.add_argument("--per-request", type=int, default=1, help="sentences per prompt for brief")
-    parser.add_argument("--repeats", type=int, default=2, help="alternating runs; the best of each counts")
+    parser.add_argument("--repeats", type=int, default=3, help="alternating runs; the best of each counts")
     parser.add_argument("--skip-transformers", action="store_true")
     args = parser.parse_args(argv)
 
@@ -145,11 +145,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         brief.translate_batch(sentences[:1])  # warm-up: the shared prompt prefix is in the KV cache
         results: dict[str, list[tuple[float, int]]] = {"brief": [], "llama": []}
-        for _ in range(max(1, args.repeats)):
-            for name, run in (("brief", lambda: brief.translate_batch(sentences)), ("llama", direct)):
+        runs = [("brief", lambda: brief.translate_batch(sentences)), ("llama", direct)]
+        for repeat in range(max(1, args.repeats)):
+            for name, run in runs if repeat % 2 == 0 else runs[::-1]:  # each goes first in turn
                 before = usage.tokens
                 seconds, _ = timed(run)
                 results[name].append((seconds, usage.tokens - before))
+                print(
+                    f"  run {repeat + 1}: {name} {seconds:.1f} s, {usage.tokens - before} tokens", flush=True
+                )
         rows = [
             ("brief llamacpp", load_s, *min(results["brief"])),
             ("llama.cpp", load_s, *min(results["llama"])),
