@@ -117,6 +117,7 @@ class InstructBackend:
 
         self.lazy = LazyModel(resolved, "instruct", device=device, dtype=dtype, pool=pool)
         self._max_input: int | None = None
+        self._turn: tuple[str, ...] | None = None  # the chat template's new-turn marker, once read
         self.calls = 0  # model.generate calls, for tests and benchmarks
 
     @classmethod
@@ -178,7 +179,9 @@ class InstructBackend:
     @property
     def slot(self) -> AnswerSlot:
         """Where the answer goes: the line "1. ...", ended by line 2, a block marker or a new turn."""
-        return answer_slot(1).with_stops(turn_stops(self.tokenizer))
+        if self._turn is None:
+            self._turn = turn_stops(self.tokenizer)
+        return answer_slot(1).with_stops(self._turn)
 
     def prompt(self, sentence: str, problems: str = "") -> str:
         """The full chat-formatted prompt for one sentence (the model's own chat template), ending with
