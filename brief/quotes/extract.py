@@ -31,12 +31,11 @@ from typing import Literal
 
 from brief.analysis import analyse_word
 from brief.people import PeopleTable
+from brief.quotes.cast import Cast, Named
 from brief.quotes.marks import QuoteSpan, find_quote_spans
 from brief.quotes.mentions import (
     TOPIC,
-    Cast,
     Mention,
-    Named,
     Token,
     declared_names,
     find_mentions,
