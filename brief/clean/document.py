@@ -85,6 +85,13 @@ _NAMED_EMAIL = re.compile(
 # the reporter who signs off a broadcast report
 _SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
+_SUMMARY_TAG = re.compile(
+    r"^[\[【<(]\s*(?:AI\s*|\d\s*줄\s*|핵심\s*)?요약\s*[\]】>)]\s*\S|^(?:AI\s*)?요약\s*[:：]\s*\S"
+)
+# the words of a reporter-photo widget around the name ("기자이미지 홍길동", "홍길동 기자 사진")
+_PHOTO_WIDGET_WORDS = re.compile(
+    r"기자|리포터|앵커|특파원|이미지|사진|프로필|얼굴|썸네일|photo|image|(?<=\S)의(?=\s)"
+)
 _SUB_BULLET = re.compile(r"^(?:[-–—▶▷■□◆◇ㄴ·•]|\.{2,})\s*")
 # a Korean sentence ending written without a full stop (blogs, forums): "…했습니다", "…있더라구요"
 _SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)$")
@@ -92,6 +99,14 @@ _INNER_SENTENCE = re.compile(r"[다요][.!?]\s")
 # a broadcast's speaker label on a line of its own, before what the speaker said: "[김민수/가나시장]",
 # "[이영희 / 나라지방법원 공보판사]"
 SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s*[\]>]")
+# a broadcast's sound-bite label over (or before) what was said: "▶ 인터뷰 : 김민수 / 가나시 시장",
+# "<녹취> 이영희(가나군) :", "[인터뷰] 박철수 / 주민". The quote stage reads the speaker from it: it stays
+# a body paragraph exactly as printed (not a heading, a caption with a credit, or a promotion)
+SOUND_BITE_LABEL = re.compile(
+    r"(?:[▶■●◆▷-]\s*)?[\[<]?\s*(?:인터뷰|녹취|싱크|현장음|INT|SYNC)\s*[\]>]?\s*[:：]?\s*"
+    r"[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,10}){0,2}(?:\s*[/(][^:：\"“”\[\]<>]{1,40}\)?)?\s*[:：]?",
+    re.IGNORECASE,
+)
 _SPEECH_START = re.compile(r"^[\"“'‘「『]")
 # the page's reporter field: "기자명 홍길동", "• 기자명 홍길동", "작성기자: 홍길동"
 _REPORTER_LABEL = re.compile(
@@ -363,12 +378,14 @@ def article_id(paragraphs: list[str] | tuple[str, ...]) -> str:
 def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
     expected_rank: int | None = None  # inside a ranked / linked list: the next item number (0: bullets)
     previous: _Line | None = None  # the last non-blank line
-    in_summary = False  # after a portal's "자동요약" note: its summary sentences, not the article
+    # after a portal's "자동요약" / "3줄 요약" note: how many of the lines below are its summary, not the
+    # article (the count the label gives, else up to _SUMMARY_LINES, up to the next blank or removed line)
+    in_summary = 0
     for line in lines:
         t = line.text
         if not t:
             line.kind = "blank"
-            in_summary = False
+            in_summary = 0
             continue
         if expected_rank is not None:
             rank = bp.list_item_number(t)
@@ -383,13 +400,23 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
                 continue
             expected_rank = None
         _classify_line(line, previous, ev, table)
-        if in_summary and line.kind == "text":
+        if in_summary and line.kind == "text" and len(t) <= _SUMMARY_LENGTH:
             _remove(line, "portal summary", ev)
+            in_summary -= 1
+        elif line.kind == "removed" and line.reason == "portal note" and "요약" in t:
+            counted = _SUMMARY_COUNT.search(t)
+            in_summary = _LINE_COUNTS.get(counted.group(1), 0) if counted else _SUMMARY_LINES
         else:
-            in_summary = line.kind == "removed" and line.reason == "portal note" and "요약" in t
+            in_summary = 0
         if line.kind == "removed" and line.reason == "navigation header":
             expected_rank = 1
         previous = line
+
+
+_SUMMARY_COUNT = re.compile(r"(\d|한|두|세|네|다섯)\s*줄")
+_LINE_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5} | {str(n): n for n in range(1, 10)}
+_SUMMARY_LINES = 5  # a summary box with no count holds a few short lines
+_SUMMARY_LENGTH = 200  # a longer line is a paragraph of the article, not a summary point
 
 
 def _bigrams(text: str) -> set[str]:
@@ -455,6 +482,8 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if entry:
             ev.outlets.append((4, entry.outlet, True))
         return
+    if len(t) <= 90 and SOUND_BITE_LABEL.fullmatch(t):
+        return  # "▶ 인터뷰 : 김민수 / 가나시 시장": a sound bite's label, kept as printed
     labelled = _REPORTER_LABEL.fullmatch(t)
     if labelled is not None:  # "기자명 홍길동": the page's reporter field, above or below the article
         _remove(line, "reporter field", ev)
@@ -509,6 +538,10 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             signed = _SIGNED_OFF.search(t)
             if signed is not None:
                 ev.add_reporter(signed.group("name"), None)
+        elif reason == "reporter photo":  # "기자이미지 홍길동": the photo of the reporter who wrote it
+            names = _PHOTO_WIDGET_WORDS.sub(" ", t).split()
+            if len(names) == 1 and 2 <= len(names[0]) <= 4 and table.by_name(names[0]) is None:
+                ev.add_reporter(names[0], None)
         return
     if SPEAKER_LABEL.fullmatch(t):
         return  # "[박영수 / 가나군 주민]": a speaker's label, not a photo credit after a slash
@@ -529,6 +562,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     if is_caption_like(t) or (_CAPTION_BULLET.match(t) and (looks_like_photo_description(t) or "사진" in t)):
         line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", t)
+        return
+    if _SUMMARY_TAG.match(t):
+        _remove(line, "portal summary", ev)  # "[요약] 서울 아파트 값이 …": a summary card's point
         return
     mark = _HEADING_MARK.match(t)
     if mark and len(t) <= 150 and not t.endswith("다.") and not _TURN_LABEL.match(mark.group("text")):
@@ -729,6 +765,13 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
     return label if label is not None else prose
 
 
+def _is_speaker_label(text: str) -> bool:
+    """A broadcast's label naming who speaks next ("[김민수/가나시장]", "▶ 인터뷰 : 김민수 / 가나시장")."""
+    return SPEAKER_LABEL.fullmatch(text) is not None or (
+        len(text) <= 90 and SOUND_BITE_LABEL.fullmatch(text) is not None
+    )
+
+
 def _is_question_title(text: str) -> bool:
     """A first line that asks or exclaims ("…가 꿈꾸는 세상은 무엇일까?") is the title, not the lead."""
     return text.rstrip("'\"’”」』) ").endswith(("?", "!")) and len(text) <= 120
@@ -746,6 +789,23 @@ def _only_short_before(lines: list[_Line], texts: list[int], index: int) -> bool
     return all(len(lines[i].text) <= 120 for i in texts if i < index)
 
 
+# furniture below an article (a list of other stories, a comment box, a board's counters and buttons):
+# the article is over when no running text follows it
+_CLOSING_FURNITURE = frozenset(
+    {
+        "navigation header",
+        "comment widget",
+        "ranked list",
+        "board widget",
+        "forum field",
+        "category label",
+        "ui label",
+        "reader widget",
+        "template placeholder",
+    }
+)
+
+
 def _body_end(lines: list[_Line], start: int, hi: int) -> int:
     """The end of the main segment (a byline / e-mail / copyright line), or before that the first
     clutter block after which no running text follows."""
@@ -760,7 +820,7 @@ def _body_end(lines: list[_Line], start: int, hi: int) -> int:
         elif seen_text and line.kind == "removed":
             if line.reason in bp.END_REASONS:
                 return i
-            if line.reason in ("navigation header", "comment widget", "ranked list") and not prose_after[i]:
+            if line.reason in _CLOSING_FURNITURE and not prose_after[i]:
                 return i
     return hi
 
@@ -959,7 +1019,7 @@ def _body(
         if line.kind == "heading":
             pending.append((line.caption, line))
             continue
-        if not bp.is_prose(text) and not SPEAKER_LABEL.fullmatch(text) and _is_heading(text, next_text[k]):
+        if not bp.is_prose(text) and not _is_speaker_label(text) and _is_heading(text, next_text[k]):
             pending.append((text, line))
             continue
         for heading, _ in pending:
