@@ -85,6 +85,10 @@ _NAMED_EMAIL = re.compile(
 # the reporter who signs off a broadcast report
 _SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
+# a bracketed tag that names only the kind of page ("[영상]", "[포토]"), with no source: no photo credit
+_MEDIA_TAG = re.compile(
+    r"[\[(<【]\s*(?:현장\s*)?(?:영상|동영상|사진|포토|그래픽|화보|카드\s*뉴스)\s*[\])>】]"
+)
 _SUMMARY_TAG = re.compile(
     r"^[\[【<(]\s*(?:AI\s*|\d\s*줄\s*|핵심\s*)?요약\s*[\]】>)]\s*\S|^(?:AI\s*)?요약\s*[:：]\s*\S"
 )
@@ -283,6 +287,7 @@ def _clean_repaired(
     start = _body_start(lines, lo, hi)
     if start is None:
         raise InputError(source, f"no article text found: {_what_the_page_is(lines)}")
+    start = _lead_above(lines, lo, start, titled=hints is not None and bool(hints.title))
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
 
@@ -553,6 +558,8 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     caption, credit = caption_text(t)
     if credit is not None and _titled_with_site(caption, credit, table):
         return  # "제목 … / YTN": a title signed with the site's name, not a photo credit
+    if credit is not None and _MEDIA_TAG.fullmatch(credit) and _title_like(caption):
+        return  # "… 사장의 사과 [영상]": a title tagged with what the page shows, crediting no one
     if credit is not None and caption and HANGUL.search(caption):
         ev.drop(line.index + 0.5, credit, "photo credit")
         if _is_paragraph_with_credit(caption):
@@ -658,7 +665,7 @@ def _board_subject(lines: list[_Line], ev: _Evidence) -> None:
     match = _SUBJECT.fullmatch(lines[at].text)
     if match is not None:
         ev.drop(lines[at].index - 0.5, lines[at].text[: match.start("title")].strip(), "forum field")
-        lines[at].text = match.group("title").strip()
+        lines[at].text, lines[at].reason = match.group("title").strip(), _SUBJECT_FIELD
 
 
 _DATELINE_REACH = 4  # non-blank lines between a dateline and the article or its sign-off
@@ -763,6 +770,66 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
         None,
     )
     return label if label is not None else prose
+
+
+# The lead's first sentence printed without a full stop above the rest of the body. A line of the
+# header is body when it reads as prose: a spoken sentence ("…항의하고 있습니다"), a question in prose
+# form ("변호사는 정말 … 말해야 할까?") under the headline, or, when it is the page's only candidate
+# for a headline, a plain statement ("올겨울 첫 한파특보가 내려졌다") with none of a headline's marks.
+_POLITE_END = re.compile(r"[가-힣](?:니다|세요|어요|아요|에요|예요|해요|지요|죠|네요|군요|거든요|는데요)$")
+_PROSE_QUESTION = re.compile(r"[가-힣](?:까|나|냐|니|는가|은가|인가|지|죠|요)\?$")
+_STATEMENT_END = re.compile(
+    r"(?:[었았였했됐겠있없렸졌웠봤왔갔났섰켰쳤냈]|[는한된진온간린친인른든운찬긴낸]|[가-힣]이)다$"
+)
+# what a headline has and a sentence of running text has not: quotes, a comma after the topic, an
+# ellipsis, brackets, a middle dot, a slash
+_HEADLINE_MARKS = re.compile(r"[,，…·‘’“”\"'\[\]<>《》「」【】/|!?]|\.\.|\bvs\b", re.IGNORECASE)
+_PARTICLE_WORD = re.compile(r"[가-힣](?:이|가|은|는|을|를|에서|에게|으로)\s")
+_LEAD = "lead sentence"
+_SUBJECT_FIELD = "subject field"
+_BETWEEN_LEAD = frozenset({"dateline", "reporter photo", "ui label", "page tool", "page region"})
+
+
+def _lead_above(lines: list[_Line], lo: int, start: int, *, titled: bool) -> int:
+    """The body's first line, moved up over header lines that read as the lead's first sentences."""
+    while True:
+        above = [i for i in range(lo, start) if lines[i].kind == "text"]
+        if not above:
+            return start
+        k = above[-1]
+        between = [lines[i] for i in range(k + 1, start) if lines[i].kind != "blank"]
+        adjacent = not between
+        text = lines[k].text
+        words = len(text.split())
+        prose_shaped = words >= 4 and _HEADLINE_MARKS.search(text[:-1]) is None
+        if lines[k].reason == _SUBJECT_FIELD:
+            return start  # the post's own "제목 :" field: its title, whatever its grammar
+        headed = any(_title_like(lines[i].text) for i in above[:-1])
+        if adjacent and headed and prose_shaped and _POLITE_END.search(text):
+            start = _mark_lead(lines[k])  # a spoken sentence: "주민들이 시청 앞에 모여 항의하고 있습니다"
+            continue
+        if (
+            adjacent
+            and headed
+            and prose_shaped
+            and _PROSE_QUESTION.search(text)
+            and _PARTICLE_WORD.search(text)
+        ):
+            return _mark_lead(lines[k])  # a question that opens the body under the headline
+        sole = (
+            not titled
+            and len(above) == 1
+            and all(line.kind == "removed" and line.reason in _BETWEEN_LEAD for line in between)
+        )
+        if sole and prose_shaped and _STATEMENT_END.search(text) and _PARTICLE_WORD.search(text):
+            return _mark_lead(lines[k])  # the only candidate for a headline is the lead's first sentence
+        return start
+
+
+def _mark_lead(line: _Line) -> int:
+    """Mark ``line`` as a sentence of the lead (a paragraph, never a section heading); its index."""
+    line.reason = _LEAD
+    return line.index
 
 
 def _is_speaker_label(text: str) -> bool:
@@ -1019,7 +1086,12 @@ def _body(
         if line.kind == "heading":
             pending.append((line.caption, line))
             continue
-        if not bp.is_prose(text) and not _is_speaker_label(text) and _is_heading(text, next_text[k]):
+        if (
+            not bp.is_prose(text)
+            and line.reason != _LEAD
+            and not _is_speaker_label(text)
+            and _is_heading(text, next_text[k])
+        ):
             pending.append((text, line))
             continue
         for heading, _ in pending:
