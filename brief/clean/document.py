@@ -85,6 +85,11 @@ _NAMED_EMAIL = re.compile(
 # the reporter who signs off a broadcast report
 _SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
+# a wire's dateline tag with the photographer ("[서울=뉴시스] 홍길동 기자 = …") over a line credited with
+# the photo's date ("… 2019.03.14", "… 2019.03.14 photo@x.com"): a wire photo's caption
+_WIRE_TAG = re.compile(r"[\[(【]\s*[가-힣]{1,6}\s*=\s*[^\])】]{1,12}[\])】]\s*[가-힣]{2,4}\s*기자\s*=")
+_DATED_CREDIT = re.compile(r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*[^/\s][^/]{0,60}")
+_PHOTO_DATE = re.compile(r"^(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?(?:\s|$)")
 # a bracketed tag that names only the kind of page ("[영상]", "[포토]"), with no source: no photo credit
 _MEDIA_TAG = re.compile(
     r"[\[(<【]\s*(?:현장\s*)?(?:영상|동영상|사진|포토|그래픽|화보|카드\s*뉴스)\s*[\])>】]"
@@ -518,6 +523,13 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if entry:
             ev.outlets.append((2, entry.outlet, True))
         return
+    if _DATED_CREDIT.fullmatch(t):
+        # "2019.1.10/뉴스1 © News1 홍길동 기자" on its own line: the credit of the photo above. Its date is
+        # the photo's (a file photo's may be years old), not the article's: it dates nothing
+        _remove(line, "photo credit", ev)
+        if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
+            previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
+        return
     if bp.is_copyright(t) and not _credited_caption(t):
         _remove(line, "copyright", ev)
         _copyright_outlet(t, ev, table)
@@ -562,7 +574,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return  # "… 사장의 사과 [영상]": a title tagged with what the page shows, crediting no one
     if credit is not None and caption and HANGUL.search(caption):
         ev.drop(line.index + 0.5, credit, "photo credit")
-        if _is_paragraph_with_credit(caption):
+        if _is_paragraph_with_credit(caption) and not (_WIRE_TAG.match(t) and _PHOTO_DATE.search(credit)):
             line.text = caption  # a paragraph with a photo credit glued on, not a caption
             return
         line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", caption)  # "▲ 최수연 대표가 …"
