@@ -284,6 +284,7 @@ def _clean_repaired(
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
     _drop_summary_boxes(lines, evidence)
+    _drop_summary_points(lines, evidence)
     _drop_dated_lists(lines, evidence)
     _mark_duplicates(lines, evidence)
     _board_subject(lines, evidence)
@@ -414,8 +415,8 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
             _remove(line, "portal summary", ev)
             in_summary -= 1
         elif line.kind == "removed" and line.reason == "portal note" and "요약" in t:
-            counted = _SUMMARY_COUNT.search(t)
-            in_summary = _LINE_COUNTS.get(counted.group(1), 0) if counted else _SUMMARY_LINES
+            counted = _SUMMARY_COUNT.search(t)  # "3줄 요약": its three lines; else see _drop_summary_points
+            in_summary = _LINE_COUNTS.get(counted.group(1), 0) if counted else 0
         else:
             in_summary = 0
         if line.kind == "removed" and line.reason == "navigation header":
@@ -427,6 +428,7 @@ _SUMMARY_COUNT = re.compile(r"(\d|한|두|세|네|다섯)\s*줄")
 _LINE_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5} | {str(n): n for n in range(1, 10)}
 _SUMMARY_LINES = 5  # a summary box with no count holds a few short lines
 _SUMMARY_LENGTH = 200  # a longer line is a paragraph of the article, not a summary point
+_SUMMARY_REACH = 200  # lines below a summary point searched for the text it repeats
 
 
 def _bigrams(text: str) -> set[str]:
@@ -460,6 +462,30 @@ def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
             if not pairs or len(pairs & earlier) * 10 < len(pairs) * 6:
                 break
             _remove(above, "portal summary", ev)
+
+
+def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
+    """Below a summary label that gives no count ("자동요약", "AI 요약"), up to _SUMMARY_LINES short lines
+    (to the next blank or removed line) that repeat the text below them, half of each one's syllable
+    pairs or more, are the summary's points; the first line that says something new is the article."""
+    for at, label in enumerate(lines):
+        if not (label.kind == "removed" and label.reason == "portal note" and "요약" in label.text):
+            continue
+        if _SUMMARY_COUNT.search(label.text):
+            continue  # counted in _classify
+        k = at + 1
+        for _ in range(_SUMMARY_LINES):
+            if k >= len(lines) or lines[k].kind != "text" or len(lines[k].text) > _SUMMARY_LENGTH:
+                break
+            pairs = _bigrams(lines[k].text)
+            later: set[str] = set()
+            for below in lines[k + 1 : k + 1 + _SUMMARY_REACH]:
+                if below.kind == "text":
+                    later |= _bigrams(below.text)
+            if not pairs or len(pairs & later) * 2 < len(pairs):
+                break
+            _remove(lines[k], "portal summary", ev)
+            k += 1
 
 
 def _remove(line: _Line, reason: str, ev: _Evidence) -> None:
@@ -838,6 +864,17 @@ def _lead_above(lines: list[_Line], lo: int, start: int, *, titled: bool) -> int
         return start
 
 
+def _plain_statement(text: str) -> bool:
+    """A sentence of running text printed without its full stop ("새 노선은 다음 달부터 운행된다"): a
+    plain declarative ending, four words or more, a particle, none of a headline's marks."""
+    return (
+        len(text.split()) >= 4
+        and _STATEMENT_END.search(text) is not None
+        and _PARTICLE_WORD.search(text) is not None
+        and _HEADLINE_MARKS.search(text) is None
+    )
+
+
 def _mark_lead(line: _Line) -> int:
     """Mark ``line`` as a sentence of the lead (a paragraph, never a section heading); its index."""
     line.reason = _LEAD
@@ -1123,6 +1160,7 @@ def _body(
         and len(paragraphs[-1]) <= 100
         and not _INNER_SENTENCE.search(paragraphs[-1])
         and not (unpunctuated and _SPOKEN_END.search(paragraphs[-1]))
+        and not _plain_statement(paragraphs[-1])
     ):
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
