@@ -449,3 +449,17 @@ def test_recorded_speech_label_lines_stay_whole() -> None:
     )
     article = _clean(page)
     assert sum(1 for p in article.paragraphs if p.startswith("<녹취>")) == 2
+
+
+def test_a_page_of_sound_bite_labels_is_a_broadcast() -> None:
+    page = (
+        "개막 앞둔 두 감독의 출사표\n"
+        "개막을 앞두고 두 팀 감독이 각오를 밝혔습니다.\n"
+        "▶ 인터뷰 : 김태수 / 가나 감독\n"
+        '- "첫 경기부터 총력전으로 나서겠습니다."\n'
+        "▶ 인터뷰 : 이민규 / 다라 감독\n"
+        '- "부상 선수가 돌아와서 자신 있습니다."\n'
+    )
+    article = _clean(page)
+    assert article.kind == "broadcast"
+    assert "▶ 인터뷰 : 이민규 / 다라 감독" in article.paragraphs

@@ -108,14 +108,6 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|[가-힣\s]{0,16}(?:옵션|설정|조절|선택|공유|메뉴)\s*(?:레이어|팝업|패널|모달|툴팁)(?:\s*(?:열기|닫기))?",
         ),
         (
-            "template placeholder",  # a page template's filler: "공지 문구가 한 줄로 들어가는 영역입니다."
-            r".{0,30}(?:문구|텍스트|제목|이미지|배너|설명|공지|알림|광고|placeholder)\S{0,4}\s*.{0,20}"
-            r"(?:들어가|들어갈|들어오|노출되|노출될|표시되|표시될|출력되|입력되|위치하)(?:는|ㄹ)?\s*"
-            r"(?:영역|자리|곳|부분|공간|칸)(?:입니다|이다|임)?\.?"
-            r"|(?:여기에|이곳에|이\s*(?:영역|자리|칸)에).{0,30}(?:들어갑니다|표시됩니다|노출됩니다|입력하세요|입력해\s*주세요)\.?"
-            r"|lorem\s+ipsum.*",
-        ),
-        (
             "reporter photo",  # the alt text of the reporter's photo, and the name: "기자이미지 홍길동"
             r"(?:[가-힣]{2,4}\s*)?(?:기자|리포터|앵커|특파원)\s*(?:의\s*)?(?:이미지|사진|프로필\s*(?:사진|이미지)?|얼굴|썸네일|photo|image)"
             r"(?:\s*[가-힣]{2,4}(?:\s*(?:기자|리포터|앵커|특파원))?)?",
@@ -158,6 +150,29 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("symbols only", r"[\W_]{1,}"),
     )
 )
+
+
+# A page template's filler text: "공지 문구가 한 줄로 들어가는 영역입니다.", "여기에 배너 문구가 들어갑니다."
+_PLACEHOLDER = re.compile(
+    r".{0,30}(?:문구|텍스트|제목|이미지|배너|설명|공지|알림|광고|placeholder)\S{0,4}\s*.{0,20}"
+    r"(?:들어가|들어갈|들어오|노출되|노출될|표시되|표시될|출력되|입력되|위치하)(?:는|ㄹ)?\s*"
+    r"(?:영역|자리|곳|부분|공간|칸)(?:입니다|이다|임)?\.?"
+    r"|(?:여기에|이곳에|이\s*(?:영역|자리|칸)에).{0,30}(?:들어갑니다|표시됩니다|노출됩니다|입력하세요|입력해\s*주세요)\.?"
+    r"|lorem\s+ipsum.*",
+    _I,
+)
+_PLACEHOLDER_WORDS = ("영역", "자리", "곳", "부분", "공간", "칸", "니다", "하세요", "주세요", "ipsum")
+
+
+def is_template_placeholder(line: str) -> bool:
+    """A template's placeholder sentence that tells what goes where (checked only on short lines that
+    carry one of its words, so that the common line costs a substring test)."""
+    return (
+        len(line) <= 80
+        and any(word in line for word in _PLACEHOLDER_WORDS)
+        and _PLACEHOLDER.fullmatch(line) is not None
+    )
+
 
 # Section headers of navigation blocks and ranked lists. What follows them is a list of other headlines.
 NAV_HEADER = re.compile(
@@ -340,6 +355,8 @@ def boilerplate_reason(line: str) -> str | None:
         return "syndication note"
     if is_reader_widget(line):
         return "reader widget"
+    if is_template_placeholder(line):
+        return "template placeholder"
     return nav_phrases_reason(line)
 
 
