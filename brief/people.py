@@ -141,6 +141,18 @@ def romanize_name(ko: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words if w)
 
 
+def romanize_stage_name(ko: str) -> str:
+    """Romanize a stage or given name used alone ("하늘" -> "Ha-neul", "도윤" -> "Do-yun"): a three-syllable
+    Korean name as a full name, anything else as a given name (syllables apart, hyphenated once)."""
+    name = "".join(ko.split())
+    if len(name) == 3 and split_korean_name(name) is not None:
+        return romanize_name(name)
+    if len(name) == 2 and all(_is_hangul_syllable(c) for c in name):
+        return _romanize_given(name)
+    text = romanize_syllables(name)
+    return text[:1].upper() + text[1:]
+
+
 # ---------------------------------------------------------------- tables
 
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")

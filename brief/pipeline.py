@@ -52,10 +52,16 @@ log = logging.getLogger(__name__)
 
 
 def load_articles(
-    paths: Iterable[Path | str | StreamInput], config: BriefConfig, progress: Progress | None = None
+    paths: Iterable[Path | str | StreamInput],
+    config: BriefConfig,
+    progress: Progress | None = None,
+    *,
+    split_listings: bool = True,
 ) -> tuple[list[Article], list[Failure]]:
     """Read and clean every article under ``paths`` (and any given as bytes, e.g. standard input).
     Bad inputs become Failures; the rest go on. ``progress`` hears of each file ("clean" stage).
+    ``split_listings``: a listing page gives one article per teaser (for translation, summaries and the
+    digest) or, when False, one record of kind "listing" with its teasers as sections (``brief clean``).
 
     Raises InputError only when there is nothing at all to read.
     """
@@ -75,7 +81,7 @@ def load_articles(
                 raw = read_stream(path, max_bytes=config.max_file_bytes)
             else:
                 raw = read_document(path, max_bytes=config.max_file_bytes)
-            articles.extend(clean_page(raw))
+            articles.extend(clean_page(raw, split_listings=split_listings))
         except InputError as error:  # returned as a Failure: the caller reports it, once
             log.debug("%s", error)
             failures.append(Failure(source=_name(path), message=error.problem))

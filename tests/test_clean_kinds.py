@@ -233,3 +233,35 @@ QA = [
 @pytest.mark.parametrize("page", QA)
 def test_question_and_answer_pages_are_interviews(page: str) -> None:
     assert clean_text(page).kind == "interview"
+
+
+@pytest.mark.parametrize(
+    ("page", "items"), [(TITLED_LISTING, 3), (BYLINED_LISTING, 3), (NUMBERED_LISTING, 4)]
+)
+def test_a_listing_page_as_one_record_keeps_its_teasers_apart(page: str, items: int) -> None:
+    teasers = clean_page(_raw(page))
+    (record,) = clean_page(_raw(page), split_listings=False)
+    assert record.kind == "listing" and record.source == "page.txt"
+    assert record.headline is None and record.date is None  # a page of teasers has neither of its own
+    assert record.paragraphs == tuple(p for t in teasers for p in t.paragraphs)
+    starts = [h.before for h in record.headings]
+    assert len(starts) == items and starts[0] == 0  # each teaser a section of its own
+    assert starts == sorted(set(starts))
+
+
+def test_no_speaker_carries_over_from_one_teaser_to_the_next() -> None:
+    from brief.people import load_people
+    from brief.quotes import extract_quotes
+
+    page = (
+        "• 가수 하늘, 새 앨범 발표\n"
+        '가수 하늘은 새 앨범을 냈다. 그는 "열 곡을 담았다"고 말했다...\n'
+        "• 시청, 공원 새 단장\n"
+        '시청은 공원을 새로 꾸몄다. "주민이 쉴 곳이 늘었다"고 말했다...\n'
+        "• 도서관 야간 개관\n"
+        '도서관이 밤에도 문을 연다. 이어 "시민 요청에 따른 것"이라고 덧붙였다...\n'
+    )
+    (record,) = clean_page(_raw(page), split_listings=False)
+    quotes = extract_quotes(record, load_people())
+    later = [q for q in quotes if q.paragraph >= record.headings[1].before]
+    assert later and all(q.speaker.kind != "named" for q in later)

@@ -199,9 +199,14 @@ def clean_document(raw: RawDocument, outlets: OutletTable | None = None) -> Arti
     return complete_article(article, raw.web, outlets if outlets is not None else load_outlets())
 
 
-def clean_page(raw: RawDocument, outlets: OutletTable | None = None) -> list[Article]:
+def clean_page(
+    raw: RawDocument, outlets: OutletTable | None = None, *, split_listings: bool = True
+) -> list[Article]:
     """Clean one decoded page into its articles: one for an article page, one per teaser for a listing
-    page (``source`` "path#N", kind "listing"). Raises InputError when it holds no Korean article."""
+    page (``source`` "path#N", kind "listing"). Raises InputError when it holds no Korean article.
+
+    ``split_listings=False``: a listing page is one record of kind "listing" (see ``listing_page``),
+    as ``brief clean`` and ``brief quotes`` show it; the later stages take its teasers one by one."""
     hints: HtmlExtract | None = extract_html(raw.text) if raw.media_type == "html" else None
     text = repair_layout(normalize_text(hints.text if hints is not None else raw.text))
     items = listing_items(text.split("\n"))
@@ -239,7 +244,38 @@ def clean_page(raw: RawDocument, outlets: OutletTable | None = None) -> list[Art
         articles.append(article)
     if not articles:
         raise InputError(raw.path, f"listing page, {len(items)} teasers, none with article text")
-    return articles
+    return articles if split_listings else [listing_page(articles)]
+
+
+def listing_page(teasers: list[Article]) -> Article:
+    """A listing page as one record: its teasers' texts one after another, each teaser a section whose
+    heading is the teaser's title (so nothing, a speaker least of all, carries over from one teaser to
+    the next). A page of teasers has no headline and no date of its own: those are each teaser's."""
+    paragraphs: list[str] = []
+    headings: list[Heading] = []
+    for n, teaser in enumerate(teasers, 1):
+        headings.append(Heading(text=teaser.headline or f"({n})", before=len(paragraphs)))
+        headings += [Heading(h.text, h.before + len(paragraphs)) for h in teaser.headings]
+        paragraphs += teaser.paragraphs
+    reporters = list({r.name: r for t in teasers for r in t.reporters}.values())
+    outlets = [t.outlet for t in teasers if t.outlet.ko or t.outlet.en]
+    first = teasers[0]
+    return dataclasses.replace(
+        first,
+        id=article_id(paragraphs),
+        source=first.source.rpartition("#")[0] or first.source,  # the page's path or address
+        headline=None,
+        subheadlines=(),
+        paragraphs=tuple(paragraphs),
+        captions=tuple(c for t in teasers for c in t.captions),
+        outlet=outlets[0] if outlets else first.outlet,
+        reporters=tuple(reporters),
+        date=None,
+        date_evidence=None,
+        headings=tuple(headings),
+        removed=tuple(r for t in teasers for r in t.removed),
+        truncated=teasers[-1].truncated,
+    )
 
 
 def clean_text(

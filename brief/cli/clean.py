@@ -75,7 +75,9 @@ def clean(
     with handle_errors():
         config = BriefConfig(max_file_bytes=max_bytes)
         try:
-            articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
+            articles, failures = load_articles(
+                read_inputs(paths, config.max_file_bytes), config, split_listings=False
+            )
         except (OSError, ValueError, RuntimeError) as error:  # a bug must not reach the user as a traceback
             log.debug("clean failed", exc_info=True)
             problem = f"{type(error).__name__}: {error}"

@@ -73,7 +73,9 @@ def quotes(
     with handle_errors():
         config = BriefConfig(people_files=tuple(people or ()), max_file_bytes=max_bytes)
         table = load_people(config.people_files)
-        articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
+        articles, failures = load_articles(
+            read_inputs(paths, config.max_file_bytes), config, split_listings=False
+        )
         found = []
         for article in articles:
             quotes = extract_quotes(article, table)

@@ -35,6 +35,8 @@ class SpeakerKnowledge:
     title_context: Mapping[str, Mapping[str, str]]  # title -> organisation kind -> English
     org_kinds: Mapping[str, tuple[str, ...]]  # kind -> markers of an organisation's name
     titles: Mapping[str, str]  # titles the quote stage needs (the title table wins)
+    stage_jobs: frozenset[str] = frozenset()  # "가수", "멤버": a name follows ("가수 하늘은")
+    stage_groups: frozenset[str] = frozenset()  # "그룹": its members may follow in parentheses
 
     def org_marker(self, word: str) -> str | None:
         """The longest organisation marker ``word`` ends with (and is longer than), or None."""
@@ -101,4 +103,6 @@ def speaker_knowledge() -> SpeakerKnowledge:
         ),
         org_kinds=MappingProxyType({k: _strings(v, f"[org_kinds] {k}") for k, v in kinds.items()}),
         titles=MappingProxyType(_mapping(data.get("titles", {}), "titles")),
+        stage_jobs=frozenset(_strings(data.get("stage", {}).get("jobs", []), "[stage] jobs")),
+        stage_groups=frozenset(_strings(data.get("stage", {}).get("groups", []), "[stage] groups")),
     )

@@ -122,6 +122,28 @@ class NameEvidence:
             return strong
         return True
 
+    def stage_name(self, word: str, listed: bool = False) -> bool:
+        """Whether ``word``, right after a job word ("가수 하늘", "리더 도윤") or ``listed`` among a group's
+        members in parentheses, may be an entertainer's stage or given name: a Hangul word of two to five
+        syllables (or a Latin one) that no table knows as an organisation, a title or a place, and that the
+        analyser does not read as a dictionary word ("가수 출신", "배우 겸") unless it is listed."""
+        key = "stage+" if listed else "stage"
+        known = self._memo.get((key, word))
+        if known is not None:
+            return known
+        ok = bool(re.fullmatch(r"[\uac00-\ud7a3]{2,5}|[A-Z][A-Za-z0-9.&-]{1,15}", word))
+        ok = ok and not self.is_org_word(word) and not self.table.is_title(word)
+        ok = ok and word not in self.knowledge.stage_jobs and word not in self.knowledge.stage_groups
+        if ok and listed and _HANGUL_WORD.match(word):
+            ok = word_shape(word) != "common"  # "(사진, 오른쪽)": a photo note, not a list of members
+        if ok and _HANGUL_WORD.match(word) and not listed:
+            # a dictionary word ("출신", "겸") or a verb form ("정하") is not a name after a job word; a
+            # name the analyser splits oddly ("케이" + "나") still is
+            shape = word_shape(word)
+            verbal = any(m.tag[:1] in ("V", "E") or m.tag in ("XSV", "XSA") for m in analyse_word(word))
+            ok = (shape not in ("common", "other") and not verbal) or self.korean_name(word)
+        return self._remember(key, word, ok)
+
     def foreign_word(self, word: str) -> bool:
         """Whether ``word`` may be one word of a foreign name written in Hangul ("도널드", "파월")."""
         known = self._memo.get(("foreign", word))

@@ -37,6 +37,7 @@ from brief.quotes.mentions import (
     Cast,
     Mention,
     Token,
+    declared_names,
     find_mentions,
     subject_rank,
     tokenize,
@@ -251,6 +252,9 @@ class _Extractor:
         self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
         label: str | None = None
         role: str | None = None  # "[재판장]", "[NAME / 서울 마포구]": a label for the quoted lines below it
+        texts = (article.headline or "", *article.subheadlines, *article.paragraphs, *article.captions)
+        self.declared = declared_names(texts, table)  # "가수 하늘", "그룹 별빛(도윤, 하람)": names
+        self.cast.declared = self.declared
         headings = {h.before: h.text for h in article.headings}
         for index, text in enumerate(article.paragraphs):
             if index in headings:
@@ -280,7 +284,7 @@ class _Extractor:
                 self.sound_bites[index] = bite
             sentences = _sentences(text, find_quote_spans(text))
             for sentence in sentences:
-                sentence.mentions = find_mentions(sentence.tokens, text, table)
+                sentence.mentions = find_mentions(sentence.tokens, text, table, self.declared)
             self.sentences.append(sentences)
             words = [t for s in sentences for t in s.tokens]
             self.cast.add_text(text, [m for s in sentences for m in s.mentions], words, para=index)
@@ -327,6 +331,7 @@ class _Extractor:
         state = self.state
         if speaker.kind == "unknown":
             state.last_speaker = None
+            state.last_subject_key = f"unknown:{speaker.ko or ''}"  # someone we could not name spoke last
             return
         state.last_speaker, state.last_speaker_para = speaker, para
         state.last_subject_key = _key(speaker)
@@ -367,6 +372,7 @@ class _Extractor:
             self._reported(text, para, tokens, mentions, sentence.quotes)
         used_until = 0  # token index where the next group's own words begin
         clause_ends = [k for k, token in enumerate(tokens) if token.ends_clause]
+        asked: list[Mention] = []  # "김 감독은 "…냐"는 질문을 받자": the one asked, still the topic
         for members, verb, owner in groups:
             first_tok = _tokens_before(tokens, members[0].start)
             after_tok = _tokens_before(tokens, members[-1].end)
@@ -381,6 +387,8 @@ class _Extractor:
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             found = find_subject(QuoteSite(tokens, mentions, first_tok, verb_index, before, after, owner))
             subject = found[1] if found is not None else None
+            if subject is not None and subject.title == "질문자":
+                asked += [m for m in before if m.kind != "unnamed" and subject_rank(m) >= 1]
             if subject is None and verb is not None and _ASKED_THEN.match(verb[1]):
                 # ""…냐"고 묻자 (김 장관은) "…"": a question in a clause of its own belongs to its asker,
                 # never to the one who answers or spoke before
@@ -409,7 +417,7 @@ class _Extractor:
             used_until = (verb[0] + 1) if verb else after_tok
         # the subject of the rest of the sentence (the topic first, the leftmost of equals) still
         # changes who "he" and "then" refer to
-        rest = [m for m in mentions if m.first >= used_until and subject_rank(m) >= 1]
+        rest = [m for m in mentions if m.first >= used_until and subject_rank(m) >= 1] or asked
         if rest:
             main = max(rest, key=lambda m: (subject_rank(m), -m.first))
             self._note_subject(main, self._resolve(main, para), para)
@@ -434,7 +442,7 @@ class _Extractor:
 
     def _unread_subject_rule(self, _para: int, region: Sequence[Token], _standalone: bool) -> _Decision:
         """Some other subject we could not read ("전 장관은"): the last speaker is not carried over."""
-        blocked = any(_blocks_continuation(t) for t in region)
+        blocked = any(_blocks_continuation(t, self.table) for t in region)
         blocked = blocked or any(_new_subject_also(region, k, self.table) for k in range(len(region)))
         return (True, None) if blocked else (False, None)
 
@@ -717,7 +725,7 @@ class _Extractor:
         for span in spans:
             tokens += tokenize(text, cursor, span.start)
             cursor = span.end
-        mentions = find_mentions(tokens, text, self.table)
+        mentions = find_mentions(tokens, text, self.table, self.declared)
         ends = {m.end: m for m in mentions}
         for span in spans:
             inner = span.inner(text).strip()
@@ -826,12 +834,14 @@ def _words_between(tokens: Sequence[Token], start: int, stop: int) -> bool:
     return not (between[0].start == start and _CHAIN.fullmatch(between[0].core))
 
 
-def _blocks_continuation(token: Token) -> bool:
+def _blocks_continuation(token: Token, table: PeopleTable | None = None) -> bool:
     """A word that looks like a subject we did not recognise ("전 장관은"), so the last speaker cannot
     be assumed."""
     core = token.core
     if core in _CONNECTIVES or len(core) < 2 or not core.endswith(tuple(TOPIC)):
         return False
+    if table is not None and len(core) >= 3 and table.is_title(core[:-1]):
+        return True  # "배우는", "감독은": a title as the subject (Kiwi may read "배우는" as a verb)
     # a noun with the topic particle ("전 장관은"); not an adnominal verb ("넣은") nor "에는", "에서는"
     morphs = analyse_word(core)
     return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S", "X")

@@ -15,7 +15,14 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from brief.analysis import analyse_word, word_shape
-from brief.people import COMPOUND_FAMILY_NAMES, FAMILY_NAMES, PeopleTable, romanize_name, split_korean_name
+from brief.people import (
+    COMPOUND_FAMILY_NAMES,
+    FAMILY_NAMES,
+    PeopleTable,
+    romanize_name,
+    romanize_stage_name,
+    split_korean_name,
+)
 from brief.quotes.entities import NameEvidence, looks_transliterated
 from brief.records import Person, Speaker
 
@@ -23,6 +30,7 @@ __all__ = [
     "Cast",
     "Mention",
     "Token",
+    "declared_names",
     "find_mentions",
     "subject_rank",
     "tokenize",
@@ -76,6 +84,8 @@ _COMPANY_HEADS = frozenset(
 )
 # one Latin capital for a person the text withholds, with 씨 or before a title: "A씨는", "B 총경"
 _ANONYMOUS = re.compile(r"^([A-Z])(씨)?(께서는|께서|은|는|이|가|도|의)?$")
+_ANONYMOUS_GLUED = re.compile(r"^([A-Z])([\uac00-\ud7a3]{2,8})$")
+PARTICLES_OF_SUBJECT_OR_NONE = frozenset({"", "은", "는", "이", "가", "도", "께서는", "께서"})
 _HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
 _AGE = re.compile(r"^[\uac00-\ud7a3]{2,4}\(\s*\d{1,3}\s*(?:세)?\s*\)")
 
@@ -388,16 +398,19 @@ class _Matcher:
         return None
 
     # -- mentions
-    def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
+    def find(
+        self, tokens: Sequence[Token], text: str, declared: frozenset[str] = frozenset()
+    ) -> list[Mention]:
         mentions: list[Mention] = []
         i = 0
         starter = self._starter
         n = len(tokens)
         while i < n:
-            kind = starter(tokens[i].core)
+            found = self._declared_at(tokens, i, text, declared) if declared else None
+            kind = starter(tokens[i].core) if found is None else 0
             if kind == 2 and not any(self._titleish(t.core) for t in tokens[i + 1 : i + 5]):
                 kind = 0  # a word that looks like a name, but no title follows it
-            found = self._mention_at(tokens, i, text) if kind else None
+            found = found or (self._mention_at(tokens, i, text) if kind else None)
             if found is None and tokens[i].core[-1:] in _SUBJECT_ENDS and len(tokens[i].core) <= 10:
                 found = self._subject_word_at(tokens, i)
             if found is None:
@@ -423,6 +436,27 @@ class _Matcher:
             i = found.last + 1
         return mentions
 
+    def _declared_at(
+        self, tokens: Sequence[Token], i: int, text: str, declared: frozenset[str]
+    ) -> Mention | None:
+        """A name the article declared ("가수 하늘은" earlier): a person, with its title when one follows."""
+        token = tokens[i]
+        for base, particle in split_particle(token.core):
+            if base not in declared or token.raw.lstrip(_EDGE_PUNCT)[: len(base)] != base:
+                continue
+            if not self.evidence.stage_name(base) and not _clause_start(tokens, i):
+                continue  # a listed name that is also a word ("정하는"): only where a clause begins
+            if particle == "" and i + 1 < len(tokens) and not token.raw.endswith(","):
+                title = self.title_at(tokens, i + 1)
+                if title is not None and title[0] == i + 1:
+                    end, title_ko, particle = title
+                    said = text[token.start : tokens[end].end]
+                    return Mention("person", token.start, tokens[end].end, i, end, particle, said,
+                                   name=base, title=title_ko)  # fmt: skip
+            if particle in _NAME_PARTICLES or (particle == "" and token.raw == token.core):
+                return Mention("person", token.start, token.end, i, i, particle, token.core, name=base)
+        return None
+
     def _starter(self, core: str) -> int:
         """Whether a mention can start with this word: 0 no, 1 yes, 2 only if a title follows (a name
         not in the table). A cheap, remembered test that skips most words."""
@@ -439,8 +473,8 @@ class _Matcher:
             return 0
         if core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES or core.startswith("그"):
             return 1
-        if _ANONYMOUS.match(core):
-            return 1  # "A씨는", "B 총경"
+        if _ANONYMOUS.match(core) or _ANONYMOUS_GLUED.match(core):
+            return 1  # "A씨는", "B 총경", "C교수는"
         if core == "고위" or any(word in core for word in _SOURCE_WORDS):
             return 1
         for base, _particle in split_particle(core):
@@ -512,6 +546,13 @@ class _Matcher:
                 end, title_ko, particle = title
                 return Mention("short", token.start, tokens[end].end, i, end, particle,
                                text[token.start : tokens[end].end], letter, title_ko)  # fmt: skip
+        glued = _ANONYMOUS_GLUED.match(core) if core == token.raw or "(" in token.raw else None
+        if glued is not None:
+            # "A총경은", "B교수가": the letter and the title written as one word
+            for base, particle in split_particle(glued.group(2)):
+                if particle in PARTICLES_OF_SUBJECT_OR_NONE and self.table.translate_title(base) is not None:
+                    letter = glued.group(1)
+                    return Mention("short", token.start, token.end, i, i, particle, core, letter, base)
         # a short form: family name and title ("김 대표는", "구 사장", "장 차관은")
         if (
             (core in FAMILY_NAMES or core in COMPOUND_FAMILY_NAMES)
@@ -680,9 +721,58 @@ def name_evidence(table: PeopleTable) -> NameEvidence:
     return _matcher(table).evidence
 
 
-def find_mentions(tokens: Sequence[Token], text: str, table: PeopleTable) -> list[Mention]:
-    """Mentions among ``tokens`` (words of ``text``), left to right, not overlapping."""
-    return _matcher(table).find(tokens, text)
+def find_mentions(
+    tokens: Sequence[Token], text: str, table: PeopleTable, declared: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Mentions among ``tokens`` (words of ``text``), left to right, not overlapping. ``declared``: names
+    the article itself shows to be people's (see ``declared_names``)."""
+    return _matcher(table).find(tokens, text, declared)
+
+
+_MEMBER_LIST = re.compile(r"(\S+)\s+\S{1,20}?\(([^()]{4,80})\)")
+
+
+def declared_names(texts: Sequence[str], table: PeopleTable) -> frozenset[str]:
+    """Names an article shows to be people's without any family-name shape: the word after a job word
+    ("가수 하늘은", "리더 도윤은") and the members listed after a group ("그룹 별빛(도윤, 하람, 시우)")."""
+    evidence = _matcher(table).evidence
+    jobs, groups = evidence.knowledge.stage_jobs, evidence.knowledge.stage_groups
+    found: set[str] = set()
+    for text in texts:
+        if not any(job in text for job in jobs) and not any(group in text for group in groups):
+            continue
+        tokens = tokenize(text)
+        for k, token in enumerate(tokens[:-1]):
+            if token.core in jobs and token.raw == token.core:
+                readings = split_particle(tokens[k + 1].core)
+                # "하람은" is 하람 + 은; the word as it stands only when no particle can end it
+                named = [b for b, p in readings[1:] if p in _NAME_PARTICLES and evidence.stage_name(b)]
+                if not named and len(readings) == 1 and evidence.stage_name(readings[0][0]):
+                    named = [readings[0][0]]
+                found.update(named[:1])
+        for match in _MEMBER_LIST.finditer(text):
+            if match.group(1) not in groups:
+                continue
+            items = [item.strip(_EDGE_PUNCT + " ") for item in re.split(r"[,·、]", match.group(2))]
+            if len(items) >= 2 and all(evidence.stage_name(item, listed=True) for item in items):
+                found.update(items)
+    return frozenset(found)
+
+
+_OPENERS = frozenset(
+    {"이어", "이어서", "또", "또한", "끝으로", "마지막으로", "이날", "한편", "그리고", "특히", "반면"}
+)
+
+
+def _clause_start(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i begins a clause: the sentence's first word, after a comma or an opener ("이어")."""
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    return before.raw.endswith((",", ".")) or before.core in _OPENERS or before.ends_sentence
+
+
+_NAME_PARTICLES = frozenset({"", "은", "는", "이", "가", "도", "의", "과", "와", "께서는", "께서", "이가"})
 
 
 # ---------------------------------------------------------------- the people of one article
@@ -714,6 +804,7 @@ class Cast:
         # 에코프로 사장" when "에코프로" is not taken for an organisation): never a speaker, but a short form
         # ("김 사장") that could be them is unsure
         self.shadows: set[tuple[str, str]] = set()
+        self.declared: frozenset[str] = frozenset()  # names the article shows to be people's ("가수 하늘")
 
     def add_text(
         self,
@@ -726,7 +817,7 @@ class Cast:
         if tokens is None:
             tokens = tokenize(text)
         if mentions is None:
-            mentions = find_mentions(tokens, text, self.table)
+            mentions = find_mentions(tokens, text, self.table, self.declared)
         named = set()
         for mention in mentions:
             if mention.kind == "person" and not mention.weak:
@@ -978,4 +1069,5 @@ class Cast:
                 break
         orgs = [*entry.orgs, *([org_ko] if org_ko else [])]
         org = next((o for o in map(table.translate_org, orgs) if o), None)
-        return Speaker(kind="named", ko=entry.name, en=romanize_name(entry.name), title=title, org=org)
+        en = romanize_stage_name(entry.name) if entry.name in self.declared else romanize_name(entry.name)
+        return Speaker(kind="named", ko=entry.name, en=en, title=title, org=org)

@@ -139,6 +139,8 @@ SPEECH_NOUNS: Mapping[str, str] = MappingProxyType(
         "지적": "pointed out", "당부": "urged", "각오": "vowed", "포부": "stated", "소감": "said",
         "메시지": "said", "반응": "responded", "얘기": "said", "이야기": "said", "전언": "said",
         "평가": "assessed", "판단": "judged", "답변": "answered", "글": "wrote",
+        "답": "answered", "대답": "answered", "해명": "explained", "고백": "confessed", "다짐": "vowed",
+        "약속": "promised", "호소": "appealed", "조언": "advised", "발언": "said", "농담": "joked",
     }
 )  # fmt: skip
 _NOUN_ENDINGS = ("이다", "였다", "이었다", "다", "을", "를", "이", "도", "은", "는", "")
