@@ -50,6 +50,27 @@ BROADCAST_PAGES = [
         "이정훈",
     ),
     (
+        "기자 사진\n김하나 기자\n"
+        '"그만하세요" "당신이 뭔데" [현장영상]\n'
+        "여러분 이 장면 보셨습니까?\n"
+        "오늘 오전 서울 도심에서 집회 참가자들과 경찰이 충돌했습니다.\n"
+        "참가자들은 도로를 점거하고 구호를 외쳤습니다.\n",
+        '"그만하세요" "당신이 뭔데" [현장영상]',
+        "여러분 이 장면 보셨습니까?",
+        "김하나",
+    ),
+    (
+        # a title of two long quoted remarks, over fifty characters, ending in "!\""
+        "기자이미지 홍길동\n"
+        '[현장영상] "국민 앞에서 이렇게 하시면 정말 부끄럽지 않습니까?" '
+        '"지금 대체 여기서 뭐 하자는 겁니까!"\n'
+        "오늘 오전 국회 본회의장에서 여야 의원들이 고성을 주고받았습니다\n"
+        "의장은 결국 정회를 선포했습니다\n",
+        '[현장영상] "국민 앞에서 이렇게 하시면 정말 부끄럽지 않습니까?" "지금 대체 여기서 뭐 하자는 겁니까!"',
+        "오늘 오전 국회 본회의장에서",
+        "홍길동",
+    ),
+    (
         "홍서연 기자 사진\n"
         '[현장영상] 물에 잠긴 도로 "차를 버리고 나왔어요"\n'
         "밤사이 쏟아진 폭우로 시내 도로 곳곳이 물에 잠겼습니다\n"
@@ -125,6 +146,12 @@ def test_summary_card_furniture_stays_out_of_the_body(page: str, headline: str, 
         ("배너 이미지가 표시되는 자리입니다", "template placeholder"),
         ("이곳에 안내 문구를 입력하세요.", "template placeholder"),
         ("이 콘텐츠를 공유하세요.", "reader widget"),
+        ("콘텐츠 공유하기", "ui label"),
+        ("음성 기사 옵션 조절 레이어", "ui label"),
+        ("공지사항이 한줄로 들어가는 영역입니다", "template placeholder"),
+        ("안내 문구 영역입니다", "template placeholder"),
+        ("관련자료 0건", "board widget"),
+        ("태그: 반도체, 수출", "category label"),
         ("3줄 요약", "portal note"),
         ("한눈에 보는 요약", "portal note"),
     ],
@@ -251,6 +278,12 @@ LEAD_FIRST = [
         "국내 연구진이 상온에서 작동하는 새 배터리 소재를 개발했다",
     ),
     (
+        "물가가 또 올랐다\n"
+        "통계청은 4월 소비자물가가 1년 전보다 2.9% 올랐다고 2일 밝혔다.\n"
+        "과일값이 크게 뛰며 전체 물가를 끌어올렸다.\n",
+        "물가가 또 올랐다",
+    ),
+    (
         "반도체 수출이 다시 늘고 있다.\n"
         "산업통상자원부는 지난달 반도체 수출이 1년 전보다 15% 늘었다고 1일 밝혔다.\n"
         '정부는 "하반기에도 증가세가 이어질 것"이라고 내다봤다.\n',
@@ -264,6 +297,31 @@ def test_a_lone_lead_sentence_is_body_not_headline(page: str, first: str) -> Non
     article = _clean(page)
     assert article.headline is None
     assert article.paragraphs[0] == first
+
+
+@pytest.mark.parametrize(
+    ("teaser", "lead"),
+    [
+        (
+            "정부가 내년 예산안을 650조원 규모로 확정했다…",
+            "정부가 내년 예산안을 650조원 규모로 확정했다. 복지 예산이 늘었다.",
+        ),
+        (
+            "서울 아파트값, 5주 연속 상승...",
+            "서울 아파트값, 5주 연속 상승세를 이어갔다. 강남 3구가 상승을 이끌었다.",
+        ),
+        (
+            "법원이 전 시장에게 징역 3년을",
+            "법원이 전 시장에게 징역 3년을 선고했다. 재판부는 죄질이 무겁다고 봤다.",
+        ),
+    ],
+)
+def test_a_teaser_that_repeats_the_lead_is_no_headline(teaser: str, lead: str) -> None:
+    page = f'{teaser}\n2024.08.29 10:00\n{lead}\n관계자는 "결과를 존중한다"고 말했다.\n'
+    article = _clean(page)
+    assert article.headline is None
+    assert article.paragraphs[0] == lead
+    assert article.date == dt.date(2024, 8, 29)
 
 
 @pytest.mark.parametrize(

@@ -329,7 +329,7 @@ def _clean_repaired(
     start = _body_start(lines, lo, hi)
     if start is None:
         raise InputError(source, f"no article text found: {_what_the_page_is(lines)}")
-    start = _lead_above(lines, lo, start, titled=hints is not None and bool(hints.title))
+    start = _lead_above(lines, lo, start, evidence, titled=hints is not None and bool(hints.title))
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
 
@@ -850,11 +850,10 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
 # header is body when it reads as prose: a spoken sentence ("…항의하고 있습니다"), a question in prose
 # form ("변호사는 정말 … 말해야 할까?") under the headline, or, when it is the page's only candidate
 # for a headline, a plain statement ("올겨울 첫 한파특보가 내려졌다") with none of a headline's marks.
-_POLITE_END = re.compile(r"[가-힣](?:니다|세요|어요|아요|에요|예요|해요|지요|죠|네요|군요|거든요|는데요)$")
-_PROSE_QUESTION = re.compile(r"[가-힣](?:까|나|냐|니|는가|은가|인가|지|죠|요)\?$")
-_STATEMENT_END = re.compile(
-    r"(?:[었았였했됐겠있없렸졌웠봤왔갔났섰켰쳤냈]|[는한된진온간린친인른든운찬긴낸]|[가-힣]이)다$"
+_POLITE_END = re.compile(
+    r"[가-힣](?:니다|니까|세요|어요|아요|에요|예요|해요|지요|죠|네요|군요|거든요|는데요)\??$"
 )
+_PROSE_QUESTION = re.compile(r"[가-힣](?:까|나|냐|니|는가|은가|인가|지|죠|요)\?$")
 # what a headline has and a sentence of running text has not: quotes, a comma after the topic, an
 # ellipsis, brackets, a middle dot, a slash
 _HEADLINE_MARKS = re.compile(r"[,，…·‘’“”\"'\[\]<>《》「」【】/|!?]|\.\.|\bvs\b", re.IGNORECASE)
@@ -864,8 +863,19 @@ _SUBJECT_FIELD = "subject field"
 _BETWEEN_LEAD = frozenset({"dateline", "reporter photo", "ui label", "page tool", "page region"})
 
 
-def _lead_above(lines: list[_Line], lo: int, start: int, *, titled: bool) -> int:
-    """The body's first line, moved up over header lines that read as the lead's first sentences."""
+def _lead_above(lines: list[_Line], lo: int, start: int, ev: _Evidence, *, titled: bool) -> int:
+    """The body's first line, moved up over header lines that read as the lead's first sentences; or
+    moved down past a teaser that trails off ("…상승...") over the lead it repeats."""
+    if lines[start].text.endswith(("..", "…")):
+        below = next((i for i in range(start + 1, len(lines)) if lines[i].kind == "text"), None)
+        skipped = [lines[i] for i in range(start + 1, below or start) if lines[i].kind != "blank"]
+        if (
+            below is not None
+            and all(line.reason in _BETWEEN_LEAD for line in skipped)
+            and _teases(lines[start].text, lines[below].text)
+        ):
+            _remove(lines[start], "teaser of the lead", ev)
+            return below
     while True:
         above = [i for i in range(lo, start) if lines[i].kind == "text"]
         if not above:
@@ -875,7 +885,7 @@ def _lead_above(lines: list[_Line], lo: int, start: int, *, titled: bool) -> int
         adjacent = not between
         text = lines[k].text
         words = len(text.split())
-        prose_shaped = words >= 4 and _HEADLINE_MARKS.search(text[:-1]) is None
+        prose_shaped = words >= 3 and _HEADLINE_MARKS.search(text[:-1]) is None
         if lines[k].reason == _SUBJECT_FIELD:
             return start  # the post's own "제목 :" field: its title, whatever its grammar
         headed = any(_title_like(lines[i].text) for i in above[:-1])
@@ -895,9 +905,30 @@ def _lead_above(lines: list[_Line], lo: int, start: int, *, titled: bool) -> int
             and len(above) == 1
             and all(line.kind == "removed" and line.reason in _BETWEEN_LEAD for line in between)
         )
-        if sole and prose_shaped and _STATEMENT_END.search(text) and _PARTICLE_WORD.search(text):
+        if sole and _teases(text, lines[start].text):
+            _remove(lines[k], "teaser of the lead", ev)  # the lead's opening printed above it
+            return start
+        if sole and prose_shaped and _statement_end(text) and _PARTICLE_WORD.search(text):
             return _mark_lead(lines[k])  # the only candidate for a headline is the lead's first sentence
         return start
+
+
+_PAST_OR_PRESENT = frozenset({4, 18, 20})  # final ㄴ ("한다"), ㅄ ("없다"), ㅆ ("했다", "있다", "겠다")
+
+
+def _statement_end(text: str) -> bool:
+    """``text`` ends in a plain declarative ending: "…했다", "…올랐다", "…늘린다", "…없다", "…이다",
+    "…하다" (the syllable before 다 carries a tense or is a copula or 하), not a noun ("바다")."""
+    if len(text) < 2 or not text.endswith("다") or not "가" <= text[-2] <= "힣":
+        return False
+    before = text[-2]
+    return (ord(before) - 0xAC00) % 28 in _PAST_OR_PRESENT or before in "이하"
+
+
+def _teases(line: str, lead: str) -> bool:
+    """``line`` is the opening of ``lead`` printed above it (a teaser, often cut with "…")."""
+    core = "".join(line.rstrip(" .…").split())
+    return len(core) >= 12 and "".join(lead.split()).startswith(core)
 
 
 def _plain_statement(text: str) -> bool:
@@ -905,7 +936,7 @@ def _plain_statement(text: str) -> bool:
     plain declarative ending, four words or more, a particle, none of a headline's marks."""
     return (
         len(text.split()) >= 4
-        and _STATEMENT_END.search(text) is not None
+        and _statement_end(text)
         and _PARTICLE_WORD.search(text) is not None
         and _HEADLINE_MARKS.search(text) is None
     )
@@ -1110,7 +1141,24 @@ def _is_statement(text: str) -> bool:
     or exclamation. Headlines may end in "?" or "!" ("…어디까지 오를까?"), never in a full stop."""
     if not bp.is_prose(text):
         return False
-    return text.rstrip("'\"’”」』)] ").endswith((".", "。")) or len(text) >= 50
+    if text.rstrip("'\"’”」』)] ").endswith((".", "。")):
+        return True
+    return len(text) >= 50 and not _quoted_remarks(text)
+
+
+_QUOTED_SPAN = re.compile(r"\"[^\"]{1,80}\"|“[^”]{1,80}”|‘[^’]{1,80}’")
+_TAG_SPAN = re.compile(r"\[[^\]]{1,12}\]|【[^】]{1,12}】|<[^>]{1,12}>")
+
+
+def _quoted_remarks(text: str) -> bool:
+    """A title made of quoted remarks and little else ('[현장영상] "…습니까?" "…겁니까!"'): two quoted
+    spans, or one and a bracketed tag, with at most three words outside them."""
+    spans = _QUOTED_SPAN.findall(text)
+    tags = _TAG_SPAN.findall(text)
+    if len(spans) + min(len(tags), 1) < 2:
+        return False
+    rest = _TAG_SPAN.sub(" ", _QUOTED_SPAN.sub(" ", text))
+    return len(rest.split()) <= 3
 
 
 def _title_like(text: str) -> bool:
