@@ -825,7 +825,13 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
         prose = next((i for i in texts if i > prose and _is_statement(lines[i].text)), prose)
     if prose is None:  # a post written without full stops ("…끝이 났습니다"): its first spoken sentence
         prose = next(
-            (i for i in texts if _SPOKEN_END.search(lines[i].text) and len(lines[i].text) >= 10), None
+            (
+                i
+                for i in texts
+                if len(lines[i].text) >= 10
+                and (_SPOKEN_END.search(lines[i].text) or _plain_statement(lines[i].text))
+            ),
+            None,
         )
     half = texts[: max(1, (len(texts) + 1) // 2)]
     led = next((i for i in half if _leads_paragraph(lines[i].text)), None)
@@ -892,6 +898,9 @@ def _lead_above(lines: list[_Line], lo: int, start: int, ev: _Evidence, *, title
         if adjacent and headed and prose_shaped and _POLITE_END.search(text):
             start = _mark_lead(lines[k])  # a spoken sentence: "주민들이 시청 앞에 모여 항의하고 있습니다"
             continue
+        if adjacent and headed and _plain_statement(text) and not _full_stop(lines[start].text):
+            start = _mark_lead(lines[k])  # a page written without full stops: "…아수라장이 됐다"
+            continue
         if (
             adjacent
             and headed
@@ -929,6 +938,10 @@ def _teases(line: str, lead: str) -> bool:
     """``line`` is the opening of ``lead`` printed above it (a teaser, often cut with "…")."""
     core = "".join(line.rstrip(" .…").split())
     return len(core) >= 12 and "".join(lead.split()).startswith(core)
+
+
+def _full_stop(text: str) -> bool:
+    return text.rstrip("'\"’”」』)] ").endswith((".", "。"))
 
 
 def _plain_statement(text: str) -> bool:
