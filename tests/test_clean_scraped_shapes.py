@@ -455,6 +455,19 @@ WIRE_CAPTIONS = [
 ]
 
 
+WIRE_CAPTIONS.append(
+    (
+        # no dateline tag, a caption that does not say "하고 있다": the photo's date and e-mail say it
+        "가수 A씨 경찰 출석\n"
+        "가수 A씨가 14일 오전 서울 종로구 경찰청에 출석했다.\n"
+        "가수 A가 14일 오전 서울 종로구 경찰청에 출석했다. 2019.03.14 photo@ganews.co.kr |\n"
+        'A씨는 취재진의 질문에 "성실히 조사받겠다"고 짧게 답했다.\n'
+        "경찰은 A씨를 상대로 밤늦게까지 조사를 이어갈 방침이다.\n",
+        "가수 A가 14일",
+    )
+)
+
+
 @pytest.mark.parametrize(("page", "caption"), WIRE_CAPTIONS)
 def test_wire_photo_caption_inside_the_body_is_a_caption(page: str, caption: str) -> None:
     article = _clean(page)

@@ -50,6 +50,7 @@ _DATELINE_TAG = re.compile(
 
 _TRAILING_BAR = re.compile(r"(?<=\S)\s*[|│¦]+$")
 _WINDOW = 100  # a credit is short: only the end of a line is searched
+_CREDIT_MARKS = ("/", "=", "@", "사진", "제공", "DB")  # one of them is in every credit's tail
 
 
 def is_wire_photo_credit(credit: str) -> bool:
@@ -63,7 +64,7 @@ def split_credit(line: str) -> tuple[str, str] | None:
     line = _TRAILING_BAR.sub("", line.rstrip())  # "… 2019.03.14 photo@x.com |": a table cell's edge
     cut = max(0, len(line) - _WINDOW)
     tail = line[cut:]
-    if not any(mark in tail for mark in ("/", "=", "사진", "제공", "DB")) and not line.endswith(_CLOSERS):
+    if not any(mark in tail for mark in _CREDIT_MARKS) and not line.endswith(_CLOSERS):
         return None  # the common case, decided without a regular expression
     wire = _WIRE_TAIL.search(tail)
     # the no-resale note, or a photo's date and the photographer's e-mail together, mark a wire caption

@@ -22,6 +22,7 @@ from brief.clean.captions import (
     caption_text,
     is_caption_like,
     is_credit_only,
+    is_wire_photo_credit,
     looks_like_photo_description,
     split_credit,
 )
@@ -636,7 +637,8 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return  # "… 사장의 사과 [영상]": a title tagged with what the page shows, crediting no one
     if credit is not None and caption and HANGUL.search(caption):
         ev.drop(line.index + 0.5, credit, "photo credit")
-        if _is_paragraph_with_credit(caption) and not (_WIRE_TAG.match(t) and _PHOTO_DATE.search(credit)):
+        wire_photo = is_wire_photo_credit(credit) or (_WIRE_TAG.match(t) and _PHOTO_DATE.search(credit))
+        if _is_paragraph_with_credit(caption) and not (wire_photo and len(caption) <= 250):
             line.text = caption  # a paragraph with a photo credit glued on, not a caption
             return
         line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", caption)  # "▲ 최수연 대표가 …"
