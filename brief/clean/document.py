@@ -426,8 +426,8 @@ def article_id(paragraphs: list[str] | tuple[str, ...]) -> str:
 def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
     expected_rank: int | None = None  # inside a ranked / linked list: the next item number (0: bullets)
     previous: _Line | None = None  # the last non-blank line
-    # after a portal's "자동요약" / "3줄 요약" note: how many of the lines below are its summary, not the
-    # article (the count the label gives, else up to _SUMMARY_LINES, up to the next blank or removed line)
+    # after a portal's "3줄 요약" label: how many of the lines below are its summary, not the article (the
+    # count the label gives, to the next blank line); a label without a count: see _drop_summary_points
     in_summary = 0
     for line in lines:
         t = line.text
@@ -911,9 +911,10 @@ def _lead_above(lines: list[_Line], lo: int, start: int, ev: _Evidence, *, title
             and _PARTICLE_WORD.search(text)
         ):
             return _mark_lead(lines[k])  # a question that opens the body under the headline
+        candidates = [i for i in above if _title_like(lines[i].text) or _is_question_title(lines[i].text)]
         sole = (
             not titled
-            and len(above) == 1
+            and candidates in ([], [k])
             and all(line.kind == "removed" and line.reason in _BETWEEN_LEAD for line in between)
         )
         if sole and _teases(text, lines[start].text):
