@@ -551,3 +551,22 @@ def test_a_page_of_sound_bite_labels_is_a_broadcast() -> None:
     article = _clean(page)
     assert article.kind == "broadcast"
     assert "▶ 인터뷰 : 이민규 / 다라 감독" in article.paragraphs
+
+
+@pytest.mark.parametrize("label", ["3줄 요약", "세 줄 요약", "AI 요약"])
+def test_summary_points_printed_apart_are_removed(label: str) -> None:
+    page = (
+        f"뒤로가기\n\n{label}\n\n"
+        "코스피가 사흘 연속 상승 마감했다\n\n"
+        "반도체 종목이 강세를 보였다\n\n"
+        "환율은 소폭 하락했다\n\n"
+        "본문전체읽기\n\n"
+        "코스피 사흘째 상승\n\n"
+        "코스피가 외국인 매수세에 힘입어 사흘 연속 상승 마감했다. 반도체 종목이 강세를 보였다.\n\n"
+        "원·달러 환율은 소폭 하락했다.\n\n"
+        '시장 관계자는 "실적 시즌이 분위기를 바꿨다"고 말했다.\n'
+    )
+    article = _clean(page)
+    assert article.headline == "코스피 사흘째 상승"
+    assert article.paragraphs[0].startswith("코스피가 외국인")
+    assert len(article.paragraphs) == 3

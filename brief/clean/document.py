@@ -427,13 +427,12 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
     expected_rank: int | None = None  # inside a ranked / linked list: the next item number (0: bullets)
     previous: _Line | None = None  # the last non-blank line
     # after a portal's "3줄 요약" label: how many of the lines below are its summary, not the article (the
-    # count the label gives, to the next blank line); a label without a count: see _drop_summary_points
+    # count the label gives, up to the next removed line); a label without a count: _drop_summary_points
     in_summary = 0
     for line in lines:
         t = line.text
         if not t:
-            line.kind = "blank"
-            in_summary = 0
+            line.kind = "blank"  # a summary box may print its counted points apart
             continue
         if expected_rank is not None:
             rank = bp.list_item_number(t)
@@ -503,8 +502,8 @@ def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
 
 def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
     """Below a summary label that gives no count ("자동요약", "AI 요약"), up to _SUMMARY_LINES short lines
-    (to the next blank or removed line) that repeat the text below them, half of each one's syllable
-    pairs or more, are the summary's points; the first line that says something new is the article."""
+    (to the next removed line) that repeat the text below them, half of each one's syllable pairs or
+    more, are the summary's points; the first line that says something new is the article."""
     for at, label in enumerate(lines):
         if not (label.kind == "removed" and label.reason == "portal note" and "요약" in label.text):
             continue
@@ -512,6 +511,8 @@ def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
             continue  # counted in _classify
         k = at + 1
         for _ in range(_SUMMARY_LINES):
+            while k < len(lines) and lines[k].kind == "blank":
+                k += 1
             if k >= len(lines) or lines[k].kind != "text" or len(lines[k].text) > _SUMMARY_LENGTH:
                 break
             pairs = _bigrams(lines[k].text)
