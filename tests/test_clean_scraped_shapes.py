@@ -250,6 +250,8 @@ def test_forum_repost_ends_before_board_furniture(page: str, date: dt.date, last
         ("Posted 3 Nov 2019 14:02", dt.date(2019, 11, 3)),
         ("posted on September 5th, 2017", dt.date(2017, 9, 5)),
         ("글쓴이 산책왕 | 2021.07.04 | 조회 30", dt.date(2021, 7, 4)),
+        ("작성자 달빛나그네 작성일 2014.10.01 조회 4,397", dt.date(2014, 10, 1)),
+        ("작성일 2014-10-01 12:00 조회수 12", dt.date(2014, 10, 1)),
     ],
 )
 def test_forum_posting_dates(line: str, date: dt.date) -> None:
@@ -262,6 +264,9 @@ def test_forum_posting_dates(line: str, date: dt.date) -> None:
     [
         "정부는 Oct 1, 2014 발표한 계획을 이번에 전면 수정했다고 밝혔다",
         "삼성전자 | 2014년 3분기 실적 발표 | 반도체 부문 실적이 크게 개선된 배경",
+        "정부는 2014.10.01 조회 결과를 발표했다",
+        "2014년 10월 1일 추천 도서 목록",
+        "작성자 홍길동 2014.10.01 정부 발표 자료를 공유합니다",
     ],
 )
 def test_english_dates_in_sentences_are_no_datelines(line: str) -> None:

@@ -53,13 +53,19 @@ _ENGLISH_DATE = re.compile(
 )
 # the poster named beside a forum post's date: "by NICK posted Oct 01, 2014"
 _POSTED_BY = re.compile(r"(?<![A-Za-z])by\s+\S{1,20}", re.IGNORECASE)
+# the other fields of a board post's header beside its date: "작성자 NICK", "조회 4,397", "추천 3"
+_BOARD_FIELD = re.compile(
+    r"(?:작성자|글쓴이|닉네임)\s*[:：]?\s*[^\s|]{1,20}"
+    r"|(?:조회|추천|댓글|hits?|views?)\s*수?\s*[:：]?\s*[\d,]+(?!\S)|[\d,]+\s*(?:조회|hits?|views?)(?!\S)",
+    re.IGNORECASE,
+)
 # the fields of a post's header line: "작성자 NICK | Posted on November 3, 2019 | 조회 892"
 _FIELD_SEPARATOR = re.compile(r"\s+[|｜]\s+")
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 _TIME = re.compile(r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
     r"(?:기사\s*)?(?:입력|등록|게재|발행|작성|승인|송고|수정|최종\s*수정|업데이트|발행일|등록일|입력일|수정일|"
-    r"기사입력|최종수정|Posted|Published|Updated|Modified|Date)\s*(?:일시|시간)?\s*[:：]?",
+    r"기사입력|최종수정|작성일|게시일|Posted|Published|Updated|Modified|Date)\s*(?:일시|시간)?\s*[:：]?",
     re.IGNORECASE,
 )
 _LATE_LABELS = re.compile(r"수정|업데이트|Updated|Modified", re.IGNORECASE)
@@ -117,7 +123,7 @@ def dateline_date(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
     if (not dates and english is None) or _NOT_DATELINE.search(line):
         return None
     rest = _DATE.sub(" ", line) if dates else _POSTED_BY.sub(" ", _ENGLISH_DATE.sub(" ", line))
-    rest = _TIME.sub(" ", rest)
+    rest = _BOARD_FIELD.sub(" ", _TIME.sub(" ", rest))
     rest = _DATELINE_LABEL.sub(" ", rest)
     rest = re.sub(r"[|·:()\[\]<>/,.\-~|]+|기자|\([월화수목금토일]\)|[월화수목금토일]요일|\bon\b", " ", rest)
     if len(rest.split()) > 2 or len("".join(rest.split())) > 12:
