@@ -575,3 +575,19 @@ def test_summary_points_printed_apart_are_removed(label: str) -> None:
     assert article.headline == "코스피 사흘째 상승"
     assert article.paragraphs[0].startswith("코스피가 외국인")
     assert len(article.paragraphs) == 3
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        (" 이 콘텐츠를 공유하세요. 목록보기", True),
+        (" 기사 공유하기", True),
+        (" 맨 위로 이동", True),
+        (' 그는 "이 콘텐츠를 공유하세요."라고 말했다.', False),  # a quoted sentence is the story's
+    ],
+)
+def test_furniture_glued_after_the_last_sentence_is_cut(tail: str, kept: bool) -> None:
+    last = "예산안은 다음 달 2일 국회에 제출된다."
+    page = f"내년 예산안 국무회의 통과\n정부는 29일 국무회의를 열고 내년도 예산안을 확정했다.\n{last}{tail}\n"
+    article = _clean(page)
+    assert (article.paragraphs[-1] == last) is kept

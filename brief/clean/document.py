@@ -1266,6 +1266,11 @@ def _body(
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
     if paragraphs:
+        kept, glued = _without_trailing_widgets(paragraphs[-1])
+        if glued:  # "… 밝혔다. 이 콘텐츠를 공유하세요. 목록보기": the page's furniture glued to the end
+            paragraphs[-1] = kept
+            for text, reason in glued:
+                ev.drop(sources[-1].index + 0.5, text, reason)
         tail = trailing_byline(paragraphs[-1])
         if tail is not None:
             byline, rest = tail
@@ -1276,6 +1281,35 @@ def _body(
     if truncated:
         paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
     return paragraphs, headings, truncated
+
+
+# furniture that a flattened page glues after the last sentence
+_GLUED_FURNITURE = frozenset(
+    {"reader widget", "ui label", "template placeholder", "page tool", "comment widget", "subscription"}
+)
+_GLUED_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)|\s+(?=\S+$)")
+_GLUED_WINDOW = 200
+_GLUED_PIECE = 80
+
+
+def _without_trailing_widgets(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
+    """The paragraph without page furniture glued after its last sentence, and what was cut (text and
+    reason), last first. Only the end of the paragraph is searched, and a paragraph is never emptied."""
+    glued: list[tuple[str, str]] = []
+    cutting = True
+    while cutting:
+        cutting = False
+        breaks = list(_GLUED_BREAK.finditer(paragraph, max(0, len(paragraph) - _GLUED_WINDOW)))
+        for cut in reversed(breaks):  # the shortest tail first: "목록보기", then "이 콘텐츠를 … 목록보기"
+            piece = paragraph[cut.end() :]
+            if len(piece) > _GLUED_PIECE:
+                break
+            reason = bp.boilerplate_reason(piece)
+            if reason in _GLUED_FURNITURE and bp.is_prose(paragraph[: cut.start()]):
+                glued.append((piece, reason))
+                paragraph, cutting = paragraph[: cut.start()].rstrip(), True
+                break
+    return paragraph, glued
 
 
 def _cut_off(paragraph: str) -> bool:
