@@ -1,12 +1,14 @@
 """Who is who: the people table, Korean title and organisation names in English, name romanization.
 
-The built-in tables live in ``brief/data/people.toml``, ``titles.toml`` and ``orgs.toml``; users
+The built-in tables live in ``brief/data/people.toml`` (with ``officeholders.toml``: people known by
+their terms of office), ``titles.toml`` and ``orgs.toml``; users
 extend them with TOML files of the same shape (``--people FILE``). People not in any table are
 romanized by the Revised Romanization rules and marked unverified by the quotes stage.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -17,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from brief.errors import ConfigError
-from brief.records import Person
+from brief.records import Person, Term
 
 try:  # Python >= 3.11
     import tomllib
@@ -156,8 +158,10 @@ def romanize_stage_name(ko: str) -> str:
 # ---------------------------------------------------------------- tables
 
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
-_PERSON_KEYS = {"ko", "en", "title", "org", "title_ko", "org_ko", "aliases"}
-_LIST_KEYS = ("title_ko", "org_ko", "aliases")
+_PERSON_KEYS = {"ko", "en", "title", "org", "title_ko", "org_ko", "aliases", "terms", "context_ko"}
+_LIST_KEYS = ("title_ko", "org_ko", "aliases", "context_ko")
+_TERM_KEYS = {"title_ko", "org_ko", "from", "to", "title", "org"}
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _SECTIONS = {"person", "titles", "orgs", "units"}
 # Titles built from a unit name: "기술혁신부문장" -> unit "기술혁신부문" -> "head of the <unit>".
 _UNIT_TITLE_SUFFIXES = (
@@ -189,7 +193,7 @@ class PeopleTable:
         self.sources: tuple[str, ...] = tuple(sources)
         by_name: dict[str, Person] = {}
         for person in self.people:
-            for name in (person.ko, *person.aliases):
+            for name in self.name_forms(person):
                 by_name[_squash(name)] = person
         self._by_name = MappingProxyType(by_name)
         self._titles = MappingProxyType({_squash(k): v for k, v in (titles or {}).items()})
@@ -206,6 +210,14 @@ class PeopleTable:
     def __repr__(self) -> str:
         return f"PeopleTable({len(self.people)} people, {len(self._titles)} titles, {len(self._orgs)} orgs)"
 
+    @staticmethod
+    def name_forms(person: Person) -> tuple[str, ...]:
+        """The ways ``person`` is named in text: the Korean name and aliases; a name that needs a word
+        before it (``context_ko``: "비" only as "가수 비") only with that word, its aliases as they are."""
+        if person.context_ko:
+            return (*(f"{word} {person.ko}" for word in person.context_ko), *person.aliases)
+        return (person.ko, *person.aliases)
+
     def get(self, ko: str) -> Person | None:
         """The person called ``ko`` (their Korean name or an alias; spaces do not matter), or None."""
         return self._by_name.get(_squash(ko))
@@ -213,7 +225,7 @@ class PeopleTable:
     @property
     def names(self) -> tuple[str, ...]:
         """Every Korean name and alias in the table, longest first (for matching in text)."""
-        names = {n for p in self.people for n in (p.ko, *p.aliases)}
+        names = {n for p in self.people for n in self.name_forms(p)}
         return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
     @property
@@ -332,8 +344,71 @@ def _fail(source: str, where: str, problem: str) -> ConfigError:
     return ConfigError(
         f"{source}: {where}: {problem}. "
         'Each [[person]] needs ko = "<Korean name>" and en = "<English name>"; optional: title, org '
-        "(strings) and title_ko, org_ko, aliases (lists of strings)."
+        "(strings), title_ko, org_ko, aliases, context_ko (lists of strings) and terms (a list of "
+        '{ title_ko = [...], org_ko = [...], from = "YYYY-MM[-DD]", to = "YYYY-MM[-DD]" } tables).'
     )
+
+
+def _term_date(value: Any, end: bool) -> dt.date:
+    """A term's date: "YYYY-MM-DD" (or a TOML date) as it is; "YYYY-MM" is the month's first day, or
+    its last for the end of a term. Raises ValueError for anything else."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a date")
+    month = _MONTH.match(value.strip())
+    if month is None:
+        return dt.date.fromisoformat(value.strip())
+    year, number = int(month.group(1)), int(month.group(2))
+    first = dt.date(year, number, 1)
+    if not end:
+        return first
+    following = dt.date(year + number // 12, number % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _parse_terms(value: Any, source: str, where: str) -> tuple[Term, ...]:
+    if not isinstance(value, list):
+        raise _fail(source, where, "'terms' must be a list of tables")
+    terms = []
+    for number, term in enumerate(value, 1):
+        at = f"terms #{number}"
+        if not isinstance(term, dict):
+            raise _fail(source, where, f"{at} is not a table")
+        unknown = sorted(set(term) - _TERM_KEYS)
+        if unknown:
+            raise _fail(source, where, f"{at}: unknown key(s) {', '.join(unknown)}")
+        lists = {}
+        for key in ("title_ko", "org_ko"):
+            items = term.get(key)
+            items = [items] if isinstance(items, str) else items
+            good = isinstance(items, list) and items and all(isinstance(v, str) and v.strip() for v in items)
+            if not good:
+                raise _fail(source, where, f"{at}: '{key}' must be a non-empty list of non-empty strings")
+            lists[key] = tuple(" ".join(v.split()) for v in items)
+        if "from" not in term:
+            raise _fail(source, where, f"{at}: 'from' is missing")
+        try:
+            start = _term_date(term["from"], end=False)
+            stop = _term_date(term["to"], end=True) if "to" in term else None
+        except ValueError as error:
+            raise _fail(source, where, f"{at}: a date must be YYYY-MM or YYYY-MM-DD ({error})") from None
+        if stop is not None and stop < start:
+            raise _fail(source, where, f"{at}: 'to' is before 'from'")
+        for key in ("title", "org"):
+            if key in term and (not isinstance(term[key], str) or not term[key].strip()):
+                raise _fail(source, where, f"{at}: '{key}' must be a non-empty string")
+        terms.append(
+            Term(
+                title_ko=lists["title_ko"],
+                org_ko=lists["org_ko"],
+                start=start,
+                end=stop,
+                title=(term.get("title") or "").strip() or None,
+                org=(term.get("org") or "").strip() or None,
+            )
+        )
+    return tuple(terms)
 
 
 def _parse_person(entry: Any, source: str, index: int) -> Person:
@@ -370,6 +445,8 @@ def _parse_person(entry: Any, source: str, index: int) -> Person:
         title_ko=lists["title_ko"],
         org_ko=lists["org_ko"],
         aliases=lists["aliases"],
+        terms=_parse_terms(entry.get("terms", []), source, where),
+        context_ko=lists["context_ko"],
     )
 
 
@@ -406,7 +483,7 @@ def _builtin() -> tuple[tuple[Person, ...], dict[str, dict[str, str]]]:
     people: list[Person] = []
     mappings: dict[str, dict[str, str]] = {"titles": {}, "orgs": {}, "units": {}}
     data = resources.files("brief") / "data"
-    for name in ("people.toml", "titles.toml", "orgs.toml"):
+    for name in ("people.toml", "officeholders.toml", "titles.toml", "orgs.toml"):
         found, maps = _parse_file(data.joinpath(name).read_text(encoding="utf-8"), f"brief/data/{name}")
         people += found
         for section, values in maps.items():
@@ -426,7 +503,7 @@ def load_people(extra_files: Sequence[Path] = ()) -> PeopleTable:
     builtin_people, builtin_maps = _builtin()
     people: dict[str, Person] = {_squash(p.ko): p for p in builtin_people}
     maps = {k: dict(v) for k, v in builtin_maps.items()}
-    sources = ["brief/data/people.toml"]
+    sources = ["brief/data/people.toml", "brief/data/officeholders.toml"]
     for path in extra_files:
         path = Path(path)
         try:

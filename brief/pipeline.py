@@ -111,7 +111,9 @@ def build_digest(
     Raises InputError when no article is left.
     """
     from brief.people import load_people
-    from brief.quotes import extract_quotes
+    from brief.quotes.extract import extract_with_roster
+    from brief.quotes.mentions import Named
+    from brief.quotes.run import resolve_across
     from brief.stories import build_stories
     from brief.summarize import make_summarizer
     from brief.translate import load_glossary, make_translator, translate_articles
@@ -134,16 +136,18 @@ def build_digest(
     kept = sorted((_with_english_reporters(a, people) for a in kept), key=_article_order)
 
     quotes_by_id: dict[str, tuple[Quote, ...]] = {}
+    rosters: dict[str, tuple[Named, ...]] = {}
     usable: list[Article] = []
     for article in kept:
         try:
-            quotes_by_id[article.id] = extract_quotes(article, people)
+            quotes_by_id[article.id], rosters[article.id] = extract_with_roster(article, people)
             usable.append(article)
         except ModelError:
             raise
         except BriefError as error:
             failures.append(_stage_failure(article, "quotes", error))
         report("quotes", 1, len(kept))
+    quotes_by_id = resolve_across(quotes_by_id, rosters, people)  # "윤 사장" named in full elsewhere
 
     advance, announce = translation_progress(report)
     translated = translate_articles(translator, usable, quotes_by_id, progress=advance, total=announce)

@@ -39,6 +39,7 @@ __all__ = [
     "Story",
     "StoryFact",
     "StoryLink",
+    "Term",
     "TranslatedArticle",
     "WebSource",
     "to_jsonable",
@@ -144,6 +145,23 @@ class Article:
 
 # ---------------------------------------------------------------- people and quotes
 @dataclass(frozen=True)
+class Term:
+    """A term of office: one of ``title_ko`` at one organisation (``org_ko``: its Korean names), from
+    ``start`` to ``end`` (both days included; ``end`` None while in office)."""
+
+    title_ko: tuple[str, ...]  # ("장관",)
+    org_ko: tuple[str, ...]  # ("보건복지부", "복지부")
+    start: _dt.date
+    end: _dt.date | None = None
+    title: str | None = None  # English title, when the title table's would not do ("Governor")
+    org: str | None = None  # English organisation, when the organisation table's would not do
+
+    def covers(self, day: _dt.date) -> bool:
+        """Whether ``day`` falls inside the term."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
 class Person:
     """An entry of the people table (brief/data/people.toml plus user files)."""
 
@@ -154,6 +172,10 @@ class Person:
     title_ko: tuple[str, ...] = ()  # titles this person is called by in Korean: ("대표",)
     org_ko: tuple[str, ...] = ()  # ("KT",)
     aliases: tuple[str, ...] = ()  # other Korean spellings
+    terms: tuple[Term, ...] = ()  # offices held, with their dates (short mentions resolve through them)
+    # a name that is also an ordinary word or a single syllable ("비"): it counts only right after one
+    # of these words (a job or a group: "가수 비는")
+    context_ko: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -144,16 +144,16 @@ def test_unreadable_inputs_and_stage_failures_become_failures(
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "english.txt").write_text("No Korean here at all.\n", encoding="utf-8")
     (tmp_path / "bad_quotes.txt").write_text(UNDATED_KOREAN, encoding="utf-8")
-    import brief.quotes
+    import brief.quotes.extract
 
-    real = brief.quotes.extract_quotes
+    real = brief.quotes.extract.extract_with_roster
 
-    def flaky(article: Article, people: object) -> tuple[Quote, ...]:
+    def flaky(article: Article, people: object) -> tuple[tuple[Quote, ...], tuple[object, ...]]:
         if article.source.endswith("bad_quotes.txt"):
             raise InputError(article.source, "quote marks do not pair up")
         return real(article, people)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(brief.quotes, "extract_quotes", flaky)
+    monkeypatch.setattr(brief.quotes.extract, "extract_with_roster", flaky)
     digest = build_digest(
         [seeds_dir / "000_7787a1a13554aa61.txt", tmp_path], BriefConfig(source_date_epoch=0)
     )

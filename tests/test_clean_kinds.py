@@ -265,3 +265,20 @@ def test_no_speaker_carries_over_from_one_teaser_to_the_next() -> None:
     quotes = extract_quotes(record, load_people())
     later = [q for q in quotes if q.paragraph >= record.headings[1].before]
     assert later and all(q.speaker.kind != "named" for q in later)
+
+
+@pytest.mark.parametrize(
+    "outlet",
+    ["가나신문", "다라일보", "마바뉴스"],
+)
+def test_long_bylined_teasers_stay_a_listing(outlet: str) -> None:
+    # each teaser one long line that the layout repair cuts at sentence ends: the bracketed byline
+    # "[ OUTLET - NAME 기자 ]" must stay whole, or the page no longer reads as a listing
+    sentences = " ".join(
+        f"구청은 {n}번째 사업을 마쳤다고 밝혔다. 주민 {n}0명이 참여했다." for n in range(1, 12)
+    )
+    teaser = f"[ {outlet} - 정우진 기자 ] {sentences}"
+    page = "\n".join([teaser] * 3)  # three long lines: a page the layout repair reads as flattened
+    (record,) = clean_page(_raw(page), split_listings=False)
+    assert record.kind == "listing" and len(record.headings) == 3
+    assert all(not p.startswith("]") for p in record.paragraphs)

@@ -43,7 +43,7 @@ GOLD: dict[str, Gold] = {
         ("body", "direct", "Yim Jong-yong", "부당대출 사태에 대해"),
         ("body", "reported", "Yim Jong-yong", "친인척 대출 정보를"),
         ("body", "direct", "Kim Byeong-hwan", "우리금융의 내부통제에"),
-        ("body", "direct", "Lee Bok-hyeon", "엄정하게 검사하겠다"),
+        ("body", "direct", "Lee Bok-hyun", "엄정하게 검사하겠다"),  # the table's spelling
         ("body", "direct", "Kim Hyeon-jeong", "금융당국의 책임도"),
         ("body", "direct", "Kim Byeong-hwan", "제도 개선을 서두르겠다"),
         ("body", "direct", "Kim Hyeon-jeong", "말뿐인 약속은"),

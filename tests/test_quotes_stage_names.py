@@ -173,3 +173,186 @@ def test_an_unnamed_speaker_in_between_is_not_skipped_over(people) -> None:
     )
     assert quotes[0].speaker.ko == "유하준"
     assert all(q.speaker.ko != "유하준" for q in quotes[1:])
+
+
+# ---------------------------------------------------------------- a quote glued to the word before it
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '유하준 감독은 "부담되느냐"는 질문에"전혀 아니다"라고 답했다.',
+        '유하준 감독은 "계획이 뭐냐"는 물음에"하나씩 해 나가겠다"고 말했다.',
+        '유하준 감독은 취재진의 질문을 받고"우승이 목표"라고 밝혔다.',
+    ],
+)
+def test_a_quote_glued_to_the_word_before_it_is_read(paragraph, people) -> None:
+    quotes = _quotes([paragraph], people)
+    assert quotes[-1].speaker.ko == "유하준"
+    assert quotes[-1].text_ko in ("전혀 아니다", "하나씩 해 나가겠다", "우승이 목표")
+
+
+# ---------------------------------------------------------------- names listed before one title
+@pytest.mark.parametrize(
+    ("opening", "names"),
+    [
+        ("법률 유튜버인 박하늘, 이도윤, 손가람 변호사가 드라마를 리뷰했다.", ("박하늘", "이도윤", "손가람")),
+        ("이날 회의에는 박하늘, 이도윤 의원이 참석했다.", ("박하늘", "이도윤")),
+        ("한빛대 박하늘, 이도윤, 손가람 교수가 공동 연구를 발표했다.", ("박하늘", "이도윤", "손가람")),
+    ],
+)
+def test_names_listed_before_a_title_share_it(opening, names, people) -> None:
+    titles = {"박하늘": "박", "이도윤": "이", "손가람": "손"}
+    title = opening.split(names[-1])[1].split()[0][:-1]  # "변호사가" -> "변호사"
+    said = " ".join(f'{titles[n]} {title}는 "{k}번째 의견"이라고 말했다.' for k, n in enumerate(names, 1))
+    quotes = _quotes([opening, said], people)
+    assert _who(quotes) == list(names)
+
+
+# ---------------------------------------------------------------- a bare name marked "also"
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ('배우 허도윤은 "즐거웠다"고 했다. 장하늘 역시 "관심을 부탁한다"라고 당부했다.', "장하늘"),
+        ('감독은 "잘했다"고 말했다. 최민아 또한 "기대해 달라"고 말했다.', "최민아"),
+        ('주장은 "이기겠다"고 했다. 손가람 역시 "끝까지 뛰겠다"고 다짐했다.', "손가람"),
+    ],
+)
+def test_a_bare_name_marked_also_speaks(paragraph, name, people) -> None:
+    assert _who(_quotes([paragraph], people))[-1] == name
+
+
+def test_a_common_word_marked_also_is_no_name(people) -> None:
+    quotes = _quotes(['감독은 "잘했다"고 말했다. 이번 역시 "작년과 같다"는 말이 나왔다.'], people)
+    assert all(q.speaker.kind != "named" for q in quotes)
+
+
+# ---------------------------------------------------------------- broadcast copy: "NAME TITLE, "…" 라며"
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '한빛라이온즈의 류하준 감독, "세 선수가 경쟁하고 있습니다." 라며 기회를 고루 주겠다고 했어요.',
+        '부산시 류하준 과장, "다음 달부터 운행을 늘리겠습니다"라고 설명했습니다.',
+        '한빛전자 류하준 사장, "투자는 계속됩니다." 라고 말했습니다.',
+    ],
+)
+def test_a_person_introduced_with_a_comma_speaks_the_quote(paragraph, people) -> None:
+    (quote,) = _quotes([paragraph], people)
+    assert quote.speaker.ko == "류하준"
+
+
+def test_two_people_before_a_quote_leave_it_unnamed(people) -> None:
+    quotes = _quotes(['류하준 감독, 김도윤 코치, "함께 가자"라고 외쳤다.'], people)
+    assert all(q.speaker.kind != "named" for q in quotes)
+
+
+# ---------------------------------------------------------------- coordinated clauses share one verb
+@pytest.mark.parametrize(
+    ("paragraph", "speakers"),
+    [
+        ('류하준 감독은 "수비가 좋았다"고, 김도윤 코치는 "공격이 아쉬웠다"고 말했다.', ["류하준", "김도윤"]),
+        ('류하준 의원은 "반대한다"고, 김도윤 의원은 "찬성한다"고 각각 밝혔다.', ["류하준", "김도윤"]),
+        (GROUP + ' 끝으로 하람은 "잘 부탁드린다"고, 시우는 "또 만나자"라고 인사했다.', ["하람", "시우"]),
+    ],
+)
+def test_coordinated_quotes_share_the_last_verb(paragraph, speakers, people) -> None:
+    assert _who(_quotes([paragraph], people)) == speakers
+
+
+# ---------------------------------------------------------------- a paragraph printed twice
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            '한빛전자는 4일 "보도된 내용은 사실이 아니다"라고 밝혔다.',
+            "관련 기사가 이어졌다.",
+            '한빛전자는 4일 "보도된 내용은 사실이 아니다"라고 밝혔다.',
+        ],
+        ['변호인단은 "재판부가 증거를 가려 썼다"고 주장했습니다.'] * 2,
+        ['류하준 감독은 "이길 수 있다"고 말했다. 선수들도 웃었다.'] * 3,
+    ],
+)
+def test_a_paragraph_printed_twice_gives_its_quotes_once(paragraphs, people) -> None:
+    assert len(_quotes(paragraphs, people)) == 1
+
+
+def test_the_same_words_said_twice_are_two_quotes(people) -> None:
+    quotes = _quotes(
+        [
+            '류하준 감독은 "좋은 경기였다"며 "이겨서 기쁘다"고 말했다.',
+            '그는 "후반이 나았다"며 "이겨서 기쁘다"고 덧붙였다.',
+        ],
+        people,
+    )
+    assert [q.text_ko for q in quotes].count("이겨서 기쁘다") == 2
+
+
+# ---------------------------------------------------------------- a chain does not run into a quoted term
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "이도윤 변호사는 \"예전 작품 이후 가장 괜찮은 드라마라 리뷰를 준비했다\"며 '고백' 리뷰를 시작했다.",
+        "류하준 감독은 \"올해는 반드시 가을 야구를 하겠다\"며 '원팀' 구호를 외쳤다.",
+        "김도윤 대표는 \"내년에는 흑자를 내겠다\"면서 '도약 2030' 계획을 소개했다.",
+    ],
+)
+def test_a_chain_ending_before_a_quoted_term_keeps_the_speech(paragraph, people) -> None:
+    quotes = _quotes([paragraph], people)
+    assert len(quotes) == 1 and quotes[0].speaker.kind == "named"
+    assert "'" not in quotes[0].text_ko
+
+
+# ---------------------------------------------------------------- reporting verbs by their dictionary form
+@pytest.mark.parametrize(
+    ("verb", "stance"),
+    [
+        ("강조했습니다", "stressed"),
+        ("강조하면서도", "stressed"),
+        ("밝혀왔다", "stated"),
+        ("털어놨다", "confided"),
+        ("말씀하셨다", "said"),
+        ("되물었다", "asked back"),
+        ("맞받아쳤다", "retorted"),
+    ],
+)
+def test_a_reporting_verb_is_known_whatever_its_ending(verb, stance) -> None:
+    from brief.quotes.stance import stance_of
+
+    assert stance_of(verb) == stance
+
+
+@pytest.mark.parametrize(
+    "word", ["전해졌다", "밝혀진", "말해준다", "설명된다", "답답했다", "사용했다", "쓰러졌다"]
+)
+def test_passives_and_other_verbs_report_no_speech(word) -> None:
+    from brief.quotes.stance import stance_of
+
+    assert stance_of(word) is None
+
+
+# ------------------------------------------------ "X의 설명은 "…"이었다": the owner before the quote
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('유하준 대표의 대답은 "곱해 보면 나온다"였다.', "유하준"),
+        ('유하준 감독의 설명은 "수비가 먼저"라는 것이다. 김도윤 코치의 말은 "체력이 관건"이었다.', "김도윤"),
+        ('유하준 의원의 주장은 "예산을 줄여야 한다"이다.', "유하준"),
+    ],
+)
+def test_a_speech_noun_of_someone_before_the_quote_owns_it(paragraph, speaker, people) -> None:
+    assert _who(_quotes([paragraph], people))[-1] == speaker
+
+
+def test_a_question_noun_of_the_press_belongs_to_the_askers(people) -> None:
+    (quote,) = _quotes(['취재진의 질문은 "해외 공장의 전망은 어떤가요?"였다.'], people)
+    assert quote.speaker.kind != "named" and quote.stance == "asked"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '그 영화의 제목은 "봄날"이었다.',
+        '행사의 구호는 "함께 가자"였다.',
+        '이번 전시의 주제는 "빛과 그림자"다.',
+    ],
+)
+def test_a_title_or_slogan_before_a_copula_is_no_speech(paragraph, people) -> None:
+    assert _quotes([paragraph], people) == []

@@ -338,7 +338,8 @@ def _cut_at_bylines(text: str) -> list[str]:
     cuts: set[int] = set()
     for match in _INLINE_BYLINE.finditer(text):
         following = text[match.end() : match.end() + 2]
-        if following.startswith(("가 ", "는 ", "이 ", "의 ", "와 ", "=", "]", ")")):
+        closing = following.lstrip()[:1] in ("=", "]", ")")  # "김 기자 ]": a bracketed byline's end
+        if closing or following.startswith(("가 ", "는 ", "이 ", "의 ", "와 ")):
             continue  # "김 기자가 …": the reporter is the subject of a sentence; "기자 =": a dateline
         cuts.update((match.start(), match.end()))
     cuts.update(match.start() for match in _INLINE_NAV.finditer(text))

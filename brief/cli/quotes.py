@@ -68,7 +68,7 @@ def quotes(
     """Find direct and reported speech and resolve each speaker."""
     from brief.people import load_people
     from brief.pipeline import load_articles
-    from brief.quotes import extract_quotes
+    from brief.quotes import extract_run
 
     with handle_errors():
         config = BriefConfig(people_files=tuple(people or ()), max_file_bytes=max_bytes)
@@ -77,8 +77,9 @@ def quotes(
             read_inputs(paths, config.max_file_bytes), config, split_listings=False
         )
         found = []
+        by_id = extract_run(articles, table)  # short forms resolved across the files given together
         for article in articles:
-            quotes = extract_quotes(article, table)
+            quotes = by_id[article.id]
             if direct_only:
                 quotes = tuple(q for q in quotes if q.kind == "direct")
             found.append((article, quotes))

@@ -151,7 +151,7 @@ def summarize(
     from brief.models import ModelPool
     from brief.people import load_people
     from brief.pipeline import load_articles, translation_progress
-    from brief.quotes import extract_quotes
+    from brief.quotes import extract_run
     from brief.summarize import make_summarizer
     from brief.translate import make_translator, translate_articles
     from brief.translate.glossary import load_glossary
@@ -190,7 +190,7 @@ def summarize(
             pool=pool,
         )
         articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
-        quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
+        quotes_by_id = extract_run(articles, table)
         with ProgressDisplay(enabled=sys.stderr.isatty()) as display:
             advance, total = translation_progress(display)
             translated = translate_articles(translator, articles, quotes_by_id, progress=advance, total=total)

@@ -102,7 +102,7 @@ def translate(
     """Translate articles into English, sentence by sentence, with names, terms and numbers protected."""
     from brief.people import load_people
     from brief.pipeline import load_articles
-    from brief.quotes import extract_quotes
+    from brief.quotes import extract_run
     from brief.translate import make_translator, translate_articles
 
     with handle_errors(), quiet_transformers():
@@ -128,7 +128,7 @@ def translate(
         table = load_people(config.people_files)
         translator = make_translator(config, table)  # fails fast (exit 2) when the model is not here
         articles, failures = load_articles(read_inputs(paths, config.max_file_bytes), config)
-        quotes_by_id = {a.id: extract_quotes(a, table) for a in articles}
+        quotes_by_id = extract_run(articles, table)
         with ProgressDisplay(enabled=sys.stderr.isatty()) as display:
             advance, total = translation_progress(display)
             translated = translate_articles(translator, articles, quotes_by_id, progress=advance, total=total)

@@ -36,6 +36,7 @@ from brief.quotes.mentions import (
     TOPIC,
     Cast,
     Mention,
+    Named,
     Token,
     declared_names,
     find_mentions,
@@ -158,6 +159,12 @@ def _particle_after(text: str, span: QuoteSpan) -> tuple[str, str]:
         match = pattern.match(rest)
         if match:
             return kind, match.group()
+    if rest[:1] == " " and rest[1:3] in ("라며", "라고", "이라"):
+        # ""…하겠습니다." 라며": the ending written apart from the closing mark (broadcast copy)
+        for kind, pattern in (("quotative", _QUOTATIVE), ("chain", _CHAIN)):
+            match = pattern.match(rest[1:])
+            if match:
+                return kind, match.group()
     if _NONE_AFTER.match(rest):
         return "none", ""
     if rest[:1] in "\"“'‘「":
@@ -219,6 +226,36 @@ def _says_noun(
     return None
 
 
+_COPULA_AFTER = re.compile(r"(?:이)?(?:었|였)?다[.\s]|(?:이)?(?:었|였)?다$")
+
+
+def _owned_before(
+    text: str, span: QuoteSpan, tokens: Sequence[Token], mentions: Sequence[Mention]
+) -> tuple[_Verb, Mention | None] | None:
+    """ "김 대표의 설명은 "…"이었다", "취재진의 질문은 "…"였다": a speech noun of someone before the quote
+    and a copula after it; the owner is that someone (for a question, its asker)."""
+    if not _COPULA_AFTER.match(text, span.end):
+        return None
+    k = _tokens_before(tokens, span.start) - 1
+    if k < 1 or tokens[k].raw != tokens[k].core or tokens[k].core[-1:] not in "은는이가":
+        return None
+    noun = tokens[k].core[:-1]
+    asked = noun in ("질문", "물음")
+    found = speech_noun(noun)
+    if not asked and found is None:
+        return None
+    stance = "asked" if asked else (found[1] if found else None)
+    owner = next((m for m in mentions if m.last == k - 1 and m.particle == "의"), None)
+    before = tokens[k - 1].core
+    if asked and before.endswith("의") and before[:-1].rstrip("들") in _ASKERS:
+        who = _ASKERS[before[:-1].rstrip("들")]
+        owner = Mention("unnamed", tokens[k - 1].start, tokens[k].end, k - 1, k, "", "질문자",
+                        title="질문자", description=who)  # fmt: skip
+    if owner is None:
+        return None
+    return (k, tokens[k].core, stance), owner
+
+
 def _find_verb(tokens: Sequence[Token], start: int, stop: int) -> tuple[int, str, str | None] | None:
     """The first reporting verb among tokens[start:stop]: (index, verb as written, stance)."""
     for k in range(start, stop):
@@ -246,7 +283,7 @@ class _Extractor:
     def __init__(self, article: Article, table: PeopleTable) -> None:
         self.article = article
         self.table = table
-        self.cast = Cast(table)
+        self.cast = Cast(table, article.date)
         # each paragraph is cut into sentences and searched for mentions once
         self.sentences: list[list[_Item]] = []
         self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
@@ -346,9 +383,14 @@ class _Extractor:
         for index, sub in enumerate(article.subheadlines):
             self._heading(sub, "subheadline", index)
         sections = {h.before for h in article.headings}
+        seen: set[str] = set()
         for index, paragraph in enumerate(article.paragraphs):
             if index in sections:
                 self.state = _State()  # a new section: no quote continues a speaker from the one before
+            key = "".join(paragraph.split())
+            if len(key) >= 20 and key in seen:
+                continue  # the same paragraph again (a summary box, a page that repeats a block)
+            seen.add(key)
             self._paragraph(paragraph, index)
         return tuple(self.quotes)
 
@@ -500,7 +542,7 @@ class _Extractor:
         current: list[QuoteSpan] = []
         spans = sentence.quotes
         for n, span in enumerate(spans):
-            kind, _ending = _particle_after(text, span)
+            kind, ending = _particle_after(text, span)
             if not span.closed and _UNCLOSED_END.search(span.inner(text)):
                 kind = "unclosed-reported"
             current.append(span)
@@ -508,6 +550,7 @@ class _Extractor:
             if (
                 kind == "chain"
                 and next_start is not None
+                and (spans[n + 1].double or not span.double)  # not into a quoted term: "…"며 '자백' 리뷰를
                 and not _words_between(tokens, span.end, next_start)
             ):
                 continue  # "…"며 "…": the chain goes on
@@ -518,6 +561,13 @@ class _Extractor:
             after = _tokens_before(tokens, span.end)
             stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
             verb = _find_verb(tokens, after, stop)
+            if (
+                verb is None
+                and kind == "quotative"
+                and text[span.end + len(ending) : span.end + len(ending) + 1] == ","
+            ):
+                # ""…"고, 끝으로 시우는 "…"라고 말했다": coordinated clauses share the last one's verb
+                verb = _find_verb(tokens, stop, len(tokens))
             owner: Mention | None = None
             question = _QUESTION.match(text, span.end) if span.double else None
             if kind == "term" and question is not None and _tokens_before(tokens, question.end()) < stop + 1:
@@ -529,6 +579,7 @@ class _Extractor:
                 kind, verb, owner = "quotative", (k, question.group(2), "asked"), asker
             elif kind == "term" and span.double:
                 said = _says_noun(text, span, tokens, stop, sentence.mentions)
+                said = said or _owned_before(text, span, tokens, sentence.mentions)
                 if said is not None:
                     kind, verb, owner = "quotative", said[0], said[1]
             elif kind == "none" and span.double and next_start is None and stop - after >= 2:
@@ -893,5 +944,13 @@ def _skip_connectives(text: str, start: int, end: int) -> int:
 
 
 def extract_quotes(article: Article, people: PeopleTable) -> tuple[Quote, ...]:
-    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body."""
+    """Direct and reported speech in ``article``: headline and sub-headline quotes first, then the body.
+    A paragraph the page prints twice (a portal's summary box, a repeated block) is read once."""
     return _Extractor(article, people).run()
+
+
+def extract_with_roster(article: Article, people: PeopleTable) -> tuple[tuple[Quote, ...], tuple[Named, ...]]:
+    """The quotes of ``article`` and everyone it names in full (for resolving short forms across a run)."""
+    extractor = _Extractor(article, people)
+    quotes = extractor.run()
+    return quotes, extractor.cast.roster()

@@ -151,7 +151,15 @@ def _is_opening_glued(text: str, i: int) -> bool:
     ("…KT…"협업…" glues the mark to the ellipsis)."""
     if text[i - 1] in "…·,:;([{<":
         return True
-    return i + 1 < len(text) and not text[i + 1].isspace() and text[i - 1] in ".]"
+    if i + 1 >= len(text) or text[i + 1].isspace():
+        return False
+    if text[i - 1] in ".]":
+        return True
+    # "…는 질문에"…"고 답했다": glued to the word before it, yet the next straight mark closes it
+    if "\uac00" <= text[i - 1] <= "\ud7a3" and not text.startswith(_CLOSER_FOLLOWERS, i + 1):
+        close = text.find('"', i + 1)
+        return close > i + 1 and _closes_here(text, close)
+    return False
 
 
 # a wrong mark closing a quote: "…싶다‘면서 “…" (closed with ‘, then a linking ending and a new quote)

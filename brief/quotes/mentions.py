@@ -8,6 +8,8 @@ follows it, which tells whether it is the subject of its clause.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from brief.analysis import analyse_word, word_shape
+from brief.knowledge.terms import resolve_by_term
 from brief.people import (
     COMPOUND_FAMILY_NAMES,
     FAMILY_NAMES,
@@ -24,11 +27,12 @@ from brief.people import (
     split_korean_name,
 )
 from brief.quotes.entities import NameEvidence, looks_transliterated
-from brief.records import Person, Speaker
+from brief.records import Person, Speaker, Term
 
 __all__ = [
     "Cast",
     "Mention",
+    "Named",
     "Token",
     "declared_names",
     "find_mentions",
@@ -226,10 +230,12 @@ class _Matcher:
         self.name_starts: set[str] = set()  # first words of names written with a space ("사티아")
         surnames: dict[str, list[Person]] = {}
         for person in table.people:
-            for name in (person.ko, *person.aliases):
+            for name in table.name_forms(person):  # "가수 비", never "비" alone
                 self.names["".join(name.split())] = person
                 if " " in name.strip():
                     self.name_starts.add(name.split()[0])
+                    if name not in person.aliases and person.context_ko:
+                        continue  # a job word and a stage name: the name's last word is not a surname
                     surnames.setdefault(name.split()[-1], []).append(person)
         # a foreign name's last word alone ("쿡 CEO" for 팀 쿡), when it names one person of the table and
         # is not a Korean family name (those are short forms: "황 CEO")
@@ -413,6 +419,11 @@ class _Matcher:
             found = found or (self._mention_at(tokens, i, text) if kind else None)
             if found is None and tokens[i].core[-1:] in _SUBJECT_ENDS and len(tokens[i].core) <= 10:
                 found = self._subject_word_at(tokens, i)
+            if found is None and i + 1 < n and tokens[i + 1].core in ("역시", "또한"):
+                token = tokens[i]  # "장하늘 역시 "…"": a bare name marked "also"
+                if token.raw == token.core and len(token.core) == 3 and self.evidence.bare_name(token.core):
+                    found = Mention("person", token.start, token.end, i, i, "", token.core, name=token.core,
+                                    weak=True)  # fmt: skip
             if found is None:
                 i += 1
                 continue
@@ -781,6 +792,16 @@ _TITLE_WORD = re.compile(r"[\s겸()]+")
 _OWNER_PAREN = re.compile(r"\((대표|회장|사장|대표이사)\s*([\uac00-\ud7a3]{2,4})\)")
 
 
+@dataclass(frozen=True)
+class Named:
+    """Someone an article names in full, with the titles and organisations it gives them (Korean)."""
+
+    name: str
+    titles: tuple[str, ...]
+    orgs: tuple[str, ...]
+    speaker: Speaker
+
+
 @dataclass
 class _Entry:
     key: str
@@ -794,8 +815,12 @@ class _Entry:
 class Cast:
     """Everyone named in full in one article, with the titles the article gives them."""
 
-    def __init__(self, table: PeopleTable) -> None:
+    def __init__(self, table: PeopleTable, date: dt.date | None = None) -> None:
         self.table = table
+        self.date = date  # the article's date: a short mention resolves through a term of office only with it
+        # the words of each paragraph (-1: headline, captions, labels), for the organisations it names
+        self.words: dict[int, set[str]] = {}
+        self._orgs_seen: dict[tuple[int, ...] | None, tuple[int, dict[str, str], tuple[str, ...]]] = {}
         self.evidence = _matcher(table).evidence
         self.family_words: dict[str, set[str]] = {}
         self.titled_names: dict[str, str] = {}  # bare names with a title right before them somewhere
@@ -823,12 +848,17 @@ class Cast:
             if mention.kind == "person" and not mention.weak:
                 self._add(mention.name or "", mention.person, mention.title, mention.org, para)
                 named.add(mention.start)
+                if mention.title:
+                    named.update(self._add_listed(tokens, mention, para))
             elif mention.kind == "person" and mention.first > 0:
                 # "배우 손하린은", "주장 김도윤이": a title right before a bare name is a person's evidence
                 before = tokens[mention.first - 1]
                 if before.raw == before.core and self.table.is_title(before.core):
                     self.titled_names.setdefault(mention.name or "", before.core)
         self._add_shadows(tokens, named)
+        words = self.words.setdefault(para, set())
+        words.update(t.core for t in tokens)
+        words.update(f"{a.core} {b.core}" for a, b in itertools.pairwise(tokens))
         for token in tokens:  # words that may be someone's full name, for _short_label
             if 3 <= len(token.core) <= 6 and token.core[0] in FAMILY_NAMES:
                 self.family_words.setdefault(token.core[0], set()).add(token.core)
@@ -837,6 +867,20 @@ class Cast:
             owner = text[max(0, match.start() - 30) : match.start()].split()
             if owner and split_korean_name(name) is not None:
                 self._add(name, self.table.get(name), match.group(1), owner[-1].strip(_EDGE_PUNCT))
+
+    def _add_listed(self, tokens: Sequence[Token], mention: Mention, para: int) -> list[int]:
+        """ "박하늘, 이도윤, 손가람 변호사가": names listed before a titled name share its title (and its
+        organisation); each needs a Korean name's shape. Returns where the listed names start."""
+        starts = []
+        k = mention.first - 1
+        while k >= 0 and tokens[k].raw.endswith(",") and tokens[k].raw[:-1] == tokens[k].core:
+            name = tokens[k].core
+            if len(name) != 3 or not self.evidence.korean_name(name):
+                break
+            self._add(name, self.table.get(name), mention.title, mention.org, para)
+            starts.append(tokens[k].start)
+            k -= 1
+        return starts
 
     def _add_shadows(self, tokens: Sequence[Token], named: set[int]) -> None:
         matcher = _matcher(self.table)
@@ -868,6 +912,30 @@ class Cast:
             entry.titles.append(title)
         if org and org not in entry.orgs:
             entry.orgs.append(org)
+
+    def _org_en(self, org_ko: str) -> str | None:
+        """An organisation in English: the tables' name, else one its marker tells ("한빛전자" ->
+        "Hanbit Electronics"); None for anything else."""
+        english = self.table.translate_org(org_ko)
+        if english is None and " " not in org_ko and org_ko not in self.evidence.knowledge.bodies:
+            english = self.evidence.body_or_org(org_ko)
+        return english
+
+    def roster(self) -> tuple[Named, ...]:
+        """Everyone named in full in the article (not short forms, not withheld names)."""
+        named = []
+        for entry in self.entries.values():
+            if _ANONYMOUS.match(entry.name) or _ANONYMOUS_GLUED.match(entry.name):
+                continue
+            if entry.person is None and split_korean_name(entry.name) is None and " " not in entry.name:
+                continue  # a stage name: no family name to match a short form with
+            speaker = self._speaker_of(entry)
+            named.append(Named(entry.name, tuple(entry.titles), tuple(entry.orgs), speaker))
+        return tuple(named)
+
+    def compatible(self, short: str, full: str) -> bool:
+        """Whether a short mention's title fits a full one (see ``_compatible``)."""
+        return self._compatible(short, full)
 
     def label_speaker(self, label: str) -> Speaker | None:
         """The speaker a broadcast label names: "최원호 / 한화이글스 감독", "이점제(울산시 울주군)",
@@ -943,7 +1011,7 @@ class Cast:
             entry = self._resolve_short(mention.name or "", mention.title or "", para)
             if entry is not None:
                 return self._speaker_of(entry)
-            return self._short_label(mention)
+            return self._short_label(mention, para)
         if mention.kind in ("unnamed", "org") and mention.description:
             org = self.table.translate_org(mention.org) if mention.org else None
             if mention.kind == "org" and org is None:
@@ -951,7 +1019,7 @@ class Cast:
             return Speaker(kind="unnamed", ko=mention.bare_text, en=mention.description, org=org)
         return None
 
-    def _short_label(self, mention: Mention) -> Speaker | None:
+    def _short_label(self, mention: Mention, para: int | None = None) -> Speaker | None:
         """A speaker the article only ever calls by family name and title ("윤 사장"): "President Yoon"
         (of the organisation written before it), unverified. None when anyone of that family is named in
         full anywhere in the article, read or not: then the short form is unsure, never a label."""
@@ -964,25 +1032,126 @@ class Cast:
             for base, _particle in split_particle(word):
                 if len(base) in (3, 4) and self.evidence.korean_name(base):
                     return None  # "윤재석" somewhere: maybe this 윤 사장, maybe not
+        by_term = self._by_term(family, title_ko, mention.org, para)
         if mention.org:
-            # the people table names that title at that organisation: "KT 김 대표" is KT's CEO 김영섭
+            # the people table names that title at that organisation: "KT 김 대표" is KT's CEO 김영섭 (on
+            # a dated article, someone with terms of office counts only through them: by_term)
             known = [
                 p for p in self.table.people
                 if (split_korean_name(p.ko) or ("", ""))[0] == family
                 and mention.org in p.org_ko
                 and any(self._compatible(title_ko, t) for t in p.title_ko)
+                and (self.date is None or not p.terms)
             ]  # fmt: skip
+            if known and by_term is not None:
+                return None  # the table knows two people it could be: unsure
             if len(known) == 1:
                 self._add(known[0].ko, known[0], title_ko, mention.org)
                 return self._speaker_of(self.entries[known[0].ko])
+        if by_term is not None:
+            return by_term
         title_en, _org = self._title_en(title_ko, mention.org)
         if not title_en:
             return None
-        org_en = self.table.translate_org(mention.org) if mention.org else None
+        org_en = self._org_en(mention.org) if mention.org else None
         en = f"{title_en[:1].upper()}{title_en[1:]} {FAMILY_NAMES[family]}"
         if org_en:
             en = f"{en} of {org_en}"
         return Speaker(kind="named", ko=f"{family} {title_ko}", en=en, org=org_en, verified=False)
+
+    def _by_term(self, family: str, title_ko: str, org_ko: str | None, para: int | None) -> Speaker | None:
+        """The table person who held "``family`` ``title_ko``" on the article's date (a term of office),
+        when exactly one did at an organisation the mention carries, or, when it carries none, that the
+        headline, the first paragraph, the mention's paragraph or the one before it names; else None. The
+        name and its English come from the table, so the speaker counts as verified, as other table
+        matches do."""
+        if self.date is None or (org_ko is None and para is None):
+            return None
+        known, unknown = self._organisations(None)
+        near = None
+        if org_ko is None and para is not None:
+            paras = (-1, 0, para - 1, para)
+            if self._foreign_place(paras):
+                return None  # "북한 … 김 위원장은": the holder may be another state's
+            near = self._organisations(paras)[0]
+        found = resolve_by_term(
+            self.table, self.evidence.knowledge, family, title_ko, self.date,
+            mention_org=org_ko, article_orgs=known, near_orgs=near, unknown_orgs=unknown,
+        )  # fmt: skip
+        if found is None:
+            return None
+        ko, en = found.person.ko, found.person.en
+        return Speaker(kind="named", ko=ko, en=en, title=found.title, org=found.org, verified=True)
+
+    def _foreign_place(self, paras: tuple[int, ...]) -> bool:
+        """Whether paragraphs ``paras`` name a country or region abroad ("북한은", "미국의")."""
+        places = self.evidence.knowledge.places
+        words = (w for p in paras for w in self.words.get(p, ()) if " " not in w)
+        return any(b != "한국" and b in places for w in words for b, _particle in split_particle(w))
+
+    def _office_on_day(self, person: Person, entry: _Entry) -> tuple[str | None, str | None] | None:
+        """(English title, organisation) of the one term of ``person`` that covers the article's date and
+        fits what the article says of them (its titles and organisations, when it gives any); else None."""
+        if not person.terms:
+            return None
+        table = self.table
+        theirs = {table.translate_org(o) or o for o in entry.orgs}
+        fitting = [
+            term for term in person.terms
+            if (not entry.titles or any(self._compatible(t, k) for t in entry.titles for k in term.title_ko))
+            and (not theirs or theirs & {table.translate_org(o) or o for o in term.org_ko})
+        ]  # fmt: skip
+        on_day = [term for term in fitting if self.date is not None and term.covers(self.date)]
+        if len(on_day) == 1:
+            return self._term_title(on_day[0]), on_day[0].org or table.translate_org(on_day[0].org_ko[0])
+        if entry.titles and fitting and len({self._term_title(t) for t in fitting}) == 1:
+            return self._term_title(fitting[0]), None  # "류중일 감독", no date: a manager, club unknown
+        return None
+
+    def _term_title(self, term: Term) -> str | None:
+        """A term's title in English: its own, or the title table's worded by the organisation's kind."""
+        title = term.title or self.evidence.knowledge.title_in_context(term.title_ko[0], term.org_ko[0])
+        return title or self.table.translate_title(term.title_ko[0])
+
+    def _namesake_of_officeholder(self, person: Person, entry: _Entry) -> bool:
+        """Whether the article's words for someone with a table person's name (known only by terms of
+        office) fit none of their terms: another title at an organisation they never served."""
+        if not person.terms or person.org_ko or person.title_ko or not (entry.titles or entry.orgs):
+            return False
+        table = self.table
+        theirs = {table.translate_org(o) or o for o in entry.orgs}
+        served = {table.translate_org(o) or o for term in person.terms for o in term.org_ko}
+        held = [k for term in person.terms for k in term.title_ko]
+        titled = any(self._compatible(t, k) for t in entry.titles for k in held)
+        return not titled and not (theirs & served) and bool(theirs)
+
+    def _organisations(self, paras: tuple[int, ...] | None) -> tuple[dict[str, str], tuple[str, ...]]:
+        """The organisations the article (or its paragraphs ``paras``) names: {English: Korean} for those
+        the tables know, and the words that name one they do not know ("부국증권"); remembered until more
+        text is added."""
+        chosen = [w for p, ws in self.words.items() if paras is None or p in paras for w in ws]
+        seen = self._orgs_seen.get(paras)
+        if seen is not None and seen[0] == len(chosen):
+            return seen[1], seen[2]
+        known: dict[str, str] = {}
+        unknown: list[str] = []
+        for word in sorted(set(chosen)):
+            head, _space, last = word.rpartition(" ")  # one word, or two ("LG 트윈스는")
+            for base, _particle in split_particle(last):
+                base = f"{head} {base}" if head and base else base
+                english = self.table.translate_org(base) if base else None
+                if head and english == self.table.translate_org(head):
+                    continue  # "LG 트윈스는": only "LG", which the first word names on its own
+                if english is not None and self.table.get(base) is None:
+                    known.setdefault(english, base)
+                elif base and " " not in base and self.evidence.is_org_word(base):
+                    unknown.append(base)
+        parts = {part for ko in known.values() for part in ko.split() if len(part) > 1}
+        found = tuple(w for w in unknown if not any(w.startswith(part) for part in parts))  # "트윈스는"
+        if len(self._orgs_seen) > 64:
+            self._orgs_seen.clear()
+        self._orgs_seen[paras] = (len(chosen), known, found)
+        return known, found
 
     def _resolve_short(self, family: str, title: str, para: int | None = None) -> _Entry | None:
         def family_of(entry: _Entry) -> bool:
@@ -1049,6 +1218,8 @@ class Cast:
             english = {table.translate_org(o) for o in entry.orgs} - {None}
             if not (own & theirs) and person.org not in english:
                 person = None  # a namesake at another organisation: not the table's person
+        if person is not None and self._namesake_of_officeholder(person, entry):
+            person = None  # "강호인 한빛증권 연구원": not the minister of that name
         if person is not None:
             title, org = person.title, person.org
             known = [
@@ -1059,6 +1230,9 @@ class Cast:
                 # table gives none (a head of state's office changes with elections): use the article's
                 title = table.translate_title(entry.titles[0]) or title
                 org = next((o for o in map(table.translate_org, entry.orgs) if o), None) or org
+            office = self._office_on_day(person, entry) if person.title is None else None
+            if office is not None:  # "박능후 장관은" on 2019-10-01: Minister of Health and Welfare
+                title, org = office[0] or title, office[1] or org
             return Speaker(kind="named", ko=person.ko, en=person.en, title=title, org=org, verified=True)
         org_ko = entry.orgs[0] if entry.orgs else None
         title = None
@@ -1068,6 +1242,6 @@ class Cast:
             if title:
                 break
         orgs = [*entry.orgs, *([org_ko] if org_ko else [])]
-        org = next((o for o in map(table.translate_org, orgs) if o), None)
+        org = next((o for o in map(self._org_en, orgs) if o), None)
         en = romanize_stage_name(entry.name) if entry.name in self.declared else romanize_name(entry.name)
         return Speaker(kind="named", ko=entry.name, en=en, title=title, org=org)

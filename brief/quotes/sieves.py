@@ -86,7 +86,27 @@ def subject_before(site: QuoteSite) -> Mention | None:
     # "A 의원은 "…"라는 글을, B 의원도 "…"라며": the subject right before a quote is its speaker,
     # whatever stronger subject stands further back
     adjacent = [m for m in site.before if m.last == site.first - 1 and subject_rank(m) >= 1]
+    if not adjacent:
+        adjacent = _introduced(site)
     return _usable(site, adjacent[-1] if adjacent else pick_subject(site.before))
+
+
+def _introduced(site: QuoteSite) -> list[Mention]:
+    """ "류하준 감독, "…"라며": a person named with their title and a comma right before the quote, the
+    one person of the clause (broadcast copy introduces a sound bite so)."""
+    people = [m for m in site.before if m.kind in ("person", "short", "pronoun")]
+    if len(people) != 1:
+        return []
+    mention = people[0]
+    last = site.tokens[mention.last] if mention.last < len(site.tokens) else None
+    introduced = (
+        mention.particle == ""
+        and mention.title is not None
+        and mention.last == site.first - 1
+        and last is not None
+        and last.raw.endswith(",")
+    )
+    return [mention] if introduced else []
 
 
 def subject_after(site: QuoteSite) -> Mention | None:

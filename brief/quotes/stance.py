@@ -1,13 +1,16 @@
 """Reporting verbs and their English stance ("강조했다" -> "stressed").
 
-A verb is looked up by the longest stem that starts it ("강조했다", "강조하며", "강조한" all start
-with "강조"), so one entry covers every ending. Two-word idioms ("힘을 보탰다") are looked up first.
+A verb is looked up by its dictionary form, which Kiwi's morphology gives whatever the ending
+("강조했다", "강조하며", "강조한" are all 강조하다), so one entry covers every form. Two-word idioms
+("힘을 보탰다") are looked up first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+
+from brief.analysis import Morph, analyse_word
 
 # Verbs that name a thing rather than report speech: "…"이라고 부른다 / 불린다 / 적혀 있다
 NAMING_STEMS = (
@@ -21,89 +24,41 @@ __all__ = [
     "NAMING_STEMS",
     "SPEECH_NOUNS",
     "STANCES",
+    "speech_lemma",
     "speech_noun",
     "stance_of",
     "stance_of_idiom",
 ]
 
-# stem (the start of the verb as written) -> English stance
+# reporting verbs by their dictionary form (a noun + 하다 for Sino-Korean verbs) -> English stance. A verb
+# as written is reduced to this form by Kiwi's morphology, whatever its ending ("강조했다", "강조하며",
+# "강조한", "강조했습니다" are all 강조하다); see ``speech_lemma``.
 STANCES: Mapping[str, str] = MappingProxyType(
     {
-        "말했": "said", "말하": "said", "말한": "said", "말해": "said",
-        "밝혔": "stated", "밝히": "stated", "밝힌": "stated", "밝혀": "stated",
-        "강조": "stressed",
-        "설명": "explained",
-        "덧붙": "added",
-        "답했": "answered", "답하": "answered", "답한": "answered", "답해": "answered", "답변": "answered",
-        "전했": "said", "전하": "said", "전한": "said", "전해": "said",
-        "주장": "claimed",
-        "일축": "dismissed",
-        "단언": "asserted",
-        "언급": "mentioned",
-        "당부": "urged",
-        "약속": "promised",
-        "지적": "pointed out",
-        "내다봤": "predicted", "내다보": "predicted", "내다본": "predicted",
-        "전망": "forecast",
-        "자신했": "expressed confidence", "자신하": "expressed confidence", "자신한": "expressed confidence",
-        "자신감을": "expressed confidence",
-        "평가": "assessed",
-        "독려": "encouraged",
-        "피력": "expressed",
-        "소개": "introduced",
-        "꼽았": "cited", "꼽으": "cited", "꼽은": "cited", "꼽아": "cited",
-        "했다": "said", "했고": "said", "하며": "said", "한다": "said", "했으": "said", "했지": "said",
-        "발언": "said",
-        "토로": "lamented",
-        "역설": "stressed",
-        "반박": "rebutted",
-        "해명": "explained",
-        "제안": "proposed",
-        "촉구": "urged",
-        "호소": "appealed",
-        "요청": "requested",
-        "경고": "warned",
-        "우려": "expressed concern",
-        "기대": "expected",
-        "예상": "expected",
-        "분석": "analysed",
-        "진단": "diagnosed",
-        "확신": "expressed conviction",
-        "장담": "assured",
-        "다짐": "vowed",
-        "공언": "declared",
-        "선언": "declared",
-        "발표": "announced",
-        "비판": "criticised",
-        "질타": "rebuked",
-        "칭찬": "praised",
-        "부연": "elaborated",
-        "귀띔": "hinted",
-        "시사": "hinted",
-        "털어놨": "confided", "털어놓": "confided",
-        "물었": "asked", "묻자": "asked", "질문하": "asked", "질문했": "asked", "물으": "asked",
-        "되묻": "asked back",
-        "되물었": "asked back",
-        "반문": "asked back",
-        "인정": "acknowledged",
-        "말하기": "said", "강조하기": "stressed", "밝히기": "stated", "설명하기": "explained",
-        "부인": "denied",
-        "해석": "interpreted",
-        "예고": "signalled",
-        "자평": "assessed",
-        "회고": "recalled",
-        "회상": "recalled",
-        "꼬집": "pointed out",
-        "짚었": "pointed out", "짚어": "pointed out", "짚은": "pointed out",
-        "맞받": "retorted",
-        "반발": "protested",
-        "항변": "protested",
-        "주문": "called for",
-        "요구": "demanded",
-        "적었": "wrote", "적어": "wrote", "썼": "wrote", "써": "wrote",
-        "조언": "advised",
-        "권고": "recommended",
-        "답": "answered",
+        "말하다": "said", "밝히다": "stated", "강조하다": "stressed", "설명하다": "explained",
+        "덧붙이다": "added", "답하다": "answered", "답변하다": "answered", "대답하다": "answered",
+        "전하다": "said", "주장하다": "claimed", "일축하다": "dismissed", "단언하다": "asserted",
+        "언급하다": "mentioned", "당부하다": "urged", "인사하다": "said", "약속하다": "promised",
+        "지적하다": "pointed out", "내다보다": "predicted", "전망하다": "forecast",
+        "자신하다": "expressed confidence", "평가하다": "assessed", "독려하다": "encouraged",
+        "피력하다": "expressed", "소개하다": "introduced", "꼽다": "cited", "하다": "said",
+        "발언하다": "said", "토로하다": "lamented", "역설하다": "stressed", "반박하다": "rebutted",
+        "해명하다": "explained", "제안하다": "proposed", "촉구하다": "urged", "호소하다": "appealed",
+        "요청하다": "requested", "경고하다": "warned", "우려하다": "expressed concern",
+        "기대하다": "expected", "예상하다": "expected", "분석하다": "analysed", "진단하다": "diagnosed",
+        "확신하다": "expressed conviction", "장담하다": "assured", "다짐하다": "vowed",
+        "공언하다": "declared", "선언하다": "declared", "발표하다": "announced", "비판하다": "criticised",
+        "질타하다": "rebuked", "칭찬하다": "praised", "부연하다": "elaborated", "귀띔하다": "hinted",
+        "시사하다": "hinted", "털어놓다": "confided", "묻다": "asked", "질문하다": "asked",
+        "되묻다": "asked back", "반문하다": "asked back", "인정하다": "acknowledged", "부인하다": "denied",
+        "해석하다": "interpreted", "예고하다": "signalled", "자평하다": "assessed", "회고하다": "recalled",
+        "회상하다": "recalled", "꼬집다": "pointed out", "짚다": "pointed out", "맞받다": "retorted",
+        "맞받아치다": "retorted", "반발하다": "protested", "항변하다": "protested", "주문하다": "called for",
+        "요구하다": "demanded", "적다": "wrote", "쓰다": "wrote", "조언하다": "advised",
+        "권고하다": "recommended", "말씀하다": "said", "고백하다": "confessed",
+        "밝혀오다": "stated", "얘기하다": "said", "이야기하다": "said", "농담하다": "joked",
+        "반성하다": "reflected", "사과하다": "apologised", "감사하다": "thanked", "고민하다": "reflected",
+        "외치다": "shouted", "울먹이다": "said tearfully", "전언하다": "said", "설파하다": "argued",
     }
 )  # fmt: skip
 
@@ -161,27 +116,43 @@ IDIOM_VERBS = (
     "전했", "전하", "표했", "표하",
 )  # fmt: skip
 
-_LONGEST = max(map(len, STANCES))
-# passives and look-alikes: "전해졌다" (it is reported), "밝혀졌다" (it came to light), "말해준다" (it shows)
-_NOT_SPEECH = (
-    "전해졌", "전해진", "전해지", "밝혀졌", "밝혀진", "밝혀지",
-    "말해주", "말해준", "말해줬", "설명된", "설명되",
-)  # fmt: skip
+
+def speech_lemma(verb: str) -> str | None:
+    """The dictionary form of the verb a word is built on, by Kiwi's morphology ("강조했습니다" ->
+    "강조하다", "밝혀왔다" -> "밝히다", "털어놨다" -> "털어놓다"); None when the word holds no verb, or
+    holds a passive or a "show" auxiliary ("전해졌다": it is reported; "말해준다": it shows)."""
+    word = verb.strip().strip(".,!?\"'”’…")
+    if not word:
+        return None
+    morphs = analyse_word(word)
+    for k, morph in enumerate(morphs):
+        following = morphs[k + 1 :]
+        if morph.tag in ("XSV", "XSA") or morph.tag.startswith(("VV", "VA", "VX")):
+            if any(m.tag.startswith("VX") and m.form in ("지", "주") for m in following):
+                return None  # "전해졌다", "말해준다"
+            if morph.tag == "XSV":
+                if morph.form != "하" or k == 0 or not morphs[k - 1].tag.startswith("N"):
+                    return None  # "설명되다": a passive
+                return f"{morphs[k - 1].form}하다"
+            if morph.tag.startswith("VX"):
+                return None
+            compound = _compound(morph.form, following)
+            return compound or f"{morph.form}다"
+    return None
+
+
+def _compound(stem: str, following: tuple[Morph, ...] | list[Morph]) -> str | None:
+    """ "털" + "어" + "놓" -> "털어놓다": a verb joined to an auxiliary that makes one verb with it."""
+    if len(following) >= 2 and following[0].tag == "EC" and following[1].tag.startswith("VX"):
+        joined = f"{stem}{following[0].form}{following[1].form}다"
+        return joined if joined in STANCES else None
+    return None
 
 
 def stance_of(verb: str) -> str | None:
     """The English stance of a reporting verb as written ("강조했다" -> "stressed"), or None."""
-    word = verb.strip().rstrip(".,!?\"'”’")
-    if word.startswith(_NOT_SPEECH):
-        return None
-    for length in range(min(_LONGEST, len(word)), 0, -1):
-        stance = STANCES.get(word[:length])
-        if stance is None:
-            continue
-        if length == 1 and word[0] == "답" and not word.startswith(("답했", "답하")):
-            continue
-        return stance
-    return None
+    lemma = speech_lemma(verb)
+    return STANCES.get(lemma) if lemma else None
 
 
 def stance_of_idiom(first: str, second: str) -> str | None:

@@ -264,7 +264,8 @@ def _builtin() -> tuple[tuple[GlossaryEntry, bool], ...]:
 def _people_entries(people: PeopleTable) -> list[GlossaryEntry]:
     entries = []
     for person in people.people:
-        for name in (person.ko, *person.aliases):
+        # a stage name that is also a word ("비"): not protected (it would turn every shower into Rain)
+        for name in person.aliases if person.context_ko else (person.ko, *person.aliases):
             if len(_squash(name)) >= 2:
                 entries.append(GlossaryEntry(ko=name, en=person.en, kind="person"))
     for name in people.org_names:
