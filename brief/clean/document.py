@@ -465,6 +465,7 @@ _LINE_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5} | {str(n): 
 _SUMMARY_LINES = 5  # a summary box with no count holds a few short lines
 _SUMMARY_LENGTH = 200  # a longer line is a paragraph of the article, not a summary point
 _SUMMARY_REACH = 200  # lines below a summary point searched for the text it repeats
+_SUMMARY_BOXES = 10  # summary labels examined on one page
 
 
 def _bigrams(text: str) -> set[str]:
@@ -504,11 +505,15 @@ def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
     """Below a summary label that gives no count ("자동요약", "AI 요약"), up to _SUMMARY_LINES short lines
     (to the next removed line) that repeat the text below them, half of each one's syllable pairs or
     more, are the summary's points; the first line that says something new is the article."""
-    for at, label in enumerate(lines):
-        if not (label.kind == "removed" and label.reason == "portal note" and "요약" in label.text):
-            continue
-        if _SUMMARY_COUNT.search(label.text):
-            continue  # counted in _classify
+    labels = (
+        at
+        for at, label in enumerate(lines)
+        if label.kind == "removed"
+        and label.reason == "portal note"
+        and "요약" in label.text
+        and not _SUMMARY_COUNT.search(label.text)  # "3줄 요약": counted in _classify
+    )
+    for at in itertools.islice(labels, _SUMMARY_BOXES):  # a page has a box or two; a hostile one, many
         k = at + 1
         for _ in range(_SUMMARY_LINES):
             while k < len(lines) and lines[k].kind == "blank":
