@@ -591,3 +591,28 @@ def test_furniture_glued_after_the_last_sentence_is_cut(tail: str, kept: bool) -
     page = f"내년 예산안 국무회의 통과\n정부는 29일 국무회의를 열고 내년도 예산안을 확정했다.\n{last}{tail}\n"
     article = _clean(page)
     assert (article.paragraphs[-1] == last) is kept
+
+
+# ---------------------------------------------------------------- a portal's note under its machine summary
+@pytest.mark.parametrize(
+    "line",
+    [
+        "한빛픽의 주요 문장 추출 기술을 사용하여 “가나일보” 기사 내용을 3줄로 요약한 결과입니다.",
+        "AI를 활용해 기사를 요약한 내용입니다. 정확한 내용은 본문 전체를 확인해 주세요.",
+        "※ 인공지능 모델을 이용하여 원문을 요약한 것입니다. 일부 내용이 빠질 수 있어 원문 읽기를 권합니다.",
+    ],
+)
+def test_a_machine_summary_note_is_furniture(line: str) -> None:
+    assert boilerplate_reason(line) == "summary notice"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "정부는 신기술을 활용해 보고서를 요약한 결과를 발표했다고 밝혔다.",
+        "연구진은 인공지능 기술을 활용하여 진료 기록을 요약한 결과, 오류가 크게 줄었다고 밝혔다.",
+        '그는 "기술을 사용하여 요약한 결과입니다"라고 말했다.',
+    ],
+)
+def test_a_story_about_summarising_stays(line: str) -> None:
+    assert boilerplate_reason(line) != "summary notice"

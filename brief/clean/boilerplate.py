@@ -313,6 +313,16 @@ _SYNDICATION = re.compile(
 )
 
 
+# "…의 문장 추출 기술을 사용하여 "OUTLET" 기사 내용을 3줄로 요약한 결과입니다.": a portal's note under its
+# machine summary (what made the summary), never the article's words
+_SUMMARY_NOTICE = re.compile(
+    r"[\[(<]?\s*[※*▶■☞]?\s*.{0,60}(?:기술|AI|인공지능|알고리즘|모델)\S{0,2}\s*(?:을|를)?\s*"
+    r"(?:사용|활용|이용|통해|기반으로)\S{0,3}\s.{0,80}요약(?:한|된|했)\s*(?:결과|내용|것|글)\S{0,4}\.?\s*[\])>]?"
+    r"(?:\s*[^.]{0,80}(?:본문|원문|전문|기사\s*전체)[^.]{0,40}\.?)?",  # "… 본문 전체 읽기를 권장합니다."
+    _I,
+)
+
+
 # Menu words are bare nouns: no case particle, no verb ending. The last syllables that mark a word as
 # inflected or followed by a particle ("정부가", "밝혔다", "오르는", "회의에서"); a noun that happens to end
 # in one of them ("국무회의") only makes a menu go unrecognised, never a headline lost.
@@ -356,6 +366,8 @@ def boilerplate_reason(line: str) -> str | None:
         return "navigation header"
     if len(line) <= 220 and _SYNDICATION.fullmatch(line):
         return "syndication note"
+    if len(line) <= 320 and "요약" in line and _SUMMARY_NOTICE.fullmatch(line):
+        return "summary notice"
     if is_reader_widget(line):
         return "reader widget"
     if is_template_placeholder(line):
