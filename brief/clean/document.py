@@ -71,6 +71,19 @@ _TIP_LABEL = re.compile(r"제보|문의|보도\s*자료|[▷▶☞※]\s*(?:이�
 _HEADING_MARK = re.compile(r"^[◇◆■□▣▶●○◈]\s*(?P<text>\S.*)$")
 # the speaker label of a transcript turn ("● 기자: …", "■ 앵커 : …", "▶ 유지환: …"): a turn, not a heading
 _TURN_LABEL = re.compile(r"[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,10})?\s*:\s*\S")
+# an item of a roundup column of remarks: a mark, often an ellipsis, the remark in quotes, then "=" and
+# who said it ("○…\"예산은 충분하다\" = 김 장관이 답하며."): a paragraph, not a heading
+_ROUNDUP_ITEM = re.compile(r"^(?:[◇◆■□▣▶●○◈]\s*)?(?:…|\.{2,3})?\s*[\"“][^\"“”]{2,}[\"”]\s*=\s*\S")
+# a closed quotation that the sentence goes on from ("\"…처음\"이라며", "“…늘리겠다”고"): the remark is
+# whole even when the scraper cut the sentence after it
+_CLOSED_QUOTE_GOES_ON = re.compile(r"[\"“][^\"“”]{4,}[\"”](?=[가-힣])")
+# a remark printed on a line of its own ("\"끝까지 뛰자\""), before the line that names who said it
+_STANDALONE_QUOTE = re.compile(r"^[\"“]+[^\"“”]{2,}[\"”]$")
+# the next line names the speaker of that remark: "… 이렇게 말했다.", "… 감독의 말.", "…라고 밝혔다."
+_NAMES_THE_SPEAKER = re.compile(
+    r"^[^.!?]{0,80}?(?:(?:말|밝히|밝혔|전했|강조했|설명했|답했|덧붙였|주장했|언급했|토로했|당부했|털어놨|털어놓았"
+    r"|외쳤|다짐했|소감을\s*밝혔)[가-힣]{0,4}|의\s*(?:말|설명|각오|소감)(?:이다)?)[.!]"
+)
 _LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
 _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?https?://\S+", re.IGNORECASE)
@@ -574,6 +587,13 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         _remove(line, "byline", ev)
         _take_byline(byline, ev, table)
         return
+    if len(t) <= 30 and DESK.fullmatch(t) and "사진" in t:
+        # "대통령실사진기자단", "국회사진기자단": the press pool that took the photo above, not a desk that
+        # signs the article (the article does not end here)
+        _remove(line, "photo credit", ev)
+        if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
+            previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
+        return
     if len(t) <= 30 and DESK.fullmatch(t):
         _remove(line, "desk credit", ev)  # "특별취재팀": the article is over, and no person wrote it
         return
@@ -644,8 +664,14 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     if credit is not None and caption and HANGUL.search(caption):
         ev.drop(line.index + 0.5, credit, "photo credit")
         wire_photo = is_wire_photo_credit(credit) or (_WIRE_TAG.match(t) and _PHOTO_DATE.search(credit))
-        if _is_paragraph_with_credit(caption) and not (wire_photo and len(caption) <= 250):
-            line.text = caption  # a paragraph with a photo credit glued on, not a caption
+        if _is_paragraph_with_credit(caption) and not (
+            wire_photo and len(caption) <= 250 and not _CLOSED_QUOTE_GOES_ON.search(caption)
+        ):
+            # a paragraph with a photo credit glued on, not a caption: a wire's photo line that reports
+            # what someone said ("(부산=연합뉴스) 홍길동 기자 = 김 시장은 \"…\"고 말했다. 2025.3.7 …") is
+            # a paragraph too; its dateline and byline are cut where the body starts
+            cut = t.rfind(credit)
+            line.text = t[:cut].rstrip() if wire_photo and cut > 0 else caption
             return
         line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", caption)  # "▲ 최수연 대표가 …"
         return
@@ -656,7 +682,13 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         _remove(line, "portal summary", ev)  # "[요약] 서울 아파트 값이 …": a summary card's point
         return
     mark = _HEADING_MARK.match(t)
-    if mark and len(t) <= 150 and not t.endswith("다.") and not _TURN_LABEL.match(mark.group("text")):
+    if (
+        mark
+        and len(t) <= 150
+        and not t.endswith("다.")
+        and not _TURN_LABEL.match(mark.group("text"))
+        and not _ROUNDUP_ITEM.match(t)  # "○…\"…\" = 김 장관이 답하며": an item of a roundup of remarks
+    ):
         line.kind, line.caption = "heading", mark.group("text").strip()
 
 
@@ -1267,6 +1299,7 @@ def _body(
         and not _INNER_SENTENCE.search(paragraphs[-1])
         and not (unpunctuated and _SPOKEN_END.search(paragraphs[-1]))
         and not _plain_statement(paragraphs[-1])
+        and not _remark_before_cut(paragraphs[-1])
     ):
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
@@ -1317,6 +1350,17 @@ def _without_trailing_widgets(paragraph: str) -> tuple[str, list[tuple[str, str]
     return paragraph, glued
 
 
+def _remark_before_cut(paragraph: str) -> bool:
+    """A last paragraph the scraper cut after a whole quoted remark ("… 이장은 \"…처음\"이라며"): it stays,
+    marked truncated, for the remark it holds; a cut inside the quotation ("… \"기록도 저렇게 중") or a
+    line without one ("편집팀") goes."""
+    return (
+        len(paragraph.split()) >= 3
+        and _CLOSED_QUOTE_GOES_ON.search(paragraph) is not None
+        and _cut_off(paragraph)
+    )
+
+
 def _cut_off(paragraph: str) -> bool:
     """A last paragraph that stops in the middle of a sentence ("… 어려울 전망입니")."""
     end = paragraph.rstrip("'\"’”」』)] ")
@@ -1324,10 +1368,26 @@ def _cut_off(paragraph: str) -> bool:
 
 
 def _is_heading(text: str, nxt: _Line | None) -> bool:
-    """A short non-sentence line followed by running text (``nxt``, the next text line) is a heading."""
+    """A short non-sentence line followed by running text (``nxt``, the next text line) is a heading;
+    not an item of a roundup of remarks, a bracketed answer of a transcript ("[네, 맞습니다.]"), or a
+    remark on a line of its own whose speaker the next line names (``_remark_then_speaker``)."""
     if len(text) > 80 or _LIST_START.match(text) or EMAIL.search(text) or _INNER_SENTENCE.search(text):
         return False
-    return nxt is not None and bp.is_prose(nxt.text)
+    if _ROUNDUP_ITEM.match(text) or _bracketed_sentence(text):
+        return False
+    return nxt is not None and bp.is_prose(nxt.text) and not _remark_then_speaker(text, nxt.text)
+
+
+def _bracketed_sentence(text: str) -> bool:
+    """A transcript's answer printed in brackets without a label ("[네, 거의 다 왔습니다.]", "[네.]"): it
+    ends like a sentence inside the brackets, which a heading or a tag ("[앵커]") does not."""
+    return text.startswith("[") and text.endswith("]") and text[:-1].rstrip().endswith((".", "?", "!"))
+
+
+def _remark_then_speaker(text: str, following: str) -> bool:
+    """``text`` is a remark in quotes on a line of its own, and ``following`` opens by naming who said it
+    ("\"끝까지 뛰자\"" / "주장 박민이 경기 전 이렇게 말했다.")."""
+    return _STANDALONE_QUOTE.match(text) is not None and _NAMES_THE_SPEAKER.match(following) is not None
 
 
 def _captions(lines: list[_Line], ev: _Evidence) -> list[str]:
