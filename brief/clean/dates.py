@@ -62,7 +62,12 @@ _BOARD_FIELD = re.compile(
 # the fields of a post's header line: "작성자 NICK | Posted on November 3, 2019 | 조회 892"
 _FIELD_SEPARATOR = re.compile(r"\s+[|｜]\s+")
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
-_TIME = re.compile(r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?", re.IGNORECASE)
+# a time of day: "14:13", "오후 2:13", "2:13 PM", "17시 07분", "오후 5시 7분 30초"
+_TIME = re.compile(
+    r"(?:오전|오후|AM|PM)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?"
+    r"|\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?(?![가-힣]))",
+    re.IGNORECASE,
+)
 _DATELINE_LABEL = re.compile(
     r"(?:기사\s*)?(?:입력|등록|게재|발행|작성|승인|송고|수정|최종\s*수정|업데이트|발행일|등록일|입력일|수정일|"
     r"기사입력|최종수정|작성일|게시일|Posted|Published|Updated|Modified|Date)\s*(?:일시|시간)?\s*[:：]?",
@@ -125,7 +130,7 @@ def dateline_date(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
     rest = _DATE.sub(" ", line) if dates else _POSTED_BY.sub(" ", _ENGLISH_DATE.sub(" ", line))
     rest = _BOARD_FIELD.sub(" ", _TIME.sub(" ", rest))
     rest = _DATELINE_LABEL.sub(" ", rest)
-    rest = re.sub(r"[|·:()\[\]<>/,.\-~|]+|기자|\([월화수목금토일]\)|[월화수목금토일]요일|\bon\b", " ", rest)
+    rest = re.sub(r"[|·•:()\[\]<>/,.\-~|]+|기자|\([월화수목금토일]\)|[월화수목금토일]요일|\bon\b", " ", rest)
     if len(rest.split()) > 2 or len("".join(rest.split())) > 12:
         return None  # a name of a reporter or outlet may stand beside the date, not a headline
     if english is not None:
