@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from brief.clean import clean_text
+from brief.clean.boilerplate import boilerplate_reason
 from brief.records import Article
 
 
@@ -211,6 +212,16 @@ CUT_PAGES = [
 ]
 
 
+CUT_PAGES.append(
+    (
+        "국감장 말말말\n\n14일 국정감사에서 나온 말들이다.\n\n"
+        '○…"자료는 내일까지 내겠다" = 기관장이 고개를 숙이며.\n\n'
+        '○…"답변 태도가 그게 뭡니까" = 한 의원이',
+        '○…"답변 태도가 그게 뭡니까" = 한 의원이',
+    )
+)
+
+
 @pytest.mark.parametrize(("page", "remark"), CUT_PAGES)
 def test_a_cut_last_paragraph_with_a_whole_remark_stays_truncated(page: str, remark: str) -> None:
     article = _clean(page)
@@ -267,3 +278,37 @@ def test_transcript_turns_stay_body_lines(page: str, lines: list[str]) -> None:
     for line in lines:
         assert line in article.paragraphs
     assert not any(h.text in lines for h in article.headings)
+
+
+# ------------------------------------------------------------ forum furniture around a re-posted transcript
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("IP : 110.70.xxx.203", "forum field"),
+        ("IP: 211.36.***.12", "forum field"),
+        ("IP : 1.234.56.xx", "forum field"),
+        ("9 개의 댓글이 있습니다.", "comment widget"),
+        ("12개의 댓글이 있습니다", "comment widget"),
+        ("1,204 개의 댓글이 있습니다.", "comment widget"),
+        ("[이전 글]", "page tool"),
+        ("다음 글", "page tool"),
+        ("[다음 게시물]", "page tool"),
+        ("Views: 118", "page region"),
+        ("views 1,204", "page region"),
+        ("Views : 12", "page region"),
+    ],
+)
+def test_forum_furniture_is_recognised(line: str, reason: str) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "이전 글에서 밝혔듯이 정부는 예산을 늘렸다.",
+        "IP 주소를 바꿨다는 의혹이 나왔다.",
+        "댓글이 있습니다만 확인은 못 했다.",
+    ],
+)
+def test_story_lines_about_posts_stay(line: str) -> None:
+    assert boilerplate_reason(line) is None

@@ -1351,12 +1351,14 @@ def _without_trailing_widgets(paragraph: str) -> tuple[str, list[tuple[str, str]
 
 
 def _remark_before_cut(paragraph: str) -> bool:
-    """A last paragraph the scraper cut after a whole quoted remark ("… 이장은 \"…처음\"이라며"): it stays,
-    marked truncated, for the remark it holds; a cut inside the quotation ("… \"기록도 저렇게 중") or a
-    line without one ("편집팀") goes."""
+    """A last paragraph the scraper cut after a whole quoted remark ("… 이장은 \"…처음\"이라며", a
+    roundup's "○…\"…\" = 한 기자가"): it stays, marked truncated, for the remark it holds; a cut inside
+    the quotation ("… \"기록도 저렇게 중") or a line without one ("편집팀") goes."""
     return (
         len(paragraph.split()) >= 3
-        and _CLOSED_QUOTE_GOES_ON.search(paragraph) is not None
+        and (
+            _CLOSED_QUOTE_GOES_ON.search(paragraph) is not None or _ROUNDUP_ITEM.match(paragraph) is not None
+        )
         and _cut_off(paragraph)
     )
 
