@@ -296,6 +296,9 @@ def test_transcript_turns_stay_body_lines(page: str, lines: list[str]) -> None:
         ("Views: 118", "page region"),
         ("views 1,204", "page region"),
         ("Views : 12", "page region"),
+        ("... 조회수 : 2,021", "board widget"),
+        ("조회수: 15", "board widget"),
+        ("… 조회수 : 33", "board widget"),
     ],
 )
 def test_forum_furniture_is_recognised(line: str, reason: str) -> None:
