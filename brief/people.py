@@ -380,9 +380,9 @@ def _parse_terms(value: Any, source: str, where: str) -> tuple[Term, ...]:
             raise _fail(source, where, f"{at}: unknown key(s) {', '.join(unknown)}")
         lists = {}
         for key in ("title_ko", "org_ko"):
-            items = term.get(key)
-            items = [items] if isinstance(items, str) else items
-            good = isinstance(items, list) and items and all(isinstance(v, str) and v.strip() for v in items)
+            given = term.get(key)
+            items: list[Any] = [given] if isinstance(given, str) else given if isinstance(given, list) else []
+            good = bool(items) and all(isinstance(v, str) and v.strip() for v in items)
             if not good:
                 raise _fail(source, where, f"{at}: '{key}' must be a non-empty list of non-empty strings")
             lists[key] = tuple(" ".join(v.split()) for v in items)

@@ -181,9 +181,8 @@ class NameEvidence:
     def glued_title(self, word: str) -> tuple[str, str] | None:
         """(organisation, title) of an organisation and its title written as one word: "서울경찰청장"
         (서울경찰청 + 청장), "보건복지부장관" (보건복지부 + 장관); None otherwise."""
-        known = self._glued.get(word, False)
-        if known is not False:
-            return known
+        if word in self._glued:
+            return self._glued[word]
         found: tuple[str, str] | None = None
         if _HANGUL_WORD.match(word) and len(word) >= 4 and not self.table.has_title(word):
             # the longest title after an organisation or a place ("강남" + "구청장", "보건복지부" + "장관")
@@ -196,9 +195,9 @@ class NameEvidence:
             if found is None and word[-1] == "장" and self.is_org_word(org):
                 # "서울경찰청" + "장": the head of that body, by its kind ("청장", "지검장", "원장")
                 kinds = [org[-k:] + "장" for k in (2, 1)]
-                title = next((t for t in kinds if self.table.has_title(t)), None)
-                if title is not None:
-                    found = org, title
+                head = next((t for t in kinds if self.table.has_title(t)), None)
+                if head is not None:
+                    found = org, head
         if len(self._glued) > 50_000:
             self._glued.clear()
         self._glued[word] = found
