@@ -76,7 +76,7 @@ def split_credit(line: str) -> tuple[str, str] | None:
     dated = (
         _CAPTION_DATE.search(tail) if tagged is not None and tagged.group(0).rstrip().endswith("=") else None
     )
-    if dated is not None and dated.start() > 0:
+    if tagged is not None and dated is not None and dated.start() > 0:
         # "[서울=뉴시스] 홍길동 기자 = … 정박해 있다. 2023.4.12": a wire photo's caption, dated by its photo
         text = line[tagged.end() : cut + dated.start()].rstrip()
         return (text, dated.group(0).strip()) if text else None

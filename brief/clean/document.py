@@ -882,7 +882,8 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
         (
             i
             for i, after in itertools.pairwise([*texts, None])
-            if (prose is None or i < prose)
+            if i is not None
+            and (prose is None or i < prose)
             and after is not None
             and SPEAKER_LABEL.fullmatch(lines[i].text)
             and _SPEECH_START.match(lines[after].text)
@@ -1087,7 +1088,7 @@ def _header(
     if title is not None and not (" " in title and HANGUL.search(title) and not _is_statement(title)):
         title = None  # a <title> that is only the site's name, or a placeholder
     context_block = _context_block(lines)
-    texts = []
+    texts: list[_Line] = []
     for line in lines:
         if line.kind not in ("text", "heading"):
             continue
