@@ -315,3 +315,29 @@ def test_forum_furniture_is_recognised(line: str, reason: str) -> None:
 )
 def test_story_lines_about_posts_stay(line: str) -> None:
     assert boilerplate_reason(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* 내용 인용 시 [가나다의 아침뉴스] 인터뷰 내용임을 밝혀 주시기 바랍니다.",
+        "※ 인터뷰 인용 보도 시 프로그램명 '라디오 <아침 쇼>'를 정확히 밝혀주시기 바랍니다.",
+        "인터뷰를 인용하실 때는 출처를 밝혀 주십시오",
+        "※ 아래 텍스트는 실제 방송 내용과 차이가 있을 수 있으니 정확한 내용은 방송으로 확인하시기 바랍니다.",
+        "* 본 내용은 방송 내용과 다를 수 있습니다. 정확한 내용은 방송으로 확인해 주세요.",
+    ],
+)
+def test_a_transcripts_citation_note_is_furniture(line: str) -> None:
+    assert boilerplate_reason(line) == "transcript note"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "그는 보고서를 인용하며 출처를 밝혀 달라고 말했다.",
+        '방송 내용과 다를 수 있다는 지적에 그는 "사실이 아니다"라고 말했다.',
+        "의원은 기사를 인용할 때 출처를 밝혀야 한다고 주장했다.",
+    ],
+)
+def test_sentences_about_citing_stay(line: str) -> None:
+    assert boilerplate_reason(line) is None
