@@ -341,3 +341,27 @@ def test_a_transcripts_citation_note_is_furniture(line: str) -> None:
 )
 def test_sentences_about_citing_stay(line: str) -> None:
     assert boilerplate_reason(line) is None
+
+
+# ------------------------------------------------------------ a last caption whose credit the page end cut
+@pytest.mark.parametrize(
+    ("tail", "caption"),
+    [
+        ("다나부 장관이 브리핑룸에 입장하고 있다. 대통령실사진", "다나부 장관이 브리핑룸에 입장하고 있다."),
+        ("여야 대표가 악수하고 있다. 국회사진기", "여야 대표가 악수하고 있다."),
+        ("시장이 주민들과 기념촬영을 하고 있다. 사진=", "시장이 주민들과 기념촬영을 하고 있다."),
+    ],
+)
+def test_a_last_caption_with_a_cut_credit_is_a_caption(tail: str, caption: str) -> None:
+    page = "시 예산안 발표\n\n시는 내년 예산안을 7일 발표했다. 복지 예산이 늘었다.\n\n" + tail
+    article = _clean(page)
+    assert article.paragraphs[-1].endswith("늘었다.")
+    assert caption in article.captions
+    assert not article.truncated
+
+
+def test_a_last_sentence_cut_before_a_word_with_photo_in_it_stays() -> None:
+    page = "시 예산안 발표\n\n시는 내년 예산안을 7일 발표했다.\n\n시는 예산을 늘렸다고 밝혔다. 이어 사진전"
+    article = _clean(page)
+    assert article.paragraphs[-1] == "시는 예산을 늘렸다고 밝혔다. 이어 사진전"
+    assert article.truncated

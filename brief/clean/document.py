@@ -1316,6 +1316,14 @@ def _body(
             paragraphs[-1] = rest
             ev.drop(sources[-1].index + 0.5, byline.text, "byline")
             _take_byline(byline, ev, table)
+    cut_caption = _CUT_CREDIT.fullmatch(paragraphs[-1]) if paragraphs else None
+    if cut_caption is not None and looks_like_photo_description(cut_caption.group("caption")):
+        # "… 입장하고 있다. 대통령실사진": a photo's caption whose credit the page end cut, not a paragraph
+        line = sources.pop()
+        paragraphs.pop()
+        line.kind, line.caption = "caption", cut_caption.group("caption")
+        ev.drop(line.index + 0.5, cut_caption.group("credit"), "photo credit")
+        headings = [h for h in headings if h.before < len(paragraphs)]
     truncated = bool(paragraphs) and _cut_off(paragraphs[-1])
     if truncated:
         paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
@@ -1349,6 +1357,11 @@ def _without_trailing_widgets(paragraph: str) -> tuple[str, list[tuple[str, str]
                 paragraph, cutting = paragraph[: cut.start()].rstrip(), True
                 break
     return paragraph, glued
+
+
+# a last line that is a photo's caption and the start of its credit, cut by the page end ("… 입장하고 있다.
+# 대통령실사진", "… 인사하고 있다. 사진=")
+_CUT_CREDIT = re.compile(r"(?P<caption>[^.]{8,250}다\.)\s+(?P<credit>[^\s.]{0,12}사진[^\s.]{0,12})")
 
 
 def _remark_before_cut(paragraph: str) -> bool:
