@@ -365,3 +365,23 @@ def test_a_last_sentence_cut_before_a_word_with_photo_in_it_stays() -> None:
     article = _clean(page)
     assert article.paragraphs[-1] == "시는 예산을 늘렸다고 밝혔다. 이어 사진전"
     assert article.truncated
+
+
+# ------------------------------------------------------------ a labelled sound bite as the last line
+@pytest.mark.parametrize(
+    "bite",
+    [
+        "[최다온/가나시장 당선인 : 시민만 보고 가겠습니다…]",
+        "[한결/나라당 대표 (어제) : 겸손하게 하겠습니다]",
+        "[정미숙/섬 주민 : 아직은 조용해요…]",
+    ],
+)
+def test_a_labelled_sound_bite_at_the_end_stays(bite: str) -> None:
+    page = (
+        "지방선거 결과\n\n[앵커]\n\n여당이 광역단체장 12곳을 가져왔습니다. 당선인들은 소감을 밝혔습니다.\n\n"
+        + bite
+        + "\n\n[오민재/다라도지사 당선인 : 윤"
+    )
+    article = _clean(page)
+    assert article.paragraphs[-1] == bite
+    assert "[오민재/다라도지사 당선인 : 윤" in [r.text for r in article.removed]

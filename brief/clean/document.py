@@ -1301,6 +1301,7 @@ def _body(
         and not (unpunctuated and _SPOKEN_END.search(paragraphs[-1]))
         and not _plain_statement(paragraphs[-1])
         and not _remark_before_cut(paragraphs[-1])
+        and not _LABELLED_BITE.fullmatch(paragraphs[-1])
     ):
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
@@ -1362,6 +1363,10 @@ def _without_trailing_widgets(paragraph: str) -> tuple[str, list[tuple[str, str]
 # a last line that is a photo's caption and the start of its credit, cut by the page end ("… 입장하고 있다.
 # 대통령실사진", "… 인사하고 있다. 사진=")
 _CUT_CREDIT = re.compile(r"(?P<caption>[^.]{8,250}다\.)\s+(?P<credit>[^\s.]{0,12}사진[^\s.]{0,12})")
+
+
+# a broadcast sound bite with its speaker's label in one bracket: "[김민수/가나시장 : 잘하겠습니다…]"
+_LABELLED_BITE = re.compile(r"\[\s*[가-힣]{2,5}\s*/\s*[^\]\[:：]{1,40}[:：]\s*[^\]\[]{4,}\]")
 
 
 def _remark_before_cut(paragraph: str) -> bool:
