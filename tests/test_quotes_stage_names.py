@@ -505,3 +505,36 @@ def test_a_title_without_organisation_reads_by_the_articles_beat(people) -> None
         people,
     )
     assert sport[0].speaker.title == "manager" and film[0].speaker.title == "director"
+
+
+# ---------------------------------------------------------------- roundups and a quote over its speaker
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('○…"예산은 충분하다" = 김하늘 장관이 국회 답변에서 이렇게 말하며 추경 가능성을 일축했다.', "김하늘"),
+        ('○…"올해는 우승이 목표" = 유하준 감독은 시즌 출정식에서 포부를 밝혔다.', "유하준"),
+        ('▲"현장을 자주 찾겠다" = 박도윤 구청장이 취임식에서 약속했다.', "박도윤"),
+    ],
+)
+def test_a_roundup_item_names_its_speaker_after_the_equals_sign(paragraph, speaker, people) -> None:
+    assert _who(_quotes([paragraph], people)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("김도윤 감독의 말이다.", "김도윤"),
+        ("주장 박민준이 경기 전 라커룸에서 이렇게 말했다.", "박민준"),
+        ("한빛전자 유하준 사장의 설명이다.", "유하준"),
+    ],
+)
+def test_a_quote_alone_takes_the_speaker_the_next_paragraph_names(after, speaker, people) -> None:
+    quotes = _quotes(["경기 전 분위기는 뜨거웠다.", '"우리는 아직 끝나지 않았다"', after], people)
+    assert _who(quotes) == [speaker]
+
+
+def test_a_next_paragraph_about_something_else_names_no_one(people) -> None:
+    quotes = _quotes(
+        ["분위기는 뜨거웠다.", '"우리는 아직 끝나지 않았다"', "관중 2만 명이 경기장을 찾았다."], people
+    )
+    assert all(q.speaker.kind != "named" for q in quotes)

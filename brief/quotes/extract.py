@@ -23,6 +23,7 @@ paragraph's "이같이/이렇게 답했다" sentence. Anything else is an unknow
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -83,6 +84,9 @@ log = logging.getLogger(__name__)
 
 Location = Literal["body", "headline", "subheadline"]
 _Decision = tuple[bool, "Speaker | None"]  # (a no-subject rule decided, the speaker it found or None)
+
+
+_ROUNDUP_OWNER = re.compile(r"\s*=\s*\S")  # ""…" = 김 장관이 …": the speaker after an equals sign
 
 
 @dataclass
@@ -359,7 +363,18 @@ class _Extractor:
         if para >= len(paragraphs):
             return None
         text = paragraphs[para]
-        for sentence in self.sentences[para]:
+        sentences = self.sentences[para]
+        if len(sentences) == 1 and not sentences[0].quotes:
+            # "김도윤 감독의 말이다.": a paragraph that only says whose words the quote above were
+            tokens, mentions = sentences[0].tokens, sentences[0].mentions
+            last = tokens[-1].core.rstrip(".") if tokens else ""
+            noun = speech_noun(last)
+            owner = next((m for m in mentions if m.last == len(tokens) - 2 and m.particle == "의"), None)
+            if noun and owner is not None and last.endswith("다") and owner.kind != "pronoun":
+                speaker = self._resolve(owner, para)
+                if speaker is not None:
+                    return speaker, (-1, last, noun[1])
+        for sentence in sentences:
             tokens = sentence.tokens
             if not any(t.core in _THIS_WAY for t in tokens):
                 continue
@@ -430,6 +445,13 @@ class _Extractor:
                 and " " in span.inner(text).strip()  # words said, not a term ("예산안"을 발표했다)
             ):
                 kind = "quotative"  # ""…"을 건의했다": the quoted words are what the verb reports
+            elif kind == "none" and span.double and _ROUNDUP_OWNER.match(text, span.end):
+                # "○…"예산은 충분하다" = 김 장관이 답하며 …": a roundup item names its speaker after "="
+                owners = [m for m in sentence.mentions if m.first >= after and m.last < stop]
+                first_owner = owners[0] if owners else None
+                if first_owner is not None and first_owner.particle in ("이", "가", "은", "는", ""):
+                    kind, owner = "quotative", first_owner
+                    verb = _find_verb(tokens, first_owner.last + 1, stop) or verb
             elif kind == "term" and span.double:
                 said = _says_noun(text, span, tokens, stop, sentence.mentions)
                 said = said or _owned_before(text, span, tokens, sentence.mentions)
