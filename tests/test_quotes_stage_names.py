@@ -538,3 +538,32 @@ def test_a_next_paragraph_about_something_else_names_no_one(people) -> None:
         ["분위기는 뜨거웠다.", '"우리는 아직 끝나지 않았다"', "관중 2만 명이 경기장을 찾았다."], people
     )
     assert all(q.speaker.kind != "named" for q in quotes)
+
+
+# ---------------------------------------------------------------- two of one family and title
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            "한동석 법무부 장관이 브리핑을 하고 있다.",
+            "한화진 환경부 장관은 단상에서 내려왔다. 이에 한 장관이 섰다. “더 질문 있으세요?”라며 웃었다.",
+        ],
+        [
+            "강민호 한빛전자 사장이 입장하고 있다.",
+            '강하늘 가람전자 사장은 회의를 마쳤다. 이에 강 사장은 "한 가지만 더 묻겠습니다"라고 말했다.',
+        ],
+        ["두산민 교육부 장관이 입장했다.", '두산호 국방부 장관이 답했다. 두 장관은 "검토하겠다"고 말했다.'],
+    ],
+)
+def test_a_short_form_two_people_fit_is_never_the_first_named(paragraphs, people) -> None:
+    quotes = _quotes(paragraphs, people)
+    assert quotes and all(q.speaker.ko not in ("한동석", "강민호", "두산민") for q in quotes)
+
+
+@pytest.mark.parametrize("name", ["한화진", "롯데희", "두산호"])
+def test_a_club_word_inside_a_name_does_not_make_it_a_club(name, people) -> None:
+    from brief.quotes.mentions import name_evidence
+
+    evidence = name_evidence(people)
+    assert not evidence.is_org_word(name)
+    assert evidence.is_org_word(name[:2] + "이글스")  # a club's name ends so

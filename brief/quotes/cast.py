@@ -133,7 +133,12 @@ class Cast:
                 continue  # only a word that may be a name no table knows
             found = matcher.person_name_at(tokens, i)
             if found is None:
-                continue
+                # the shape alone: a word shaped like a name that the evidence turned down ("한화진 환경부
+                # 장관": 한화 looks like a club) may still be the one a short form means; a shadow only ever
+                # makes a short form unsure, so shape is enough here
+                if len(core) != 3 or token.raw != core or split_korean_name(core) is None:
+                    continue
+                found = (i, core, None, "")
             last, name = found[0], found[1]
             for j in range(last + 1, min(last + 5, len(tokens))):
                 title = matcher.title_at(tokens, j)

@@ -91,9 +91,20 @@ class NameEvidence:
             or word in knowledge.brands
             or word in knowledge.bodies
             or self._marked_org(word)
-            or (len(word) > 2 and knowledge.org_kind(word) in ("sport", "film"))  # "라이온즈", "한빛필름"
+            or (len(word) > 2 and self._ends_like_club(word))  # "라이온즈", "한빛필름"
         )
         return self._remember("org", word, found)
+
+    def _ends_like_club(self, word: str) -> bool:
+        """A sports club or a film company by how the word ends ("한빛라이온즈", "가람필름"); a marker inside
+        the word does not count ("한화진" is a name, not the club 한화)."""
+        kinds = self.knowledge.org_kinds
+        return any(
+            word.endswith(marker) and len(word) > len(marker)
+            for kind in ("sport", "film")
+            for marker in kinds.get(kind, ())
+            if len(marker) > 1
+        ) or word in {m for kind in ("sport", "film") for m in kinds.get(kind, ())}
 
     def _marked_org(self, word: str) -> bool:
         marker = self.knowledge.org_marker(word)
