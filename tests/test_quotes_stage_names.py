@@ -567,3 +567,17 @@ def test_a_club_word_inside_a_name_does_not_make_it_a_club(name, people) -> None
     evidence = name_evidence(people)
     assert not evidence.is_org_word(name)
     assert evidence.is_org_word(name[:2] + "이글스")  # a club's name ends so
+
+
+# ---------------------------------------------------------------- elected, not yet in office
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["개표 방송이 이어졌다.", "[최현우/대전시장 당선인 : 시민 여러분께 진심으로 감사드립니다.]"],
+        ['최현우 대전시장 당선인은 "시정을 바로 세우겠다"고 말했다.'],
+        ['최현우 구청장 당선자는 "주민 곁에 있겠다"고 말했다.'],
+    ],
+)
+def test_someone_elected_is_elect_not_in_office(paragraphs, people) -> None:
+    (quote,) = _quotes(paragraphs, people)
+    assert quote.speaker.ko == "최현우" and (quote.speaker.title or "").endswith("-elect")

@@ -204,8 +204,12 @@ class Cast:
             role_words = [w for w in role_words if w]
             title = org = None
             for k in range(len(role_words) - 1, -1, -1):
+                if role_words[k] in ("당선인", "당선자") and k > 0:
+                    continue  # "대전시장 당선인": the office before it, then "-elect"
                 if self.table.is_title(role_words[k]) or evidence.glued_title(role_words[k]):
                     title, org = role_words[k], " ".join(role_words[:k]) or None
+                    if k + 1 < len(role_words) and role_words[k + 1] in ("당선인", "당선자"):
+                        title = f"{title} {role_words[k + 1]}"
                     break
             self._add(name, person, title, org)
             return self._speaker_of(self.entries[person.ko if person else name])

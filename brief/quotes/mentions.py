@@ -190,7 +190,17 @@ class _Matcher:
 
     # -- pieces
     def title_at(self, tokens: Sequence[Token], j: int) -> tuple[int, str, str] | None:
-        """The longest title starting at token j: (last token index, title as written, particle)."""
+        """The longest title starting at token j: (last token index, title as written, particle); a title
+        followed by 당선인/당선자 ("시장 당선인은") takes it in."""
+        found = self._title_at(tokens, j)
+        if found is None or found[2] or found[0] + 1 >= len(tokens) or tokens[found[0]].raw.endswith(","):
+            return found
+        for base, particle in split_particle(tokens[found[0] + 1].core):
+            if base in ("당선인", "당선자"):
+                return found[0] + 1, f"{found[1]} {base}", particle
+        return found
+
+    def _title_at(self, tokens: Sequence[Token], j: int) -> tuple[int, str, str] | None:
         first = tokens[j].core
         if not first:
             return None
