@@ -295,6 +295,14 @@ class PeopleTable:
         if text.startswith("전 ") or text.startswith("前 "):
             inner = self.translate_title(text[2:])
             return f"former {inner}" if inner else None
+        for elect in ("당선인", "당선자"):
+            # "시장 당선인", "대통령당선인": someone elected, not yet in office ("mayor-elect")
+            if text.endswith(elect) and len(text) > len(elect):
+                inner = self.translate_title(text[: -len(elect)].strip())
+                if inner:
+                    return f"{inner}-elect"
+                glued = self._glued_office(text[: -len(elect)].strip())
+                return f"{glued}-elect" if glued else None
         words = text.split()
         if 1 < len(words) <= 3:
             # "대표이사 사장", "메모리사업부장 사장": two titles held at once
@@ -307,6 +315,14 @@ class PeopleTable:
                 if unit:
                     return f"head of the {unit}"
                 return self._titles.get(suffix)
+        return None
+
+    def _glued_office(self, ko: str) -> str | None:
+        """The title of an office glued to its place ("대전시장" -> "Mayor"), for "대전시장 당선인"."""
+        for cut in range(1, len(ko) - 1):
+            english = self._titles.get(_squash(ko[cut:]))
+            if english and len(ko[cut:]) >= 2:
+                return english
         return None
 
     def translate_org(self, ko: str) -> str | None:
@@ -380,9 +396,9 @@ def _parse_terms(value: Any, source: str, where: str) -> tuple[Term, ...]:
             raise _fail(source, where, f"{at}: unknown key(s) {', '.join(unknown)}")
         lists = {}
         for key in ("title_ko", "org_ko"):
-            items = term.get(key)
-            items = [items] if isinstance(items, str) else items
-            good = isinstance(items, list) and items and all(isinstance(v, str) and v.strip() for v in items)
+            given = term.get(key)
+            items: list[Any] = [given] if isinstance(given, str) else given if isinstance(given, list) else []
+            good = bool(items) and all(isinstance(v, str) and v.strip() for v in items)
             if not good:
                 raise _fail(source, where, f"{at}: '{key}' must be a non-empty list of non-empty strings")
             lists[key] = tuple(" ".join(v.split()) for v in items)

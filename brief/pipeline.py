@@ -112,8 +112,8 @@ def build_digest(
     """
     from brief.backends import make_models
     from brief.people import load_people
+    from brief.quotes.cast import Named
     from brief.quotes.extract import extract_with_roster
-    from brief.quotes.mentions import Named
     from brief.quotes.run import resolve_across
     from brief.stories import build_stories
     from brief.translate import load_glossary, translate_articles

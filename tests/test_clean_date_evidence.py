@@ -113,3 +113,29 @@ def test_labelled_stamps_in_a_header_are_datelines_not_a_list() -> None:
 )
 def test_a_dated_headline_is_no_dateline(line: str) -> None:
     assert dateline_date(line) is None
+
+
+# a dateline with the time written in words ("17시 07분"), bulleted as a page's header field
+KOREAN_TIME_DATELINES = [
+    ("  • 가나뉴스\n  • 입력 2019년 1월 10일 17시 07분\n", "2019-01-10"),
+    ("입력 2024년 2월 26일 오후 1시 16분\n", "2024-02-26"),
+    ("• 기사입력 2023년 5월 1일 9시 5분 30초\n", "2023-05-01"),
+]
+
+
+@pytest.mark.parametrize(("header", "date"), KOREAN_TIME_DATELINES)
+def test_a_dateline_with_the_time_in_words_dates_the_article(header: str, date: str) -> None:
+    page = (
+        "시 예산안 발표, 복지 늘어\n\n" + header + "\n시는 내년 예산안을 7일 발표했다. 복지 예산이 늘었다.\n"
+    )
+    article = clean_text(page)
+    assert article.date is not None and article.date.isoformat() == date
+    assert not article.subheadlines
+    assert all("입력" not in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line", ["2024년 2월 26일 13시 집회 예정", "2024년 3월 1일 10시부터 접수", "2023년 5월 1일 9시까지 마감"]
+)
+def test_a_dated_notice_with_a_time_is_no_dateline(line: str) -> None:
+    assert dateline_date(line) is None

@@ -505,3 +505,79 @@ def test_a_title_without_organisation_reads_by_the_articles_beat(people) -> None
         people,
     )
     assert sport[0].speaker.title == "manager" and film[0].speaker.title == "director"
+
+
+# ---------------------------------------------------------------- roundups and a quote over its speaker
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('○…"예산은 충분하다" = 김하늘 장관이 국회 답변에서 이렇게 말하며 추경 가능성을 일축했다.', "김하늘"),
+        ('○…"올해는 우승이 목표" = 유하준 감독은 시즌 출정식에서 포부를 밝혔다.', "유하준"),
+        ('▲"현장을 자주 찾겠다" = 박도윤 구청장이 취임식에서 약속했다.', "박도윤"),
+    ],
+)
+def test_a_roundup_item_names_its_speaker_after_the_equals_sign(paragraph, speaker, people) -> None:
+    assert _who(_quotes([paragraph], people)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("김도윤 감독의 말이다.", "김도윤"),
+        ("주장 박민준이 경기 전 라커룸에서 이렇게 말했다.", "박민준"),
+        ("한빛전자 유하준 사장의 설명이다.", "유하준"),
+    ],
+)
+def test_a_quote_alone_takes_the_speaker_the_next_paragraph_names(after, speaker, people) -> None:
+    quotes = _quotes(["경기 전 분위기는 뜨거웠다.", '"우리는 아직 끝나지 않았다"', after], people)
+    assert _who(quotes) == [speaker]
+
+
+def test_a_next_paragraph_about_something_else_names_no_one(people) -> None:
+    quotes = _quotes(
+        ["분위기는 뜨거웠다.", '"우리는 아직 끝나지 않았다"', "관중 2만 명이 경기장을 찾았다."], people
+    )
+    assert all(q.speaker.kind != "named" for q in quotes)
+
+
+# ---------------------------------------------------------------- two of one family and title
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            "한동석 법무부 장관이 브리핑을 하고 있다.",
+            "한화진 환경부 장관은 단상에서 내려왔다. 이에 한 장관이 섰다. “더 질문 있으세요?”라며 웃었다.",
+        ],
+        [
+            "강민호 한빛전자 사장이 입장하고 있다.",
+            '강하늘 가람전자 사장은 회의를 마쳤다. 이에 강 사장은 "한 가지만 더 묻겠습니다"라고 말했다.',
+        ],
+        ["두산민 교육부 장관이 입장했다.", '두산호 국방부 장관이 답했다. 두 장관은 "검토하겠다"고 말했다.'],
+    ],
+)
+def test_a_short_form_two_people_fit_is_never_the_first_named(paragraphs, people) -> None:
+    quotes = _quotes(paragraphs, people)
+    assert quotes and all(q.speaker.ko not in ("한동석", "강민호", "두산민") for q in quotes)
+
+
+@pytest.mark.parametrize("name", ["한화진", "롯데희", "두산호"])
+def test_a_club_word_inside_a_name_does_not_make_it_a_club(name, people) -> None:
+    from brief.quotes.mentions import name_evidence
+
+    evidence = name_evidence(people)
+    assert not evidence.is_org_word(name)
+    assert evidence.is_org_word(name[:2] + "이글스")  # a club's name ends so
+
+
+# ---------------------------------------------------------------- elected, not yet in office
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["개표 방송이 이어졌다.", "[최현우/대전시장 당선인 : 시민 여러분께 진심으로 감사드립니다.]"],
+        ['최현우 대전시장 당선인은 "시정을 바로 세우겠다"고 말했다.'],
+        ['최현우 구청장 당선자는 "주민 곁에 있겠다"고 말했다.'],
+    ],
+)
+def test_someone_elected_is_elect_not_in_office(paragraphs, people) -> None:
+    (quote,) = _quotes(paragraphs, people)
+    assert quote.speaker.ko == "최현우" and (quote.speaker.title or "").endswith("-elect")

@@ -38,13 +38,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:기사\s*)?(?:음성으로\s*)?듣기|음성\s*재생.{0,10}|번역(?:하기|\s*beta)?|닫기|close|share|e-?mail"
             r"|facebook|twitter|instagram|인스타그램|텔레그램|라인|kakao(?:talk)?|카카오(?:톡|스토리)?|페이스북|트위터|엑스|네이버\s*블로그|밴드|링크드인"
             r"|좋아요\s*\d*|싫어요\s*\d*|추천\s*\d*|구독(?:하기)?|구독\s*중|구독자\s*[\d,]*|응원\s*\d*|alert|top|맨\s*위로"
-            r"|목록(?:으로)?|번역\s*설정|요약\s*보기|본문\s*보기|원문\s*보기|이전\s*기사|다음\s*기사|더\s*보기|more|menu|search|login|로그인|회원가입|전체\s*메뉴"
+            r"|목록(?:으로)?|\[?\s*(?:이전|다음)\s*(?:글|게시물|게시글)\s*\]?|번역\s*설정|요약\s*보기|본문\s*보기|원문\s*보기|이전\s*기사|다음\s*기사|더\s*보기|more|menu|search|login|로그인|회원가입|전체\s*메뉴"
             r"|chat\s*×?|재생\s*목록|플레이\s*리스트|×|✕|sns\s*(?:공유|보내기)|기사\s*(?:제보|보내기)|오탈자\s*신고|기사\s*원문",
         ),
         (
             "page region",  # labels of page regions read out by screen readers, and video player states
             r"(?:기사\s*)?본문\s*(?:영역|시작|끝)|(?:동영상|영상|광고|기사)\s*영역\s*(?:시작|끝)?|상세\s*페이지"
-            r"|자동\s*재생|(?:동영상|영상)\s*(?:재생|로딩|플레이어).{0,10}|play|pause|views?\s*[\d,]+"
+            r"|자동\s*재생|(?:동영상|영상)\s*(?:재생|로딩|플레이어).{0,10}|play|pause|views?\s*[:：]?\s*[\d,]+"
             r"|.{0,40}(?:복사|스크랩|저장)(?:가|이)?\s*완료(?:되었|됐)습니다\.?"
             r"|.{0,30}브라우저에서(?:만)?\s*(?:사용|이용|재생)(?:하실|할)\s*수\s*있습니다\.?"
             r"|(?:19|20)?\d{2}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?\s*\(?[월화수목금토일]\)?",
@@ -58,7 +58,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|댓글\s*(?:삭제|수정|신고|등록|닫기|접기|펼치기|더\s*보기).{0,20}|.{0,30}(?:삭제|수정)하시겠습니까\??"
             r"|삭제(?:한|된)\s*댓글.{0,40}|\d+\s*/\s*\d+|\[?\s*\d+\s*자\s*이내.{0,30}"
             r"|.{0,60}댓글을?\s*(?:남기실|다실|쓰실|작성하실)\s*수\s*있습니다\.?|현재\s*총\s*\d+\s*개의\s*댓글.{0,20}"
-            r"|댓글\s*첫\s*댓글.{0,20}|새로운\s*댓글이\s*없습니다\.?|.{0,20}댓글이\s*없습니다\.?",
+            r"|[\d,]+\s*개의\s*댓글이\s*있습니다\.?|댓글\s*첫\s*댓글.{0,20}|새로운\s*댓글이\s*없습니다\.?|.{0,20}댓글이\s*없습니다\.?"
+            r"(?:\s*.{0,20}댓글을?\s*(?:남겨|작성해|달아|써)\s*(?:주세요|보세요)[.!]?)?",
         ),
         (
             "image hint",
@@ -68,7 +69,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "portal note",
             r".*카테고리는\s*언론사가\s*분류.*|.*언론사는\s*한\s*기사를.*카테고리로\s*분류.*"
-            r"|.*언론사(?:에서|가)\s*.*섹션으로\s*분류.*|(?:본문\s*)?요약\s*봇|(?:AI|인공\s*지능|자동|기사)?\s*(?:\d\s*줄\s*)?요약(?:\s*(?:보기|닫기|결과|정보))?|.*자동\s*추출\s*기술로\s*요약.*"
+            r"|.*언론사(?:에서|가)\s*.*섹션으로\s*분류.*|(?:본문\s*)?요약\s*봇|(?:AI|인공\s*지능|자동|기사|핵심|뉴스|오늘의|한\s*눈에\s*보는)?\s*(?:(?:\d|세|한)\s*줄\s*)?요약(?:\s*(?:보기|닫기|결과|정보|카드|정리))?|.*자동\s*추출\s*기술로\s*요약.*"
             r"|기사\s*섹션\s*분류\s*안내|translated\s+by\s+.*|.*본문\s*듣기를\s*종료.*"
             r"|.*섹션\s*정보는.*언론사의\s*분류.*|.*언론사는\s*개별\s*기사를.*분류.*"
             r"|.*자동\s*요약(?:한|된|기).*|.*본문\s*보기를\s*권장.*"
@@ -84,11 +85,35 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "forum field",  # the header fields of a board post: author, post id, an empty comment box
             r"(?:Name|작성자|글쓴이|닉네임|Writer|Author)\s*[:：]?\s*\S{1,20}|(?:게시물|게시글|글)\s*(?:ID|번호)\s*[:：]?\s*\d+"
-            r"|새로운\s*댓글이\s*없습니다\.?|undefined",
+            r"|새로운\s*댓글이\s*없습니다\.?|undefined"
+            r"|IP\s*[:：]\s*\d{1,3}\.\d{1,3}\.(?:\d{1,3}|[x*]{1,3})\.(?:\d{1,3}|[x*]{1,3})"
+            r"|(?:작성자|글쓴이|회원)(?:의|\s)\s*(?:다른|최근|최신)\s*(?:글|게시물|게시글)(?:\s*보기)?",
         ),
         (
-            "board widget",
-            r".{0,20}(?:최고\s*)?(?:관리자|운영자|작성자)\s+[\d,]+\s+[\d,]+.{0,10}|조회\s*(?:수)?\s*[\d,]+.{0,20}",
+            "board widget",  # a post's counters and its attachment box ("- 4,397 조회", "추천 3 · 비추천 0")
+            r".{0,20}(?:최고\s*)?(?:관리자|운영자|작성자)\s+[\d,]+\s+[\d,]+.{0,10}|(?:\.{2,}|…)?\s*조회\s*(?:수)?\s*[:：]?\s*[\d,]+.{0,20}"
+            r"|[-·•|]?\s*[\d,]+\s*(?:조회|읽음|추천|views?|hits?|reads?)"
+            r"|(?:(?:추천|비추천|반대|찬성|공감|비공감|신고)\s*[\d,]+\s*[·|/,]?\s*){2,4}"
+            r"|(?:관련\s*자료|첨부\s*(?:파일|자료)?|다운로드)\s*(?:\(?\s*\d+\s*(?:건|개)?\s*\)?)?",
+        ),
+        (
+            "category label",  # the board or category a post is filed under ("카테고리 경제", "분류: 정치")
+            r"(?:카테고리|분류|category|게시판\s*분류|말머리)\s*[:：>]?\s*[^\s.]{1,12}(?:\s*[>›·/]\s*[^\s.]{1,12})?"
+            r"|[가-힣A-Za-z]{1,8}\s*게시판|(?:태그|tags?|키워드)\s*[:：]\s*[^.。]{1,50}",
+        ),
+        (
+            "ui label",  # a button of the page: "뒤로가기", "이전 페이지로", "본문전체읽기", "맨 위로 이동"
+            r"(?:맨\s*)?(?:뒤|앞|위|처음|상단|하단|이전\s*(?:페이지|화면)|다음\s*(?:페이지|화면)|메인\s*(?:페이지|화면)?|홈)"
+            r"\s*(?:으로|로)(?:\s*(?:가기|이동(?:하기)?|돌아가기))?"
+            r"|(?:기사\s*)?(?:본문|전문|원문|전체|목록|카드|기사)(?:\s*(?:전체|내용|기사|본문))?"
+            r"\s*(?:보기|읽기|열기|펼치기|펴기|접기|더\s*보기|이동)"
+            r"|[가-힣\s]{0,16}(?:옵션|설정|조절|선택|공유|메뉴)\s*(?:레이어|팝업|패널|모달|툴팁)(?:\s*(?:열기|닫기))?"
+            r"|(?:이\s*)?(?:콘텐츠|컨텐츠|게시물|게시글|글|페이지|링크|영상)\s*(?:공유|스크랩|저장|신고|퍼가기)(?:하기)?",
+        ),
+        (
+            "reporter photo",  # the alt text of the reporter's photo, and the name: "기자이미지 홍길동"
+            r"(?:[가-힣]{2,4}\s*)?(?:기자|리포터|앵커|특파원)\s*(?:의\s*)?(?:이미지|사진|프로필\s*(?:사진|이미지)?|얼굴|썸네일|photo|image)"
+            r"(?:\s*[가-힣]{2,4}(?:\s*(?:기자|리포터|앵커|특파원))?)?",
         ),
         (
             "breadcrumb",
@@ -111,6 +136,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".{0,20}(?:언론사|기자|채널|뉴스레터)\s*구독.{0,20}|.{0,25}구독(?:을|를)?\s*(?:해지|취소|신청|설정)(?:합니다|하기)?\.?"
             r"|.{0,40}구독해\s*보세요!?|.{0,30}구독하(?:기|세요)!?",
         ),
+        (
+            "transcript note",  # a broadcaster's note over a transcript: how to cite it, how it may differ
+            r"[*※\s]*.{0,40}인용\s*(?:시|보도\s*시|하실\s*(?:때|경우)(?:는|에는)?).{0,60}밝혀\s*주(?:시기\s*바랍니다|십시오|세요)\.?"
+            r"|[*※\s]*[^\"“”]{0,40}방송\s*내용과\s*(?:차이가\s*있을|다를)\s*수\s*있(?:으니|으므로|습니다)[^\"“”]{0,60}"
+            r"(?:바랍니다|확인하세요|확인해\s*주세요)\.?",
+        ),
         ("text to speech", r".{0,20}(?:텍스트\s*)?음성\s*변환.{0,20}|.{0,10}(?:기사\s*)?읽어\s*주기.{0,10}"),
         (
             "broadcast label",
@@ -128,6 +159,30 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("symbols only", r"[\W_]{1,}"),
     )
 )
+
+
+# A page template's filler text: "공지 문구가 한 줄로 들어가는 영역입니다.", "여기에 배너 문구가 들어갑니다."
+_PLACEHOLDER = re.compile(
+    r".{0,30}(?:문구|텍스트|제목|이미지|배너|설명|공지|알림|광고|안내|메시지|문장|내용|카피|placeholder)\S{0,4}\s*.{0,20}"
+    r"(?:들어가|들어갈|들어오|노출되|노출될|표시되|표시될|출력되|입력되|위치하)(?:는|ㄹ)?\s*"
+    r"(?:영역|자리|곳|부분|공간|칸)(?:입니다|이다|임)?\.?"
+    r"|.{0,20}(?:문구|텍스트|배너|공지|알림|광고|안내)\S{0,4}\s*(?:영역|자리)(?:입니다)?\.?"
+    r"|(?:여기에|이곳에|이\s*(?:영역|자리|칸)에).{0,30}(?:들어갑니다|표시됩니다|노출됩니다|입력하세요|입력해\s*주세요)\.?"
+    r"|lorem\s+ipsum.*",
+    _I,
+)
+_PLACEHOLDER_WORDS = ("영역", "자리", "곳", "부분", "공간", "칸", "니다", "하세요", "주세요", "ipsum")
+
+
+def is_template_placeholder(line: str) -> bool:
+    """A template's placeholder sentence that tells what goes where (checked only on short lines that
+    carry one of its words, so that the common line costs a substring test)."""
+    return (
+        len(line) <= 80
+        and any(word in line for word in _PLACEHOLDER_WORDS)
+        and _PLACEHOLDER.fullmatch(line) is not None
+    )
+
 
 # Section headers of navigation blocks and ranked lists. What follows them is a list of other headlines.
 NAV_HEADER = re.compile(
@@ -265,6 +320,16 @@ _SYNDICATION = re.compile(
 )
 
 
+# "…의 문장 추출 기술을 사용하여 "OUTLET" 기사 내용을 3줄로 요약한 결과입니다.": a portal's note under its
+# machine summary (what made the summary), never the article's words
+_SUMMARY_NOTICE = re.compile(
+    r"[\[(<]?\s*[※*▶■☞]?\s*.{0,60}(?:기술|AI|인공지능|알고리즘|모델)\S{0,2}\s*(?:을|를)?\s*"
+    r"(?:사용|활용|이용|통해|기반으로)\S{0,3}\s.{0,80}요약(?:한|된|했)\s*(?:결과|내용|것|글)\S{0,4}\.?\s*[\])>]?"
+    r"(?:\s*[^.]{0,80}(?:본문|원문|전문|기사\s*전체)[^.]{0,40}\.?)?",  # "… 본문 전체 읽기를 권장합니다."
+    _I,
+)
+
+
 # Menu words are bare nouns: no case particle, no verb ending. The last syllables that mark a word as
 # inflected or followed by a particle ("정부가", "밝혔다", "오르는", "회의에서"); a noun that happens to end
 # in one of them ("국무회의") only makes a menu go unrecognised, never a headline lost.
@@ -308,8 +373,12 @@ def boilerplate_reason(line: str) -> str | None:
         return "navigation header"
     if len(line) <= 220 and _SYNDICATION.fullmatch(line):
         return "syndication note"
+    if len(line) <= 320 and "요약" in line and _SUMMARY_NOTICE.fullmatch(line):
+        return "summary notice"
     if is_reader_widget(line):
         return "reader widget"
+    if is_template_placeholder(line):
+        return "template placeholder"
     return nav_phrases_reason(line)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["caption_text", "is_caption_like", "is_credit_only", "split_credit"]
+__all__ = ["caption_text", "is_caption_like", "is_credit_only", "is_wire_photo_credit", "split_credit"]
 
 _CREDIT_WORDS = (
     r"(?:사진|그래픽|자료|이미지|영상|제공|출처|캡처|일러스트"
@@ -39,7 +39,7 @@ _PHOTO_VERB = re.compile(r"(?:하고|고|며)\s*있다\.$|(?:포즈|기념\s*촬
 _WIRE_TAIL = re.compile(
     r"\s*(?:[\[(]\s*" + _CREDIT_WORDS + r"\s*[=:]?[^\])]{0,40}[\])]\s*)?"
     r"(?:(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?"
-    r"(?:\*?\s*재판매\s*및\s*DB\s*금지\.?)?$",
+    r"(?:[|│¦]\s*)?(?:\*?\s*재판매\s*및\s*DB\s*금지\.?)?$",
     re.IGNORECASE,
 )
 # "[서울=뉴시스] …", "(서울=연합뉴스) …": a wire dateline tag that opens a photo caption
@@ -48,15 +48,23 @@ _DATELINE_TAG = re.compile(
     r"^[\[(【]\s*[가-힣]{1,6}\s*=\s*[^\])】]{1,12}[\])】]\s*(?:[가-힣]{2,4}\s*기자\s*=\s*)?"
 )
 
+_TRAILING_BAR = re.compile(r"(?<=\S)\s*[|│¦]+$")
 _WINDOW = 100  # a credit is short: only the end of a line is searched
+_CREDIT_MARKS = ("/", "=", "@", "사진", "제공", "DB")  # one of them is in every credit's tail
+
+
+def is_wire_photo_credit(credit: str) -> bool:
+    """A wire photo's credit: the photo's date and the photo desk's e-mail ("2019.03.14 photo@x.com"),
+    or the no-resale note that only photos carry."""
+    return _DATED_EMAIL.search(credit) is not None or "재판매" in credit
 
 
 def split_credit(line: str) -> tuple[str, str] | None:
     """(caption text, credit) when ``line`` ends with a photo credit, else None."""
-    line = line.rstrip()
+    line = _TRAILING_BAR.sub("", line.rstrip())  # "… 2019.03.14 photo@x.com |": a table cell's edge
     cut = max(0, len(line) - _WINDOW)
     tail = line[cut:]
-    if not any(mark in tail for mark in ("/", "=", "사진", "제공", "DB")) and not line.endswith(_CLOSERS):
+    if not any(mark in tail for mark in _CREDIT_MARKS) and not line.endswith(_CLOSERS):
         return None  # the common case, decided without a regular expression
     wire = _WIRE_TAIL.search(tail)
     # the no-resale note, or a photo's date and the photographer's e-mail together, mark a wire caption
@@ -64,6 +72,14 @@ def split_credit(line: str) -> tuple[str, str] | None:
     if wire is not None and marked and wire.start() > 0:
         text = _DATELINE_TAG.sub("", line[: cut + wire.start()].rstrip())
         return (text, wire.group(0).strip()) if text else None
+    tagged = _DATELINE_TAG.match(line)
+    dated = (
+        _CAPTION_DATE.search(tail) if tagged is not None and tagged.group(0).rstrip().endswith("=") else None
+    )
+    if tagged is not None and dated is not None and dated.start() > 0:
+        # "[서울=뉴시스] 홍길동 기자 = … 정박해 있다. 2023.4.12": a wire photo's caption, dated by its photo
+        text = line[tagged.end() : cut + dated.start()].rstrip()
+        return (text, dated.group(0).strip()) if text else None
     if line.endswith(_CLOSERS):
         match = _BRACKETED_AT_END.search(tail)
         if match is not None:

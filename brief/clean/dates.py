@@ -37,11 +37,40 @@ _DATE = re.compile(
 )
 # words that make a dated line something other than a dateline: a counter's start, a deadline, a period
 _NOT_DATELINE = re.compile(r"이후|이전|부터|까지|기준|현재|누적|마감|예정|시작|종료|개최|동안|기간|검색")
+# an English-style date, as forums and blogs print it: "Oct 01, 2014", "October 1, 2014", "1 Oct 2014"
+_MONTHS = {
+    m: n
+    for n, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_MONTH_NAME = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_ENGLISH_DATE = re.compile(
+    rf"(?<![A-Za-z\d]){_MONTH_NAME}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
+    rf"|(?<![A-Za-z\d])(?P<d2>\d{{1,2}})\s+{_MONTH_NAME.replace('mon', 'mon2')}"
+    r"\s+(?P<y2>(?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+# the poster named beside a forum post's date: "by NICK posted Oct 01, 2014"
+_POSTED_BY = re.compile(r"(?<![A-Za-z])by\s+\S{1,20}", re.IGNORECASE)
+# the other fields of a board post's header beside its date: "작성자 NICK", "조회 4,397", "추천 3"
+_BOARD_FIELD = re.compile(
+    r"(?:작성자|글쓴이|닉네임)\s*[:：]?\s*[^\s|]{1,20}"
+    r"|(?:조회|추천|댓글|hits?|views?)\s*수?\s*[:：]?\s*[\d,]+(?!\S)|[\d,]+\s*(?:조회|hits?|views?)(?!\S)",
+    re.IGNORECASE,
+)
+# the fields of a post's header line: "작성자 NICK | Posted on November 3, 2019 | 조회 892"
+_FIELD_SEPARATOR = re.compile(r"\s+[|｜]\s+")
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
-_TIME = re.compile(r"(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?", re.IGNORECASE)
+# a time of day: "14:13", "오후 2:13", "2:13 PM", "17시 07분", "오후 5시 7분 30초"
+_TIME = re.compile(
+    r"(?:오전|오후|AM|PM)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?"
+    r"|\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?(?![가-힣]))",
+    re.IGNORECASE,
+)
 _DATELINE_LABEL = re.compile(
     r"(?:기사\s*)?(?:입력|등록|게재|발행|작성|승인|송고|수정|최종\s*수정|업데이트|발행일|등록일|입력일|수정일|"
-    r"기사입력|최종수정|Posted|Published|Updated|Modified|Date)\s*(?:일시|시간)?\s*[:：]?",
+    r"기사입력|최종수정|작성일|게시일|Posted|Published|Updated|Modified|Date)\s*(?:일시|시간)?\s*[:：]?",
     re.IGNORECASE,
 )
 _LATE_LABELS = re.compile(r"수정|업데이트|Updated|Modified", re.IGNORECASE)
@@ -91,21 +120,47 @@ def dateline_date(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
     if compact is not None:  # "19950711": a broadcast archive's date stamp, alone on its line
         date = _make(int(compact.group(1)), int(compact.group(2)), int(compact.group(3)))
         return (date, DateEvidence("explicit", line.strip()), False) if date else None
+    found = _dateline_fields(line)
+    if found is not None:
+        return found
     dates = list(_DATE.finditer(line))
-    if not dates or _NOT_DATELINE.search(line):
+    english = None if dates else _ENGLISH_DATE.search(line)
+    if (not dates and english is None) or _NOT_DATELINE.search(line):
         return None
-    rest = _DATE.sub(" ", line)
-    rest = _TIME.sub(" ", rest)
+    rest = _DATE.sub(" ", line) if dates else _POSTED_BY.sub(" ", _ENGLISH_DATE.sub(" ", line))
+    rest = _BOARD_FIELD.sub(" ", _TIME.sub(" ", rest))
     rest = _DATELINE_LABEL.sub(" ", rest)
-    rest = re.sub(r"[|·:()\[\]<>/,.\-~|]+|기자|\([월화수목금토일]\)|[월화수목금토일]요일", " ", rest)
+    rest = re.sub(r"[|·•:()\[\]<>/,.\-~|]+|기자|\([월화수목금토일]\)|[월화수목금토일]요일|\bon\b", " ", rest)
     if len(rest.split()) > 2 or len("".join(rest.split())) > 12:
         return None  # a name of a reporter or outlet may stand beside the date, not a headline
-    first = dates[0]
-    date = _make(int(first.group(1)), int(first.group(2)), int(first.group(3)))
+    if english is not None:
+        date, start = _english_date(english), english.start()
+    else:
+        first = dates[0]
+        date, start = _make(int(first.group(1)), int(first.group(2)), int(first.group(3))), first.start()
     if date is None:
         return None
-    before = line[: first.start()]
-    return date, DateEvidence("explicit", line.strip()), bool(_LATE_LABELS.search(before))
+    return date, DateEvidence("explicit", line.strip()), bool(_LATE_LABELS.search(line[:start]))
+
+
+def _english_date(match: re.Match[str]) -> dt.date | None:
+    month = _MONTHS[(match.group("mon") or match.group("mon2"))[:3].lower()]
+    return _make(
+        int(match.group("y") or match.group("y2")), month, int(match.group("d") or match.group("d2"))
+    )
+
+
+def _dateline_fields(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
+    """A post's header line of two to five short fields separated by "|", one of them a dateline
+    ("작성자 NICK | Posted on November 3, 2019 | 조회 892"): that field's date."""
+    fields = _FIELD_SEPARATOR.split(line.strip())
+    if not 2 <= len(fields) <= 5 or any(len(f) > 40 for f in fields):
+        return None
+    for field in fields:
+        found = dateline_date(field)
+        if found is not None:
+            return found
+    return None
 
 
 def starts_with_date(line: str) -> bool:

@@ -22,6 +22,7 @@ from brief.clean.captions import (
     caption_text,
     is_caption_like,
     is_credit_only,
+    is_wire_photo_credit,
     looks_like_photo_description,
     split_credit,
 )
@@ -70,6 +71,19 @@ _TIP_LABEL = re.compile(r"제보|문의|보도\s*자료|[▷▶☞※]\s*(?:이�
 _HEADING_MARK = re.compile(r"^[◇◆■□▣▶●○◈]\s*(?P<text>\S.*)$")
 # the speaker label of a transcript turn ("● 기자: …", "■ 앵커 : …", "▶ 유지환: …"): a turn, not a heading
 _TURN_LABEL = re.compile(r"[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,10})?\s*:\s*\S")
+# an item of a roundup column of remarks: a mark, often an ellipsis, the remark in quotes, then "=" and
+# who said it ("○…\"예산은 충분하다\" = 김 장관이 답하며."): a paragraph, not a heading
+_ROUNDUP_ITEM = re.compile(r"^(?:[◇◆■□▣▶●○◈]\s*)?(?:…|\.{2,3})?\s*[\"“][^\"“”]{2,}[\"”]\s*=\s*\S")
+# a closed quotation that the sentence goes on from ("\"…처음\"이라며", "“…늘리겠다”고"): the remark is
+# whole even when the scraper cut the sentence after it
+_CLOSED_QUOTE_GOES_ON = re.compile(r"[\"“][^\"“”]{4,}[\"”](?=[가-힣])")
+# a remark printed on a line of its own ("\"끝까지 뛰자\""), before the line that names who said it
+_STANDALONE_QUOTE = re.compile(r"^[\"“]+[^\"“”]{2,}[\"”]$")
+# the next line names the speaker of that remark: "… 이렇게 말했다.", "… 감독의 말.", "…라고 밝혔다."
+_NAMES_THE_SPEAKER = re.compile(
+    r"^[^.!?]{0,80}?(?:(?:말|밝히|밝혔|전했|강조했|설명했|답했|덧붙였|주장했|언급했|토로했|당부했|털어놨|털어놓았"
+    r"|외쳤|다짐했|소감을\s*밝혔)[가-힣]{0,4}|의\s*(?:말|설명|각오|소감)(?:이다)?)[.!]"
+)
 _LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
 _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?https?://\S+", re.IGNORECASE)
@@ -85,6 +99,22 @@ _NAMED_EMAIL = re.compile(
 # the reporter who signs off a broadcast report
 _SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
+# a wire's dateline tag with the photographer ("[서울=뉴시스] 홍길동 기자 = …") over a line credited with
+# the photo's date ("… 2019.03.14", "… 2019.03.14 photo@x.com"): a wire photo's caption
+_WIRE_TAG = re.compile(r"[\[(【]\s*[가-힣]{1,6}\s*=\s*[^\])】]{1,12}[\])】]\s*[가-힣]{2,4}\s*기자\s*=")
+_DATED_CREDIT = re.compile(r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*[^/\s][^/]{0,60}")
+_PHOTO_DATE = re.compile(r"^(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?(?:\s|$)")
+# a bracketed tag that names only the kind of page ("[영상]", "[포토]"), with no source: no photo credit
+_MEDIA_TAG = re.compile(
+    r"[\[(<【]\s*(?:현장\s*)?(?:영상|동영상|사진|포토|그래픽|화보|카드\s*뉴스)\s*[\])>】]"
+)
+_SUMMARY_TAG = re.compile(
+    r"^[\[【<(]\s*(?:AI\s*|\d\s*줄\s*|핵심\s*)?요약\s*[\]】>)]\s*\S|^(?:AI\s*)?요약\s*[:：]\s*\S"
+)
+# the words of a reporter-photo widget around the name ("기자이미지 홍길동", "홍길동 기자 사진")
+_PHOTO_WIDGET_WORDS = re.compile(
+    r"기자|리포터|앵커|특파원|이미지|사진|프로필|얼굴|썸네일|photo|image|(?<=\S)의(?=\s)"
+)
 _SUB_BULLET = re.compile(r"^(?:[-–—▶▷■□◆◇ㄴ·•]|\.{2,})\s*")
 # a Korean sentence ending written without a full stop (blogs, forums): "…했습니다", "…있더라구요"
 _SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)$")
@@ -92,6 +122,14 @@ _INNER_SENTENCE = re.compile(r"[다요][.!?]\s")
 # a broadcast's speaker label on a line of its own, before what the speaker said: "[김민수/가나시장]",
 # "[이영희 / 나라지방법원 공보판사]"
 SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s*[\]>]")
+# a broadcast's sound-bite label over (or before) what was said: "▶ 인터뷰 : 김민수 / 가나시 시장",
+# "<녹취> 이영희(가나군) :", "[인터뷰] 박철수 / 주민". The quote stage reads the speaker from it: it stays
+# a body paragraph exactly as printed (not a heading, a caption with a credit, or a promotion)
+SOUND_BITE_LABEL = re.compile(
+    r"(?:[▶■●◆▷-]\s*)?[\[<]?\s*(?:인터뷰|녹취|싱크|현장음|INT|SYNC)\s*[\]>]?\s*[:：]?\s*"
+    r"[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,10}){0,2}(?:\s*[/(][^:：\"“”\[\]<>]{1,40}\)?)?\s*[:：]?",
+    re.IGNORECASE,
+)
 _SPEECH_START = re.compile(r"^[\"“'‘「『]")
 # the page's reporter field: "기자명 홍길동", "• 기자명 홍길동", "작성기자: 홍길동"
 _REPORTER_LABEL = re.compile(
@@ -296,6 +334,7 @@ def _clean_repaired(
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
     _drop_summary_boxes(lines, evidence)
+    _drop_summary_points(lines, evidence)
     _drop_dated_lists(lines, evidence)
     _mark_duplicates(lines, evidence)
     _board_subject(lines, evidence)
@@ -304,6 +343,7 @@ def _clean_repaired(
     start = _body_start(lines, lo, hi)
     if start is None:
         raise InputError(source, f"no article text found: {_what_the_page_is(lines)}")
+    start = _lead_above(lines, lo, start, evidence, titled=hints is not None and bool(hints.title))
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
 
@@ -399,12 +439,13 @@ def article_id(paragraphs: list[str] | tuple[str, ...]) -> str:
 def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
     expected_rank: int | None = None  # inside a ranked / linked list: the next item number (0: bullets)
     previous: _Line | None = None  # the last non-blank line
-    in_summary = False  # after a portal's "자동요약" note: its summary sentences, not the article
+    # after a portal's "3줄 요약" label: how many of the lines below are its summary, not the article (the
+    # count the label gives, up to the next removed line); a label without a count: _drop_summary_points
+    in_summary = 0
     for line in lines:
         t = line.text
         if not t:
-            line.kind = "blank"
-            in_summary = False
+            line.kind = "blank"  # a summary box may print its counted points apart
             continue
         if expected_rank is not None:
             rank = bp.list_item_number(t)
@@ -419,13 +460,25 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
                 continue
             expected_rank = None
         _classify_line(line, previous, ev, table)
-        if in_summary and line.kind == "text":
+        if in_summary and line.kind == "text" and len(t) <= _SUMMARY_LENGTH:
             _remove(line, "portal summary", ev)
+            in_summary -= 1
+        elif line.kind == "removed" and line.reason == "portal note" and "요약" in t:
+            counted = _SUMMARY_COUNT.search(t)  # "3줄 요약": its three lines; else see _drop_summary_points
+            in_summary = _LINE_COUNTS.get(counted.group(1), 0) if counted else 0
         else:
-            in_summary = line.kind == "removed" and line.reason == "portal note" and "요약" in t
+            in_summary = 0
         if line.kind == "removed" and line.reason == "navigation header":
             expected_rank = 1
         previous = line
+
+
+_SUMMARY_COUNT = re.compile(r"(\d|한|두|세|네|다섯)\s*줄")
+_LINE_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5} | {str(n): n for n in range(1, 10)}
+_SUMMARY_LINES = 5  # a summary box with no count holds a few short lines
+_SUMMARY_LENGTH = 200  # a longer line is a paragraph of the article, not a summary point
+_SUMMARY_REACH = 200  # lines below a summary point searched for the text it repeats
+_SUMMARY_BOXES = 10  # summary labels examined on one page
 
 
 def _bigrams(text: str) -> set[str]:
@@ -461,6 +514,36 @@ def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
             _remove(above, "portal summary", ev)
 
 
+def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
+    """Below a summary label that gives no count ("자동요약", "AI 요약"), up to _SUMMARY_LINES short lines
+    (to the next removed line) that repeat the text below them, half of each one's syllable pairs or
+    more, are the summary's points; the first line that says something new is the article."""
+    labels = (
+        at
+        for at, label in enumerate(lines)
+        if label.kind == "removed"
+        and label.reason == "portal note"
+        and "요약" in label.text
+        and not _SUMMARY_COUNT.search(label.text)  # "3줄 요약": counted in _classify
+    )
+    for at in itertools.islice(labels, _SUMMARY_BOXES):  # a page has a box or two; a hostile one, many
+        k = at + 1
+        for _ in range(_SUMMARY_LINES):
+            while k < len(lines) and lines[k].kind == "blank":
+                k += 1
+            if k >= len(lines) or lines[k].kind != "text" or len(lines[k].text) > _SUMMARY_LENGTH:
+                break
+            pairs = _bigrams(lines[k].text)
+            later: set[str] = set()
+            for below in lines[k + 1 : k + 1 + _SUMMARY_REACH]:
+                if below.kind == "text":
+                    later |= _bigrams(below.text)
+            if not pairs or len(pairs & later) * 2 < len(pairs):
+                break
+            _remove(lines[k], "portal summary", ev)
+            k += 1
+
+
 def _remove(line: _Line, reason: str, ev: _Evidence) -> None:
     line.kind, line.reason = "removed", reason
     ev.drop(line, line.text, reason)
@@ -491,6 +574,8 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if entry:
             ev.outlets.append((4, entry.outlet, True))
         return
+    if len(t) <= 90 and SOUND_BITE_LABEL.fullmatch(t):
+        return  # "▶ 인터뷰 : 김민수 / 가나시 시장": a sound bite's label, kept as printed
     labelled = _REPORTER_LABEL.fullmatch(t)
     if labelled is not None:  # "기자명 홍길동": the page's reporter field, above or below the article
         _remove(line, "reporter field", ev)
@@ -501,6 +586,13 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     if byline is not None and byline.reporters:
         _remove(line, "byline", ev)
         _take_byline(byline, ev, table)
+        return
+    if len(t) <= 30 and DESK.fullmatch(t) and "사진" in t:
+        # "대통령실사진기자단", "국회사진기자단": the press pool that took the photo above, not a desk that
+        # signs the article (the article does not end here)
+        _remove(line, "photo credit", ev)
+        if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
+            previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
         return
     if len(t) <= 30 and DESK.fullmatch(t):
         _remove(line, "desk credit", ev)  # "특별취재팀": the article is over, and no person wrote it
@@ -519,6 +611,13 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         entry = table.find_in(t)
         if entry:
             ev.outlets.append((2, entry.outlet, True))
+        return
+    if _DATED_CREDIT.fullmatch(t):
+        # "2019.1.10/뉴스1 © News1 홍길동 기자" on its own line: the credit of the photo above. Its date is
+        # the photo's (a file photo's may be years old), not the article's: it dates nothing
+        _remove(line, "photo credit", ev)
+        if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
+            previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
         return
     if bp.is_copyright(t) and not _credited_caption(t):
         _remove(line, "copyright", ev)
@@ -545,6 +644,10 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             signed = _SIGNED_OFF.search(t)
             if signed is not None:
                 ev.add_reporter(signed.group("name"), None)
+        elif reason == "reporter photo":  # "기자이미지 홍길동": the photo of the reporter who wrote it
+            names = _PHOTO_WIDGET_WORDS.sub(" ", t).split()
+            if len(names) == 1 and 2 <= len(names[0]) <= 4 and table.by_name(names[0]) is None:
+                ev.add_reporter(names[0], None)
         return
     if SPEAKER_LABEL.fullmatch(t):
         return  # "[박영수 / 가나군 주민]": a speaker's label, not a photo credit after a slash
@@ -556,18 +659,36 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     caption, credit = caption_text(t)
     if credit is not None and _titled_with_site(caption, credit, table):
         return  # "제목 … / YTN": a title signed with the site's name, not a photo credit
+    if credit is not None and _MEDIA_TAG.fullmatch(credit) and _title_like(caption):
+        return  # "… 사장의 사과 [영상]": a title tagged with what the page shows, crediting no one
     if credit is not None and caption and HANGUL.search(caption):
         ev.drop(line.index + 0.5, credit, "photo credit")
-        if _is_paragraph_with_credit(caption):
-            line.text = caption  # a paragraph with a photo credit glued on, not a caption
+        wire_photo = is_wire_photo_credit(credit) or (_WIRE_TAG.match(t) and _PHOTO_DATE.search(credit))
+        if _is_paragraph_with_credit(caption) and not (
+            wire_photo and len(caption) <= 250 and not _CLOSED_QUOTE_GOES_ON.search(caption)
+        ):
+            # a paragraph with a photo credit glued on, not a caption: a wire's photo line that reports
+            # what someone said ("(부산=연합뉴스) 홍길동 기자 = 김 시장은 \"…\"고 말했다. 2025.3.7 …") is
+            # a paragraph too; its dateline and byline are cut where the body starts
+            cut = t.rfind(credit)
+            line.text = t[:cut].rstrip() if wire_photo and cut > 0 else caption
             return
         line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", caption)  # "▲ 최수연 대표가 …"
         return
     if is_caption_like(t) or (_CAPTION_BULLET.match(t) and (looks_like_photo_description(t) or "사진" in t)):
         line.kind, line.caption = "caption", _CAPTION_BULLET.sub("", t)
         return
+    if _SUMMARY_TAG.match(t):
+        _remove(line, "portal summary", ev)  # "[요약] 서울 아파트 값이 …": a summary card's point
+        return
     mark = _HEADING_MARK.match(t)
-    if mark and len(t) <= 150 and not t.endswith("다.") and not _TURN_LABEL.match(mark.group("text")):
+    if (
+        mark
+        and len(t) <= 150
+        and not t.endswith("다.")
+        and not _TURN_LABEL.match(mark.group("text"))
+        and not _ROUNDUP_ITEM.match(t)  # "○…\"…\" = 김 장관이 답하며": an item of a roundup of remarks
+    ):
         line.kind, line.caption = "heading", mark.group("text").strip()
 
 
@@ -658,7 +779,7 @@ def _board_subject(lines: list[_Line], ev: _Evidence) -> None:
     match = _SUBJECT.fullmatch(lines[at].text)
     if match is not None:
         ev.drop(lines[at].index - 0.5, lines[at].text[: match.start("title")].strip(), "forum field")
-        lines[at].text = match.group("title").strip()
+        lines[at].text, lines[at].reason = match.group("title").strip(), _SUBJECT_FIELD
 
 
 _DATELINE_REACH = 4  # non-blank lines between a dateline and the article or its sign-off
@@ -744,7 +865,13 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
         prose = next((i for i in texts if i > prose and _is_statement(lines[i].text)), prose)
     if prose is None:  # a post written without full stops ("…끝이 났습니다"): its first spoken sentence
         prose = next(
-            (i for i in texts if _SPOKEN_END.search(lines[i].text) and len(lines[i].text) >= 10), None
+            (
+                i
+                for i in texts
+                if len(lines[i].text) >= 10
+                and (_SPOKEN_END.search(lines[i].text) or _plain_statement(lines[i].text))
+            ),
+            None,
         )
     half = texts[: max(1, (len(texts) + 1) // 2)]
     led = next((i for i in half if _leads_paragraph(lines[i].text)), None)
@@ -755,7 +882,8 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
         (
             i
             for i, after in itertools.pairwise([*texts, None])
-            if (prose is None or i < prose)
+            if i is not None
+            and (prose is None or i < prose)
             and after is not None
             and SPEAKER_LABEL.fullmatch(lines[i].text)
             and _SPEECH_START.match(lines[after].text)
@@ -763,6 +891,123 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
         None,
     )
     return label if label is not None else prose
+
+
+# The lead's first sentence printed without a full stop above the rest of the body. A line of the
+# header is body when it reads as prose: a spoken sentence ("…항의하고 있습니다"), a question in prose
+# form ("변호사는 정말 … 말해야 할까?") under the headline, or, when it is the page's only candidate
+# for a headline, a plain statement ("올겨울 첫 한파특보가 내려졌다") with none of a headline's marks.
+_POLITE_END = re.compile(
+    r"[가-힣](?:니다|니까|세요|어요|아요|에요|예요|해요|지요|죠|네요|군요|거든요|는데요)\??$"
+)
+_PROSE_QUESTION = re.compile(r"[가-힣](?:까|나|냐|니|는가|은가|인가|지|죠|요)\?$")
+# what a headline has and a sentence of running text has not: quotes, a comma after the topic, an
+# ellipsis, brackets, a middle dot, a slash
+_HEADLINE_MARKS = re.compile(r"[,，…·‘’“”\"'\[\]<>《》「」【】/|!?]|\.\.|\bvs\b", re.IGNORECASE)
+_PARTICLE_WORD = re.compile(r"[가-힣](?:이|가|은|는|을|를|에서|에게|으로)\s")
+_LEAD = "lead sentence"
+_SUBJECT_FIELD = "subject field"
+_BETWEEN_LEAD = frozenset({"dateline", "reporter photo", "ui label", "page tool", "page region"})
+
+
+def _lead_above(lines: list[_Line], lo: int, start: int, ev: _Evidence, *, titled: bool) -> int:
+    """The body's first line, moved up over header lines that read as the lead's first sentences; or
+    moved down past a teaser that trails off ("…상승...") over the lead it repeats."""
+    if lines[start].text.endswith(("..", "…")):
+        below = next((i for i in range(start + 1, len(lines)) if lines[i].kind == "text"), None)
+        skipped = [lines[i] for i in range(start + 1, below or start) if lines[i].kind != "blank"]
+        if (
+            below is not None
+            and all(line.reason in _BETWEEN_LEAD for line in skipped)
+            and _teases(lines[start].text, lines[below].text)
+        ):
+            _remove(lines[start], "teaser of the lead", ev)
+            return below
+    while True:
+        above = [i for i in range(lo, start) if lines[i].kind == "text"]
+        if not above:
+            return start
+        k = above[-1]
+        between = [lines[i] for i in range(k + 1, start) if lines[i].kind != "blank"]
+        adjacent = not between
+        text = lines[k].text
+        words = len(text.split())
+        prose_shaped = words >= 3 and _HEADLINE_MARKS.search(text[:-1]) is None
+        if lines[k].reason == _SUBJECT_FIELD:
+            return start  # the post's own "제목 :" field: its title, whatever its grammar
+        headed = any(_title_like(lines[i].text) for i in above[:-1])
+        if adjacent and headed and prose_shaped and _POLITE_END.search(text):
+            start = _mark_lead(lines[k])  # a spoken sentence: "주민들이 시청 앞에 모여 항의하고 있습니다"
+            continue
+        if adjacent and headed and _plain_statement(text) and not _full_stop(lines[start].text):
+            start = _mark_lead(lines[k])  # a page written without full stops: "…아수라장이 됐다"
+            continue
+        if (
+            adjacent
+            and headed
+            and prose_shaped
+            and _PROSE_QUESTION.search(text)
+            and _PARTICLE_WORD.search(text)
+        ):
+            return _mark_lead(lines[k])  # a question that opens the body under the headline
+        candidates = [i for i in above if _title_like(lines[i].text) or _is_question_title(lines[i].text)]
+        sole = (
+            not titled
+            and candidates in ([], [k])
+            and all(line.kind == "removed" and line.reason in _BETWEEN_LEAD for line in between)
+        )
+        if sole and _teases(text, lines[start].text):
+            _remove(lines[k], "teaser of the lead", ev)  # the lead's opening printed above it
+            return start
+        if sole and prose_shaped and _statement_end(text) and _PARTICLE_WORD.search(text):
+            return _mark_lead(lines[k])  # the only candidate for a headline is the lead's first sentence
+        return start
+
+
+_PAST_OR_PRESENT = frozenset({4, 18, 20})  # final ㄴ ("한다"), ㅄ ("없다"), ㅆ ("했다", "있다", "겠다")
+
+
+def _statement_end(text: str) -> bool:
+    """``text`` ends in a plain declarative ending: "…했다", "…올랐다", "…늘린다", "…없다", "…이다",
+    "…하다" (the syllable before 다 carries a tense or is a copula or 하), not a noun ("바다")."""
+    if len(text) < 2 or not text.endswith("다") or not "가" <= text[-2] <= "힣":
+        return False
+    before = text[-2]
+    return (ord(before) - 0xAC00) % 28 in _PAST_OR_PRESENT or before in "이하"
+
+
+def _teases(line: str, lead: str) -> bool:
+    """``line`` is the opening of ``lead`` printed above it (a teaser, often cut with "…")."""
+    core = "".join(line.rstrip(" .…").split())
+    return len(core) >= 12 and "".join(lead.split()).startswith(core)
+
+
+def _full_stop(text: str) -> bool:
+    return text.rstrip("'\"’”」』)] ").endswith((".", "。"))
+
+
+def _plain_statement(text: str) -> bool:
+    """A sentence of running text printed without its full stop ("새 노선은 다음 달부터 운행된다"): a
+    plain declarative ending, four words or more, a particle, none of a headline's marks."""
+    return (
+        len(text.split()) >= 4
+        and _statement_end(text)
+        and _PARTICLE_WORD.search(text) is not None
+        and _HEADLINE_MARKS.search(text) is None
+    )
+
+
+def _mark_lead(line: _Line) -> int:
+    """Mark ``line`` as a sentence of the lead (a paragraph, never a section heading); its index."""
+    line.reason = _LEAD
+    return line.index
+
+
+def _is_speaker_label(text: str) -> bool:
+    """A broadcast's label naming who speaks next ("[김민수/가나시장]", "▶ 인터뷰 : 김민수 / 가나시장")."""
+    return SPEAKER_LABEL.fullmatch(text) is not None or (
+        len(text) <= 90 and SOUND_BITE_LABEL.fullmatch(text) is not None
+    )
 
 
 def _is_question_title(text: str) -> bool:
@@ -782,6 +1027,23 @@ def _only_short_before(lines: list[_Line], texts: list[int], index: int) -> bool
     return all(len(lines[i].text) <= 120 for i in texts if i < index)
 
 
+# furniture below an article (a list of other stories, a comment box, a board's counters and buttons):
+# the article is over when no running text follows it
+_CLOSING_FURNITURE = frozenset(
+    {
+        "navigation header",
+        "comment widget",
+        "ranked list",
+        "board widget",
+        "forum field",
+        "category label",
+        "ui label",
+        "reader widget",
+        "template placeholder",
+    }
+)
+
+
 def _body_end(lines: list[_Line], start: int, hi: int) -> int:
     """The end of the main segment (a byline / e-mail / copyright line), or before that the first
     clutter block after which no running text follows."""
@@ -796,7 +1058,7 @@ def _body_end(lines: list[_Line], start: int, hi: int) -> int:
         elif seen_text and line.kind == "removed":
             if line.reason in bp.END_REASONS:
                 return i
-            if line.reason in ("navigation header", "comment widget", "ranked list") and not prose_after[i]:
+            if line.reason in _CLOSING_FURNITURE and not prose_after[i]:
                 return i
     return hi
 
@@ -826,7 +1088,7 @@ def _header(
     if title is not None and not (" " in title and HANGUL.search(title) and not _is_statement(title)):
         title = None  # a <title> that is only the site's name, or a placeholder
     context_block = _context_block(lines)
-    texts = []
+    texts: list[_Line] = []
     for line in lines:
         if line.kind not in ("text", "heading"):
             continue
@@ -934,7 +1196,24 @@ def _is_statement(text: str) -> bool:
     or exclamation. Headlines may end in "?" or "!" ("…어디까지 오를까?"), never in a full stop."""
     if not bp.is_prose(text):
         return False
-    return text.rstrip("'\"’”」』)] ").endswith((".", "。")) or len(text) >= 50
+    if text.rstrip("'\"’”」』)] ").endswith((".", "。")):
+        return True
+    return len(text) >= 50 and not _quoted_remarks(text)
+
+
+_QUOTED_SPAN = re.compile(r"\"[^\"]{1,80}\"|“[^”]{1,80}”|‘[^’]{1,80}’")
+_TAG_SPAN = re.compile(r"\[[^\]]{1,12}\]|【[^】]{1,12}】|<[^>]{1,12}>")
+
+
+def _quoted_remarks(text: str) -> bool:
+    """A title made of quoted remarks and little else ('[현장영상] "…습니까?" "…겁니까!"'): two quoted
+    spans, or one and a bracketed tag, with at most three words outside them."""
+    spans = _QUOTED_SPAN.findall(text)
+    tags = _TAG_SPAN.findall(text)
+    if len(spans) + min(len(tags), 1) < 2:
+        return False
+    rest = _TAG_SPAN.sub(" ", _QUOTED_SPAN.sub(" ", text))
+    return len(rest.split()) <= 3
 
 
 def _title_like(text: str) -> bool:
@@ -995,7 +1274,12 @@ def _body(
         if line.kind == "heading":
             pending.append((line.caption, line))
             continue
-        if not bp.is_prose(text) and not SPEAKER_LABEL.fullmatch(text) and _is_heading(text, next_text[k]):
+        if (
+            not bp.is_prose(text)
+            and line.reason != _LEAD
+            and not _is_speaker_label(text)
+            and _is_heading(text, next_text[k])
+        ):
             pending.append((text, line))
             continue
         for heading, _ in pending:
@@ -1015,20 +1299,87 @@ def _body(
         and len(paragraphs[-1]) <= 100
         and not _INNER_SENTENCE.search(paragraphs[-1])
         and not (unpunctuated and _SPOKEN_END.search(paragraphs[-1]))
+        and not _plain_statement(paragraphs[-1])
+        and not _remark_before_cut(paragraphs[-1])
+        and not _LABELLED_BITE.fullmatch(paragraphs[-1])
     ):
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
     if paragraphs:
+        kept, glued = _without_trailing_widgets(paragraphs[-1])
+        if glued:  # "… 밝혔다. 이 콘텐츠를 공유하세요. 목록보기": the page's furniture glued to the end
+            paragraphs[-1] = kept
+            for text, reason in glued:
+                ev.drop(sources[-1].index + 0.5, text, reason)
         tail = trailing_byline(paragraphs[-1])
         if tail is not None:
             byline, rest = tail
             paragraphs[-1] = rest
             ev.drop(sources[-1].index + 0.5, byline.text, "byline")
             _take_byline(byline, ev, table)
+    cut_caption = _CUT_CREDIT.fullmatch(paragraphs[-1]) if paragraphs else None
+    if cut_caption is not None and looks_like_photo_description(cut_caption.group("caption")):
+        # "… 입장하고 있다. 대통령실사진": a photo's caption whose credit the page end cut, not a paragraph
+        line = sources.pop()
+        paragraphs.pop()
+        line.kind, line.caption = "caption", cut_caption.group("caption")
+        ev.drop(line.index + 0.5, cut_caption.group("credit"), "photo credit")
+        headings = [h for h in headings if h.before < len(paragraphs)]
     truncated = bool(paragraphs) and _cut_off(paragraphs[-1])
     if truncated:
         paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
     return paragraphs, headings, truncated
+
+
+# furniture that a flattened page glues after the last sentence
+_GLUED_FURNITURE = frozenset(
+    {"reader widget", "ui label", "template placeholder", "page tool", "comment widget", "subscription"}
+)
+_GLUED_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)|\s+(?=\S+$)")
+_GLUED_WINDOW = 200
+_GLUED_PIECE = 80
+
+
+def _without_trailing_widgets(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
+    """The paragraph without page furniture glued after its last sentence, and what was cut (text and
+    reason), last first. Only the end of the paragraph is searched, and a paragraph is never emptied."""
+    glued: list[tuple[str, str]] = []
+    cutting = True
+    while cutting:
+        cutting = False
+        breaks = list(_GLUED_BREAK.finditer(paragraph, max(0, len(paragraph) - _GLUED_WINDOW)))
+        for cut in reversed(breaks):  # the shortest tail first: "목록보기", then "이 콘텐츠를 … 목록보기"
+            piece = paragraph[cut.end() :]
+            if len(piece) > _GLUED_PIECE:
+                break
+            reason = bp.boilerplate_reason(piece)
+            if reason in _GLUED_FURNITURE and bp.is_prose(paragraph[: cut.start()]):
+                glued.append((piece, reason))
+                paragraph, cutting = paragraph[: cut.start()].rstrip(), True
+                break
+    return paragraph, glued
+
+
+# a last line that is a photo's caption and the start of its credit, cut by the page end ("… 입장하고 있다.
+# 대통령실사진", "… 인사하고 있다. 사진=")
+_CUT_CREDIT = re.compile(r"(?P<caption>[^.]{8,250}다\.)\s+(?P<credit>[^\s.]{0,12}사진[^\s.]{0,12})")
+
+
+# a broadcast sound bite with its speaker's label in one bracket: "[김민수/가나시장 : 잘하겠습니다…]"
+_LABELLED_BITE = re.compile(r"\[\s*[가-힣]{2,5}\s*/\s*[^\]\[:：]{1,40}[:：]\s*[^\]\[]{4,}\]")
+
+
+def _remark_before_cut(paragraph: str) -> bool:
+    """A last paragraph the scraper cut after a whole quoted remark ("… 이장은 \"…처음\"이라며", a
+    roundup's "○…\"…\" = 한 기자가"): it stays, marked truncated, for the remark it holds; a cut inside
+    the quotation ("… \"기록도 저렇게 중") or a line without one ("편집팀") goes."""
+    return (
+        len(paragraph.split()) >= 3
+        and (
+            _CLOSED_QUOTE_GOES_ON.search(paragraph) is not None or _ROUNDUP_ITEM.match(paragraph) is not None
+        )
+        and _cut_off(paragraph)
+    )
 
 
 def _cut_off(paragraph: str) -> bool:
@@ -1038,10 +1389,26 @@ def _cut_off(paragraph: str) -> bool:
 
 
 def _is_heading(text: str, nxt: _Line | None) -> bool:
-    """A short non-sentence line followed by running text (``nxt``, the next text line) is a heading."""
+    """A short non-sentence line followed by running text (``nxt``, the next text line) is a heading;
+    not an item of a roundup of remarks, a bracketed answer of a transcript ("[네, 맞습니다.]"), or a
+    remark on a line of its own whose speaker the next line names (``_remark_then_speaker``)."""
     if len(text) > 80 or _LIST_START.match(text) or EMAIL.search(text) or _INNER_SENTENCE.search(text):
         return False
-    return nxt is not None and bp.is_prose(nxt.text)
+    if _ROUNDUP_ITEM.match(text) or _bracketed_sentence(text):
+        return False
+    return nxt is not None and bp.is_prose(nxt.text) and not _remark_then_speaker(text, nxt.text)
+
+
+def _bracketed_sentence(text: str) -> bool:
+    """A transcript's answer printed in brackets without a label ("[네, 거의 다 왔습니다.]", "[네.]"): it
+    ends like a sentence inside the brackets, which a heading or a tag ("[앵커]") does not."""
+    return text.startswith("[") and text.endswith("]") and text[:-1].rstrip().endswith((".", "?", "!"))
+
+
+def _remark_then_speaker(text: str, following: str) -> bool:
+    """``text`` is a remark in quotes on a line of its own, and ``following`` opens by naming who said it
+    ("\"끝까지 뛰자\"" / "주장 박민이 경기 전 이렇게 말했다.")."""
+    return _STANDALONE_QUOTE.match(text) is not None and _NAMES_THE_SPEAKER.match(following) is not None
 
 
 def _captions(lines: list[_Line], ev: _Evidence) -> list[str]:

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 
 from brief.clean import boilerplate as bp
-from brief.clean.captions import caption_text, is_credit_only, split_credit
+from brief.clean.captions import caption_text, is_credit_only, is_wire_photo_credit, split_credit
 from brief.clean.dates import dateline_date
 from brief.clean.metadata import DESK, email_only, reporter_line
 
@@ -263,8 +263,11 @@ def split_sign_off(line: str) -> list[str]:
             continue  # nothing glued on, or a bare photo credit: the line is a caption
         signed = any(reporter_line(p) is not None or email_only(p) is not None for p in pieces)
         credit = caption_text(line)[1]
-        if not signed and credit is not None and len(credit) >= len(rest.strip()) - 2:
-            continue  # the whole tail is one photo credit ("… 있다. 2024.11.19/뉴스1 ⓒ News1 김 기자")
+        whole_credit = credit is not None and len(credit) >= len(rest.strip()) - 2
+        if whole_credit and (not signed or is_wire_photo_credit(credit or "")):
+            # the whole tail is one photo credit ("… 있다. 2024.11.19/뉴스1 ⓒ News1 김 기자", "… 있다.
+            # 2019.03.14 photo@x.com"): the line is a caption, not a paragraph and its sign-off
+            continue
         return [line[: match.start()].rstrip(), *pieces]
     return [line]
 

@@ -82,8 +82,19 @@ _NOT_A_NAME = frozenset(
 )
 
 
+# a newsroom desk printed before the reporter's name ("보도국 홍길동 기자", "사회부 김영희 기자")
+_DESK_WORD = re.compile(
+    r"(?:보도|편집|취재|사회|경제|정치|국제|문화|체육|스포츠|산업|금융|증권|디지털|온라인|인터넷|뉴스|사진|영상"
+    r"|전국|지방|기획|연예|생활|과학|기상)(?:국|부|팀|센터|본부|실)"
+)
+
+
 def _names(text: str) -> list[str]:
-    return [n for n in re.findall(_NAME, re.sub(_ROLE, " ", text)) if n not in _NOT_A_NAME]
+    return [
+        n
+        for n in re.findall(_NAME, re.sub(_ROLE, " ", text))
+        if n not in _NOT_A_NAME and not _DESK_WORD.fullmatch(n)
+    ]
 
 
 # Bylines that open the first paragraph.

@@ -360,6 +360,7 @@ def effective_settings(root: Any, settings: Settings, environ: Mapping[str, str]
         from_file = settings.defaults.get(path, {})
         for key, param in options_of(command).items():
             variable = param.envvar if isinstance(param.envvar, str) else None
+            value: object
             if variable and environ.get(variable):
                 value, source = environ[variable], f"env {variable}"
                 if param.multiple:  # as the option splits it: paths at ":" (";" on Windows), else spaces

@@ -91,9 +91,20 @@ class NameEvidence:
             or word in knowledge.brands
             or word in knowledge.bodies
             or self._marked_org(word)
-            or (len(word) > 2 and knowledge.org_kind(word) in ("sport", "film"))  # "라이온즈", "한빛필름"
+            or (len(word) > 2 and self._ends_like_club(word))  # "라이온즈", "한빛필름"
         )
         return self._remember("org", word, found)
+
+    def _ends_like_club(self, word: str) -> bool:
+        """A sports club or a film company by how the word ends ("한빛라이온즈", "가람필름"); a marker inside
+        the word does not count ("한화진" is a name, not the club 한화)."""
+        kinds = self.knowledge.org_kinds
+        return any(
+            word.endswith(marker) and len(word) > len(marker)
+            for kind in ("sport", "film")
+            for marker in kinds.get(kind, ())
+            if len(marker) > 1
+        ) or word in {m for kind in ("sport", "film") for m in kinds.get(kind, ())}
 
     def _marked_org(self, word: str) -> bool:
         marker = self.knowledge.org_marker(word)
@@ -181,9 +192,8 @@ class NameEvidence:
     def glued_title(self, word: str) -> tuple[str, str] | None:
         """(organisation, title) of an organisation and its title written as one word: "서울경찰청장"
         (서울경찰청 + 청장), "보건복지부장관" (보건복지부 + 장관); None otherwise."""
-        known = self._glued.get(word, False)
-        if known is not False:
-            return known
+        if word in self._glued:
+            return self._glued[word]
         found: tuple[str, str] | None = None
         if _HANGUL_WORD.match(word) and len(word) >= 4 and not self.table.has_title(word):
             # the longest title after an organisation or a place ("강남" + "구청장", "보건복지부" + "장관")
@@ -196,9 +206,9 @@ class NameEvidence:
             if found is None and word[-1] == "장" and self.is_org_word(org):
                 # "서울경찰청" + "장": the head of that body, by its kind ("청장", "지검장", "원장")
                 kinds = [org[-k:] + "장" for k in (2, 1)]
-                title = next((t for t in kinds if self.table.has_title(t)), None)
-                if title is not None:
-                    found = org, title
+                head = next((t for t in kinds if self.table.has_title(t)), None)
+                if head is not None:
+                    found = org, head
         if len(self._glued) > 50_000:
             self._glued.clear()
         self._glued[word] = found

@@ -50,7 +50,7 @@ def _looks_like_opener(text: str, i: int) -> bool:
         return False
     if text.startswith(_CLOSER_FOLLOWERS, i + 1) and not before.isspace():
         return False
-    return before.isspace() or before in "([{<…·,:;/|\u3000-—"
+    return before.isspace() or before in "([{<…·,:;/|\u3000-—▲△▶▷○●■□◆◇※"  # "○…"…"", "▲"…""
 
 
 def _closes_here(text: str, i: int) -> bool:

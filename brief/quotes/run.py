@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from brief.people import PeopleTable, split_korean_name
+from brief.quotes.cast import Cast, Named
 from brief.quotes.extract import extract_with_roster
-from brief.quotes.mentions import Cast, Named
 from brief.records import Article, Quote, Speaker
 
 __all__ = ["extract_run", "resolve_across"]
