@@ -117,3 +117,10 @@ def test_the_model_options_default_to_the_library_defaults(monkeypatch: pytest.M
     monkeypatch.delenv("BRIEF_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     assert ModelChoices().config() == BriefConfig()
+
+
+def test_the_backend_option_names_every_registered_translation_kind() -> None:
+    from brief.backends import kinds
+    from brief.cli.model_options import MT_BACKEND
+
+    assert all(kind in (MT_BACKEND.help or "") for kind in kinds("translation"))

@@ -36,7 +36,9 @@ MT_MODEL = typer.Option(
     help="Translation model: a preset (brief models list), a hub id, a local folder/GGUF file, or "
     "openai:MODEL on an OpenAI-compatible server (--api-base).",
 )
-MT_BACKEND = typer.Option("auto", "--mt-backend", help="auto, seq2seq, instruct, ctranslate2 or openai.")
+MT_BACKEND = typer.Option(
+    "auto", "--mt-backend", help="auto, seq2seq, instruct, ctranslate2, llamacpp (a GGUF file) or openai."
+)
 MT_REVISION = typer.Option(None, "--mt-revision", help="Hub revision (commit, tag or branch) of the model.")
 SUMMARIZER = typer.Option(
     None,
