@@ -447,8 +447,8 @@ class _Extractor:
                 kind = "quotative"  # ""…"을 건의했다": the quoted words are what the verb reports
             elif kind == "none" and span.double and _ROUNDUP_OWNER.match(text, span.end):
                 # "○…"예산은 충분하다" = 김 장관이 답하며 …": a roundup item names its speaker after "="
-                owners = [m for m in sentence.mentions if m.first >= after and m.last < stop]
-                first_owner = owners[0] if owners else None
+                named_after = [m for m in sentence.mentions if m.first >= after and m.last < stop]
+                first_owner = named_after[0] if named_after else None
                 if first_owner is not None and first_owner.particle in ("이", "가", "은", "는", ""):
                     kind, owner = "quotative", first_owner
                     verb = _find_verb(tokens, first_owner.last + 1, stop) or verb

@@ -50,7 +50,7 @@ class OpenAISummarizer(InstructSummarizer):
         self.model = model
         self.api_base = public_url(settings.base_url.rstrip("/"))
         self.resolved = None
-        self.lazy = None  # no local model: the server has it
+        self.lazy = None  # type: ignore[assignment]  # no local model: the server has it
         self.info = ModelInfo(role="summarization", name=f"{model} @ {self.api_base}", backend="openai")
         self.extractive = ExtractiveSummarizer(allowed=allowed, guard=guard)
         self.guard = guard
