@@ -25,6 +25,7 @@ __all__ = [
     "PREFILL",
     "PROMPT_FILES",
     "STRICT_PROMPT",
+    "NumberedLinesBackend",
     "answer_slot",
     "clean_answer",
     "lines_messages",
@@ -207,3 +208,18 @@ def translate_in_lines(
                 results[i] = line
         pending = again
     return [r or "" for r in results]
+
+
+class NumberedLinesBackend:
+    """What the chat backends that ask for numbered lines share: a batch is one call of
+    ``translate_checked`` with no problems; the stricter retry passes each sentence's problem."""
+
+    def translate_checked(self, sentences: Sequence[str], problems: Mapping[int, str]) -> list[str]:
+        raise NotImplementedError
+
+    def translate_batch(self, sentences: Sequence[str]) -> list[str]:
+        return self.translate_checked(sentences, {})
+
+    def translate_strict(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
+        """Translations of sentences a check rejected (``problems``: why), with the stricter prompt."""
+        return self.translate_checked(sentences, dict(enumerate(problems)))

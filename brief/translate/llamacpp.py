@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from brief.prompting import AnswerSlot, defuse_special_tokens, turn_stops
 from brief.translate.instruct import MAX_SENTENCE_TOKENS, sentence_limit
 from brief.translate.lines import (
+    NumberedLinesBackend,
     answer_slot,
     lines_messages,
     prompt_hash,
@@ -36,7 +37,7 @@ __all__ = ["LlamaCppBackend"]
 log = logging.getLogger(__name__)
 
 
-class LlamaCppBackend:
+class LlamaCppBackend(NumberedLinesBackend):
     """A SentenceBackend on a GGUF file in llama.cpp (``--mt-model llamacpp:FILE.gguf``, or any .gguf
     file when llama-cpp-python is installed)."""
 
@@ -140,13 +141,6 @@ class LlamaCppBackend:
         """The answer's token budget: per sentence ``max_new_tokens`` or 3 x its tokens + 16."""
         per = [self.max_new_tokens or min(3 * self.count_tokens(s) + 16, 512) for s in sentences]
         return sum(per) + 4 * len(sentences)  # the line numbers
-
-    def translate_batch(self, sentences: Sequence[str]) -> list[str]:
-        return self.translate_checked(sentences, {})
-
-    def translate_strict(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
-        """Translations of sentences a check rejected (``problems``: why), with the stricter prompt."""
-        return self.translate_checked(sentences, dict(enumerate(problems)))
 
     def translate_checked(self, sentences: Sequence[str], problems: Mapping[int, str]) -> list[str]:
         """Like translate_batch; sentences with ``problems`` (index -> why) get the stricter prompt,

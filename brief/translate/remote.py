@@ -20,6 +20,7 @@ from brief.translate.instruct import MAX_SENTENCE_TOKENS
 from brief.translate.lines import (
     BLOCK_MARKER,
     LINES_PROMPTS,
+    NumberedLinesBackend,
     lines_messages,
     parse_numbered,
     prompt_hash,
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 _STOP = (BLOCK_MARKER,)  # the model starting a block marker has left its slot
 
 
-class OpenAIBackend:
+class OpenAIBackend(NumberedLinesBackend):
     """A SentenceBackend on an OpenAI-compatible server (``--mt-model openai:MODEL``)."""
 
     def __init__(
@@ -101,13 +102,6 @@ class OpenAIBackend:
         """The answer's token budget: per sentence ``max_new_tokens`` or 2 x its characters + 16."""
         per = [self.max_new_tokens or min(2 * len(s) + 16, 512) for s in sentences]
         return sum(per) + 4 * len(sentences)  # the line numbers
-
-    def translate_batch(self, sentences: Sequence[str]) -> list[str]:
-        return self.translate_checked(sentences, {})
-
-    def translate_strict(self, sentences: Sequence[str], problems: Sequence[str]) -> list[str]:
-        """Translations of sentences a check rejected (``problems``: why), with the stricter prompt."""
-        return self.translate_checked(sentences, dict(enumerate(problems)))
 
     def translate_checked(self, sentences: Sequence[str], problems: Mapping[int, str]) -> list[str]:
         """Like translate_batch; sentences with ``problems`` (index -> why) get the stricter prompt,
