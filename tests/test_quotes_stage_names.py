@@ -581,3 +581,22 @@ def test_a_club_word_inside_a_name_does_not_make_it_a_club(name, people) -> None
 def test_someone_elected_is_elect_not_in_office(paragraphs, people) -> None:
     (quote,) = _quotes(paragraphs, people)
     assert quote.speaker.ko == "최현우" and (quote.speaker.title or "").endswith("-elect")
+
+
+# ---------------------------------------------------------------- a pull quote signed with a dash
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("“올해 하반기에는 반드시 흑자로 돌아서겠다.” - 유하준 한빛전자 사장(3일 기자간담회에서)", "유하준"),
+        ("“물가 안정이 무엇보다 먼저다.” — 김하늘 기획재정부 장관", "김하늘"),
+        ('"수비가 살아야 이긴다." - 박두리 한빛라이온즈 감독', "박두리"),
+    ],
+)
+def test_a_pull_quote_signed_with_a_dash_names_its_speaker(line, speaker, people) -> None:
+    quotes = _quotes(["이번 주의 말을 모았다.", line], people)
+    assert _who(quotes) == [speaker]
+
+
+def test_a_dash_before_other_words_names_no_one(people) -> None:
+    quotes = _quotes(['회의는 길게 이어졌다. "좋은 방향이다" - 그러나 반응은 엇갈렸다.'], people)
+    assert all(q.speaker.kind != "named" for q in quotes)

@@ -86,7 +86,7 @@ Location = Literal["body", "headline", "subheadline"]
 _Decision = tuple[bool, "Speaker | None"]  # (a no-subject rule decided, the speaker it found or None)
 
 
-_ROUNDUP_OWNER = re.compile(r"\s*=\s*\S")  # ""…" = 김 장관이 …": the speaker after an equals sign
+_ROUNDUP_OWNER = re.compile(r"\s*[=\-–—]\s*\S")  # ""…" = 김 장관이 …", ""…" - 김 장관": the speaker after it
 
 
 @dataclass
@@ -447,11 +447,21 @@ class _Extractor:
                 kind = "quotative"  # ""…"을 건의했다": the quoted words are what the verb reports
             elif kind == "none" and span.double and _ROUNDUP_OWNER.match(text, span.end):
                 # "○…"예산은 충분하다" = 김 장관이 답하며 …": a roundup item names its speaker after "="
+                # ""…" - 유 사장(3일 간담회에서)": a pull quote signed with a dash
                 named_after = [m for m in sentence.mentions if m.first >= after and m.last < stop]
                 first_owner = named_after[0] if named_after else None
-                if first_owner is not None and first_owner.particle in ("이", "가", "은", "는", ""):
+                signed = first_owner is not None and all(
+                    not t.core.strip("=-–—") for t in tokens[after : first_owner.first]
+                )
+                if (
+                    signed
+                    and first_owner is not None
+                    and first_owner.particle in ("이", "가", "은", "는", "")
+                ):
                     kind, owner = "quotative", first_owner
                     verb = _find_verb(tokens, first_owner.last + 1, stop) or verb
+                    if verb is None and first_owner.particle == "" and first_owner.kind != "pronoun":
+                        verb = (first_owner.last, "-", "said")  # the signature alone says who said it
             elif kind == "term" and span.double:
                 said = _says_noun(text, span, tokens, stop, sentence.mentions)
                 said = said or _owned_before(text, span, tokens, sentence.mentions)
