@@ -26,10 +26,19 @@ from brief.quotes.tokens import PAREN as _PAREN
 from brief.quotes.tokens import Token, split_particle, tokenize
 from brief.records import Person, Speaker, Term
 
-__all__ = ["Cast", "Named"]
+__all__ = ["Cast", "Named", "family_name"]
 
 _TITLE_WORD = re.compile(r"[\s겸()]+")
 _OWNER_PAREN = re.compile(r"\((대표|회장|사장|대표이사)\s*([\uac00-\ud7a3]{2,4})\)")
+
+
+def family_name(name: str) -> str | None:
+    """The family name a short form uses for ``name``: "김영섭" -> "김"; a foreign name's last word ("젠슨
+    황" is "황 CEO"); None for a word with no family name."""
+    if " " in name:
+        return name.split()[-1]
+    split = split_korean_name(name)
+    return split[0] if split else None
 
 
 @dataclass(frozen=True)
@@ -414,10 +423,7 @@ class Cast:
         def family_of(entry: _Entry) -> bool:
             if entry.person is not None and family in entry.person.aliases:
                 return True
-            if " " in entry.name:  # a foreign name: "젠슨 황" is "황 CEO"
-                return entry.name.split()[-1] == family
-            split = split_korean_name(entry.name)
-            return split is not None and split[0] == family
+            return family_name(entry.name) == family
 
         same_family = [e for e in self.entries.values() if family_of(e)]
         by_article = [e for e in same_family if any(self._compatible(title, t) for t in e.titles)]

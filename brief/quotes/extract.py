@@ -73,9 +73,10 @@ from brief.quotes.speech import (
     _strip_span,
     _tokens_before,
     _Verb,
+    _whose_words,
     _words_between,
 )
-from brief.quotes.stance import NAMING_STEMS, speech_noun, stance_of
+from brief.quotes.stance import NAMING_STEMS, stance_of
 from brief.records import Article, Quote, Speaker
 
 __all__ = ["extract_quotes"]
@@ -257,12 +258,6 @@ class _Extractor:
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             found = find_subject(QuoteSite(tokens, mentions, first_tok, verb_index, before, after, owner))
             subject = found[1] if found is not None else None
-            if subject is AMBIGUOUS:
-                for span in members:
-                    self._add_quote(text, para, span, "body", "direct", verb, Speaker(kind="unknown"))
-                self._note_speaker(Speaker(kind="unknown"), para)
-                used_until = (verb[0] + 1) if verb else after_tok
-                continue
             if subject is not None and subject.title == "질문자":
                 asked += [m for m in before if m.kind != "unnamed" and subject_rank(m) >= 1]
             if subject is None and verb is not None and _ASKED_THEN.match(verb[1]):
@@ -272,7 +267,9 @@ class _Extractor:
                 subject = Mention("unnamed", tokens[k].start, tokens[k].end, k, k, "", "질문자",
                                   title="질문자", description="a questioner")  # fmt: skip
             speaker: Speaker | None
-            if subject is not None and _joint(mentions, subject):
+            if subject is AMBIGUOUS:
+                speaker = Speaker(kind="unknown")  # two people may have said it: no later rule guesses
+            elif subject is not None and _joint(mentions, subject):
                 # "문 사장과 이 사장은 "…"고 입을 모았다": said by two people; no one speaker to name
                 joint = text[_joint_start(mentions, subject) : subject.start + len(subject.bare_text)]
                 speaker = Speaker(kind="unknown", ko=joint)
@@ -297,14 +294,12 @@ class _Extractor:
         if rest:
             main = max(rest, key=lambda m: (subject_rank(m), -m.first))
             self._note_subject(main, self._resolve(main, para), para)
-        if not groups and any(
-            t.core.startswith(("물었", "물어", "묻자", "질문했", "질문하")) for t in tokens
-        ):
-            # "취재진은 조 선수에게 물었다. 그는 "…"": the one asked answers next
-            asked_ones = [
-                m for m in mentions if m.particle in ("에게", "께") and m.kind in ("person", "short")
-            ]
-            answerer = self._resolve(asked_ones[-1], para) if asked_ones else None
+        # "취재진은 조 선수에게 물었다. 그는 "…"": the one asked answers next
+        asked_ones = [] if groups else [
+            m for m in mentions if m.particle in ("에게", "께") and m.kind in ("person", "short")
+        ]  # fmt: skip
+        if asked_ones and any(stance_of(t.core) in ("asked", "asked back") for t in tokens):
+            answerer = self._resolve(asked_ones[-1], para)
             if answerer is not None and answerer.kind == "named":
                 state = self.state
                 state.last_person, state.last_person_para = answerer, para
@@ -366,10 +361,8 @@ class _Extractor:
         sentences = self.sentences[para]
         if len(sentences) == 1 and not sentences[0].quotes:
             # "김도윤 감독의 말이다.": a paragraph that only says whose words the quote above were
-            tokens, mentions = sentences[0].tokens, sentences[0].mentions
-            last = tokens[-1].core.rstrip(".") if tokens else ""
-            noun = speech_noun(last)
-            owner = next((m for m in mentions if m.last == len(tokens) - 2 and m.particle == "의"), None)
+            tokens = sentences[0].tokens
+            last, noun, owner = _whose_words(tokens, sentences[0].mentions, len(tokens))
             if noun and owner is not None and last.endswith("다") and owner.kind != "pronoun":
                 speaker = self._resolve(owner, para)
                 if speaker is not None:
@@ -469,10 +462,7 @@ class _Extractor:
                     kind, verb, owner = "quotative", said[0], said[1]
             elif kind == "none" and span.double and next_start is None and stop - after >= 2:
                 # ""…" 김 대표의 말이다." / ""…" 김 대표의 설명이다."
-                last_core = tokens[stop - 1].core.rstrip(".")
-                noun = speech_noun(last_core)
-                owners = (m for m in sentence.mentions if m.last == stop - 2 and m.particle == "의")
-                owner = next(owners, None)
+                last_core, noun, owner = _whose_words(tokens, sentence.mentions, stop)
                 said_by = stance_of(tokens[stop - 2].core) if stop - after >= 3 else None
                 what = last_core.removesuffix("이다").removesuffix("다").removesuffix("입니")
                 if owner is None and said_by and what in _SAID_THINGS:

@@ -12,8 +12,8 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from brief.people import PeopleTable, split_korean_name
-from brief.quotes.cast import Cast, Named
+from brief.people import PeopleTable
+from brief.quotes.cast import Cast, Named, family_name
 from brief.quotes.extract import extract_with_roster
 from brief.records import Article, Quote, Speaker
 
@@ -63,18 +63,11 @@ def _full_form(speaker: Speaker, others: Sequence[Named], cast: Cast) -> Speaker
     candidates = {
         named.name: named
         for named in others
-        if _family(named.name) == family
+        if family_name(named.name) == family
         and any(cast.compatible(title, t) for t in named.titles)
         and named.speaker.org == speaker.org
     }
     if len(candidates) != 1:
         return None  # nobody, or two people it could be: the label stays
     (named,) = candidates.values()
-    return dataclasses.replace(named.speaker, verified=named.speaker.verified)
-
-
-def _family(name: str) -> str | None:
-    if " " in name:
-        return name.split()[-1]  # "젠슨 황" is "황 CEO"
-    split = split_korean_name(name)
-    return split[0] if split else None
+    return named.speaker

@@ -400,3 +400,13 @@ def _skip_connectives(text: str, start: int, end: int) -> int:
                 start += 1
             continue
         return start
+
+
+def _whose_words(
+    tokens: Sequence[Token], mentions: Sequence[Mention], stop: int
+) -> tuple[str, tuple[str, str] | None, Mention | None]:
+    """ "… 김 대표의 말이다." ending at token ``stop``: (its last word, that word's speech noun and stance,
+    the mention marked 의 right before it)."""
+    last = tokens[stop - 1].core.rstrip(".") if stop > 0 else ""
+    owner = next((m for m in mentions if m.last == stop - 2 and m.particle == "의"), None)
+    return last, speech_noun(last), owner
