@@ -100,11 +100,10 @@ class NameEvidence:
         the word does not count ("한화진" is a name, not the club 한화)."""
         kinds = self.knowledge.org_kinds
         return any(
-            word.endswith(marker) and len(word) > len(marker)
+            len(marker) > 1 and word.endswith(marker)
             for kind in ("sport", "film")
             for marker in kinds.get(kind, ())
-            if len(marker) > 1
-        ) or word in {m for kind in ("sport", "film") for m in kinds.get(kind, ())}
+        )
 
     def _marked_org(self, word: str) -> bool:
         marker = self.knowledge.org_marker(word)
