@@ -239,6 +239,36 @@ def test_a_cut_last_line_without_a_whole_remark_goes(tail: str) -> None:
     assert article.paragraphs[-1].endswith("늘었다.")
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "지난달 접수된 민원 가운데 절반은 구청이 아직 처리",
+        "이에 따라 시는 다음 달부터 버스 노선을 조정하고, 배차 간격을 줄이는 방안을 검토할 예",
+        "업계에서는 이번 조치가 중소 납품업체의 부담을 덜어줄 것으로 기대하고 있",
+    ],
+)
+def test_a_cut_running_sentence_at_the_end_stays_truncated(tail: str) -> None:
+    page = "시 예산안 발표\n\n시는 내년 예산안을 7일 발표했다. 복지 예산이 늘었다.\n\n" + tail
+    article = _clean(page)
+    assert article.paragraphs[-1] == tail
+    assert article.truncated
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "[단독] 시의회, 예산 심사 앞두고 여야 신경전",
+        "시, 복지 예산 늘려…청년 주거 지원 확대",
+        "사회부 기동취재팀 제보는 카카오톡으로",
+    ],
+)
+def test_a_teaser_or_desk_line_after_the_article_is_not_a_cut_sentence(tail: str) -> None:
+    page = "시 예산안 발표\n\n시는 내년 예산안을 7일 발표했다. 복지 예산이 늘었다.\n\n" + tail
+    article = _clean(page)
+    assert article.paragraphs[-1].endswith("늘었다.")
+    assert not article.truncated
+
+
 # ---------------------------------------------------------------- 6. transcript turns and bracketed answers
 TRANSCRIPTS = [
     (

@@ -1290,7 +1290,8 @@ def _body(
     for heading, source in pending:
         ev.drop(source, heading, "heading after the last paragraph")
     # the article ends at its last sentence: drop short non-sentence lines left at the end, but keep a
-    # paragraph the scraper cut in the middle of a sentence (it has whole sentences before the cut), and
+    # paragraph the scraper cut in the middle of a sentence (whole sentences or a whole remark before the
+    # cut, or one running sentence), and
     # on a page written without full stops (a blog), a line that ends like a spoken sentence
     unpunctuated = sum(1 for p in paragraphs if bp.is_prose(p)) * 2 < len(paragraphs)
     while (
@@ -1301,6 +1302,7 @@ def _body(
         and not (unpunctuated and _SPOKEN_END.search(paragraphs[-1]))
         and not _plain_statement(paragraphs[-1])
         and not _remark_before_cut(paragraphs[-1])
+        and not _sentence_before_cut(paragraphs[-1])
         and not _LABELLED_BITE.fullmatch(paragraphs[-1])
     ):
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
@@ -1378,6 +1380,18 @@ def _remark_before_cut(paragraph: str) -> bool:
         and (
             _CLOSED_QUOTE_GOES_ON.search(paragraph) is not None or _ROUNDUP_ITEM.match(paragraph) is not None
         )
+        and _cut_off(paragraph)
+    )
+
+
+def _sentence_before_cut(paragraph: str) -> bool:
+    """A last paragraph of one running sentence the scraper cut ("올해 말 접수된 고발 건은 경찰서가 수사"):
+    five words or more, two of them with a case particle, none of a headline's marks but the comma. It
+    stays, marked truncated; a teaser title, a desk's name or a tag line after the article reads otherwise."""
+    return (
+        len(paragraph.split()) >= 5
+        and len(_PARTICLE_WORD.findall(paragraph)) >= 2
+        and _HEADLINE_MARKS.search(paragraph.replace(",", "")) is None
         and _cut_off(paragraph)
     )
 
