@@ -64,6 +64,39 @@ def test_board_posts_are_forum_pages_titled_by_their_subject(page: str) -> None:
     )
 
 
+# a board post whose title stands right above its header fields, under the board's own menus and help
+TITLED_BY_FIELDS = [
+    (
+        "게시판 목록\n글쓰기 도움말\n아이콘을 끌어서 순서를 바꿀 수 있습니다.\n"
+        "동네 도서관 야간 개방 시작했네요\n글번호 : free_20931\n작성자 : 책벌레\n추천 : 12\n"
+        "조회수 : 880회\n등록시간 : 2021/03/02 21:10:05\n\n"
+        "동네 도서관이 이번 주부터 밤 10시까지 문을 엽니다.\n퇴근하고 들르기 좋겠습니다.",
+        "동네 도서관 야간 개방 시작했네요",
+    ),
+    (
+        "마을카페를 홈 화면에 추가\n로그인 하기\n\n수다방\n\n"
+        "[후기] 시장 떡볶이 집 다녀왔어요\n... 조회수 : 1,204\n작성일 : 2019-10-11 13:45:20\n\n"
+        "시장 입구 떡볶이 집에 다녀왔습니다. 줄이 길었지만 기다릴 만했습니다.",
+        "[후기] 시장 떡볶이 집 다녀왔어요",
+    ),
+    (
+        "즐겨찾는 게시판\n편집\n\n주말 등산 모임 후기 올립니다\n작성자 : 산사나이\n댓글수 : 3개\n"
+        "조회 : 210\n\n토요일에 회원 여덟 명이 북한산에 올랐습니다. 날씨가 맑아 멀리까지 보였습니다.",
+        "주말 등산 모임 후기 올립니다",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "title"), TITLED_BY_FIELDS)
+def test_a_board_post_is_titled_by_the_line_above_its_fields(page: str, title: str) -> None:
+    article = clean_text(page)
+    assert article.kind == "forum"
+    assert article.headline == title
+    body = " ".join(article.paragraphs)
+    assert article.paragraphs[0].startswith(("동네 도서관이", "시장 입구", "토요일에"))
+    assert not any(word in body for word in ("글번호", "작성자", "추천 :", "댓글수", "아이콘", "로그인"))
+
+
 BLOGS = [
     "오늘의 산책 기록\n\n아침에 강변을 걸었습니다\n물안개가 피어 있어서 참 예뻤어요\n"
     "다음에는 친구와 같이 오려고요",

@@ -338,6 +338,7 @@ def _clean_repaired(
     _drop_dated_lists(lines, evidence)
     _mark_duplicates(lines, evidence)
     _board_subject(lines, evidence)
+    _board_title(lines, evidence)
 
     lo, hi = _main_segment(lines)
     start = _body_start(lines, lo, hi)
@@ -780,6 +781,69 @@ def _board_subject(lines: list[_Line], ev: _Evidence) -> None:
     if match is not None:
         ev.drop(lines[at].index - 0.5, lines[at].text[: match.start("title")].strip(), "forum field")
         lines[at].text, lines[at].reason = match.group("title").strip(), _SUBJECT_FIELD
+
+
+# one field of a board post's header, "label : value" ("추천 : 34", "댓글수 : 7개", "게시물ID : abc_123")
+_POST_FIELD = re.compile(r"[가-힣A-Za-z]{1,8}\s*[:：]\s*\S.{0,40}")
+_POST_FIELD_REASONS = frozenset({"forum field", "board widget"})
+_BOARD_REACH = 40  # lines from the top of the page where a post's header fields stand
+_BOARD_LINE = 60  # the board's menus and help above a post's title are short lines
+
+
+def _board_title(lines: list[_Line], ev: _Evidence) -> None:
+    """A board post prints its title right above its header fields (author, post id, views, posted
+    time): that line is the headline, the fields are furniture, and the text above the title (the
+    board's menus, its help text, its name) is no part of the post. Needs two fields or more in one
+    block (a posted time counts), one of them a post's own (author, post id, a counter), and no running
+    text above; a page whose title a "제목" field gave is left as it is."""
+    if any(line.reason == _SUBJECT_FIELD for line in lines):
+        return
+    first = next(
+        (
+            k
+            for k, line in enumerate(lines[:_BOARD_REACH])
+            if line.kind == "removed" and line.reason in _POST_FIELD_REASONS
+        ),
+        None,
+    )
+    if first is None:
+        return
+
+    def in_block(line: _Line) -> bool:
+        field = line.kind == "text" and _POST_FIELD.fullmatch(line.text) is not None
+        return line.kind == "removed" or field
+
+    top = first
+    while top > 0 and in_block(lines[top - 1]):
+        top -= 1
+    bottom = first
+    while bottom + 1 < len(lines) and in_block(lines[bottom + 1]):
+        bottom += 1
+    block = lines[top : bottom + 1]
+    fields = [
+        line
+        for line in block
+        if line.kind == "text" or line.reason in _POST_FIELD_REASONS or line.reason == "dateline"
+    ]
+    if len(fields) < 2:
+        return
+    above = next((k for k in range(top - 1, -1, -1) if lines[k].kind != "blank"), None)
+    if above is None or lines[above].kind != "text":
+        return
+    title = lines[above].text
+    if not _title_like(title) or _plain_statement(title):
+        return
+    if any(
+        line.kind == "text" and len(line.text) > _BOARD_LINE and bp.is_prose(line.text)
+        for line in lines[:above]
+    ):
+        return  # running text above: these are the counters under a post, not the header over it
+    for line in block:
+        if line.kind == "text":
+            _remove(line, "forum field", ev)
+    for line in lines[:above]:
+        if line.kind in ("text", "heading", "caption"):
+            _remove(line, "board header", ev)
 
 
 _DATELINE_REACH = 4  # non-blank lines between a dateline and the article or its sign-off
