@@ -1104,6 +1104,10 @@ _CLOSING_FURNITURE = frozenset(
         "ui label",
         "reader widget",
         "template placeholder",
+        "ui prompt",
+        "support box",
+        "source link",
+        "navigation run",
     }
 )
 

@@ -1,0 +1,127 @@
+"""The end of an article: the furniture a page prints under it in sentence-like form (a donation box, a
+comment form and its rules, a blog's reply form, a run-together edition menu, a pointer to similar
+news) is not body, and the article's last sentence stays its last paragraph. Every page here is written
+for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.clean import clean_text
+from brief.clean.boilerplate import boilerplate_reason, is_reader_widget
+from brief.records import Article
+
+LEAD = (
+    "가나시는 올해 하반기부터 시내버스 노선 12개를 새로 운영한다고 3일 밝혔다.\n\n"
+    "시는 출퇴근 시간대 배차 간격을 10분 이내로 줄이고 심야 노선도 2개 늘린다.\n\n"
+)
+LAST = "시 관계자는 “시민 불편이 없도록 준비하겠다”고 말했다."
+
+
+def _clean(page: str) -> Article:
+    return clean_text(page)
+
+
+def _ends_with_last(article: Article) -> None:
+    assert article.paragraphs[-1] == LAST
+    assert not article.truncated
+
+
+# ---------------------------------------------------------------- 1. lines by shape
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # a comment form's instructions
+        ("댓글을 입력해 주세요.", "ui prompt"),
+        ("이용 약관에 동의해주세요.", "ui prompt"),
+        ("비밀번호를 입력하세요", "ui prompt"),
+        ("아래 칸을 채우거나 버튼을 클릭하여 로그 인 하세요:", "ui prompt"),
+        # a comment box and its rules
+        ("답글 남기기", "comment widget"),
+        ("댓글운영규칙", "comment widget"),
+        ("댓글 작성 원칙 이에 해당하는 글은 지울 수 있으며 이용이 제한될 수 있습니다.", "comment widget"),
+        ("블로그 계정으로 댓글을 남기는 중입니다. 로그아웃 / 바꾸기", "comment widget"),
+        # a donation / support box
+        ("오늘 기사가 도움이 되셨나요?", "support box"),
+        ("이 글이 마음에 드셨다면", "support box"),
+        ("가나일보 좋은 저널리즘 후원하기", "support box"),
+        ("이 기자 응원하러 가기", "support box"),
+        ("※ 보내주신 후원금은 취재비로 쓰", "support box"),
+        # an edition menu whose separators were lost
+        ("가나시대한뉴스나다시대한뉴스다라시대한뉴스라마시대한뉴스마바시대한뉴스", "navigation run"),
+        ("지역 서울특별시부산광역시대구광역시인천광역시광주광역시", "navigation run"),
+        # where a re-post came from
+        ("from 가나일보 https://example.com/news/123", "source link"),
+        ("출처: 나다신문 http://example.org/a?id=5", "source link"),
+        ("Advertisements", "advertisement"),
+    ],
+)
+def test_end_furniture_by_shape(line: str, reason: str) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "그는 시민들에게 투표에 참여해 달라고 호소했다.",
+        "구청은 주민들이 온라인으로 신청서를 입력할 수 있게 했다.",
+        "경찰은 비밀번호를 바꾸라고 당부했다.",
+        "재단은 모인 후원금을 장학금으로 쓰기로 했다.",
+        "국민은 새 제도에 동의하는지 묻는 조사에서 찬성이 많았다.",
+        "서울특별시와 부산광역시가 함께 사업을 벌인다.",
+        "그는 시민들의 후원에 감사드린다고 말했다.",
+    ],
+)
+def test_story_sentences_with_the_same_words_stay(line: str) -> None:
+    assert boilerplate_reason(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Similar News:다른 언론사에서 모은 비슷한 기사를 읽을 수도 있습니다.",
+        "관련 기사: 이와 유사한 뉴스를 더 읽을 수 있습니다.",
+        "이 기사와 관련된 기사를 읽을 수 있습니다.",
+    ],
+)
+def test_pointers_to_similar_news_are_widgets(line: str) -> None:
+    assert is_reader_widget(line)
+
+
+def test_a_story_sentence_about_reading_stays() -> None:
+    assert not is_reader_widget("도서관은 시민들이 다른 책도 읽을 수 있도록 할 계획이다.")
+
+
+# ---------------------------------------------------------------- 2. whole pages
+END_PAGES = [
+    # a donation box cut mid-word by the scraper
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n기사가 마음에 드셨나요?\n\n가나일보 좋은 기사 후원하기\n\n"
+    "※ 소중한 후원금은 더 나은 기사를 만",
+    # a comment box with its rules, one of them a full sentence, and numbered rules
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n교통 기사\n\n댓글\n\n댓글운영규칙\n"
+    "댓글을 입력해 주세요.\n더보기\n약관을 동의해주세요.\n닫기\n"
+    "댓글 삭제기준 다음의 경우 미리 알리지 않고 삭제하며 이용이 제한될 수 있습니다.\n"
+    "1. 다른 사람의 권리를 해치는 경우\n2. 광고를 올리는 게시물\n3. 욕",
+    # a blog's reply form after a re-posted article
+    "버스 노선 새로 짠다\n\n"
+    + LEAD
+    + LAST
+    + "\n\nfrom 가나일보 https://example.com/view?id=9\n\nAdvertisements\n\n"
+    "답글 남기기\n\n아래 항목을 채우거나 아이콘 중 하나를 클릭하여 로그 인 하세요:\n\n"
+    "블로그 계정을 사용하여 댓글을 남깁니다. 로그아웃 / 변경 )\n\n"
+    "SNS 계정을 사용하여 댓글을 남깁니다. 로그아웃 / 변경 )",
+    # an edition menu run together without spaces
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n광역시 가나도나다도다라도라마도마바도바사도사아도\n"
+    "가나시대한뉴스나다시대한뉴스다라시대한뉴스라마시대한뉴스마바시대한뉴스바사시대한뉴스",
+    # an aggregator's pointer to similar news, then teasers
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n대한민국 최근 뉴스, 대한민국 헤드 라인\n"
+    "Similar News:다른 뉴스 소스에서 모은 비슷한 뉴스 기사를 읽을 수도 있습니다.\n"
+    "다른 도시도 노선 개편…내년 초 시행 [교통]새 노선에 시민 반",
+]
+
+
+@pytest.mark.parametrize("page", END_PAGES)
+def test_furniture_after_the_article_is_not_body(page: str) -> None:
+    article = _clean(page)
+    _ends_with_last(article)
+    assert not article.captions  # a comment form's "로그아웃 / 변경" is no photo caption
