@@ -125,3 +125,36 @@ def test_furniture_after_the_article_is_not_body(page: str) -> None:
     article = _clean(page)
     _ends_with_last(article)
     assert not article.captions  # a comment form's "로그아웃 / 변경" is no photo caption
+
+
+# ---------------------------------------------------------------- 3. a stand-up closed after its sign-off
+STAND_UP_PAGES = [
+    (
+        "◀ANC▶\n새해 첫날 시민들의 소망을\n들어봤습니다.\n◀VCR▶\n해돋이를 보러 나온 시민들은\n"
+        '저마다 가족의 건강을 빌었습니다.\n(S/U)\n"올해 시민들이 바라는 것은\n'
+        '조금씩 다르지만, 건강과 행복을 비는\n마음은 같았습니다.\nSBS 뉴스 김하늘입니다."',
+        "건강과 행복을 비는 마음은 같았습니다.",
+        "김하늘",
+    ),
+    (
+        '◀VCR▶\n장마가 시작되면서 농민들은\n배수로를 정비하느라 바쁩니다.\n"비가 그치면 피해 규모를\n'
+        '정확히 알 수 있겠지만, 당분간은\n긴장을 늦출 수 없습니다.\nMBC뉴스 박서준입니다."',
+        "당분간은 긴장을 늦출 수 없습니다.",
+        "박서준",
+    ),
+    (
+        "◀VCR▶\n도심 공원에 꽃이 피기 시작하면서 나들이객이\n크게 늘었습니다.\n"
+        "“봄을 기다린 시민들의 발걸음은\n주말 내내 이어질 것으로\n보입니다.\n이수진 기자입니다.”",
+        "주말 내내 이어질 것으로 보입니다.",
+        "이수진",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "ending", "reporter"), STAND_UP_PAGES)
+def test_a_wrapped_stand_up_is_one_last_paragraph(page: str, ending: str, reporter: str) -> None:
+    article = _clean(page)
+    assert article.paragraphs[-1].endswith(ending)
+    assert not article.headings
+    assert [r.name for r in article.reporters] == [reporter]
+    assert not any("입니다" in p and reporter in p for p in article.paragraphs)

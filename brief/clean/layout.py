@@ -188,9 +188,12 @@ def _joins(
     script_start: bool,
 ) -> bool:
     """Whether line ``nxt`` continues the paragraph whose last line is ``last`` (cheap tests first)."""
-    if open_quote:  # a quotation broken over lines: joined when the next line closes it
+    closes = False
+    if open_quote:  # a quotation broken over lines: joined when the next line closes it, else as any line
         straight, curly = _quote_balance(nxt)
-        joins = len(nxt) <= 600 and (straight % 2 == 1 or curly < 0)
+        closes = len(nxt) <= 600 and (straight % 2 == 1 or curly < 0)
+    if closes:
+        joins = True
     elif _SENTENCE_END.search(last) is not None or len(last) < 4:
         return False
     elif wrapped:
