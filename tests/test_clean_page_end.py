@@ -158,3 +158,51 @@ def test_a_wrapped_stand_up_is_one_last_paragraph(page: str, ending: str, report
     assert not article.headings
     assert [r.name for r in article.reporters] == [reporter]
     assert not any("입니다" in p and reporter in p for p in article.paragraphs)
+
+
+# ---------------------------------------------------------------- 4. a portal's summary box above the article
+BODY_A = (
+    "가나구청은 다음 달부터 모든 공영주차장 요금을 30분에 500원으로 내린다고 5일 밝혔다.\n\n"
+    "구청은 주차난이 심한 전통시장 주변 주차장 세 곳의 운영 시간도 밤 11시까지 늘린다.\n\n"
+    "구청 관계자는 요금 인하로 시장을 찾는 손님이 늘 것으로 기대한다고 설명했다.\n"
+)
+SUMMARY_PAGES = [
+    (
+        "공영주차장 요금 내린다\n\n홍길동 입력 2024. 03. 05. 10:00\n\n"
+        "가나구청은 다음 달부터 모든 공영주차장 요금을 30분에 500원으로 내린다고 5일 밝혔다.\n\n"
+        "구청은 주차난이 심한 전통시장 주변 주차장 세 곳의 운영 시간도 밤 11시까지 늘린다.\n\n"
+        "상인회는 이번 조치로 주말 매출이 두 배 가까이 늘 것이라며 반겼다.\n\n"
+        "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다. "
+        "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.\n"
+        "번역할 언어 선택\n\n" + BODY_A
+    ),
+    (
+        "공영주차장 요금 내린다\n\n"
+        "가나구청이 모든 공영주차장 요금을 다음 달부터 30분에 500원으로 내린다.\n"
+        "전통시장 주변 주차장 세 곳은 운영 시간을 밤 11시까지 늘린다.\n"
+        "이 요약은 인공지능 기술을 활용해 기사 내용을 자동으로 요약한 것입니다.\n\n"
+        "기사 도구 모음\n\n" + BODY_A
+    ),
+    (
+        "공영주차장 요금 내린다\n\n"
+        "가나구청은 다음 달부터 모든 공영주차장 요금을 30분에 500원으로 내린다.\n\n"
+        "구청 관계자는 요금 인하로 시장을 찾는 손님이 늘 것으로 기대한다고 설명했다.\n\n"
+        "※ 본 요약은 자동 요약 기술로 만든 것으로 본문과 다를 수 있습니다.\n\n" + BODY_A
+    ),
+]
+
+
+@pytest.mark.parametrize("page", SUMMARY_PAGES)
+def test_a_summary_box_above_the_article_is_not_body(page: str) -> None:
+    article = _clean(page)
+    assert article.paragraphs == tuple(p for p in BODY_A.split("\n") if p)
+    assert not article.subheadlines
+
+
+def test_sentences_above_a_disclaimer_that_the_page_does_not_repeat_stay() -> None:
+    page = (
+        "공영주차장 요금 내린다\n\n" + BODY_A + "\n기사 제목과 주요 문장으로 자동요약한 결과입니다.\n\n"
+        "다른 구청도 요금 인하를 검토하고 있다고 한 관계자가 전했다.\n"
+    )
+    article = _clean(page)
+    assert article.paragraphs[:3] == tuple(p for p in BODY_A.split("\n") if p)

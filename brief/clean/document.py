@@ -493,9 +493,14 @@ _PAIR = re.compile(r"[가-힣]{2}")
 def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
     """A machine summary printed above its disclaimer ("…요약한 결과입니다."): the short lines right
     above it (up to five, nearest first) that the page has already said, six in ten of each one's
-    syllable pairs appearing in the text above it, repeat the article and are removed as its summary."""
+    syllable pairs appearing in the text above it, repeat the article and are removed as its summary.
+    A box printed above the article is found by what follows it instead: see _drop_summary_above."""
     for at, line in enumerate(lines):
         if not (line.kind == "removed" and line.reason == "reader widget" and "요약" in line.text):
+            if _summary_disclaimer(line):
+                _drop_summary_above(lines, at, ev)
+            continue
+        if _drop_summary_above(lines, at, ev):
             continue
         checked = 0
         for k in range(at - 1, -1, -1):
@@ -513,6 +518,49 @@ def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
             if not pairs or len(pairs & earlier) * 10 < len(pairs) * 6:
                 break
             _remove(above, "portal summary", ev)
+
+
+def _summary_disclaimer(line: _Line) -> bool:
+    """A removed sentence that says the lines above it are a machine summary ("…자동요약한 결과입니다.")."""
+    return (
+        line.kind == "removed"
+        and line.reason in ("reader widget", "portal note", "summary notice")
+        and "요약" in line.text
+        and len(line.text) >= 20
+        and _full_stop(line.text)
+    )
+
+
+def _drop_summary_above(lines: list[_Line], at: int, ev: _Evidence) -> bool:
+    """A summary box above the article: the sentences right above the disclaimer at ``at`` (up to
+    _SUMMARY_LINES, each a short line of prose), two in three of which the article below the disclaimer
+    repeats (half of each one's syllable pairs). All of them go, the one the page cut from the article
+    too. True when a box was removed."""
+    box: list[_Line] = []
+    for k in range(at - 1, -1, -1):
+        above = lines[k]
+        if above.kind == "blank" or (above.kind == "removed" and above.reason == "portal note"):
+            continue
+        if above.kind != "text" or len(above.text) > _SUMMARY_LENGTH or not bp.is_prose(above.text):
+            break
+        box.append(above)
+        if len(box) == _SUMMARY_LINES:
+            break
+    if not box:
+        return False
+    later: set[str] = set()
+    for below in lines[at + 1 : at + 1 + _SUMMARY_REACH]:
+        if below.kind == "text":
+            later |= _bigrams(below.text)
+    repeated = 0
+    for point in box:
+        pairs = _bigrams(point.text)
+        repeated += bool(pairs) and len(pairs & later) * 2 >= len(pairs)
+    if repeated * 3 < len(box) * 2:
+        return False
+    for point in box:
+        _remove(point, "portal summary", ev)
+    return True
 
 
 def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
