@@ -206,3 +206,67 @@ def test_sentences_above_a_disclaimer_that_the_page_does_not_repeat_stay() -> No
     )
     article = _clean(page)
     assert article.paragraphs[:3] == tuple(p for p in BODY_A.split("\n") if p)
+
+
+# ---------------------------------------------------------------- 5. a body printed twice
+REPEATED_PAGES = [
+    # the whole body again after the byline the page did not mark
+    "[인물] 새 구단주 취임\n"
+    "김가나 구단주가 취임한 지 한 달이 지났다.\n"
+    "그는 선수단과 매주 만나 의견을 듣고 있다.\n"
+    "구단은 올해 유소년 팀을 새로 만들기로 했다.\n"
+    "< 박나다 기자 >\n"
+    "그는 선수단과 매주 만나 의견을 듣고 있다.\n"
+    "구단은 올해 유소년 팀을 새로 만들기로 했다.\n",
+    # a paragraph printed again further down, not next to itself
+    "새 구단주 취임\n\n"
+    "김가나 구단주가 취임한 지 한 달이 지났다.\n\n"
+    "그는 선수단과 매주 만나 의견을 듣고 있다.\n\n"
+    "구단은 올해 유소년 팀을 새로 만들기로 했다.\n\n"
+    "그는 선수단과 매주 만나 의견을 듣고 있다.\n",
+    # the copy spaced differently
+    "새 구단주 취임\n\n"
+    "김가나 구단주가 취임한 지 한 달이 지났다.\n\n"
+    "그는 선수단과 매주 만나 의견을 듣고 있다.\n\n"
+    "구단은 올해 유소년 팀을 새로 만들기로 했다.\n\n"
+    "김가나 구단주가  취임한 지 한 달이 지났다.\n\n"
+    "그는 선수단과 매주 만나  의견을 듣고 있다.\n\n"
+    "구단은 올해 유소년 팀을 새로 만들기로 했다.\n",
+]
+
+
+@pytest.mark.parametrize("page", REPEATED_PAGES)
+def test_a_copy_of_the_body_is_dropped(page: str) -> None:
+    article = _clean(page)
+    assert article.paragraphs == (
+        "김가나 구단주가 취임한 지 한 달이 지났다.",
+        "그는 선수단과 매주 만나 의견을 듣고 있다.",
+        "구단은 올해 유소년 팀을 새로 만들기로 했다.",
+    )
+
+
+def test_a_short_answer_said_twice_stays() -> None:
+    page = (
+        "주민 인터뷰\n\n기자는 주민들에게 새 공원이 마음에 드는지 물었다.\n\n"
+        "네, 정말 좋습니다.\n\n다른 주민에게도 같은 질문을 했다.\n\n네, 정말 좋습니다.\n"
+    )
+    assert _clean(page).paragraphs.count("네, 정말 좋습니다.") == 2
+
+
+# ---------------------------------------------------------------- 6. a quotation of sentences over lines
+QUOTE_LINES_PAGES = [
+    '새 앵커 일주일\n그가 9시 뉴스를 맡은 지 일주일이 지났다.\n"생각보다 훨씬 어렵습니다.\n'
+    '매일 오후가 되면 긴장이 됩니다.\n그래도 하루하루 배우고 있습니다"\n그는 웃으며 말을 마쳤다.\n',
+    "새 감독 첫 훈련\n감독은 첫 훈련을 마치고 선수들을 모았다.\n“오늘은 시작일 뿐입니다.\n"
+    "모두 한 걸음씩 나아갑시다”\n선수들은 박수로 답했다.\n",
+    '주민 설명회\n구청장은 설명회에서 주민들 앞에 섰다.\n"공사는 내년 봄에 끝납니다.\n'
+    '소음은 최대한 줄이겠습니다.\n불편을 드려 죄송합니다."\n주민들은 일정을 다시 물었다.\n',
+]
+
+
+@pytest.mark.parametrize("page", QUOTE_LINES_PAGES)
+def test_a_quotation_of_several_sentences_is_one_paragraph(page: str) -> None:
+    article = _clean(page)
+    assert len(article.paragraphs) == 3
+    assert not article.headings
+    assert article.paragraphs[1].startswith(('"', "“")) and article.paragraphs[1].endswith(('"', "”"))

@@ -347,6 +347,7 @@ def _clean_repaired(
     start = _lead_above(lines, lo, start, evidence, titled=hints is not None and bool(hints.title))
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
+    _drop_repeated_paragraphs(lines, start, end, evidence)
 
     headline, subheadlines = _header(lines[:start], evidence, hints, table)
     paragraphs, headings, truncated = _body(lines, start, end, evidence, table)
@@ -1193,6 +1194,23 @@ def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) ->
                 _remove(line, "link list", ev)
         elif line.kind not in ("blank", "removed"):
             in_list = False
+
+
+_REPEAT_MIN = 20  # a shorter line ("네, 그렇습니다.") may well be said twice
+
+
+def _drop_repeated_paragraphs(lines: list[_Line], start: int, end: int, ev: _Evidence) -> None:
+    """A page that prints the article twice (or a paragraph of it again further down): a line of the
+    body that repeats an earlier line of the body word for word is the page's copy, not new text."""
+    seen: set[str] = set()
+    for line in lines[start:end]:
+        if line.kind != "text" or len(line.text) < _REPEAT_MIN:
+            continue
+        key = " ".join(line.text.split())
+        if key in seen:
+            _remove(line, "repeated paragraph", ev)
+        else:
+            seen.add(key)
 
 
 # ---------------------------------------------------------------- pass 4: header and body
