@@ -270,3 +270,30 @@ def test_a_quotation_of_several_sentences_is_one_paragraph(page: str) -> None:
     assert len(article.paragraphs) == 3
     assert not article.headings
     assert article.paragraphs[1].startswith(('"', "“")) and article.paragraphs[1].endswith(('"', "”"))
+
+
+# ---------------------------------------------------------------- 7. an article ending without a full stop
+RELATED = "관련기사\n<저작권자 ⓒ 가나경제, 무단 전재 및 재배포 금지>"
+UNSTOPPED = [
+    ("앱 개발자 창업 늘어", "개인 개발자들이 시장에 뛰어들고 있는 것이다", RELATED),
+    ("새 노선 운행", "시는 내년부터 노선을 두 배로 늘릴 계획이다", "ⓒ 가나일보 무단전재 금지\n맨 위로"),
+    ("공원 새 단장", "구는 공사를 마치는 대로 시민들에게 공원을 돌려준다", "많이 본 뉴스\n1. 다른 기사 제목"),
+]
+OPENING = "가나시는 올해 새 사업을 시작한다고 3일 밝혔다. 사업비는 모두 20억 원이다."
+
+
+@pytest.mark.parametrize(("title", "last", "furniture"), UNSTOPPED)
+def test_an_article_ending_without_a_full_stop_before_furniture_is_not_truncated(
+    title: str, last: str, furniture: str
+) -> None:
+    article = _clean(f"{title}\n\n{OPENING} {last}\n\n{furniture}\n")
+    assert article.paragraphs[-1].endswith(last)
+    assert not article.truncated
+
+
+def test_a_sentence_cut_mid_word_before_furniture_is_still_truncated() -> None:
+    page = (
+        "경기 전망 어두워\n\n한국은행은 올해 우리나라 경제 성장률 전망을 2.1%로 낮췄다고 밝혔다.\n\n"
+        "한은은 수출이 줄었다고 설명했다. 수출 둔화로 내년에도 경기가 어려울 전망입니\n\n" + RELATED + "\n"
+    )
+    assert _clean(page).truncated

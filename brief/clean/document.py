@@ -1461,7 +1461,11 @@ def _body(
         line.kind, line.caption = "caption", cut_caption.group("caption")
         ev.drop(line.index + 0.5, cut_caption.group("credit"), "photo credit")
         headings = [h for h in headings if h.before < len(paragraphs)]
-    truncated = bool(paragraphs) and _cut_off(paragraphs[-1])
+    truncated = (
+        bool(paragraphs)
+        and _cut_off(paragraphs[-1])
+        and not _ends_before_furniture(paragraphs[-1], lines, sources[-1].index)
+    )
     if truncated:
         paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
     return paragraphs, headings, truncated
@@ -1527,6 +1531,15 @@ def _sentence_before_cut(paragraph: str) -> bool:
         and len(_PARTICLE_WORD.findall(paragraph)) >= 2
         and _HEADLINE_MARKS.search(paragraph.replace(",", "")) is None
         and _cut_off(paragraph)
+    )
+
+
+def _ends_before_furniture(paragraph: str, lines: list[_Line], index: int) -> bool:
+    """The last paragraph ends like a statement without its full stop ("…있는 것이다") and the page goes
+    on below it (a related-stories label, a copyright line): the article ends there; the scraper did not
+    cut it."""
+    return _statement_end(paragraph.rstrip("'\"’”」』) ")) and any(
+        line.kind != "blank" for line in lines[index + 1 :]
     )
 
 
