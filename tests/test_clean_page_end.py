@@ -297,3 +297,10 @@ def test_a_sentence_cut_mid_word_before_furniture_is_still_truncated() -> None:
         "한은은 수출이 줄었다고 설명했다. 수출 둔화로 내년에도 경기가 어려울 전망입니\n\n" + RELATED + "\n"
     )
     assert _clean(page).truncated
+
+
+# ---------------------------------------------------------------- 8. a layout table's empty cells
+@pytest.mark.parametrize("tail", [" | | |", " |", "  |  | "])
+def test_empty_table_cells_after_the_last_sentence_go(tail: str) -> None:
+    article = _clean("버스 노선 새로 짠다\n\n" + LEAD + LAST + tail + "\n")
+    _ends_with_last(article)

@@ -1414,7 +1414,7 @@ def _body(
         for heading, _ in pending:
             headings.append(Heading(text=heading, before=len(paragraphs)))
         pending = []
-        paragraphs.append(text)
+        paragraphs.append(_TABLE_TAIL.sub("", text) or text)
         sources.append(line)
     for heading, source in pending:
         ev.drop(source, heading, "heading after the last paragraph")
@@ -1464,6 +1464,10 @@ def _body(
     if truncated:
         paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
     return paragraphs, headings, truncated
+
+
+# the empty cells of a layout table a paragraph sat in ("… 했다. | | |")
+_TABLE_TAIL = re.compile(r"(?:\s+\|)+\s*$")
 
 
 # furniture that a flattened page glues after the last sentence
