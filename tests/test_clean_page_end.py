@@ -245,6 +245,19 @@ def test_a_copy_of_the_body_is_dropped(page: str) -> None:
     )
 
 
+def test_a_copy_takes_its_short_lines_with_it() -> None:
+    page = (
+        "대변인 브리핑\n\n대변인은 오늘 정례 브리핑에서 새 예산안의 방향을 설명했습니다.\n"
+        "장관은 어제 국회에 나와 추가 예산이 필요하다고 말했습니다.\n직접 들어보시죠.\n"
+        "장관은 어제 국회에 나와 추가 예산이 필요하다고 말했습니다.\n직접 들어보시죠.\n"
+    )
+    assert _clean(page).paragraphs == (
+        "대변인은 오늘 정례 브리핑에서 새 예산안의 방향을 설명했습니다.",
+        "장관은 어제 국회에 나와 추가 예산이 필요하다고 말했습니다.",
+        "직접 들어보시죠.",
+    )
+
+
 def test_a_short_answer_said_twice_stays() -> None:
     page = (
         "주민 인터뷰\n\n기자는 주민들에게 새 공원이 마음에 드는지 물었다.\n\n"

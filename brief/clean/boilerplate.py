@@ -159,7 +159,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "support box",  # a call for the reader's money or sign-up under the article, and its notes
             r".{0,30}(?:후원|기부|응원|결제|정기\s*구독|멤버십|회원\s*가입)(?:하기|하러\s*가기|\s*바로\s*가기|\s*신청(?:하기)?)"
             r"|[^\"“”]{0,20}(?:기사|글|콘텐츠|컨텐츠|뉴스|포스트)\S{0,2}\s[^\"“”]{0,20}(?:셨나요|셨습니까|셨다면)\s*[?!.]?"
-            r"|[※*]\s*.{0,50}(?:후원|기부|구독료|결제|회원\s*가입).{0,50}",
+            r"|※\s*.{0,50}(?:후원|기부|구독료).{0,50}",
         ),
         ("page tool", r"(?:번역할\s*)?언어\s*(?:선택|설정|변경)|(?:기사\s*)?도구\s*모음"),  # toolbar labels
         ("counter", r"[\d,.]+"),

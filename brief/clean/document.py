@@ -1196,16 +1196,24 @@ _REPEAT_MIN = 20  # a shorter line ("네, 그렇습니다.") may well be said tw
 
 def _drop_repeated_paragraphs(lines: list[_Line], start: int, end: int, ev: _Evidence) -> None:
     """A page that prints the article twice (or a paragraph of it again further down): a line of the
-    body that repeats an earlier line of the body word for word is the page's copy, not new text."""
-    seen: set[str] = set()
-    for line in lines[start:end]:
-        if line.kind != "text" or len(line.text) < _REPEAT_MIN:
+    body that repeats an earlier line of the body word for word is the page's copy, not new text, and
+    so are the lines after it, short ones too ("직접 들어보시죠."), as long as they repeat the lines that
+    followed the first copy."""
+    texts = [line for line in lines[start:end] if line.kind == "text"]
+    keys = [" ".join(line.text.split()) for line in texts]
+    first: dict[str, int] = {}
+    copied_from: int | None = None  # in a copy: the position of the first copy's line it repeats
+    for k, (line, key) in enumerate(zip(texts, keys, strict=True)):
+        if copied_from is not None and copied_from + 1 < k and keys[copied_from + 1] == key:
+            copied_from += 1
+            _remove(line, "repeated paragraph", ev)
             continue
-        key = " ".join(line.text.split())
-        if key in seen:
+        copied_from = None
+        if len(key) >= _REPEAT_MIN and key in first:
+            copied_from = first[key]
             _remove(line, "repeated paragraph", ev)
         else:
-            seen.add(key)
+            first.setdefault(key, k)
 
 
 # ---------------------------------------------------------------- pass 4: header and body
