@@ -43,6 +43,7 @@ def _ends_with_last(article: Article) -> None:
         ("블로그 계정으로 댓글을 남기는 중입니다. 로그아웃 / 바꾸기", "comment widget"),
         # a donation / support box
         ("오늘 기사가 도움이 되셨나요?", "support box"),
+        ("이 기사 어떠셨나요?", "support box"),
         ("이 글이 마음에 드셨다면", "support box"),
         ("가나일보 좋은 저널리즘 후원하기", "support box"),
         ("이 기자 응원하러 가기", "support box"),
@@ -70,6 +71,9 @@ def test_end_furniture_by_shape(line: str, reason: str) -> None:
         "국민은 새 제도에 동의하는지 묻는 조사에서 찬성이 많았다.",
         "서울특별시와 부산광역시가 함께 사업을 벌인다.",
         "그는 시민들의 후원에 감사드린다고 말했다.",
+        # an interviewer's question is a turn, not the page asking the reader
+        "Q. 기사를 보고 어떠셨나요?",
+        "* 확장성 - 결제 속도의 문제",
     ],
 )
 def test_story_sentences_with_the_same_words_stay(line: str) -> None:
