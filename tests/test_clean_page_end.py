@@ -48,6 +48,9 @@ def _ends_with_last(article: Article) -> None:
         ("가나일보 좋은 저널리즘 후원하기", "support box"),
         ("이 기자 응원하러 가기", "support box"),
         ("※ 보내주신 후원금은 취재비로 쓰", "support box"),
+        ("독자 여러분의 후원이 좋은 기사를 만듭니다.", "support box"),
+        ("여러분의 정기 후원이 독립 언론을 지킵니다. 함께해 주세요.", "support box"),
+        ("이 신문은 독자의 후원으로 운영됩니다.", "support box"),
         # an edition menu whose separators were lost
         ("가나시대한뉴스나다시대한뉴스다라시대한뉴스라마시대한뉴스마바시대한뉴스", "navigation run"),
         ("지역 서울특별시부산광역시대구광역시인천광역시광주광역시", "navigation run"),
@@ -71,6 +74,9 @@ def test_end_furniture_by_shape(line: str, reason: str) -> None:
         "국민은 새 제도에 동의하는지 묻는 조사에서 찬성이 많았다.",
         "서울특별시와 부산광역시가 함께 사업을 벌인다.",
         "그는 시민들의 후원에 감사드린다고 말했다.",
+        "재단은 독자들의 후원으로 장학금을 마련했습니다.",
+        "버스 기사들이 기부에 동참하고 있습니다.",
+        "시청자 여러분의 후원이 이어지고 있습니다.",
         # an interviewer's question is a turn, not the page asking the reader
         "Q. 기사를 보고 어떠셨나요?",
         "* 확장성 - 결제 속도의 문제",

@@ -394,6 +394,8 @@ def boilerplate_reason(line: str) -> str | None:
         return "template placeholder"
     if len(line) <= 80 and _UI_PROMPT.fullmatch(line):
         return "ui prompt"
+    if len(line) <= 110 and _SUPPORT_PLEA.fullmatch(line):
+        return "support box"
     return nav_phrases_reason(line)
 
 
@@ -402,6 +404,13 @@ def boilerplate_reason(line: str) -> str | None:
 _UI_PROMPT = re.compile(
     r"[^.?!\"“”]{0,50}(?:입력|클릭|로그\s*인|로그\s*아웃|약관|동의|아이디|비밀번호|댓글|답글|체크|채우)"
     r"[^.?!\"“”]{0,30}(?:하세요|해\s*주세요|하여\s*주세요|하십시오|해\s*주십시오|하시기\s*바랍니다)[.!:]?"
+)
+
+# A plea for the reader's support ("독자 여러분의 후원이 좋은 기사를 만듭니다."): giving or subscribing, the
+# reader or the journalism, and a plea's polite end (not a report, "…이어지고 있습니다", "…마련했습니다")
+_SUPPORT_PLEA = re.compile(
+    r"(?=[^\"“”]*(?:후원|구독|기부))(?=[^\"“”]*(?:(?<!구)독자|여러분|언론|저널리즘))[^\"“”]{8,100}"
+    r"(?:주세요|주십시오|부탁드립니다|바랍니다|기다립니다|됩니다|만듭니다|지킵니다|합니다)[.!]?"
 )
 
 # A list of names printed without spaces ("서울지사부산지사대구지사…"): a menu whose separators the scraper
