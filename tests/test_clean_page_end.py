@@ -327,3 +327,27 @@ def test_a_sentence_cut_mid_word_before_furniture_is_still_truncated() -> None:
 def test_empty_table_cells_after_the_last_sentence_go(tail: str) -> None:
     article = _clean("버스 노선 새로 짠다\n\n" + LEAD + LAST + tail + "\n")
     _ends_with_last(article)
+
+
+# ---------------------------------------------------------------- 9. readers' comments under the article
+COMMENT_PAGES = [
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n댓글 3\n\n바람소리 2024.03.06 09:12\n"
+    "드디어 우리 동네에도 버스가 다니네요. 정말 반가운 소식입니다.\n산들강 2024.03.07 11:40\n"
+    "배차 간격이 줄어든다니 출근길이 편해지겠어요.\n",
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n전체 댓글 2개\n\n"
+    "심야 노선이 생긴다니 다행입니다.\n노선표는 언제 나오나요? 빨리 알려 주세요.\n",
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n댓글쓰기\n\n좋은 소식 감사합니다. 기다리던 노선이에요.\n",
+]
+
+
+@pytest.mark.parametrize("page", COMMENT_PAGES)
+def test_readers_comments_under_the_comment_heading_are_not_body(page: str) -> None:
+    _ends_with_last(_clean(page))
+
+
+def test_a_comment_counter_under_the_lead_does_not_end_the_article() -> None:
+    page = (
+        "버스 노선 새로 짠다\n\n가나시는 올해 하반기부터 시내버스 노선 12개를 새로 운영한다고 3일 밝혔다.\n\n"
+        "댓글 0\n\n시는 출퇴근 시간대 배차 간격을 10분 이내로 줄이고 심야 노선도 늘린다.\n\n" + LAST + "\n"
+    )
+    _ends_with_last(_clean(page))

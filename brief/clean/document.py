@@ -1156,10 +1156,19 @@ _CLOSING_FURNITURE = frozenset(
 )
 
 
+# the heading of the comment section under an article: "댓글", "댓글 3", "전체 댓글 12개", "댓글쓰기", "12개의
+# 댓글", "댓글운영규칙"
+_COMMENT_SECTION = re.compile(
+    r"[•·▪\-\s]*(?:(?:전체|독자|최신)\s*)?댓글(?:\s*[\[(]?\s*[\d,]+\s*개?\s*[\])]?)?"
+    r"|[•·▪\-\s]*댓글\s*(?:쓰기|작성|달기|남기기|운영\s*(?:원칙|정책|규칙)|정책|규칙)|[\d,]+\s*개의\s*댓글.{0,20}"
+)
+
+
 def _body_end(lines: list[_Line], start: int, hi: int) -> int:
     """The end of the main segment (a byline / e-mail / copyright line), or before that the first
     clutter block after which no running text follows."""
     seen_text = False
+    prose_before = 0
     prose_after = [False] * (hi + 1)
     for i in range(hi - 1, -1, -1):
         prose_after[i] = prose_after[i + 1] or (lines[i].kind == "text" and bp.is_prose(lines[i].text))
@@ -1167,11 +1176,15 @@ def _body_end(lines: list[_Line], start: int, hi: int) -> int:
         line = lines[i]
         if line.kind == "text":
             seen_text = True
+            prose_before += bp.is_prose(line.text)
         elif seen_text and line.kind == "removed":
             if line.reason in bp.END_REASONS:
                 return i
             if line.reason in _CLOSING_FURNITURE and not prose_after[i]:
                 return i
+            comments = line.reason == "comment widget" and _COMMENT_SECTION.fullmatch(line.text)
+            if comments and prose_before >= 2:
+                return i  # readers' comments below it are prose, not the article
     return hi
 
 
