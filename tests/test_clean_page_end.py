@@ -334,15 +334,25 @@ COMMENT_PAGES = [
     "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n댓글 3\n\n바람소리 2024.03.06 09:12\n"
     "드디어 우리 동네에도 버스가 다니네요. 정말 반가운 소식입니다.\n산들강 2024.03.07 11:40\n"
     "배차 간격이 줄어든다니 출근길이 편해지겠어요.\n",
-    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n전체 댓글 2개\n\n"
-    "심야 노선이 생긴다니 다행입니다.\n노선표는 언제 나오나요? 빨리 알려 주세요.\n",
-    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n댓글쓰기\n\n좋은 소식 감사합니다. 기다리던 노선이에요.\n",
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n전체 댓글 2개\n\n심야 노선이 생긴다니 다행입니다.\n"
+    "2024-03-06 18:20\n노선표는 언제 나오나요? 빨리 알려 주세요.\n",
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n댓글쓰기\n\n좋은 소식 감사합니다. 기다리던 노선이에요.\n"
+    "작성일 2024.03.08\n",
 ]
 
 
 @pytest.mark.parametrize("page", COMMENT_PAGES)
 def test_readers_comments_under_the_comment_heading_are_not_body(page: str) -> None:
-    _ends_with_last(_clean(page))
+    article = _clean(page)
+    _ends_with_last(article)
+    assert article.date is None  # a comment's stamp does not date the article
+
+
+def test_the_articles_dateline_above_the_comments_still_dates_it() -> None:
+    comments = COMMENT_PAGES[0].split(LAST, 1)[1]
+    article = _clean("버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n입력 2024.03.05 10:00" + comments)
+    _ends_with_last(article)
+    assert str(article.date) == "2024-03-05"
 
 
 def test_a_comment_counter_under_the_lead_does_not_end_the_article() -> None:

@@ -914,9 +914,11 @@ def _drop_dated_lists(lines: list[_Line], ev: _Evidence) -> None:
 
 def _place_datelines(lines: list[_Line], end: int, ev: _Evidence) -> None:
     """Keep the datelines that date the article: above it (with the headline), inside it, or just
-    after its end (beside the byline), and not in a list of dates."""
+    after its end (beside the byline), not below a comment section's heading (a reader's comment
+    is stamped with its own date), and not in a list of dates."""
     after = [line.index for line in lines[end:] if line.kind != "blank"][:_DATELINE_REACH]
-    limit = after[-1] if after else end
+    comments = next((i for i in after if _COMMENT_SECTION.fullmatch(lines[i].text)), None)
+    limit = comments if comments is not None else after[-1] if after else end
     for index, date, evidence, late in ev.datelines:
         if index in ev.listed or index > limit:
             continue
