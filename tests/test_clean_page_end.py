@@ -361,3 +361,12 @@ def test_a_comment_counter_under_the_lead_does_not_end_the_article() -> None:
         "댓글 0\n\n시는 출퇴근 시간대 배차 간격을 10분 이내로 줄이고 심야 노선도 늘린다.\n\n" + LAST + "\n"
     )
     _ends_with_last(_clean(page))
+
+
+def test_the_same_question_put_to_two_people_stays() -> None:
+    page = (
+        "시민들에게 물었다\n\n새해를 맞아 시민들에게 올해 소망을 물었다.\n\n"
+        "Q. 올해 가장 이루고 싶은 소망은 무엇인가요?\n\nA. 가족 모두 건강하게 지내는 것입니다.\n\n"
+        "Q. 올해 가장 이루고 싶은 소망은 무엇인가요?\n\nA. 원하는 회사에 꼭 취업하고 싶습니다.\n"
+    )
+    assert _clean(page).paragraphs.count("Q. 올해 가장 이루고 싶은 소망은 무엇인가요?") == 2

@@ -1224,7 +1224,8 @@ def _drop_repeated_paragraphs(lines: list[_Line], start: int, end: int, ev: _Evi
             _remove(line, "repeated paragraph", ev)
             continue
         copied_from = None
-        if len(key) >= _REPEAT_MIN and key in first:
+        # a question may be put again to the next person ("Q. 앞으로의 계획은 무엇인가요?"): not a copy
+        if len(key) >= _REPEAT_MIN and key in first and not key.endswith("?"):
             copied_from = first[key]
             _remove(line, "repeated paragraph", ev)
         else:
