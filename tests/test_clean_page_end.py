@@ -58,6 +58,12 @@ def _ends_with_last(article: Article) -> None:
         ("from 가나일보 https://example.com/news/123", "source link"),
         ("출처: 나다신문 http://example.org/a?id=5", "source link"),
         ("Advertisements", "advertisement"),
+        # other shapes of a comment section's heading, and a blog's share row
+        ("댓글 (0)", "comment widget"),
+        ("독자의견 3", "comment widget"),
+        ("의견쓰기", "comment widget"),
+        ("Leave a Reply", "comment widget"),
+        ("Share this:", "page tool"),
     ],
 )
 def test_end_furniture_by_shape(line: str, reason: str) -> None:
@@ -338,6 +344,12 @@ COMMENT_PAGES = [
     "2024-03-06 18:20\n노선표는 언제 나오나요? 빨리 알려 주세요.\n",
     "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n댓글쓰기\n\n좋은 소식 감사합니다. 기다리던 노선이에요.\n"
     "작성일 2024.03.08\n",
+    # a blog's reply form: its consent line and spam note read as sentences
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\nShare this:\n\n트위터\n\n페이스북\n\n답글 남기기\n\n"
+    "다음 번 댓글 작성을 위해 이 브라우저에 이름, 이메일, 웹사이트를 저장합니다.\n\n"
+    "이 사이트는 스팸을 줄이는 도구를 사용합니다. 2024-03-09 게시됨\n",
+    "버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n독자의견 (2)\n\n"
+    "노선이 늘어난다니 반갑습니다.\n2024.03.10\n우리 동네도 포함되면 좋겠네요.\n",
 ]
 
 
