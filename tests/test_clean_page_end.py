@@ -261,6 +261,28 @@ def test_a_copy_of_the_body_is_dropped(page: str) -> None:
     )
 
 
+def test_a_copy_wrapped_and_quoted_otherwise_is_dropped() -> None:
+    page = (
+        "새 구단주 취임\n\n김가나 구단주가 취임한 지 한 달이 지났다.\n\n"
+        "그는 “선수단과 매주 만나겠다”고 말했다.\n\n구단은 올해 유소년 팀을 새로 만들기로 했다.\n\n"
+        '그는 "선수단과 매주 만나겠다"고 말했다. 구단은 올해 유소년 팀을 새로 만들기로 했다.\n'
+    )
+    assert _clean(page).paragraphs == (
+        "김가나 구단주가 취임한 지 한 달이 지났다.",
+        "그는 “선수단과 매주 만나겠다”고 말했다.",
+        "구단은 올해 유소년 팀을 새로 만들기로 했다.",
+    )
+
+
+def test_a_paragraph_that_says_something_new_stays() -> None:
+    page = (
+        "새 구단주 취임\n\n김가나 구단주가 취임한 지 한 달이 지났다.\n\n"
+        "구단은 올해 유소년 팀을 새로 만들기로 했다.\n\n"
+        "구단은 올해 유소년 팀을 새로 만들기로 했다. 감독은 다음 달에 뽑는다.\n"
+    )
+    assert len(_clean(page).paragraphs) == 3
+
+
 def test_a_copy_takes_its_short_lines_with_it() -> None:
     page = (
         "대변인 브리핑\n\n대변인은 오늘 정례 브리핑에서 새 예산안의 방향을 설명했습니다.\n"

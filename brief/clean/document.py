@@ -1211,14 +1211,26 @@ def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) ->
 _REPEAT_MIN = 20  # a shorter line ("네, 그렇습니다.") may well be said twice
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’」』)]*\s+")
+_NOT_COMPARED = re.compile(r"[\s\"'“”‘’「」『』]")
+
+
+def _sentence_keys(text: str) -> set[str]:
+    """The sentences of ``text`` of eight characters or more, without spaces or quotation marks (a copy
+    may be spaced or quoted otherwise)."""
+    keys = (_NOT_COMPARED.sub("", piece) for piece in _SENTENCE_SPLIT.split(text))
+    return {key for key in keys if len(key) >= 8}
+
+
 def _drop_repeated_paragraphs(lines: list[_Line], start: int, end: int, ev: _Evidence) -> None:
     """A page that prints the article twice (or a paragraph of it again further down): a line of the
     body that repeats an earlier line of the body word for word is the page's copy, not new text, and
     so are the lines after it, short ones too ("직접 들어보시죠."), as long as they repeat the lines that
-    followed the first copy."""
+    followed the first copy. A line made only of sentences the body has already said is a copy too."""
     texts = [line for line in lines[start:end] if line.kind == "text"]
     keys = [" ".join(line.text.split()) for line in texts]
     first: dict[str, int] = {}
+    said: set[str] = set()  # the sentences of the lines kept so far
     copied_from: int | None = None  # in a copy: the position of the first copy's line it repeats
     for k, (line, key) in enumerate(zip(texts, keys, strict=True)):
         if copied_from is not None and copied_from + 1 < k and keys[copied_from + 1] == key:
@@ -1230,8 +1242,13 @@ def _drop_repeated_paragraphs(lines: list[_Line], start: int, end: int, ev: _Evi
         if len(key) >= _REPEAT_MIN and key in first and not key.endswith("?"):
             copied_from = first[key]
             _remove(line, "repeated paragraph", ev)
-        else:
-            first.setdefault(key, k)
+            continue
+        sentences = _sentence_keys(key)
+        if len(key) >= _REPEAT_MIN and sentences and sentences <= said and not key.endswith("?"):
+            _remove(line, "repeated paragraph", ev)  # the copy wrapped or split otherwise
+            continue
+        first.setdefault(key, k)
+        said |= sentences
 
 
 # ---------------------------------------------------------------- pass 4: header and body
