@@ -97,7 +97,7 @@ _NAMED_EMAIL = re.compile(
     r"(?P<name>[가-힣]{2,4})\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?$"
 )
 # the reporter who signs off a broadcast report
-_SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다)")
+_SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다|의\s*보도입니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
 # a wire's dateline tag with the photographer ("[서울=뉴시스] 홍길동 기자 = …") over a line credited with
 # the photo's date ("… 2019.03.14", "… 2019.03.14 photo@x.com"): a wire photo's caption
@@ -659,7 +659,16 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     caption, credit = caption_text(t)
     if credit is not None and _titled_with_site(caption, credit, table):
-        return  # "제목 … / YTN": a title signed with the site's name, not a photo credit
+        # "제목 … / YTN", "제목 … / KBS 2022.09.01.": a title signed with the site's name (and the day it
+        # was broadcast), not a photo credit
+        signed = _SIGNED_DATE.search(credit)
+        dated = dateline_date(signed.group(0)) if signed else None
+        if dated is not None:
+            ev.dates.append((dated[0], dated[1]))
+        entry = table.by_name(_SIGNED_DATE.sub("", credit.lstrip("/ ")).strip())
+        if entry is not None:
+            ev.outlets.append((3, entry.outlet, True))
+        return
     if credit is not None and _MEDIA_TAG.fullmatch(credit) and _title_like(caption):
         return  # "… 사장의 사과 [영상]": a title tagged with what the page shows, crediting no one
     if credit is not None and caption and HANGUL.search(caption):
@@ -709,10 +718,16 @@ def _is_paragraph_with_credit(text: str) -> bool:
     )
 
 
+_SIGNED_DATE = re.compile(r"(?<=\s)(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$")
+_SIGNED_TITLE = re.compile(
+    r"\s/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,10}\s+(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$"
+)
+
+
 def _titled_with_site(text: str, credit: str, table: OutletTable) -> bool:
     """A title line signed "/ OUTLET" with a known outlet's name (a video site's title), which reads as
-    a headline rather than a photo description."""
-    name = credit.lstrip("/ ").strip()
+    a headline rather than a photo description; a date may follow the name ("/ KBS 2022.09.01.")."""
+    name = _SIGNED_DATE.sub("", credit.lstrip("/ ")).strip()
     return (
         credit.startswith("/")
         and table.by_name(name) is not None
@@ -1260,6 +1275,8 @@ def _is_statement(text: str) -> bool:
     or exclamation. Headlines may end in "?" or "!" ("…어디까지 오를까?"), never in a full stop."""
     if not bp.is_prose(text):
         return False
+    if _SIGNED_TITLE.search(text):
+        return False  # a title signed with the site's name and date: "… / KBS 2022.09.01."
     if text.rstrip("'\"’”」』)] ").endswith((".", "。")):
         return True
     return len(text) >= 50 and not _quoted_remarks(text)

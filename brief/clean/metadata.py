@@ -8,6 +8,7 @@ from dataclasses import dataclass
 __all__ = [
     "DESK",
     "EMAIL",
+    "NOT_A_NAME",
     "Byline",
     "email_only",
     "leading_byline",
@@ -78,8 +79,32 @@ _NOT_A_NAME = frozenset(
         "이메일",
         "문의",
         "제보",
+        # the first half of a compound role noun ("시민기자", "명예기자"): a kind of reporter, no one's name
+        "시민",
+        "국민",
+        "명예",
+        "학생",
+        "청소년",
+        "어린이",
+        "대학생",
+        "주부",
+        "독자",
+        "종군",
+        "방송",
+        "신문",
+        "출입",
+        "담당",
+        "현직",
+        "전직",
+        "기상",
+        "여성",
+        "청년",
+        "소비자",
+        "블로거",
+        "마을",
     }
 )
+NOT_A_NAME = _NOT_A_NAME
 
 
 # a newsroom desk printed before the reporter's name ("보도국 홍길동 기자", "사회부 김영희 기자")

@@ -1,0 +1,72 @@
+"""Flattened pages and page metadata: bylines, dates, outlets and broadcast markers (own synthetic pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.clean import clean_text
+
+# ---------------------------------------------------------------- flattened pages without full stops
+# A mirror site prints a broadcast transcript on one line and strips every full stop; the title above is
+# signed with the broadcaster's name and the day. Compound nouns with 기자 ("시민기자", "명예기자") are
+# no one's byline.
+UNPUNCTUATED = [
+    (
+        "장마철 침수 제보 잇따라… '시민기자' 활약 / KBS 2023.07.15.",
+        "장마가 시작되자 곳곳에서 침수 피해가 잇따랐습니다 저지대 주택가의 상황을 가장 먼저 알린 건 "
+        "시민기자들이었습니다 방송사는 올해 시민기자 2백여 명과 함께하고 있습니다 정하늘 기자의 보도입니다 "
+        "[리포트] 새벽 3시 골목에 물이 차오르기 시작했습니다 배수구는 이미 막혀 있었고 "
+        "빗줄기는 더 굵어졌습니다 "
+        "주민들은 서로 문을 두드려 이웃을 깨웠습니다 주민들은 휴대전화로 현장을 찍어 보냈습니다 "
+        '[김철수/시민기자 : "물이 순식간에 무릎까지 올라왔어요 "] 제보 영상은 곧바로 방송에 나갔습니다 '
+        "구청은 날이 밝자마자 양수기 열 대를 골목에 보냈고 소방대원들도 함께 물을 퍼냈습니다 "
+        "피해를 입은 가구는 모두 서른두 곳으로 집계됐습니다",
+        "방송사는 제보자들에게 감사패를 전달할 계획입니다",
+        '[이영희/주민 : "그때 정말',
+        ("KBS", "정하늘", "2023-07-15"),
+    ),
+    (
+        "명예기자 발대식 열려… 지역 소식 직접 전한다 / MBC 2021.03.02.",
+        "지역 소식을 주민이 직접 전하는 명예기자 제도가 올해도 이어집니다 어제 열린 "
+        "발대식에는 주민 50여 명이 "
+        "참석했습니다 명예 기자들은 한 달에 두 번 마을 소식을 보내게 됩니다 박도윤 기자의 보도입니다 "
+        "[리포트] 발대식장은 이른 아침부터 붐볐습니다 참가자들은 촬영 요령과 취재 윤리를 배웠습니다 "
+        "강사로 나선 현직 기자들은 현장에서 지켜야 할 안전 수칙을 거듭 강조했습니다 "
+        "주민들은 메모를 하며 귀를 기울였습니다 올해 처음 참여하는 대학생도 많았습니다 "
+        "지난해 명예기자들이 보낸 제보는 모두 3천 건이 넘었고 그 가운데 "
+        "4백여 건이 실제 방송으로 이어졌습니다",
+        "방송사는 우수 제보에 상을 줄 예정입니다",
+        "[최민수/명예",
+        ("MBC", "박도윤", "2021-03-02"),
+    ),
+    (
+        "사진기자가 본 올해의 장면 전시 개막 / SBS 2019.12.20.",
+        "한 해를 돌아보는 보도사진 전시회가 오늘 문을 열었습니다 사진기자 30명이 찍은 작품 "
+        "120점이 걸렸습니다 "
+        "관람객들은 작품 앞에서 오래 발걸음을 멈췄습니다 김나래 기자의 보도입니다 [리포트] 전시장 입구에는 "
+        "산불 현장을 담은 사진이 걸려 있습니다 국민기자 부문 수상작도 함께 전시됐습니다 "
+        "한 작품에는 구조대원이 아이를 안고 나오는 순간이 담겼습니다 관람객들은 사진 앞에서 "
+        "한참을 서 있었습니다 "
+        "전시는 다음 달 말까지 이어집니다 주최 측은 전시장에 오지 못하는 사람들을 위해 온라인 전시관도 함께 "
+        "열었습니다",
+        "관람료는 무료입니다",
+        '[정수진/관람객 : "사진 한 장이',
+        ("SBS", "김나래", "2019-12-20"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "last", "cut", "meta"), UNPUNCTUATED)
+def test_a_flattened_page_without_full_stops_is_read(
+    title: str, body: str, last: str, cut: str, meta: tuple[str, str, str]
+) -> None:
+    article = clean_text(f"{title}\n\n{title}\n\n{body} {last} {cut}")
+    outlet, reporter, date = meta
+    assert article.headline == title
+    assert article.date is not None and article.date.isoformat() == date
+    assert article.outlet.ko == outlet
+    assert [r.name for r in article.reporters] == [reporter]
+    assert len(article.paragraphs) >= 8
+    assert article.paragraphs[-1] == last
+    assert not any(p.endswith("기자") or p.startswith("기자") for p in article.paragraphs)
+    assert all("보도입니다" not in p for p in article.paragraphs)
