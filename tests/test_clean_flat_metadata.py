@@ -70,3 +70,62 @@ def test_a_flattened_page_without_full_stops_is_read(
     assert article.paragraphs[-1] == last
     assert not any(p.endswith("기자") or p.startswith("기자") for p in article.paragraphs)
     assert all("보도입니다" not in p for p in article.paragraphs)
+
+
+# ---------------------------------------------------------------- dates
+# a feed copy: the title, an English time stamp and the whole post on one line
+ENGLISH_STAMPED = [
+    (
+        '구단 "새 시즌 우승 노린다" Mar 3rd 2015, 10:20 | 구단은 3일 새 감독을 선임했다. '
+        "감독은 첫 훈련을 지휘했다.",
+        '구단 "새 시즌 우승 노린다"',
+        "2015-03-03",
+    ),
+    (
+        "시청 앞 광장 새 단장 마치고 재개장 September 12, 2018, 7:05 PM | 시는 12일 광장을 다시 열었다. "
+        "저녁까지 시민들이 몰렸다.",
+        "시청 앞 광장 새 단장 마치고 재개장",
+        "2018-09-12",
+    ),
+    (
+        "도서관 야간 개방 확대 Jan 5 2020 21:40 | 구립 도서관이 밤 10시까지 문을 연다. 주민 반응이 좋다.",
+        "도서관 야간 개방 확대",
+        "2020-01-05",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "title", "date"), ENGLISH_STAMPED)
+def test_an_english_time_stamp_inside_a_line_dates_the_post(page: str, title: str, date: str) -> None:
+    article = clean_text(page)
+    assert article.headline == title
+    assert article.date is not None and article.date.isoformat() == date
+    assert article.paragraphs[0].endswith("다.") and "|" not in article.paragraphs[0]
+
+
+SHORT_YEAR_STAMPS = [
+    ("산책하다 본 단풍 사진 올립니다\n\n나무늘보 작성일 13.05.30 22:51:57\n\n", "2013-05-30"),
+    ("오늘 다녀온 전시 후기\n\n등록일 : 19-11-02 09:14\n\n", "2019-11-02"),
+    ("동네 빵집 추천합니다\n\n글쓴이 빵순이 | 작성일 21/03/07\n\n", "2021-03-07"),
+]
+
+
+@pytest.mark.parametrize(("header", "date"), SHORT_YEAR_STAMPS)
+def test_a_labelled_stamp_with_a_two_digit_year_dates_a_post(header: str, date: str) -> None:
+    body = "주말에 가족과 함께 공원에 다녀왔다. 날씨가 좋아서 사람이 많았다. 다음에도 또 가고 싶다."
+    article = clean_text(header + body)
+    assert article.date is not None and article.date.isoformat() == date
+    assert article.paragraphs == (body,)
+
+
+UNLABELLED_SHORT = [
+    "3월 경기 결과 13.05.30 기준 순위",
+    "버전 21.03.07 배포",
+    "나무늘보 13.05.30",
+]
+
+
+@pytest.mark.parametrize("line", UNLABELLED_SHORT)
+def test_a_two_digit_year_without_a_label_dates_nothing(line: str) -> None:
+    article = clean_text(f"{line}\n\n주말에 가족과 함께 공원에 다녀왔다. 날씨가 좋아서 사람이 많았다.")
+    assert article.date is None
