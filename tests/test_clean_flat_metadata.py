@@ -129,3 +129,42 @@ UNLABELLED_SHORT = [
 def test_a_two_digit_year_without_a_label_dates_nothing(line: str) -> None:
     article = clean_text(f"{line}\n\n주말에 가족과 함께 공원에 다녀왔다. 날씨가 좋아서 사람이 많았다.")
     assert article.date is None
+
+
+# ---------------------------------------------------------------- name-only captions, bullet bylines
+PARAGRAPH_A = "가나군의회가 주민 숙원 사업 예산을 모두 깎자 주민들이 의회 앞에서 항의 집회를 열었다."
+PARAGRAPH_B = "주민 대표들은 의원들을 만나 삭감된 예산을 되살려 달라고 요구했다."
+PARAGRAPH_C = "의회는 다음 주 임시회를 열어 예산안을 다시 논의하기로 했다."
+NAME_CAPTIONS = [
+    "▲ 홍길동 가나군 노인회 부회장",
+    "▲박서준 주민자치협의회 회장",
+    "△ 최민아 가나대학교 행정학과 교수",
+]
+
+
+@pytest.mark.parametrize("caption", NAME_CAPTIONS)
+def test_a_name_and_title_under_a_bullet_between_paragraphs_is_a_caption(caption: str) -> None:
+    page = f"군의회와 주민 정면충돌\n\n{PARAGRAPH_A}\n\n{caption}\n{PARAGRAPH_B}\n\n{PARAGRAPH_C}"
+    article = clean_text(page)
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C)
+    assert article.captions == (caption.lstrip("▲△ "),)
+
+
+def test_a_list_of_names_under_bullets_stays_in_the_body() -> None:
+    people = "▲ 홍길동 가나군 노인회 부회장\n▲ 박서준 주민자치협의회 회장\n▲ 최민아 가나대학교 교수"
+    page = f"군 자문위원 위촉\n\n{PARAGRAPH_A} 위촉된 위원은 다음과 같다.\n\n{people}\n\n{PARAGRAPH_C}"
+    article = clean_text(page)
+    assert article.captions == ()
+    assert "▲ 박서준 주민자치협의회 회장" in article.paragraphs
+
+
+BULLET_BYLINES = ["• 문하늘 기자", "- 강바다 기자", "· 윤들판 기자"]
+
+
+@pytest.mark.parametrize("byline", BULLET_BYLINES)
+def test_a_bullet_byline_above_the_article_credits_the_reporter(byline: str) -> None:
+    page = f"군의회와 주민 정면충돌\n{byline}\n• 승인 2012.05.24 11:36\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}"
+    article = clean_text(page)
+    assert [r.name for r in article.reporters] == [byline[2:-3]]
+    assert article.subheadlines == ()
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)

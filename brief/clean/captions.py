@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["caption_text", "is_caption_like", "is_credit_only", "is_wire_photo_credit", "split_credit"]
+__all__ = [
+    "caption_text",
+    "is_caption_like",
+    "is_credit_only",
+    "is_wire_photo_credit",
+    "name_caption",
+    "split_credit",
+]
 
 _CREDIT_WORDS = (
     r"(?:사진|그래픽|자료|이미지|영상|제공|출처|캡처|일러스트"
@@ -114,6 +121,37 @@ def is_credit_only(line: str) -> bool:
 def is_caption_like(line: str) -> bool:
     """A caption without a credit: it names who is where in the photo ("사진 왼쪽부터 …")."""
     return _PHOTO_MENTION.search(line) is not None and len(line) <= 600
+
+
+# A photo of a person captioned with only the name and title ("▲ 홍길동 가나시 노인회 부회장"): a family
+# name (the common ones), a given name, then up to five words whose last is a title or a role
+_SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함"
+    "변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉"
+)
+_NAME_CAPTION = re.compile(
+    rf"[▲△]\s*(?P<name>[{_SURNAMES}][가-힣]{{1,3}})\s+(?:[가-힣A-Za-z0-9·()]+\s+){{0,5}}"
+    r"[가-힣]*(?:회장|위원장|의장|이사장|원장|총장|관장|청장|단장|소장|지회장|협의회장|부장|국장|과장|실장|센터장"
+    r"|사장|시장|군수|구청장|지사|장관|차관|대표|이사|의원|위원|교수|총재|감독|선수|코치|작가|변호사|박사|연구원|대변인|고문"
+    r"|회원|주민|교사|씨)(?:\s*\([^()]{1,12}\))?"
+)
+# places whose names end like a title ("행사장" like "사장", "전통시장" like "시장")
+_PLACE_JANG = re.compile(
+    r"(?:행사장|전시장|회의장|경기장|전통시장|재래시장|수산시장|청과시장|주식시장|증권시장)\s*$"
+)
+
+
+def name_caption(line: str) -> str | None:
+    """The caption of a person's photo that gives only a name and a title ("▲ 홍길동 가나시 노인회 부회장"),
+    without its bullet; None for other lines."""
+    if len(line) > 60:
+        return None
+    match = _NAME_CAPTION.fullmatch(line.strip())
+    if match is None:
+        return None
+    if _PLACE_JANG.search(line):
+        return None
+    return line.strip().lstrip("▲△").strip()
 
 
 def looks_like_photo_description(line: str) -> bool:

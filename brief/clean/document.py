@@ -24,6 +24,7 @@ from brief.clean.captions import (
     is_credit_only,
     is_wire_photo_credit,
     looks_like_photo_description,
+    name_caption,
     split_credit,
 )
 from brief.clean.dates import (
@@ -333,6 +334,7 @@ def _clean_repaired(
     evidence = _Evidence()
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
+    _name_captions(lines)
     _drop_summary_boxes(lines, evidence)
     _drop_summary_points(lines, evidence)
     _drop_dated_lists(lines, evidence)
@@ -472,6 +474,23 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
         if line.kind == "removed" and line.reason == "navigation header":
             expected_rank = 1
         previous = line
+
+
+def _name_captions(lines: list[_Line]) -> None:
+    """A line of a name and a title under a bullet ("▲ 홍길동 가나시 노인회 부회장") between paragraphs,
+    with no such line next to it: the caption of a person's photo. (Several in a row are a list, of
+    people appointed or awarded, and stay.)"""
+    texts = [line for line in lines if line.kind != "blank"]
+    for k, line in enumerate(texts):
+        if line.kind != "text" or not line.text.startswith(("▲", "△")):
+            continue
+        caption = name_caption(line.text)
+        if caption is None:
+            continue
+        neighbours = texts[max(0, k - 1) : k] + texts[k + 1 : k + 2]
+        if any(n.text.startswith(("▲", "△")) for n in neighbours):
+            continue
+        line.kind, line.caption = "caption", caption
 
 
 _SUMMARY_COUNT = re.compile(r"(\d|한|두|세|네|다섯)\s*줄")

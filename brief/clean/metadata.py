@@ -165,6 +165,7 @@ _ONE = re.compile(
 )
 _ANOTHER = _ONE.pattern.replace("?P<names>", "").replace("?P<email>", "")
 _REPORTER_LINE = re.compile(
+    r"(?:[•·▪◦∙\-–—]\s*)?"  # a bullet of the block above the article: "• 홍길동 기자", "- 홍길동 기자"
     rf"[/\[(]?\s*(?:[가-힣]{{1,8}}\s*\|\s*)?"  # the place of a sports dateline: "사직 | 배영은 기자"
     rf"(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
     rf"|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\])"
