@@ -168,3 +168,101 @@ def test_a_bullet_byline_above_the_article_credits_the_reporter(byline: str) -> 
     assert [r.name for r in article.reporters] == [byline[2:-3]]
     assert article.subheadlines == ()
     assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
+
+
+# ---------------------------------------------------------------- more byline shapes
+SIGNED_BYLINES = [
+    ("< 오하늘 기자 >", "오하늘", None),
+    ("‹ 한바다 기자 ›", "한바다", None),
+    ("글 : 정들판  월간조선 기자  deulpan@example.com", "정들판", "월간조선"),
+    ("글: 서가람 가나일보 기자", "서가람", "가나일보"),
+]
+
+
+@pytest.mark.parametrize(("byline", "name", "outlet"), SIGNED_BYLINES)
+def test_a_byline_line_in_brackets_or_after_a_label_credits_the_reporter(
+    byline: str, name: str, outlet: str | None
+) -> None:
+    article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n\n{byline}")
+    assert [r.name for r in article.reporters] == [name]
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
+    if outlet is not None:
+        assert article.outlet.ko == outlet
+
+
+def test_a_turn_label_closed_with_an_angle_bracket_is_no_byline() -> None:
+    page = f"{PARAGRAPH_A}\n\n김하늘 앵커>\n{PARAGRAPH_B}\n\n최바다 국민기자>\n{PARAGRAPH_C}"
+    article = clean_text(page)
+    assert PARAGRAPH_C in article.paragraphs
+
+
+LEADING_BYLINES = [
+    ("[스포츠서울 | 김용수기자] ", "김용수", "스포츠서울"),
+    ("[이데일리 스타in 윤가을 기자] ", "윤가을", "이데일리"),
+    ("[가나일보 | 나봄 기자] ", "나봄", "가나일보"),
+]
+
+
+@pytest.mark.parametrize(("byline", "name", "outlet"), LEADING_BYLINES)
+def test_a_bracketed_byline_is_cut_from_its_paragraph_even_below_a_summary(
+    byline: str, name: str, outlet: str
+) -> None:
+    summary = "구단은 새 시즌을 앞두고 감독을 바꿨다."  # a portal's summary box above the article
+    article = clean_text(f"{summary}\n\n{byline}{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
+    assert [r.name for r in article.reporters] == [name]
+    assert article.outlet.ko == outlet
+    assert PARAGRAPH_A in article.paragraphs
+    assert not any(byline.strip() in p for p in article.paragraphs)
+
+
+# ---------------------------------------------------------------- outlets from copyright lines
+COPYRIGHTS = [
+    ("저작권자 © BBS NEWS 무단전재 및 재배포 금지", "BBS"),
+    ("copyrightⓒ tbs. 무단전재 & 재배포 금지", "tbs"),
+    ("Copyright © ABCD 무단 전재 금지", "ABCD"),
+]
+
+
+@pytest.mark.parametrize(("line", "outlet"), COPYRIGHTS)
+def test_a_copyright_line_names_the_outlet(line: str, outlet: str) -> None:
+    article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n\n{line}")
+    assert article.outlet.ko == outlet
+
+
+PHOTO_CREDITS = ["ⓒ가나프로축구연맹 제공", "© 다라시 제공", "사진 ⓒ 가나구청"]
+
+
+@pytest.mark.parametrize("credit", PHOTO_CREDITS)
+def test_a_photo_credit_with_a_copyright_sign_names_no_outlet(credit: str) -> None:
+    caption = "▲ 가나FC 선수들이 결승골을 넣은 뒤 기뻐하고 있다."
+    article = clean_text(f"{caption}\n{credit}\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
+    assert article.outlet.ko is None
+    assert article.captions == (caption[2:],)
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
+
+
+# ---------------------------------------------------------------- caption shapes
+TABLE_CAPTIONS = [
+    ("| 가수 홍길동(사진=가나엔터테인먼트) |", "가수 홍길동"),
+    (
+        "| ▲ 농성장을 찾은 의원들이 시장과 이야기를 나누고 있다. |",
+        "농성장을 찾은 의원들이 시장과 이야기를 나누고 있다.",
+    ),
+    ("|시민들이 새로 단장한 광장을 걷고 있다. [사진=가나시]|", "시민들이 새로 단장한 광장을 걷고 있다."),
+]
+
+
+@pytest.mark.parametrize(("cell", "caption"), TABLE_CAPTIONS)
+def test_a_caption_in_a_table_cell_loses_the_cell_edges(cell: str, caption: str) -> None:
+    article = clean_text(f"{PARAGRAPH_A}\n\n{cell}\n\n{PARAGRAPH_B}")
+    assert article.captions == (caption,)
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
+
+
+@pytest.mark.parametrize(
+    "line", ["(가나아트센터 하늘정원 / 다라시 동구)", "(시민공원 / 가나군 북면)", "(옛 역사 광장 / 다라시)"]
+)
+def test_a_place_in_brackets_is_not_cut_at_its_slash(line: str) -> None:
+    from brief.clean.captions import caption_text
+
+    assert caption_text(line) == (line, None)

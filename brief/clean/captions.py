@@ -55,6 +55,7 @@ _DATELINE_TAG = re.compile(
     r"^[\[(【]\s*[가-힣]{1,6}\s*=\s*[^\])】]{1,12}[\])】]\s*(?:[가-힣]{2,4}\s*기자\s*=\s*)?"
 )
 
+_LEADING_BAR = re.compile(r"^\|\s*(?=\S)")
 _TRAILING_BAR = re.compile(r"(?<=\S)\s*[|│¦]+$")
 _WINDOW = 100  # a credit is short: only the end of a line is searched
 _CREDIT_MARKS = ("/", "=", "@", "사진", "제공", "DB")  # one of them is in every credit's tail
@@ -69,6 +70,7 @@ def is_wire_photo_credit(credit: str) -> bool:
 def split_credit(line: str) -> tuple[str, str] | None:
     """(caption text, credit) when ``line`` ends with a photo credit, else None."""
     line = _TRAILING_BAR.sub("", line.rstrip())  # "… 2019.03.14 photo@x.com |": a table cell's edge
+    line = _LEADING_BAR.sub("", line)  # "| 가수 홍길동(사진=가나엔터)": the cell's other edge
     cut = max(0, len(line) - _WINDOW)
     tail = line[cut:]
     if not any(mark in tail for mark in _CREDIT_MARKS) and not line.endswith(_CLOSERS):
@@ -92,6 +94,8 @@ def split_credit(line: str) -> tuple[str, str] | None:
         if match is not None:
             return line[: cut + match.start()].rstrip(), match.group("credit")
     slash = _SLASH.search(tail)
+    if slash is not None and _splits_brackets(line[: cut + slash.start()], slash.group("credit")):
+        slash = None  # "(가나공원 / 다라시 동구)": a place in brackets, not a caption and its credit
     if (
         slash is not None
         and not _looks_like_sentence(slash.group("credit"))
@@ -105,6 +109,11 @@ def split_credit(line: str) -> tuple[str, str] | None:
         if found is not None:
             return line[: cut + found.start()].rstrip(), found.group(0).strip()
     return None
+
+
+def _splits_brackets(text: str, credit: str) -> bool:
+    """A cut that leaves a bracket open before it and closes it after it."""
+    return text.count("(") > text.count(")") and credit.count(")") > credit.count("(")
 
 
 def _looks_like_sentence(text: str) -> bool:

@@ -100,6 +100,9 @@ _NAMED_EMAIL = re.compile(
 # the reporter who signs off a broadcast report
 _SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다|의\s*보도입니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
+_LISTED_CAPTION = re.compile(r"^(?:[•·]\s*)?[▲△]\s*")  # "• ▲ …": a caption in a list of photos
+# a photo's credit with a copyright sign: "ⓒ한국프로축구연맹 제공", "© 가나시 제공", "사진 ⓒ 가나구청"
+_PHOTO_COPYRIGHT = re.compile(r"[ⓒ©]\s*[^\s=ⓒ©]{2,20}\s*제공\s*|사진\s*[ⓒ©]\s*[^\s=ⓒ©]{2,20}\s*(?:제공)?\s*")
 # a wire's dateline tag with the photographer ("[서울=뉴시스] 홍길동 기자 = …") over a line credited with
 # the photo's date ("… 2019.03.14", "… 2019.03.14 photo@x.com"): a wire photo's caption
 _WIRE_TAG = re.compile(r"[\[(【]\s*[가-힣]{1,6}\s*=\s*[^\])】]{1,12}[\])】]\s*[가-힣]{2,4}\s*기자\s*=")
@@ -639,6 +642,13 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
             previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
         return
+    if _PHOTO_COPYRIGHT.fullmatch(t):
+        # "ⓒ한국프로축구연맹 제공": who provided the photo above, not who printed the article
+        _remove(line, "photo credit", ev)
+        bullet = previous is not None and _LISTED_CAPTION.match(previous.text) is not None
+        if previous is not None and previous.kind == "text" and (bullet or _reads_as_caption(previous.text)):
+            previous.kind, previous.caption = "caption", _LISTED_CAPTION.sub("", previous.text)
+        return
     if bp.is_copyright(t) and not _credited_caption(t):
         _remove(line, "copyright", ev)
         _copyright_outlet(t, ev, table)
@@ -778,7 +788,8 @@ def _take_byline(byline: Byline, ev: _Evidence, table: OutletTable) -> None:
             continue
         ev.add_reporter(name, email)
     if byline.outlet:
-        entry = table.by_name(byline.outlet)
+        # "이데일리 스타in": a known outlet's section is the outlet's
+        entry = table.by_name(byline.outlet) or table.by_name(byline.outlet.split()[0])
         ev.outlets.append((0, entry.outlet if entry else Outlet(ko=byline.outlet), entry is not None))
 
 
@@ -792,8 +803,8 @@ def _copyright_outlet(text: str, ev: _Evidence, table: OutletTable) -> None:
     if entry is not None:
         ev.outlets.append((1, entry.outlet, True))
         return
-    match = re.search(r"[ⓒ©]\s*(?:\(주\)\s*)?([가-힣][가-힣A-Za-z0-9]{1,14})", text)
-    if match:
+    match = re.search(r"[ⓒ©]\s*(?:\(주\)\s*)?([가-힣][가-힣A-Za-z0-9]{1,14}|[A-Za-z][A-Za-z0-9]{1,14})", text)
+    if match and not re.match(r"\s*제공", text[match.end() :]):
         ev.outlets.append((1, Outlet(ko=match.group(1)), False))
 
 
@@ -1360,12 +1371,17 @@ def _body(
             following = body[k]
     for k, line in enumerate(body):
         text = line.text
+        led = (
+            leading_byline(text) if text.startswith(("[", "(", "【")) or not (paragraphs or pending) else None
+        )
+        if led is not None and (not (paragraphs or pending) or (led[0].text.endswith("]") and led[0].outlet)):
+            # the first paragraph's byline, or a bracketed one with the outlet further down ("[가나일보 |
+            # 홍길동 기자] …" where a portal printed a summary box above the article; "[홍길동 기자]" there
+            # may be a turn label of a broadcast, and stays)
+            byline, text = led
+            ev.drop(line.index - 0.5, byline.text, "byline")
+            _take_byline(byline, ev, table)
         if not paragraphs and not pending:
-            led = leading_byline(text)
-            if led is not None:
-                byline, text = led
-                ev.drop(line.index - 0.5, byline.text, "byline")
-                _take_byline(byline, ev, table)
             tag = _OUTLET_TAG.match(text)  # "[파이낸셜뉴스] 본문…": the outlet's name alone
             if tag is not None and table.by_name(tag.group("name")) is not None:
                 ev.drop(line.index - 0.5, tag.group(0).strip(), "byline")
@@ -1531,6 +1547,8 @@ def _captions(lines: list[_Line], ev: _Evidence) -> list[str]:
     for line in lines:
         if line.kind != "caption":
             continue
+        # a markdown table's cell edges around a caption ("| ▲ 현장을 찾은 의원들 |")
+        line.caption = _CAPTION_BULLET.sub("", line.caption.strip("|│¦ "))
         if line.caption in seen:
             ev.drop(line, line.text, "duplicate caption")
         elif line.caption:

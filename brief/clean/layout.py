@@ -407,10 +407,20 @@ def strip_html_residue(line: str) -> str:
     return line if cleaned == line else " ".join(cleaned.split())
 
 
+_ONE_CELL = re.compile(r"\|\s*(?P<cell>[^|\s][^|]*?)\s*\|?")
+
+
+def _one_cell(line: str) -> str:
+    """A markdown table row of one cell ("| ▲ 현장을 찾은 의원들 |", a photo's caption) as its text."""
+    match = _ONE_CELL.fullmatch(line.strip())
+    return match.group("cell") if match else line
+
+
 def repair_layout(text: str) -> str:
     """The page's text with HTML residue removed, flattened lines cut, sign-offs split off and
     wrapped lines joined."""
     lines = [strip_html_residue(line) if ("<" in line or "&" in line) else line for line in text.split("\n")]
+    lines = [_one_cell(line) if line.startswith("|") else line for line in lines]
     non_blank = [line for line in lines if line]
     longest = max(non_blank, key=len, default="")
     flat = len(non_blank) <= 3 and (len(longest) >= _FLAT_MIN or _unpunctuated_run(longest))

@@ -30,7 +30,8 @@ DESK = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HIDDEN_EMAIL = r"\[email\s*protected\]"
 _EMAIL_OR_HIDDEN = rf"(?:{EMAIL.pattern}|{_HIDDEN_EMAIL})"
-_OUTLET = r"[가-힣A-Za-z][가-힣A-Za-z0-9&.]*(?:\s[A-Za-z][A-Za-z0-9]*)?"
+# an outlet's name: one word, or two where the second has Latin letters ("이데일리 스타in", "SBS Biz")
+_OUTLET = r"[가-힣A-Za-z][가-힣A-Za-z0-9&.]*(?:\s(?=[가-힣]*[A-Za-z])[가-힣A-Za-z][가-힣A-Za-z0-9]*)?"
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,17 @@ _DESK_WORD = re.compile(
 )
 
 
+# a word that names a paper or a channel ("월간조선", "가나일보", "다라뉴스"), printed before "기자"
+_OUTLET_WORD = re.compile(
+    r"[가-힣]*(?:일보|신문|뉴스|방송|조선|경제|저널|타임스|타임즈|데일리|투데이|미디어|통신|닷컴|매일)"
+)
+
+
 def _names(text: str) -> list[str]:
     return [
         n
         for n in re.findall(_NAME, re.sub(_ROLE, " ", text))
-        if n not in _NOT_A_NAME and not _DESK_WORD.fullmatch(n)
+        if n not in _NOT_A_NAME and not _DESK_WORD.fullmatch(n) and not _OUTLET_WORD.fullmatch(n)
     ]
 
 
@@ -127,7 +134,7 @@ _LEADING = (
     # [아이뉴스24 안세준·윤소진 기자] / [이코노미스트 라예진 기자] / [임영신 기자] / [헤럴드경제=김철수 기자]
     # / [아시아경제 김철수 기자, 이영희 기자]
     re.compile(
-        rf"\[\s*(?:(?P<outlet>{_OUTLET})\s*(?:[=\-]\s*|\s))?"
+        rf"\[\s*(?:(?P<outlet>{_OUTLET})\s*(?:[=\-|]\s*|\s))?"
         rf"(?P<names>{_NAMES}\s*{_ROLE}(?:\s*[,·]\s*{_NAMES}\s*{_ROLE})*)\s*\]\s*"
     ),
     # (서울=연합뉴스) 김철수 기자 = / [서울=뉴시스]김철수 기자 = / 【서울=뉴시스】김철수 기자 =
@@ -166,12 +173,12 @@ _ONE = re.compile(
 _ANOTHER = _ONE.pattern.replace("?P<names>", "").replace("?P<email>", "")
 _REPORTER_LINE = re.compile(
     r"(?:[•·▪◦∙\-–—]\s*)?"  # a bullet of the block above the article: "• 홍길동 기자", "- 홍길동 기자"
-    rf"[/\[(]?\s*(?:[가-힣]{{1,8}}\s*\|\s*)?"  # the place of a sports dateline: "사직 | 배영은 기자"
-    rf"(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
+    rf"[/\[(<‹〈]?\s*(?:[가-힣]{{1,8}}\s*\|\s*)?"  # the place of a sports dateline: "사직 | 배영은 기자"
+    rf"(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*[=:：]\s*|(?P<outlet>{_OUTLET})\s*=\s*"
     rf"|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\])"
     rf"|(?P<outlet3>[가-힣A-Za-z0-9&.]{{5,20}})\s+(?={_NAMES}\s*{_ROLE}))?"  # too long for a name
     rf"(?P<body>{_ONE.pattern}(?:\s*[,·/]\s*{_ANOTHER})*)"
-    rf"\s*[\])]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*"
+    rf"\s*[\])>›〉]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*"
     r"(?:\+?\s*(?:구독|구독하기|구독\s*중|기자\s*페이지|다른\s*기사\s*보기|기사\s*더\s*보기)\s*)?"
 )
 
@@ -184,7 +191,11 @@ def reporter_line(line: str) -> Byline | None:
     match = _REPORTER_LINE.fullmatch(line.strip())
     if match is None:
         return None
+    if line.rstrip().endswith((">", "›", "〉")) and not re.match(r"\s*[<‹〈]", line):
+        return None  # "홍길동 앵커>": a broadcast's turn label, whose words follow; "< 홍길동 기자 >" signs
     outlet = (match.group("outlet") or match.group("outlet2") or match.group("outlet3") or "").strip() or None
+    if outlet is None:  # "정혜연 월간조선 기자": the paper's name between the name and the title
+        outlet = next((w for w in match.group("body").split() if _OUTLET_WORD.fullmatch(w)), None)
     reporters: list[tuple[str, str | None]] = []
     for one in _ONE.finditer(match.group("body")):
         email = one.group("email")
