@@ -266,3 +266,44 @@ def test_a_place_in_brackets_is_not_cut_at_its_slash(line: str) -> None:
     from brief.clean.captions import caption_text
 
     assert caption_text(line) == (line, None)
+
+
+# ---------------------------------------------------------------- broadcast production marks
+MARKED_SCRIPTS = [
+    (
+        "◀ANC▶\n설 연휴를 앞두고 전통시장이\n오랜만에 활기를 되찾았습니다.\n◀END▶\n◀VCR▶\n"
+        "이른 아침부터 시장 골목은\n장을 보러 나온 시민들로 붐볐습니다.\n◀INT▶박가을/상인\n"
+        '"오늘처럼 손님이 많은 날은\n정말 오랜만이다."\n(S/U)\n"올해 설 대목은\n'
+        '지난해보다 나을 것이라는\n기대가 큽니다.\nMBC뉴스 정하늘입니다."',
+        "정하늘",
+        '"올해 설 대목은 지난해보다 나을 것이라는 기대가 큽니다.',
+    ),
+    (
+        "◀ANC▶\n폭설로 산간 마을이\n사흘째 고립됐습니다.\n◀END▶\n◀VCR▶\n"
+        "마을로 들어가는 길은\n허리까지 쌓인 눈에 막혔습니다.\n◀INT▶김바다/주민\n"
+        '"이렇게 눈이 많이 온 건\n처음 본다."\n(S/U)\n"제설 작업은 내일까지\n'
+        '이어질 예정입니다.\nKBS 뉴스 오들판입니다."',
+        "오들판",
+        '"제설 작업은 내일까지 이어질 예정입니다.',
+    ),
+    (
+        "◀ANC▶\n동네 도서관이\n밤 10시까지 문을 엽니다.\n◀END▶\n◀VCR▶\n"
+        "퇴근한 직장인들이\n하나둘 열람실을 채웁니다.\n◀INT▶이나래/직장인\n"
+        '"퇴근 뒤에도 책을 읽을 수 있어\n좋다."\n(S/U)\n"도서관은 이용자 반응을 보고\n'
+        '주말 개방도 늘릴 계획입니다.\nSBS 뉴스 최가람입니다."',
+        "최가람",
+        '"도서관은 이용자 반응을 보고 주말 개방도 늘릴 계획입니다.',
+    ),
+]
+
+
+@pytest.mark.parametrize(("script", "reporter", "last"), MARKED_SCRIPTS)
+def test_production_marks_are_removed_and_the_stand_up_is_one_paragraph(
+    script: str, reporter: str, last: str
+) -> None:
+    article = clean_text(script)
+    assert not any(mark in p for p in article.paragraphs for mark in ("◀ANC▶", "◀END▶", "◀VCR▶", "(S/U)"))
+    assert any(p.startswith("◀INT▶") and "/" in p and len(p) < 20 for p in article.paragraphs)
+    assert article.paragraphs[-1] == last
+    assert [r.name for r in article.reporters] == [reporter]
+    assert {r.reason for r in article.removed} >= {"broadcast label", "broadcast sign-off"}

@@ -129,7 +129,7 @@ SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s
 # "<녹취> 이영희(가나군) :", "[인터뷰] 박철수 / 주민". The quote stage reads the speaker from it: it stays
 # a body paragraph exactly as printed (not a heading, a caption with a credit, or a promotion)
 SOUND_BITE_LABEL = re.compile(
-    r"(?:[▶■●◆▷-]\s*)?[\[<]?\s*(?:인터뷰|녹취|싱크|현장음|INT|SYNC)\s*[\]>]?\s*[:：]?\s*"
+    r"(?:[▶■●◆▷-]\s*)?[\[<◀]?\s*(?:인터뷰|녹취|싱크|현장음|INT|SYNC)\s*[\]>▶]?\s*[:：]?\s*"
     r"[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,10}){0,2}(?:\s*[/(][^:：\"“”\[\]<>]{1,40}\)?)?\s*[:：]?",
     re.IGNORECASE,
 )

@@ -38,6 +38,7 @@ _ADNOMINAL_END = re.compile(r"[가-힣](?:는|인|된|한|할|될|던|운|린|�
 _PARTICLE_END = re.compile(r"[가-힣]{2}(?:은|는|이|가|을|를|에|에서|에게|와|과|으로|로)$")
 _SENTENCE_END = re.compile(r"[.?!。…](?:['\"’”」』)\]]|\s)*$|(?:다|요|죠|까)['\"’”」』]?$")
 _MAX_WRAPPED = 60  # hard-wrapped lines are short; a longer line is a paragraph of its own
+_INT_LABEL = re.compile(r"◀\s*(?:INT|SYN|인터뷰|녹취)\s*▶")
 _LIST_OR_LABEL = re.compile(r"^(?:[-•·▶▷■□◆◇●○▲△※*☞]|\d+[.)]|[①-⑳]|\[[^\]]{1,20}\]|<[^>]{1,20}>)")
 
 
@@ -188,9 +189,16 @@ def _joins(
     script_start: bool,
 ) -> bool:
     """Whether line ``nxt`` continues the paragraph whose last line is ``last`` (cheap tests first)."""
-    if open_quote:  # a quotation broken over lines: joined when the next line closes it
+    if _INT_LABEL.match(last):
+        return False  # "◀INT▶홍길동/주민": a sound bite's label, over what was said
+    if open_quote:  # a quotation broken over lines: joined when the next line closes it, or, in a
+        # hard-wrapped block, while the quoted sentence goes on
         straight, curly = _quote_balance(nxt)
-        joins = len(nxt) <= 600 and (straight % 2 == 1 or curly < 0)
+        joins = len(nxt) <= 600 and (
+            straight % 2 == 1
+            or curly < 0
+            or (wrapped and last_fragment and _SENTENCE_END.search(last) is None)
+        )
     elif _SENTENCE_END.search(last) is not None or len(last) < 4:
         return False
     elif wrapped:
