@@ -307,3 +307,59 @@ def test_production_marks_are_removed_and_the_stand_up_is_one_paragraph(
     assert article.paragraphs[-1] == last
     assert [r.name for r in article.reporters] == [reporter]
     assert {r.reason for r in article.removed} >= {"broadcast label", "broadcast sign-off"}
+
+
+# ---------------------------------------------------------------- reporters credited in the text
+ANCHOR_LEADS = [
+    ("먼저 강하늘 기자가 소개합니다.", "강하늘"),
+    ("올해 활약한 시니어 기자들을 박들판 국민기자가 돌아봤습니다.", "박들판"),
+    ("금리 인하가 왜 늦어지는지 최바다 기자가 알아봤습니다.", "최바다"),
+    ("현장에 윤가람 특파원이 다녀왔습니다.", None),  # 특파원이: no subject marker 가, not read
+]
+
+
+@pytest.mark.parametrize(("lead", "name"), ANCHOR_LEADS)
+def test_the_anchor_lead_credits_the_reporter(lead: str, name: str | None) -> None:
+    article = clean_text(f"{PARAGRAPH_A} {lead}\n\n{PARAGRAPH_B}\n\n{PARAGRAPH_C}")
+    assert [r.name for r in article.reporters] == ([name] if name else [])
+    assert lead in article.paragraphs[0]  # the lead stays as the anchor said it
+
+
+NOT_CREDITS = [
+    "현장 기자가 다녀왔습니다.",  # no name
+    "시민 기자가 소개합니다.",  # a role, no name
+    "김하늘 기자가 말했습니다.",  # not a hand-over
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_CREDITS)
+def test_other_sentences_with_a_reporter_credit_no_one(sentence: str) -> None:
+    article = clean_text(f"{PARAGRAPH_A} {sentence}\n\n{PARAGRAPH_B}")
+    assert article.reporters == ()
+
+
+LONE_NAMES = [
+    ("고대 병원 당뇨 연구 맡아\n\n강하늘\n발행날짜: 2005-05-31 15:54:30\n\n{a}\n\n{b}", "강하늘"),
+    ("{a}\n\n{b}\n이들판\n\n자료사진\n당신의 의견을 남겨주세요", "이들판"),
+    ("시의회 예산 논란\n입력 2024.03.05 10:20\n박바다\n\n{a}\n\n{b}", "박바다"),
+]
+
+
+@pytest.mark.parametrize(("page", "name"), LONE_NAMES)
+def test_a_name_alone_where_a_byline_stands_is_the_reporter(page: str, name: str) -> None:
+    article = clean_text(page.format(a=PARAGRAPH_A, b=PARAGRAPH_B))
+    assert [r.name for r in article.reporters] == [name]
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
+    assert name not in article.subheadlines
+
+
+def test_a_name_the_story_mentions_is_no_byline() -> None:
+    a = "홍길동 의원은 이날 본회의에서 예산 삭감을 강하게 비판하며 재심의를 요구했다."
+    article = clean_text(f"{a}\n\n{PARAGRAPH_B}\n홍길동\n\n자료사진")
+    assert article.reporters == ()
+
+
+@pytest.mark.parametrize("label", ["김하늘 앵커>", "최바다 국민기자>", "박들판 기자>"])
+def test_a_turn_label_credits_the_anchor_or_reporter(label: str) -> None:
+    article = clean_text(f"{label}\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
+    assert [r.name for r in article.reporters] == [label[:3]]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from brief.clean.metadata import SURNAMES as _SURNAMES
+
 __all__ = [
     "caption_text",
     "is_caption_like",
@@ -134,10 +136,6 @@ def is_caption_like(line: str) -> bool:
 
 # A photo of a person captioned with only the name and title ("▲ 홍길동 가나시 노인회 부회장"): a family
 # name (the common ones), a given name, then up to five words whose last is a title or a role
-_SURNAMES = (
-    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함"
-    "변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉"
-)
 _NAME_CAPTION = re.compile(
     rf"[▲△]\s*(?P<name>[{_SURNAMES}][가-힣]{{1,3}})\s+(?:[가-힣A-Za-z0-9·()]+\s+){{0,5}}"
     r"[가-힣]*(?:회장|위원장|의장|이사장|원장|총장|관장|청장|단장|소장|지회장|협의회장|부장|국장|과장|실장|센터장"

@@ -41,7 +41,10 @@ from brief.clean.layout import repair_layout
 from brief.clean.metadata import (
     DESK,
     EMAIL,
+    NOT_A_NAME,
+    SURNAMES,
     Byline,
+    anchor_credits,
     email_only,
     leading_byline,
     reporter_line,
@@ -352,6 +355,7 @@ def _clean_repaired(
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
 
+    _lone_names(lines, start, end, evidence, table)
     headline, subheadlines = _header(lines[:start], evidence, hints, table)
     paragraphs, headings, truncated = _body(lines, start, end, evidence, table)
     captions = _captions(lines[:end], evidence)
@@ -366,6 +370,10 @@ def _clean_repaired(
             source, "no Korean article text found (too little Korean running text after cleaning)"
         )
 
+    for paragraph in paragraphs:
+        for name in anchor_credits(paragraph):
+            if table.by_name(name) is None:
+                evidence.add_reporter(name, None)
     evidence.settle_emails()
     for reporter in evidence.reporters:
         if reporter.email:
@@ -476,6 +484,47 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
         if line.kind == "removed" and line.reason == "navigation header":
             expected_rank = 1
         previous = line
+
+
+# a broadcast's turn label that credits the anchor or reporter ("홍길동 앵커>", "홍길동 국민기자>")
+_TURN_CREDIT = re.compile(
+    rf"(?P<name>[{SURNAMES}][가-힣]{{2}})\s*(?:[가-힣]{{2}}\s?)?(?:기자|앵커|특파원)\s*>"
+)
+_RUNNING_LINE = 20  # a paragraph of the story is longer than this; a name or a short label shorter
+_LONE_NAME = re.compile(f"[{SURNAMES}][가-힣]{{2}}")
+
+
+def _lone_names(lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable) -> None:
+    """A name alone on its line signs the article where a byline stands: next to the dateline above
+    the article ("홍길동" over "발행날짜: …"), or right after its last paragraph. A name the article
+    itself mentions is someone in the story (a photo's label), and stays."""
+    texts = [i for i in range(start, end) if lines[i].kind == "text"]
+    running = [i for i in texts if len(lines[i].text) >= _RUNNING_LINE]
+    last = _neighbour(lines, running[-1], 1) if running else None  # the line after the last paragraph
+    body = " ".join(lines[i].text for i in texts if i != last)
+    near = [i for i in range(start) if lines[i].kind == "removed" and lines[i].reason == "dateline"]
+    after = next((i for i in range(end, len(lines)) if lines[i].kind != "blank"), None)
+    candidates = {k for d in near for k in (_neighbour(lines, d, -1), _neighbour(lines, d, 1))}
+    for i in sorted(k for k in candidates | {after, last} if k is not None):
+        if lines[i].kind not in ("text", "heading") or (start <= i < end and i != last):
+            continue
+        name = lines[i].text.strip()
+        if (
+            _LONE_NAME.fullmatch(name)
+            and name not in NOT_A_NAME
+            and name not in body
+            and table.by_name(name) is None
+        ):
+            _remove(lines[i], "byline", ev)
+            ev.add_reporter(name, None)
+
+
+def _neighbour(lines: list[_Line], index: int, step: int) -> int | None:
+    """The nearest non-blank line before (step -1) or after (step 1) ``index``."""
+    i = index + step
+    while 0 <= i < len(lines) and lines[i].kind == "blank":
+        i += step
+    return i if 0 <= i < len(lines) else None
 
 
 def _name_captions(lines: list[_Line]) -> None:
@@ -600,6 +649,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if table.by_name(labelled.group("name")) is None:
             ev.add_reporter(labelled.group("name"), None)
         return
+    turn = _TURN_CREDIT.fullmatch(t) if t.endswith(">") else None
+    if turn is not None and turn.group("name") not in NOT_A_NAME:
+        ev.add_reporter(turn.group("name"), None)  # "홍길동 앵커>": the anchor's turn, credited; it stays
     byline = reporter_line(t)
     if byline is not None and byline.reporters:
         _remove(line, "byline", ev)

@@ -9,7 +9,9 @@ __all__ = [
     "DESK",
     "EMAIL",
     "NOT_A_NAME",
+    "SURNAMES",
     "Byline",
+    "anchor_credits",
     "email_only",
     "leading_byline",
     "reporter_line",
@@ -106,6 +108,11 @@ _NOT_A_NAME = frozenset(
     }
 )
 NOT_A_NAME = _NOT_A_NAME
+# the common Korean family names (together nearly every Korean), as first syllables of a name
+SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함"
+    "변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉"
+)
 
 
 # a newsroom desk printed before the reporter's name ("보도국 홍길동 기자", "사회부 김영희 기자")
@@ -239,3 +246,23 @@ def trailing_byline(line: str) -> tuple[Byline, str] | None:
     if byline is None:
         return None
     return byline, line[: match.start()].rstrip()
+
+
+# The anchor hands over to the reporter: "먼저 홍길동 기자가 소개합니다.", "… 홍길동 국민기자가 다녀왔습니다."
+_ANCHOR_CREDIT = re.compile(
+    rf"(?:^|(?<=\s))(?P<name>[{SURNAMES}][가-힣]{{2}})\s*(?:[가-힣]{{2}}\s?)?(?:기자|특파원|리포터)가\s+"
+    r"(?:[^.!?\"“”]{0,40}\s)?(?:소개합니다|보도합니다|전합니다|전해\s?드립니다|취재했습니다|다녀왔습니다"
+    r"|정리했습니다|[가-힣]{1,2}봤습니다)[.!]?(?=\s|$)"
+)
+
+
+def anchor_credits(paragraph: str) -> list[str]:
+    """The reporters an anchor's lead credits ("먼저 홍길동 기자가 소개합니다."): names of three
+    syllables with a common family name, never a role word ("시민기자가 …")."""
+    if "가 " not in paragraph:
+        return []
+    return [
+        m.group("name")
+        for m in _ANCHOR_CREDIT.finditer(paragraph)
+        if m.group("name") not in _NOT_A_NAME and not _OUTLET_WORD.fullmatch(m.group("name"))
+    ]
