@@ -363,3 +363,24 @@ def test_a_name_the_story_mentions_is_no_byline() -> None:
 def test_a_turn_label_credits_the_anchor_or_reporter(label: str) -> None:
     article = clean_text(f"{label}\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
     assert [r.name for r in article.reporters] == [label[:3]]
+
+
+SIGN_OFFS = [
+    ("KBS 뉴스 김하늘입니다.", "KBS", None),
+    ("MBC뉴스 박바다입니다.", "MBC", None),
+    (
+        "MBC뉴스 박바다입니다.",
+        "대구MBC",
+        "Copyright © Daegu Munhwa Broadcasting Corporation. All rights reserved.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sign_off", "outlet", "copyright"), SIGN_OFFS)
+def test_a_broadcast_sign_off_names_the_network_unless_an_affiliate_signs_the_page(
+    sign_off: str, outlet: str, copyright: str | None
+) -> None:
+    page = f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n{sign_off}" + (f"\n\n{copyright}" if copyright else "")
+    article = clean_text(page)
+    assert article.outlet.ko == outlet
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)

@@ -721,6 +721,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             signed = _SIGNED_OFF.search(t)
             if signed is not None:
                 ev.add_reporter(signed.group("name"), None)
+            entry = table.find_in(t[: signed.start()] if signed is not None else t)
+            if entry is not None:  # the network signs; an affiliate's copyright line, if any, wins
+                ev.outlets.append((3, entry.outlet, True))
         elif reason == "reporter photo":  # "기자이미지 홍길동": the photo of the reporter who wrote it
             names = _PHOTO_WIDGET_WORDS.sub(" ", t).split()
             if len(names) == 1 and 2 <= len(names[0]) <= 4 and table.by_name(names[0]) is None:
