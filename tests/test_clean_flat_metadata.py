@@ -384,3 +384,11 @@ def test_a_broadcast_sign_off_names_the_network_unless_an_affiliate_signs_the_pa
     article = clean_text(page)
     assert article.outlet.ko == outlet
     assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
+
+
+@pytest.mark.parametrize(
+    "credit", ["입력 2024.03.05 10:20 시민 기자", "명예기자입니다.", "가나일보 기자 kim@example.com"]
+)
+def test_a_role_or_outlet_word_before_기자_is_never_a_reporter(credit: str) -> None:
+    article = clean_text(f"{credit}\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
+    assert not any(r.name in ("시민", "명예", "가나일보") for r in article.reporters)

@@ -45,6 +45,7 @@ from brief.clean.metadata import (
     SURNAMES,
     Byline,
     anchor_credits,
+    could_be_a_name,
     email_only,
     leading_byline,
     reporter_line,
@@ -171,6 +172,8 @@ class _Evidence:
         self.removed.append((position, RemovedLine(text, reason)))
 
     def add_reporter(self, name: str, email: str | None) -> None:
+        if not could_be_a_name(name):
+            return  # "시민" of "시민기자", "인턴", "사회부": reporters are people
         for i, known in enumerate(self.reporters):
             if known.name == name:
                 if email and not known.email:

@@ -12,6 +12,7 @@ __all__ = [
     "SURNAMES",
     "Byline",
     "anchor_credits",
+    "could_be_a_name",
     "email_only",
     "leading_byline",
     "reporter_line",
@@ -266,3 +267,9 @@ def anchor_credits(paragraph: str) -> list[str]:
         for m in _ANCHOR_CREDIT.finditer(paragraph)
         if m.group("name") not in _NOT_A_NAME and not _OUTLET_WORD.fullmatch(m.group("name"))
     ]
+
+
+def could_be_a_name(word: str) -> bool:
+    """Whether a word credited as a reporter can be a person's name: not a role word ("인턴", "시민" of
+    "시민기자"), a desk ("사회부") or an outlet's name ("가나일보")."""
+    return word not in _NOT_A_NAME and not _DESK_WORD.fullmatch(word) and not _OUTLET_WORD.fullmatch(word)
