@@ -392,3 +392,9 @@ def test_a_broadcast_sign_off_names_the_network_unless_an_affiliate_signs_the_pa
 def test_a_role_or_outlet_word_before_기자_is_never_a_reporter(credit: str) -> None:
     article = clean_text(f"{credit}\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
     assert not any(r.name in ("시민", "명예", "가나일보") for r in article.reporters)
+
+
+@pytest.mark.parametrize("cells", [" | | |", " | |", "  |  |  |  |"])
+def test_empty_table_cells_after_the_last_sentence_are_cut(cells: str) -> None:
+    article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}{cells}")
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)

@@ -415,6 +415,7 @@ def strip_html_residue(line: str) -> str:
     return line if cleaned == line else " ".join(cleaned.split())
 
 
+_EMPTY_CELLS = re.compile(r"(?<=\S)(?:\s+\|){2,}\s*$")  # "… 너무... | | |": a table's empty cells after text
 _ONE_CELL = re.compile(r"\|\s*(?P<cell>[^|\s][^|]*?)\s*\|?")
 
 
@@ -449,6 +450,7 @@ def repair_layout(text: str) -> str:
     wrapped lines joined."""
     lines = [strip_html_residue(line) if ("<" in line or "&" in line) else line for line in text.split("\n")]
     lines = [_one_cell(line) if line.startswith("|") else line for line in lines]
+    lines = [_EMPTY_CELLS.sub("", line) if line.endswith("|") else line for line in lines]
     non_blank = [line for line in lines if line]
     longest = max(non_blank, key=len, default="")
     flat = len(non_blank) <= 3 and (len(longest) >= _FLAT_MIN or _unpunctuated_run(longest))
