@@ -398,3 +398,31 @@ def test_a_role_or_outlet_word_before_기자_is_never_a_reporter(credit: str) ->
 def test_empty_table_cells_after_the_last_sentence_are_cut(cells: str) -> None:
     article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}{cells}")
     assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
+
+
+SOURCE_LINKS = [
+    ("from 시사IN http://www.example.com/news/123", "시사IN"),
+    ("출처: 한겨레 https://www.example.org/a/1", "한겨레"),
+    ("원문 : 가나타임스 https://gana.example.com/article/9", "가나타임스"),
+]
+
+
+@pytest.mark.parametrize(("line", "outlet"), SOURCE_LINKS)
+def test_a_linked_source_line_names_the_outlet_and_leaves_the_body(line: str, outlet: str) -> None:
+    article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n\n{line}")
+    assert article.outlet.ko == outlet
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("(한국경제신문 1996년 11월 19일자).", "한국경제"),
+        ("(한겨레 2008.05.10)", "한겨레"),
+        ("[동아일보 2001년 3월 2일자]", "동아일보"),
+    ],
+)
+def test_a_dated_issue_line_names_the_paper(line: str, outlet: str) -> None:
+    article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n{line}")
+    assert article.outlet.ko == outlet
+    assert article.date is not None

@@ -94,6 +94,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
 _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?https?://\S+", re.IGNORECASE)
 _OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
+_SOURCE_LINK = re.compile(
+    r"(?:from|source|via|출처|원문|기사\s*원문)\s*[:：]?\s*(?P<name>[^\s:：].{0,29}?)\s*[:：]?\s*(?P<url>https?://\S+)",
+    re.IGNORECASE,
+)
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
 # a reporter's name and e-mail without a title ("이태우 leetw@x.com", "장윤희(ego@x.co.kr)")
 _NAMED_EMAIL = re.compile(
@@ -637,6 +641,14 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if entry:
             ev.outlets.append((4, entry.outlet, True))
         return
+    source = _SOURCE_LINK.fullmatch(t) if "://" in t else None
+    if source is not None:  # "from 시사IN http://…": the re-posted article's source, named and linked
+        _remove(line, "source link", ev)
+        entry = table.by_name(source.group("name")) or table.by_domain(
+            source.group("url").split("//", 1)[-1].split("/", 1)[0]
+        )
+        ev.outlets.append((3, entry.outlet, True) if entry else (3, Outlet(ko=source.group("name")), False))
+        return
     if bp.is_metadata_numbers(t):
         _remove(line, "metadata ids and timestamps", ev)
         ev.dates.extend(epoch_ms_dates(t))
@@ -706,6 +718,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     dated = dateline_date(t)
     if dated is not None:
         _remove(line, "dateline", ev)
+        entry = table.find_in(t)  # "(가나일보 1996년 11월 19일자)": the paper and its issue
+        if entry is not None:
+            ev.outlets.append((3, entry.outlet, True))
         ev.datelines.append((line.index, dated[0], dated[1], dated[2]))
         for name in _DATELINE_REPORTER.findall(t):
             ev.add_reporter(name, None)
