@@ -148,13 +148,16 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("text to speech", r".{0,20}(?:텍스트\s*)?음성\s*변환.{0,20}|.{0,10}(?:기사\s*)?읽어\s*주기.{0,10}"),
         (
             "broadcast label",
-            r"[\[<(【]\s*(?:앵커|기자|리포트|앵커\s*리포트|기자\s*리포트|클로징|오프닝|스튜디오)(?:\s*멘트)?\s*[\]>)】]",
+            r"[\[<(【]\s*(?:앵커|기자|리포트|앵커\s*리포트|기자\s*리포트|클로징|오프닝|스튜디오)(?:\s*멘트)?\s*[\]>)】]"
+            # a script's production marks: "◀ANC▶", "◀END▶ ◀VCR▶", "(S/U)" (the reporter's stand-up)
+            r"|(?:(?:◀\s*(?:ANC|END|VCR|CG|SYN|SOT|NA|S/U|앵커|리포트|기자)\s*▶|\(\s*(?:S/U|VCR|CG)\s*\))\s*)+",
         ),
         (
             "broadcast sign-off",
-            r"[가-힣]{2,4}\s*기자(?:입니다|가\s*보도합니다)\.?[\"”]?"  # a stand-up's stray closing mark
+            # (a stand-up's stray closing mark after it: "…입니다.\"")
+            r"[가-힣]{2,4}\s*기자(?:입니다|가\s*보도합니다|의\s*보도입니다)\.?[\"”]?"
             r"|(?:KBS|MBC|SBS|YTN|JTBC|MBN|OBS|CBS|EBS|TV\s*조선|채널\s*A|연합뉴스\s*TV|뉴스\s*TVN?)"
-            r"\s*(?:뉴스|News)?\s*[가-힣]{2,4}(?:\s*기자)?입니다\.?[\"”]?"
+            r"\s*(?:뉴스|News)?\s*[가-힣]{2,4}(?:\s*기자)?입니다\.?[\"”']?"
             r"|.{0,30}(?:여러분의\s*)?(?:소중한\s*)?제보를\s*기다립니다\.?",
         ),
         (
@@ -431,7 +434,11 @@ _SOURCE_LINK = re.compile(
 
 def is_run_together(line: str) -> bool:
     """A line of names run together without spaces (a region or edition menu), with no sentence in it."""
-    return _RUN_TOGETHER.search(line) is not None and _SENTENCE_END.search(line) is None
+    return (
+        _RUN_TOGETHER.search(line) is not None
+        and _SENTENCE_END.search(line) is None
+        and _STATEMENT_STOP.search(line) is None
+    )
 
 
 def _rule(reason: str) -> re.Pattern[str]:

@@ -24,6 +24,7 @@ from brief.clean.captions import (
     is_credit_only,
     is_wire_photo_credit,
     looks_like_photo_description,
+    name_caption,
     split_credit,
 )
 from brief.clean.dates import (
@@ -40,7 +41,11 @@ from brief.clean.layout import repair_layout
 from brief.clean.metadata import (
     DESK,
     EMAIL,
+    NOT_A_NAME,
+    SURNAMES,
     Byline,
+    anchor_credits,
+    could_be_a_name,
     email_only,
     leading_byline,
     reporter_line,
@@ -89,6 +94,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
 _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?https?://\S+", re.IGNORECASE)
 _OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
+_SOURCE_LINK = re.compile(
+    r"(?:from|source|via|출처|원문|기사\s*원문)\s*[:：]?\s*(?P<name>[^\s:：].{0,29}?)\s*[:：]?\s*(?P<url>https?://\S+)",
+    re.IGNORECASE,
+)
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
 # a reporter's name and e-mail without a title ("이태우 leetw@x.com", "장윤희(ego@x.co.kr)")
 _NAMED_EMAIL = re.compile(
@@ -96,8 +105,11 @@ _NAMED_EMAIL = re.compile(
     r"(?P<name>[가-힣]{2,4})\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?$"
 )
 # the reporter who signs off a broadcast report
-_SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다)")
+_SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다|의\s*보도입니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
+_LISTED_CAPTION = re.compile(r"^(?:[•·]\s*)?[▲△]\s*")  # "• ▲ …": a caption in a list of photos
+# a photo's credit with a copyright sign: "ⓒ한국프로축구연맹 제공", "© 가나시 제공", "사진 ⓒ 가나구청"
+_PHOTO_COPYRIGHT = re.compile(r"[ⓒ©]\s*[^\s=ⓒ©]{2,20}\s*제공\s*|사진\s*[ⓒ©]\s*[^\s=ⓒ©]{2,20}\s*(?:제공)?\s*")
 # a wire's dateline tag with the photographer ("[서울=뉴시스] 홍길동 기자 = …") over a line credited with
 # the photo's date ("… 2019.03.14", "… 2019.03.14 photo@x.com"): a wire photo's caption
 _WIRE_TAG = re.compile(r"[\[(【]\s*[가-힣]{1,6}\s*=\s*[^\])】]{1,12}[\])】]\s*[가-힣]{2,4}\s*기자\s*=")
@@ -125,7 +137,7 @@ SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s
 # "<녹취> 이영희(가나군) :", "[인터뷰] 박철수 / 주민". The quote stage reads the speaker from it: it stays
 # a body paragraph exactly as printed (not a heading, a caption with a credit, or a promotion)
 SOUND_BITE_LABEL = re.compile(
-    r"(?:[▶■●◆▷-]\s*)?[\[<]?\s*(?:인터뷰|녹취|싱크|현장음|INT|SYNC)\s*[\]>]?\s*[:：]?\s*"
+    r"(?:[▶■●◆▷-]\s*)?[\[<◀]?\s*(?:인터뷰|녹취|싱크|현장음|INT|SYNC)\s*[\]>▶]?\s*[:：]?\s*"
     r"[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,10}){0,2}(?:\s*[/(][^:：\"“”\[\]<>]{1,40}\)?)?\s*[:：]?",
     re.IGNORECASE,
 )
@@ -164,6 +176,8 @@ class _Evidence:
         self.removed.append((position, RemovedLine(text, reason)))
 
     def add_reporter(self, name: str, email: str | None) -> None:
+        if not could_be_a_name(name):
+            return  # "시민" of "시민기자", "인턴", "사회부": reporters are people
         for i, known in enumerate(self.reporters):
             if known.name == name:
                 if email and not known.email:
@@ -332,6 +346,7 @@ def _clean_repaired(
     evidence = _Evidence()
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
+    _name_captions(lines)
     _drop_summary_boxes(lines, evidence)
     _drop_summary_points(lines, evidence)
     _drop_dated_lists(lines, evidence)
@@ -348,6 +363,7 @@ def _clean_repaired(
     _drop_link_lists(lines, start, end, evidence)
     _drop_repeated_paragraphs(lines, start, end, evidence)
 
+    _lone_names(lines, start, end, evidence, table)
     headline, subheadlines = _header(lines[:start], evidence, hints, table)
     paragraphs, headings, truncated = _body(lines, start, end, evidence, table)
     captions = _captions(lines[:end], evidence)
@@ -362,6 +378,10 @@ def _clean_repaired(
             source, "no Korean article text found (too little Korean running text after cleaning)"
         )
 
+    for paragraph in paragraphs:
+        for name in anchor_credits(paragraph):
+            if table.by_name(name) is None:
+                evidence.add_reporter(name, None)
     evidence.settle_emails()
     for reporter in evidence.reporters:
         if reporter.email:
@@ -472,6 +492,64 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
         if line.kind == "removed" and line.reason == "navigation header":
             expected_rank = 1
         previous = line
+
+
+# a broadcast's turn label that credits the anchor or reporter ("홍길동 앵커>", "홍길동 국민기자>")
+_TURN_CREDIT = re.compile(
+    rf"(?P<name>[{SURNAMES}][가-힣]{{2}})\s*(?:[가-힣]{{2}}\s?)?(?:기자|앵커|특파원)\s*>"
+)
+_RUNNING_LINE = 20  # a paragraph of the story is longer than this; a name or a short label shorter
+_LONE_NAME = re.compile(f"[{SURNAMES}][가-힣]{{2}}")
+
+
+def _lone_names(lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable) -> None:
+    """A name alone on its line signs the article where a byline stands: next to the dateline above
+    the article ("홍길동" over "발행날짜: …"), or right after its last paragraph. A name the article
+    itself mentions is someone in the story (a photo's label), and stays."""
+    texts = [i for i in range(start, end) if lines[i].kind == "text"]
+    running = [i for i in texts if len(lines[i].text) >= _RUNNING_LINE]
+    last = _neighbour(lines, running[-1], 1) if running else None  # the line after the last paragraph
+    body = " ".join(lines[i].text for i in texts if i != last)
+    near = [i for i in range(start) if lines[i].kind == "removed" and lines[i].reason == "dateline"]
+    after = next((i for i in range(end, len(lines)) if lines[i].kind != "blank"), None)
+    candidates = {k for d in near for k in (_neighbour(lines, d, -1), _neighbour(lines, d, 1))}
+    for i in sorted(k for k in candidates | {after, last} if k is not None):
+        if lines[i].kind not in ("text", "heading") or (start <= i < end and i != last):
+            continue
+        name = lines[i].text.strip()
+        if (
+            _LONE_NAME.fullmatch(name)
+            and name not in NOT_A_NAME
+            and name not in body
+            and table.by_name(name) is None
+        ):
+            _remove(lines[i], "byline", ev)
+            ev.add_reporter(name, None)
+
+
+def _neighbour(lines: list[_Line], index: int, step: int) -> int | None:
+    """The nearest non-blank line before (step -1) or after (step 1) ``index``."""
+    i = index + step
+    while 0 <= i < len(lines) and lines[i].kind == "blank":
+        i += step
+    return i if 0 <= i < len(lines) else None
+
+
+def _name_captions(lines: list[_Line]) -> None:
+    """A line of a name and a title under a bullet ("▲ 홍길동 가나시 노인회 부회장") between paragraphs,
+    with no such line next to it: the caption of a person's photo. (Several in a row are a list, of
+    people appointed or awarded, and stay.)"""
+    texts = [line for line in lines if line.kind != "blank"]
+    for k, line in enumerate(texts):
+        if line.kind != "text" or not line.text.startswith(("▲", "△")):
+            continue
+        caption = name_caption(line.text)
+        if caption is None:
+            continue
+        neighbours = texts[max(0, k - 1) : k] + texts[k + 1 : k + 2]
+        if any(n.text.startswith(("▲", "△")) for n in neighbours):
+            continue
+        line.kind, line.caption = "caption", caption
 
 
 _SUMMARY_COUNT = re.compile(r"(\d|한|두|세|네|다섯)\s*줄")
@@ -612,6 +690,14 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if entry:
             ev.outlets.append((4, entry.outlet, True))
         return
+    source = _SOURCE_LINK.fullmatch(t) if "://" in t else None
+    if source is not None:  # "from 시사IN http://…": the re-posted article's source, named and linked
+        _remove(line, "source link", ev)
+        entry = table.by_name(source.group("name")) or table.by_domain(
+            source.group("url").split("//", 1)[-1].split("/", 1)[0]
+        )
+        ev.outlets.append((3, entry.outlet, True) if entry else (3, Outlet(ko=source.group("name")), False))
+        return
     if bp.is_metadata_numbers(t):
         _remove(line, "metadata ids and timestamps", ev)
         ev.dates.extend(epoch_ms_dates(t))
@@ -627,6 +713,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if table.by_name(labelled.group("name")) is None:
             ev.add_reporter(labelled.group("name"), None)
         return
+    turn = _TURN_CREDIT.fullmatch(t) if t.endswith(">") else None
+    if turn is not None and turn.group("name") not in NOT_A_NAME:
+        ev.add_reporter(turn.group("name"), None)  # "홍길동 앵커>": the anchor's turn, credited; it stays
     byline = reporter_line(t)
     if byline is not None and byline.reporters:
         _remove(line, "byline", ev)
@@ -664,6 +753,13 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
             previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
         return
+    if _PHOTO_COPYRIGHT.fullmatch(t):
+        # "ⓒ한국프로축구연맹 제공": who provided the photo above, not who printed the article
+        _remove(line, "photo credit", ev)
+        bullet = previous is not None and _LISTED_CAPTION.match(previous.text) is not None
+        if previous is not None and previous.kind == "text" and (bullet or _reads_as_caption(previous.text)):
+            previous.kind, previous.caption = "caption", _LISTED_CAPTION.sub("", previous.text)
+        return
     if bp.is_copyright(t) and not _credited_caption(t):
         _remove(line, "copyright", ev)
         _copyright_outlet(t, ev, table)
@@ -671,6 +767,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     dated = dateline_date(t)
     if dated is not None:
         _remove(line, "dateline", ev)
+        entry = table.find_in(t)  # "(가나일보 1996년 11월 19일자)": the paper and its issue
+        if entry is not None:
+            ev.outlets.append((3, entry.outlet, True))
         ev.datelines.append((line.index, dated[0], dated[1], dated[2]))
         for name in _DATELINE_REPORTER.findall(t):
             ev.add_reporter(name, None)
@@ -689,6 +788,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             signed = _SIGNED_OFF.search(t)
             if signed is not None:
                 ev.add_reporter(signed.group("name"), None)
+            entry = table.find_in(t[: signed.start()] if signed is not None else t)
+            if entry is not None:  # the network signs; an affiliate's copyright line, if any, wins
+                ev.outlets.append((3, entry.outlet, True))
         elif reason == "reporter photo":  # "기자이미지 홍길동": the photo of the reporter who wrote it
             names = _PHOTO_WIDGET_WORDS.sub(" ", t).split()
             if len(names) == 1 and 2 <= len(names[0]) <= 4 and table.by_name(names[0]) is None:
@@ -703,7 +805,16 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     caption, credit = caption_text(t)
     if credit is not None and _titled_with_site(caption, credit, table):
-        return  # "제목 … / YTN": a title signed with the site's name, not a photo credit
+        # "제목 … / YTN", "제목 … / KBS 2022.09.01.": a title signed with the site's name (and the day it
+        # was broadcast), not a photo credit
+        signed = _SIGNED_DATE.search(credit)
+        dated = dateline_date(signed.group(0)) if signed else None
+        if dated is not None:
+            ev.dates.append((dated[0], dated[1]))
+        entry = table.by_name(_SIGNED_DATE.sub("", credit.lstrip("/ ")).strip())
+        if entry is not None:
+            ev.outlets.append((3, entry.outlet, True))
+        return
     if credit is not None and _MEDIA_TAG.fullmatch(credit) and _title_like(caption):
         return  # "… 사장의 사과 [영상]": a title tagged with what the page shows, crediting no one
     if credit is not None and caption and HANGUL.search(caption):
@@ -753,10 +864,16 @@ def _is_paragraph_with_credit(text: str) -> bool:
     )
 
 
+_SIGNED_DATE = re.compile(r"(?<=\s)(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$")
+_SIGNED_TITLE = re.compile(
+    r"\s/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,10}\s+(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$"
+)
+
+
 def _titled_with_site(text: str, credit: str, table: OutletTable) -> bool:
     """A title line signed "/ OUTLET" with a known outlet's name (a video site's title), which reads as
-    a headline rather than a photo description."""
-    name = credit.lstrip("/ ").strip()
+    a headline rather than a photo description; a date may follow the name ("/ KBS 2022.09.01.")."""
+    name = _SIGNED_DATE.sub("", credit.lstrip("/ ")).strip()
     return (
         credit.startswith("/")
         and table.by_name(name) is not None
@@ -788,7 +905,8 @@ def _take_byline(byline: Byline, ev: _Evidence, table: OutletTable) -> None:
             continue
         ev.add_reporter(name, email)
     if byline.outlet:
-        entry = table.by_name(byline.outlet)
+        # "이데일리 스타in": a known outlet's section is the outlet's
+        entry = table.by_name(byline.outlet) or table.by_name(byline.outlet.split()[0])
         ev.outlets.append((0, entry.outlet if entry else Outlet(ko=byline.outlet), entry is not None))
 
 
@@ -802,8 +920,8 @@ def _copyright_outlet(text: str, ev: _Evidence, table: OutletTable) -> None:
     if entry is not None:
         ev.outlets.append((1, entry.outlet, True))
         return
-    match = re.search(r"[ⓒ©]\s*(?:\(주\)\s*)?([가-힣][가-힣A-Za-z0-9]{1,14})", text)
-    if match:
+    match = re.search(r"[ⓒ©]\s*(?:\(주\)\s*)?([가-힣][가-힣A-Za-z0-9]{1,14}|[A-Za-z][A-Za-z0-9]{1,14})", text)
+    if match and not re.match(r"\s*제공", text[match.end() :]):
         ev.outlets.append((1, Outlet(ko=match.group(1)), False))
 
 
@@ -1368,6 +1486,8 @@ def _is_statement(text: str) -> bool:
     or exclamation. Headlines may end in "?" or "!" ("…어디까지 오를까?"), never in a full stop."""
     if not bp.is_prose(text):
         return False
+    if _SIGNED_TITLE.search(text):
+        return False  # a title signed with the site's name and date: "… / KBS 2022.09.01."
     if text.rstrip("'\"’”」』)] ").endswith((".", "。")):
         return True
     return len(text) >= 50 and not _quoted_remarks(text)
@@ -1432,12 +1552,17 @@ def _body(
             following = body[k]
     for k, line in enumerate(body):
         text = line.text
+        led = (
+            leading_byline(text) if text.startswith(("[", "(", "【")) or not (paragraphs or pending) else None
+        )
+        if led is not None and (not (paragraphs or pending) or (led[0].text.endswith("]") and led[0].outlet)):
+            # the first paragraph's byline, or a bracketed one with the outlet further down ("[가나일보 |
+            # 홍길동 기자] …" where a portal printed a summary box above the article; "[홍길동 기자]" there
+            # may be a turn label of a broadcast, and stays)
+            byline, text = led
+            ev.drop(line.index - 0.5, byline.text, "byline")
+            _take_byline(byline, ev, table)
         if not paragraphs and not pending:
-            led = leading_byline(text)
-            if led is not None:
-                byline, text = led
-                ev.drop(line.index - 0.5, byline.text, "byline")
-                _take_byline(byline, ev, table)
             tag = _OUTLET_TAG.match(text)  # "[파이낸셜뉴스] 본문…": the outlet's name alone
             if tag is not None and table.by_name(tag.group("name")) is not None:
                 ev.drop(line.index - 0.5, tag.group(0).strip(), "byline")
@@ -1620,6 +1745,8 @@ def _captions(lines: list[_Line], ev: _Evidence) -> list[str]:
     for line in lines:
         if line.kind != "caption":
             continue
+        # a markdown table's cell edges around a caption ("| ▲ 현장을 찾은 의원들 |")
+        line.caption = _CAPTION_BULLET.sub("", line.caption.strip("|│¦ "))
         if line.caption in seen:
             ev.drop(line, line.text, "duplicate caption")
         elif line.caption:
