@@ -404,3 +404,18 @@ def test_the_same_question_put_to_two_people_stays() -> None:
         "Q. 올해 가장 이루고 싶은 소망은 무엇인가요?\n\nA. 원하는 회사에 꼭 취업하고 싶습니다.\n"
     )
     assert _clean(page).paragraphs.count("Q. 올해 가장 이루고 싶은 소망은 무엇인가요?") == 2
+
+
+# ---------------------------------------------------------------- 10. a menu run together, glued to the end
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "광역시 가나도나다도다라도라마도마바도바사도사아도아자도자차도",
+        "가나시대한뉴스나다시대한뉴스다라시대한뉴스라마시대한뉴스마바시대한뉴스",
+        "전체 지역 서울특별시부산광역시대구광역시인천광역시광주광역시 전국",
+    ],
+)
+def test_a_menu_glued_after_the_last_sentence_is_cut(menu: str) -> None:
+    article = _clean("버스 노선 새로 짠다\n\n" + LEAD + LAST + " " + menu + "\n")
+    _ends_with_last(article)
+    assert menu in [r.text for r in article.removed if r.reason == "navigation run"]

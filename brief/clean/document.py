@@ -1605,6 +1605,10 @@ def _body(
         ev.drop(sources.pop(), paragraphs.pop(), "after end of article")
         headings = [h for h in headings if h.before < len(paragraphs)]
     if paragraphs:
+        kept, menu = _without_run_together_tail(paragraphs[-1])
+        if menu:  # "… 요구했다. 광역시 경기도강원도충청북도…": a menu run together, glued to the end
+            paragraphs[-1] = kept
+            ev.drop(sources[-1].index + 0.5, menu, "navigation run")
         kept, glued = _without_trailing_widgets(paragraphs[-1])
         if glued:  # "… 밝혔다. 이 콘텐츠를 공유하세요. 목록보기": the page's furniture glued to the end
             paragraphs[-1] = kept
@@ -1645,6 +1649,21 @@ _GLUED_FURNITURE = frozenset(
 _GLUED_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)|\s+(?=\S+$)")
 _GLUED_WINDOW = 200
 _GLUED_PIECE = 80
+
+
+_LAST_STOP = re.compile(r"[.!?][\"'”’」』)]*\s+(?=\S)")
+
+
+def _without_run_together_tail(paragraph: str) -> tuple[str, str | None]:
+    """The paragraph without a line of names run together (a menu) glued after its last sentence, and
+    that line (None when there is none)."""
+    stops = list(_LAST_STOP.finditer(paragraph, max(0, len(paragraph) - 3000)))
+    if not stops:
+        return paragraph, None
+    tail = paragraph[stops[-1].end() :]
+    if not bp.is_run_together(tail):
+        return paragraph, None
+    return paragraph[: stops[-1].end()].rstrip(), tail
 
 
 def _without_trailing_widgets(paragraph: str) -> tuple[str, list[tuple[str, str]]]:
