@@ -250,7 +250,8 @@ def test_a_cut_last_line_without_a_whole_remark_goes(tail: str) -> None:
 def test_a_cut_running_sentence_at_the_end_stays_truncated(tail: str) -> None:
     page = "시 예산안 발표\n\n시는 내년 예산안을 7일 발표했다. 복지 예산이 늘었다.\n\n" + tail
     article = _clean(page)
-    assert article.paragraphs[-1] == tail
+    # it stays with the sentence before it, so the last paragraph holds the last complete sentence too
+    assert article.paragraphs[-1] == "시는 내년 예산안을 7일 발표했다. 복지 예산이 늘었다. " + tail
     assert article.truncated
 
 

@@ -419,3 +419,25 @@ def test_a_menu_glued_after_the_last_sentence_is_cut(menu: str) -> None:
     article = _clean("버스 노선 새로 짠다\n\n" + LEAD + LAST + " " + menu + "\n")
     _ends_with_last(article)
     assert menu in [r.text for r in article.removed if r.reason == "navigation run"]
+
+
+# ---------------------------------------------------------------- 11. a cut sentence on its own line
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "강을 건너 멀리서 찾아온 이들은 꽃",
+        "시는 다음 달부터 새 노선의 시범 운행을 시작할 예",
+        "주민들은 이번 개편으로 출근 시간이 크게 줄어들 것으로 기대하",
+    ],
+)
+def test_a_cut_sentence_alone_stays_with_the_last_complete_one(cut: str) -> None:
+    article = _clean("버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n" + cut)
+    assert article.paragraphs[-1] == LAST + " " + cut
+    assert article.truncated
+
+
+def test_a_cut_remark_alone_stays_a_paragraph_of_its_own() -> None:
+    cut = '이날 간담회에서 한 주민은 "노선이 생겨 정말 다행"이라며'
+    article = _clean("버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n" + cut)
+    assert article.paragraphs[-1] == cut
+    assert article.truncated

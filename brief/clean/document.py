@@ -1635,7 +1635,24 @@ def _body(
     )
     if truncated:
         paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
+        if _cut_sentence_alone(paragraphs, headings):
+            # the sentence the scraper cut stays with the one before it (as on a flattened page), so that
+            # the last paragraph holds the article's last complete sentence
+            paragraphs[-2:] = [f"{paragraphs[-2]} {paragraphs[-1]}"]
     return paragraphs, headings, truncated
+
+
+def _cut_sentence_alone(paragraphs: list[str], headings: list[Heading]) -> bool:
+    """The last paragraph is one sentence the scraper cut, quoting no one ("강을 건너 찾아온 이들은 꽃"),
+    right after a paragraph that ends like a sentence, with no heading between them."""
+    last = paragraphs[-1]
+    return (
+        len(paragraphs) >= 2
+        and _INNER_SENTENCE.search(last) is None
+        and not any(mark in last for mark in "\"“”'‘’")
+        and bp.is_prose(paragraphs[-2])
+        and not any(h.before == len(paragraphs) - 1 for h in headings)
+    )
 
 
 # the empty cells of a layout table a paragraph sat in ("… 했다. | | |")
