@@ -154,8 +154,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "broadcast sign-off",
-            # (a stand-up's stray closing mark after it: "…입니다.\"")
-            r"[가-힣]{2,4}\s*기자(?:입니다|가\s*보도합니다|의\s*보도입니다)\.?[\"”]?"
+            # the closing mark after the sign-off is a stand-up's stray one ("MBC뉴스 NAME입니다.\"")
+            r"[가-힣]{2,4}\s*기자(?:입니다|가\s*보도합니다|의\s*보도입니다)\.?[\"”']?"
             r"|(?:KBS|MBC|SBS|YTN|JTBC|MBN|OBS|CBS|EBS|TV\s*조선|채널\s*A|연합뉴스\s*TV|뉴스\s*TVN?)"
             r"\s*(?:뉴스|News)?\s*[가-힣]{2,4}(?:\s*기자)?입니다\.?[\"”']?"
             r"|.{0,30}(?:여러분의\s*)?(?:소중한\s*)?제보를\s*기다립니다\.?",
