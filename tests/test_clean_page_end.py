@@ -441,3 +441,8 @@ def test_a_cut_remark_alone_stays_a_paragraph_of_its_own() -> None:
     article = _clean("버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n" + cut)
     assert article.paragraphs[-1] == cut
     assert article.truncated
+
+
+def test_an_unstopped_paragraph_before_a_cut_fragment_is_still_truncated() -> None:
+    page = f"새 노선 운행\n\n{OPENING} 시는 내년부터 노선을 두 배로 늘릴 계획이다\n\n그러나 일부 구간은\n"
+    assert _clean(page).truncated

@@ -16,6 +16,7 @@ __all__ = [
     "is_menu_shaped",
     "is_metadata_numbers",
     "is_prose",
+    "is_run_together",
     "is_running_prose",
     "list_item_number",
 ]

@@ -1738,12 +1738,13 @@ def _sentence_before_cut(paragraph: str) -> bool:
 
 
 def _ends_before_furniture(paragraph: str, lines: list[_Line], index: int) -> bool:
-    """The last paragraph ends like a statement without its full stop ("…있는 것이다") and the page goes
-    on below it (a related-stories label, a copyright line): the article ends there; the scraper did not
-    cut it."""
-    return _statement_end(paragraph.rstrip("'\"’”」』) ")) and any(
-        line.kind != "blank" for line in lines[index + 1 :]
-    )
+    """The last paragraph ends like a statement without its full stop ("…있는 것이다") and the page's
+    furniture follows it (a related-stories label, a copyright line): the article ends there; the scraper
+    did not cut it. (A line of text after it, dropped as a fragment, is the article the scraper cut.)"""
+    if not _statement_end(paragraph.rstrip("'\"’”」』) ")):
+        return False
+    below = next((line for line in lines[index + 1 :] if line.kind != "blank"), None)
+    return below is not None and below.kind == "removed"
 
 
 def _cut_off(paragraph: str) -> bool:
