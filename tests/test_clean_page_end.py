@@ -35,6 +35,7 @@ def _ends_with_last(article: Article) -> None:
         ("댓글을 입력해 주세요.", "ui prompt"),
         ("이용 약관에 동의해주세요.", "ui prompt"),
         ("비밀번호를 입력하세요", "ui prompt"),
+        ("자동등록방지 숫자를 입력하세요", "ui prompt"),
         ("아래 칸을 채우거나 버튼을 클릭하여 로그 인 하세요:", "ui prompt"),
         # a comment box and its rules
         ("답글 남기기", "comment widget"),
@@ -80,6 +81,12 @@ def test_end_furniture_by_shape(line: str, reason: str) -> None:
         "국민은 새 제도에 동의하는지 묻는 조사에서 찬성이 많았다.",
         "서울특별시와 부산광역시가 함께 사업을 벌인다.",
         "그는 시민들의 후원에 감사드린다고 말했다.",
+        # a how-to or a health tip is the article's own advice
+        "혈압을 자주 체크하세요.",
+        "주소창에 사이트 주소를 입력하세요.",
+        "설정에서 보안 버튼을 클릭하세요.",
+        # news about comment rules is news
+        "댓글 규정을 어긴 계정은 정지된다고 포털 측은 밝혔다.",
         "재단은 독자들의 후원으로 장학금을 마련했습니다.",
         "버스 기사들이 기부에 동참하고 있습니다.",
         "시청자 여러분의 후원이 이어지고 있습니다.",
