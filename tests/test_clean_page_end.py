@@ -311,6 +311,15 @@ def test_a_short_answer_said_twice_stays() -> None:
     assert _clean(page).paragraphs.count("네, 정말 좋습니다.") == 2
 
 
+def test_the_same_question_put_to_two_people_stays() -> None:
+    page = (
+        "시민들에게 물었다\n\n새해를 맞아 시민들에게 올해 소망을 물었다.\n\n"
+        "Q. 올해 가장 이루고 싶은 소망은 무엇인가요?\n\nA. 가족 모두 건강하게 지내는 것입니다.\n\n"
+        "Q. 올해 가장 이루고 싶은 소망은 무엇인가요?\n\nA. 원하는 회사에 꼭 취업하고 싶습니다.\n"
+    )
+    assert _clean(page).paragraphs.count("Q. 올해 가장 이루고 싶은 소망은 무엇인가요?") == 2
+
+
 # ---------------------------------------------------------------- 6. a quotation of sentences over lines
 QUOTE_LINES_PAGES = [
     '새 앵커 일주일\n그가 9시 뉴스를 맡은 지 일주일이 지났다.\n"생각보다 훨씬 어렵습니다.\n'
@@ -354,6 +363,11 @@ def test_a_sentence_cut_mid_word_before_furniture_is_still_truncated() -> None:
         "경기 전망 어두워\n\n한국은행은 올해 우리나라 경제 성장률 전망을 2.1%로 낮췄다고 밝혔다.\n\n"
         "한은은 수출이 줄었다고 설명했다. 수출 둔화로 내년에도 경기가 어려울 전망입니\n\n" + RELATED + "\n"
     )
+    assert _clean(page).truncated
+
+
+def test_an_unstopped_paragraph_before_a_cut_fragment_is_still_truncated() -> None:
+    page = f"새 노선 운행\n\n{OPENING} 시는 내년부터 노선을 두 배로 늘릴 계획이다\n\n그러나 일부 구간은\n"
     assert _clean(page).truncated
 
 
@@ -404,15 +418,6 @@ def test_a_comment_counter_under_the_lead_does_not_end_the_article() -> None:
     _ends_with_last(_clean(page))
 
 
-def test_the_same_question_put_to_two_people_stays() -> None:
-    page = (
-        "시민들에게 물었다\n\n새해를 맞아 시민들에게 올해 소망을 물었다.\n\n"
-        "Q. 올해 가장 이루고 싶은 소망은 무엇인가요?\n\nA. 가족 모두 건강하게 지내는 것입니다.\n\n"
-        "Q. 올해 가장 이루고 싶은 소망은 무엇인가요?\n\nA. 원하는 회사에 꼭 취업하고 싶습니다.\n"
-    )
-    assert _clean(page).paragraphs.count("Q. 올해 가장 이루고 싶은 소망은 무엇인가요?") == 2
-
-
 # ---------------------------------------------------------------- 10. a menu run together, glued to the end
 @pytest.mark.parametrize(
     "menu",
@@ -448,8 +453,3 @@ def test_a_cut_remark_alone_stays_a_paragraph_of_its_own() -> None:
     article = _clean("버스 노선 새로 짠다\n\n" + LEAD + LAST + "\n\n" + cut)
     assert article.paragraphs[-1] == cut
     assert article.truncated
-
-
-def test_an_unstopped_paragraph_before_a_cut_fragment_is_still_truncated() -> None:
-    page = f"새 노선 운행\n\n{OPENING} 시는 내년부터 노선을 두 배로 늘릴 계획이다\n\n그러나 일부 구간은\n"
-    assert _clean(page).truncated
