@@ -404,6 +404,8 @@ SOURCE_LINKS = [
     ("from 시사IN http://www.example.com/news/123", "시사IN"),
     ("출처: 한겨레 https://www.example.org/a/1", "한겨레"),
     ("원문 : 가나타임스 https://gana.example.com/article/9", "가나타임스"),
+    ("▶ 기사 원문 : http://www.ytn.co.kr/_ln/0101_123", "YTN"),
+    ("• 출처: https://www.hani.co.kr/arti/1.html", "한겨레"),
 ]
 
 

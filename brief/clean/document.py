@@ -95,7 +95,8 @@ _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?
 _OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
 _SOURCE_LINK = re.compile(
-    r"(?:from|source|via|출처|원문|기사\s*원문)\s*[:：]?\s*(?P<name>[^\s:：].{0,29}?)\s*[:：]?\s*(?P<url>https?://\S+)",
+    r"(?:[▶▷■●•\-]\s*)?(?:from|source|via|출처|(?:기사\s*)?원문)\s*[:：]?\s*"
+    r"(?:(?P<name>[^\s:：].{0,29}?)\s*[:：]?\s*)?(?P<url>https?://\S+)",
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
@@ -644,10 +645,12 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     source = _SOURCE_LINK.fullmatch(t) if "://" in t else None
     if source is not None:  # "from 시사IN http://…": the re-posted article's source, named and linked
         _remove(line, "source link", ev)
-        entry = table.by_name(source.group("name")) or table.by_domain(
+        name = source.group("name")
+        entry = (table.by_name(name) if name else None) or table.by_domain(
             source.group("url").split("//", 1)[-1].split("/", 1)[0]
         )
-        ev.outlets.append((3, entry.outlet, True) if entry else (3, Outlet(ko=source.group("name")), False))
+        if entry is not None or name:
+            ev.outlets.append((3, entry.outlet, True) if entry else (3, Outlet(ko=name), False))
         return
     if bp.is_metadata_numbers(t):
         _remove(line, "metadata ids and timestamps", ev)
