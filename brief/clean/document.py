@@ -362,6 +362,7 @@ def _clean_repaired(
     start = _lead_above(lines, lo, start, evidence, titled=hints is not None and bool(hints.title))
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
+    _drop_repeated_paragraphs(lines, start, end, evidence)
 
     _lone_names(lines, start, end, evidence, table)
     headline, subheadlines = _header(lines[:start], evidence, hints, table)
@@ -571,9 +572,14 @@ _PAIR = re.compile(r"[가-힣]{2}")
 def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
     """A machine summary printed above its disclaimer ("…요약한 결과입니다."): the short lines right
     above it (up to five, nearest first) that the page has already said, six in ten of each one's
-    syllable pairs appearing in the text above it, repeat the article and are removed as its summary."""
+    syllable pairs appearing in the text above it, repeat the article and are removed as its summary.
+    A box printed above the article is found by what follows it instead: see _drop_summary_above."""
     for at, line in enumerate(lines):
         if not (line.kind == "removed" and line.reason == "reader widget" and "요약" in line.text):
+            if _summary_disclaimer(line):
+                _drop_summary_above(lines, at, ev)
+            continue
+        if _drop_summary_above(lines, at, ev):
             continue
         checked = 0
         for k in range(at - 1, -1, -1):
@@ -591,6 +597,49 @@ def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
             if not pairs or len(pairs & earlier) * 10 < len(pairs) * 6:
                 break
             _remove(above, "portal summary", ev)
+
+
+def _summary_disclaimer(line: _Line) -> bool:
+    """A removed sentence that says the lines above it are a machine summary ("…자동요약한 결과입니다.")."""
+    return (
+        line.kind == "removed"
+        and line.reason in ("reader widget", "portal note", "summary notice")
+        and "요약" in line.text
+        and len(line.text) >= 20
+        and _full_stop(line.text)
+    )
+
+
+def _drop_summary_above(lines: list[_Line], at: int, ev: _Evidence) -> bool:
+    """A summary box above the article: the sentences right above the disclaimer at ``at`` (up to
+    _SUMMARY_LINES, each a short line of prose), two in three of which the article below the disclaimer
+    repeats (half of each one's syllable pairs). All of them go, the one the page cut from the article
+    too. True when a box was removed."""
+    box: list[_Line] = []
+    for k in range(at - 1, -1, -1):
+        above = lines[k]
+        if above.kind == "blank" or (above.kind == "removed" and above.reason == "portal note"):
+            continue
+        if above.kind != "text" or len(above.text) > _SUMMARY_LENGTH or not bp.is_prose(above.text):
+            break
+        box.append(above)
+        if len(box) == _SUMMARY_LINES:
+            break
+    if not box:
+        return False
+    later: set[str] = set()
+    for below in lines[at + 1 : at + 1 + _SUMMARY_REACH]:
+        if below.kind == "text":
+            later |= _bigrams(below.text)
+    repeated = 0
+    for point in box:
+        pairs = _bigrams(point.text)
+        repeated += bool(pairs) and len(pairs & later) * 2 >= len(pairs)
+    if repeated * 3 < len(box) * 2:
+        return False
+    for point in box:
+        _remove(point, "portal summary", ev)
+    return True
 
 
 def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
@@ -986,9 +1035,11 @@ def _drop_dated_lists(lines: list[_Line], ev: _Evidence) -> None:
 
 def _place_datelines(lines: list[_Line], end: int, ev: _Evidence) -> None:
     """Keep the datelines that date the article: above it (with the headline), inside it, or just
-    after its end (beside the byline), and not in a list of dates."""
+    after its end (beside the byline), not below a comment section's heading (a reader's comment
+    is stamped with its own date), and not in a list of dates."""
     after = [line.index for line in lines[end:] if line.kind != "blank"][:_DATELINE_REACH]
-    limit = after[-1] if after else end
+    comments = next((i for i in after if _COMMENT_SECTION.fullmatch(lines[i].text)), None)
+    limit = comments if comments is not None else after[-1] if after else end
     for index, date, evidence, late in ev.datelines:
         if index in ev.listed or index > limit:
             continue
@@ -1220,7 +1271,21 @@ _CLOSING_FURNITURE = frozenset(
         "ui label",
         "reader widget",
         "template placeholder",
+        "ui prompt",
+        "support box",
+        "source link",
+        "navigation run",
     }
+)
+
+
+# the heading of the comment section under an article: "댓글", "댓글 3", "전체 댓글 12개", "댓글쓰기", "12개의
+# 댓글", "댓글운영규칙"
+_COMMENT_SECTION = re.compile(
+    r"[•·▪\-\s]*(?:(?:전체|독자|최신)\s*)?댓글(?:\s*[\[(]?\s*[\d,]+\s*개?\s*[\])]?)?"
+    r"|[•·▪\-\s]*(?:댓글|답글)\s*(?:쓰기|작성|달기|남기기|운영\s*(?:원칙|정책|규칙)|정책|규칙)|[\d,]+\s*개의\s*댓글.{0,20}"
+    r"|(?:독자\s*)?의견\s*(?:쓰기|남기기|[\[(]?\s*[\d,]+\s*[\])]?)|leave\s+a\s+(?:reply|comment)",
+    re.IGNORECASE,
 )
 
 
@@ -1228,6 +1293,7 @@ def _body_end(lines: list[_Line], start: int, hi: int) -> int:
     """The end of the main segment (a byline / e-mail / copyright line), or before that the first
     clutter block after which no running text follows."""
     seen_text = False
+    prose_before = 0
     prose_after = [False] * (hi + 1)
     for i in range(hi - 1, -1, -1):
         prose_after[i] = prose_after[i + 1] or (lines[i].kind == "text" and bp.is_prose(lines[i].text))
@@ -1235,11 +1301,15 @@ def _body_end(lines: list[_Line], start: int, hi: int) -> int:
         line = lines[i]
         if line.kind == "text":
             seen_text = True
+            prose_before += bp.is_prose(line.text)
         elif seen_text and line.kind == "removed":
             if line.reason in bp.END_REASONS:
                 return i
             if line.reason in _CLOSING_FURNITURE and not prose_after[i]:
                 return i
+            comments = line.reason == "comment widget" and _COMMENT_SECTION.fullmatch(line.text)
+            if comments and prose_before >= 2:
+                return i  # readers' comments below it are prose, not the article
     return hi
 
 
@@ -1257,6 +1327,32 @@ def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) ->
                 _remove(line, "link list", ev)
         elif line.kind not in ("blank", "removed"):
             in_list = False
+
+
+_REPEAT_MIN = 20  # a shorter line ("네, 그렇습니다.") may well be said twice
+
+
+def _drop_repeated_paragraphs(lines: list[_Line], start: int, end: int, ev: _Evidence) -> None:
+    """A page that prints the article twice (or a paragraph of it again further down): a line of the
+    body that repeats an earlier line of the body word for word is the page's copy, not new text, and
+    so are the lines after it, short ones too ("직접 들어보시죠."), as long as they repeat the lines that
+    followed the first copy."""
+    texts = [line for line in lines[start:end] if line.kind == "text"]
+    keys = [" ".join(line.text.split()) for line in texts]
+    first: dict[str, int] = {}
+    copied_from: int | None = None  # in a copy: the position of the first copy's line it repeats
+    for k, (line, key) in enumerate(zip(texts, keys, strict=True)):
+        if copied_from is not None and copied_from + 1 < k and keys[copied_from + 1] == key:
+            copied_from += 1
+            _remove(line, "repeated paragraph", ev)
+            continue
+        copied_from = None
+        # a question may be put again to the next person ("Q. 앞으로의 계획은 무엇인가요?"): not a copy
+        if len(key) >= _REPEAT_MIN and key in first and not key.endswith("?"):
+            copied_from = first[key]
+            _remove(line, "repeated paragraph", ev)
+        else:
+            first.setdefault(key, k)
 
 
 # ---------------------------------------------------------------- pass 4: header and body
@@ -1472,7 +1568,7 @@ def _body(
         for heading, _ in pending:
             headings.append(Heading(text=heading, before=len(paragraphs)))
         pending = []
-        paragraphs.append(text)
+        paragraphs.append(_TABLE_TAIL.sub("", text) or text)
         sources.append(line)
     for heading, source in pending:
         ev.drop(source, heading, "heading after the last paragraph")
@@ -1514,10 +1610,18 @@ def _body(
         line.kind, line.caption = "caption", cut_caption.group("caption")
         ev.drop(line.index + 0.5, cut_caption.group("credit"), "photo credit")
         headings = [h for h in headings if h.before < len(paragraphs)]
-    truncated = bool(paragraphs) and _cut_off(paragraphs[-1])
+    truncated = (
+        bool(paragraphs)
+        and _cut_off(paragraphs[-1])
+        and not _ends_before_furniture(paragraphs[-1], lines, sources[-1].index)
+    )
     if truncated:
         paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
     return paragraphs, headings, truncated
+
+
+# the empty cells of a layout table a paragraph sat in ("… 했다. | | |")
+_TABLE_TAIL = re.compile(r"(?:\s+\|)+\s*$")
 
 
 # furniture that a flattened page glues after the last sentence
@@ -1580,6 +1684,15 @@ def _sentence_before_cut(paragraph: str) -> bool:
         and len(_PARTICLE_WORD.findall(paragraph)) >= 2
         and _HEADLINE_MARKS.search(paragraph.replace(",", "")) is None
         and _cut_off(paragraph)
+    )
+
+
+def _ends_before_furniture(paragraph: str, lines: list[_Line], index: int) -> bool:
+    """The last paragraph ends like a statement without its full stop ("…있는 것이다") and the page goes
+    on below it (a related-stories label, a copyright line): the article ends there; the scraper did not
+    cut it."""
+    return _statement_end(paragraph.rstrip("'\"’”」』) ")) and any(
+        line.kind != "blank" for line in lines[index + 1 :]
     )
 
 

@@ -160,10 +160,12 @@ def _join_block(block: list[str]) -> list[str]:
         last, nxt = block[k - 1], block[k]
         # a script's first line may be its title: it joins only on the grammar of its own end
         wrapped = width is not None or (script and k > 1)
-        open_quote = straight % 2 == 1 or curly > 0
-        if size <= 3000 and _joins(
-            k, metadata, open_quote, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
-        ):
+        if (straight % 2 == 1 or curly > 0) and _closed_within(block, k, straight, curly):
+            # a quotation broken over lines, of one sentence or several: joined up to the line closing it
+            joins = _LIST_OR_LABEL.match(nxt) is None and not metadata(k) and not metadata(k - 1)
+        else:
+            joins = _joins(k, metadata, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1)
+        if size <= 3000 and joins:
             glue = "" if width and _display_width(last) >= width - 3 and _mid_word(last, nxt) else " "
             current.append(glue + nxt)
             size += len(nxt) + 1
@@ -177,10 +179,25 @@ def _join_block(block: list[str]) -> list[str]:
     return out
 
 
+_QUOTE_REACH = 3  # lines a quotation broken over lines may still run on
+
+
+def _closed_within(block: list[str], k: int, straight: int, curly: int) -> bool:
+    """Whether the quotation open before line ``k`` closes within _QUOTE_REACH lines from ``k``, each of
+    them a line that can be part of a paragraph (not a list item or label, not longer than 600)."""
+    for line in block[k : k + _QUOTE_REACH]:
+        if len(line) > 600 or _LIST_OR_LABEL.match(line):
+            return False
+        more_straight, more_curly = _quote_balance(line)
+        straight, curly = straight + more_straight, curly + more_curly
+        if straight % 2 == 0 and curly <= 0:
+            return True
+    return False
+
+
 def _joins(
     k: int,
     metadata: Callable[[int], bool],
-    open_quote: bool,
     last: str,
     nxt: str,
     last_fragment: bool,
@@ -188,20 +205,13 @@ def _joins(
     wrapped: bool,
     script_start: bool,
 ) -> bool:
-    """Whether line ``nxt`` continues the paragraph whose last line is ``last`` (cheap tests first)."""
+    """Whether line ``nxt`` continues the paragraph whose last line is ``last`` (cheap tests first), when
+    no quotation open before it closes a few lines on."""
     if _INT_LABEL.match(last):
         return False  # "◀INT▶홍길동/주민": a sound bite's label, over what was said
-    if open_quote:  # a quotation broken over lines: joined when the next line closes it, or, in a
-        # hard-wrapped block, while the quoted sentence goes on
-        straight, curly = _quote_balance(nxt)
-        joins = len(nxt) <= 600 and (
-            straight % 2 == 1
-            or curly < 0
-            or (wrapped and last_fragment and _SENTENCE_END.search(last) is None)
-        )
-    elif _SENTENCE_END.search(last) is not None or len(last) < 4:
+    if _SENTENCE_END.search(last) is not None or len(last) < 4:
         return False
-    elif wrapped:
+    if wrapped:
         joins = True
     elif not last_fragment:
         return False
