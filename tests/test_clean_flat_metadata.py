@@ -340,8 +340,8 @@ def test_other_sentences_with_a_reporter_credit_no_one(sentence: str) -> None:
 
 LONE_NAMES = [
     ("고대 병원 당뇨 연구 맡아\n\n강하늘\n발행날짜: 2005-05-31 15:54:30\n\n{a}\n\n{b}", "강하늘"),
-    ("{a}\n\n{b}\n이들판\n\n자료사진\n당신의 의견을 남겨주세요", "이들판"),
-    ("시의회 예산 논란\n입력 2024.03.05 10:20\n박바다\n\n{a}\n\n{b}", "박바다"),
+    ("{a}\n\n{b}\n이서윤\n\n자료사진\n당신의 의견을 남겨주세요", "이서윤"),
+    ("시의회 예산 논란\n입력 2024.03.05 10:20\n박지훈\n\n{a}\n\n{b}", "박지훈"),
 ]
 
 
@@ -428,3 +428,9 @@ def test_a_dated_issue_line_names_the_paper(line: str, outlet: str) -> None:
     article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n{line}")
     assert article.outlet.ko == outlet
     assert article.date is not None
+
+
+@pytest.mark.parametrize("word", ["이미지", "조회수", "인기글", "안내문", "홍보팀"])
+def test_a_page_word_alone_after_the_article_is_no_reporter(word: str) -> None:
+    article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n{word}\n\n자료사진")
+    assert article.reporters == ()

@@ -48,6 +48,7 @@ from brief.clean.metadata import (
     could_be_a_name,
     email_only,
     leading_byline,
+    looks_like_a_name,
     reporter_line,
     trailing_byline,
 )
@@ -500,7 +501,6 @@ _TURN_CREDIT = re.compile(
     rf"(?P<name>[{SURNAMES}][가-힣]{{2}})\s*(?:[가-힣]{{2}}\s?)?(?:기자|앵커|특파원)\s*>"
 )
 _RUNNING_LINE = 20  # a paragraph of the story is longer than this; a name or a short label shorter
-_LONE_NAME = re.compile(f"[{SURNAMES}][가-힣]{{2}}")
 
 
 def _lone_names(lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable) -> None:
@@ -518,12 +518,7 @@ def _lone_names(lines: list[_Line], start: int, end: int, ev: _Evidence, table: 
         if lines[i].kind not in ("text", "heading") or (start <= i < end and i != last):
             continue
         name = lines[i].text.strip()
-        if (
-            _LONE_NAME.fullmatch(name)
-            and name not in NOT_A_NAME
-            and name not in body
-            and table.by_name(name) is None
-        ):
+        if looks_like_a_name(name) and name not in body and table.by_name(name) is None:
             _remove(lines[i], "byline", ev)
             ev.add_reporter(name, None)
 
