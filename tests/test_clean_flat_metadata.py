@@ -434,3 +434,9 @@ def test_a_dated_issue_line_names_the_paper(line: str, outlet: str) -> None:
 def test_a_page_word_alone_after_the_article_is_no_reporter(word: str) -> None:
     article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n{word}\n\n자료사진")
     assert article.reporters == ()
+
+
+@pytest.mark.parametrize("stamp", ["Date 03/05/13", "Posted 11/02/19 09:14", "날짜 없음 13.05"])
+def test_an_english_or_incomplete_two_digit_stamp_dates_nothing(stamp: str) -> None:
+    article = clean_text(f"동네 빵집 추천합니다\n\n{stamp}\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
+    assert article.date is None
