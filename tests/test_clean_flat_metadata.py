@@ -440,3 +440,13 @@ def test_a_page_word_alone_after_the_article_is_no_reporter(word: str) -> None:
 def test_an_english_or_incomplete_two_digit_stamp_dates_nothing(stamp: str) -> None:
     article = clean_text(f"동네 빵집 추천합니다\n\n{stamp}\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
     assert article.date is None
+
+
+def test_an_english_date_inside_a_sentence_is_not_cut_out() -> None:
+    text = (
+        "가나시는 해외 투자 설명회를 Sep 5, 2023 10:00 뉴욕에서 연다고 밝혔다. "
+        "시는 기업 20곳이 참가한다고 설명했다. 설명회에는 시장이 직접 나선다."
+    )
+    article = clean_text(text)
+    assert article.paragraphs[0].startswith("가나시는 해외 투자 설명회를 Sep 5, 2023 10:00 뉴욕에서")
+    assert article.date is None
