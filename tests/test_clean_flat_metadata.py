@@ -450,3 +450,10 @@ def test_an_english_date_inside_a_sentence_is_not_cut_out() -> None:
     article = clean_text(text)
     assert article.paragraphs[0].startswith("가나시는 해외 투자 설명회를 Sep 5, 2023 10:00 뉴욕에서")
     assert article.date is None
+
+
+@pytest.mark.parametrize("credit", ["제공 | 가나프로축구연맹", "사진 | 가나시청", "자료 | 가나통계청"])
+def test_a_credit_with_a_bar_is_a_photo_credit(credit: str) -> None:
+    article = clean_text(f"구단 첫 승\n{credit}\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
+    assert article.subheadlines == ()
+    assert ("photo credit", credit) in {(r.reason, r.text) for r in article.removed}
