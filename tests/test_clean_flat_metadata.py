@@ -193,7 +193,7 @@ def test_a_byline_line_in_brackets_or_after_a_label_credits_the_reporter(
 def test_a_turn_label_closed_with_an_angle_bracket_is_no_byline() -> None:
     page = f"{PARAGRAPH_A}\n\n김하늘 앵커>\n{PARAGRAPH_B}\n\n최바다 국민기자>\n{PARAGRAPH_C}"
     article = clean_text(page)
-    assert PARAGRAPH_C in article.paragraphs
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C)  # the article goes on after it
 
 
 LEADING_BYLINES = [
@@ -363,6 +363,7 @@ def test_a_name_the_story_mentions_is_no_byline() -> None:
 def test_a_turn_label_credits_the_anchor_or_reporter(label: str) -> None:
     article = clean_text(f"{label}\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
     assert [r.name for r in article.reporters] == [label[:3]]
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
 
 
 SIGN_OFFS = [

@@ -713,7 +713,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     turn = _TURN_CREDIT.fullmatch(t) if t.endswith(">") else None
     if turn is not None and turn.group("name") not in NOT_A_NAME:
-        ev.add_reporter(turn.group("name"), None)  # "홍길동 앵커>": the anchor's turn, credited; it stays
+        _remove(line, "broadcast label", ev)  # "홍길동 앵커>": the anchor's turn, like "<앵커>", credited
+        ev.add_reporter(turn.group("name"), None)
+        return
     byline = reporter_line(t)
     if byline is not None and byline.reporters:
         _remove(line, "byline", ev)
