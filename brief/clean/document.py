@@ -48,6 +48,7 @@ from brief.clean.metadata import (
     could_be_a_name,
     email_only,
     leading_byline,
+    looks_like_a_name,
     reporter_line,
     trailing_byline,
 )
@@ -95,7 +96,8 @@ _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?
 _OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
 _SOURCE_LINK = re.compile(
-    r"(?:from|source|via|출처|원문|기사\s*원문)\s*[:：]?\s*(?P<name>[^\s:：].{0,29}?)\s*[:：]?\s*(?P<url>https?://\S+)",
+    r"(?:[▶▷■●•\-]\s*)?(?:from|source|via|출처|(?:기사\s*)?원문)\s*[:：]?\s*"
+    r"(?:(?P<name>[^\s:：].{0,29}?)\s*[:：]?\s*)?(?P<url>https?://\S+)",
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
@@ -499,7 +501,6 @@ _TURN_CREDIT = re.compile(
     rf"(?P<name>[{SURNAMES}][가-힣]{{2}})\s*(?:[가-힣]{{2}}\s?)?(?:기자|앵커|특파원)\s*>"
 )
 _RUNNING_LINE = 20  # a paragraph of the story is longer than this; a name or a short label shorter
-_LONE_NAME = re.compile(f"[{SURNAMES}][가-힣]{{2}}")
 
 
 def _lone_names(lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable) -> None:
@@ -517,12 +518,7 @@ def _lone_names(lines: list[_Line], start: int, end: int, ev: _Evidence, table: 
         if lines[i].kind not in ("text", "heading") or (start <= i < end and i != last):
             continue
         name = lines[i].text.strip()
-        if (
-            _LONE_NAME.fullmatch(name)
-            and name not in NOT_A_NAME
-            and name not in body
-            and table.by_name(name) is None
-        ):
+        if looks_like_a_name(name) and name not in body and table.by_name(name) is None:
             _remove(lines[i], "byline", ev)
             ev.add_reporter(name, None)
 
@@ -693,10 +689,12 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     source = _SOURCE_LINK.fullmatch(t) if "://" in t else None
     if source is not None:  # "from 시사IN http://…": the re-posted article's source, named and linked
         _remove(line, "source link", ev)
-        entry = table.by_name(source.group("name")) or table.by_domain(
+        name = source.group("name")
+        entry = (table.by_name(name) if name else None) or table.by_domain(
             source.group("url").split("//", 1)[-1].split("/", 1)[0]
         )
-        ev.outlets.append((3, entry.outlet, True) if entry else (3, Outlet(ko=source.group("name")), False))
+        if entry is not None or name:
+            ev.outlets.append((3, entry.outlet, True) if entry else (3, Outlet(ko=name), False))
         return
     if bp.is_metadata_numbers(t):
         _remove(line, "metadata ids and timestamps", ev)
@@ -715,7 +713,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     turn = _TURN_CREDIT.fullmatch(t) if t.endswith(">") else None
     if turn is not None and turn.group("name") not in NOT_A_NAME:
-        ev.add_reporter(turn.group("name"), None)  # "홍길동 앵커>": the anchor's turn, credited; it stays
+        _remove(line, "broadcast label", ev)  # "홍길동 앵커>": the anchor's turn, like "<앵커>", credited
+        ev.add_reporter(turn.group("name"), None)
+        return
     byline = reporter_line(t)
     if byline is not None and byline.reporters:
         _remove(line, "byline", ev)
