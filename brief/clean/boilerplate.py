@@ -379,7 +379,15 @@ def boilerplate_reason(line: str) -> str | None:
         return "reader widget"
     if is_template_placeholder(line):
         return "template placeholder"
-    return nav_phrases_reason(line)
+    return nav_phrases_reason(line) or _link_banner(line)
+
+
+# a banner that links to another page: "2024 시민 정책 박람회 바로가기"
+_LINK_BANNER = re.compile(r"[^.!?]{2,60}\s바로\s*가기")
+
+
+def _link_banner(line: str) -> str | None:
+    return "link banner" if len(line) <= 70 and _LINK_BANNER.fullmatch(line) else None
 
 
 def _rule(reason: str) -> re.Pattern[str]:

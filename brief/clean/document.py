@@ -142,7 +142,7 @@ _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a 
 class _Line:
     text: str
     index: int = 0  # position on the page, for listing removed lines in page order
-    kind: str = "text"  # blank | removed | caption | heading | text
+    kind: str = "text"  # blank | removed | caption | heading | text | headline (below the body)
     reason: str = ""
     caption: str = ""
 
@@ -345,10 +345,13 @@ def _clean_repaired(
     if start is None:
         raise InputError(source, f"no article text found: {_what_the_page_is(lines)}")
     start = _lead_above(lines, lo, start, evidence, titled=hints is not None and bool(hints.title))
+    below = None if hints is not None and hints.title else _title_below(lines, lo, start)
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
 
     headline, subheadlines = _header(lines[:start], evidence, hints, table)
+    if headline is None and below is not None:
+        headline = below
     paragraphs, headings, truncated = _body(lines, start, end, evidence, table)
     captions = _captions(lines[:end], evidence)
     if hints is not None:
@@ -1028,6 +1031,34 @@ def _lead_above(lines: list[_Line], lo: int, start: int, ev: _Evidence, *, title
         return start
 
 
+# a labelled dateline ("입력 2024-01-25 21:14", "등록일 : …"), as a post's own time is printed
+_LABELLED_DATELINE = re.compile(r"(?:기사\s*)?(?:입력|등록|작성|게재|발행|송고|승인|수정)")
+
+
+def _title_below(lines: list[_Line], lo: int, start: int) -> str | None:
+    """The headline printed below the article, right above its labelled dateline, when no title
+    stands above it (a brief whose page puts its text first: the paragraph, then "[코너] 제목", then
+    "입력 …"). The line is taken out of the body (kind "headline"); None when there is no such line."""
+    if any(lines[i].kind in ("text", "heading") for i in range(lo, start)):
+        return None
+    rest = [line for line in lines[start + 1 :] if line.kind != "blank"]
+    for k, line in enumerate(rest[:-1]):
+        if line.kind != "text" or bp.is_prose(line.text):
+            continue
+        dated = rest[k + 1]
+        if (
+            _title_like(line.text)
+            and dated.kind == "removed"
+            and dated.reason == "dateline"
+            and _LABELLED_DATELINE.match(dated.text)
+            and not any(after.kind == "text" and bp.is_prose(after.text) for after in rest[k + 2 :])
+        ):
+            line.kind = "headline"
+            return line.text
+        return None
+    return None
+
+
 _PAST_OR_PRESENT = frozenset({4, 18, 20})  # final ㄴ ("한다"), ㅄ ("없다"), ㅆ ("했다", "있다", "겠다")
 
 
@@ -1193,6 +1224,10 @@ def _header(
         if headline is not None:
             candidate = _SUB_BULLET.sub("", candidate) or candidate
         if headline is None:
+            category = _BOARD_CATEGORY.match(candidate)
+            if category is not None:  # "기사/뉴스 [속보] …": the board the post is filed under
+                ev.drop(line.index - 0.5, category.group(0).strip(), "category label")
+                candidate = candidate[category.end() :]
             headline = candidate
             continue
         if _same_title(candidate, headline):
@@ -1211,6 +1246,10 @@ def _header(
     ):
         headline, subheadlines = title, subheadlines[1:]
     return headline, subheadlines
+
+
+# a board's category glued before a post's bracketed title: "기사/뉴스 [속보] …", "정치/사회 【단독】 …"
+_BOARD_CATEGORY = re.compile(r"[가-힣A-Za-z]{1,6}\s?/\s?[가-힣A-Za-z]{1,6}\s+(?=[\[【<]\S)")
 
 
 def _context_line(text: str) -> bool:

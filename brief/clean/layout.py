@@ -31,7 +31,8 @@ _OPENERS, _CLOSERS = "“‘「『", "”’」』"
 # "…생긴" are too often the end of a noun to count on their own; see _wrapped_block.)
 _CONTINUES = re.compile(
     r"(?:[,、]|[가-힣](?:은|는|이|가|을|를|의|에|에서|에게|와|과|로|으로|도|만|까지|부터|보다|처럼|"
-    r"고|며|면|면서|지만|는데|은데|인데|한데|어서|아서|해서|여서|라서|니까|려고|도록|게))$"
+    r"고|며|면|면서|지만|는데|은데|인데|한데|어서|아서|해서|여서|라서|니까|려고|도록|게)"
+    r"|(?:위해|대해|통해|의해|향해|관해|비해|대비해|따라))$"  # verbs that work as postpositions
 )
 # an adnominal ending ("…공백으로 생긴", "…차단하는"): trusted only on the first line of a wrapped script
 _ADNOMINAL_END = re.compile(r"[가-힣](?:는|인|된|한|할|될|던|운|린|긴|난|진|온|간)$")
@@ -160,8 +161,11 @@ def _join_block(block: list[str]) -> list[str]:
         # a script's first line may be its title: it joins only on the grammar of its own end
         wrapped = width is not None or (script and k > 1)
         open_quote = straight % 2 == 1 or curly > 0
-        if size <= 3000 and _joins(
-            k, metadata, open_quote, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
+        if size <= 3000 and (
+            _joins(
+                k, metadata, open_quote, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
+            )
+            or (len(current) > 1 and fragment[k - 1] and _finishes_sentence(last, nxt) and not metadata(k))
         ):
             glue = "" if width and _display_width(last) >= width - 3 and _mid_word(last, nxt) else " "
             current.append(glue + nxt)
@@ -204,6 +208,23 @@ def _joins(
         # fragment that ends in a particle ("장영채, 박관규 교수 연구팀은")
         joins = next_fragment and _PARTICLE_END.search(nxt) is not None
     return joins and not (_LIST_OR_LABEL.match(nxt) or metadata(k) or metadata(k - 1))
+
+
+# a word with a case particle inside a line ("국회의장이 ", "대표를 "): the middle of a sentence
+_CASE_WORD = re.compile(r"[가-힣](?:이|가|을|를|은|는|에게|에서)\s")
+_STATEMENT_LINE = re.compile(r"[가-힣](?:다|니다|요)[.!?]['\"’”」』)]*$")
+
+
+def _finishes_sentence(last: str, nxt: str) -> bool:
+    """A paragraph already joined mid-sentence goes on through a line whose last word is no particle
+    ("…를 불러", "…를 거쳐") when that line carries a case particle and the next, short, line ends the
+    sentence ("…논의합니다."): one sentence wrapped over three lines, not a title over a lead."""
+    return (
+        _CASE_WORD.search(last) is not None
+        and len(nxt) <= _MAX_WRAPPED
+        and _STATEMENT_LINE.search(nxt) is not None
+        and _LIST_OR_LABEL.match(nxt) is None
+    )
 
 
 def _mid_word(current: str, nxt: str) -> bool:

@@ -1,0 +1,109 @@
+"""The top of a page: which line is the headline, where the body starts (synthetic pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.clean import clean_text
+from brief.clean.layout import repair_layout
+
+# a lead sentence hard-wrapped over three short lines, no title on the page: one paragraph, no headline
+WRAPPED_LEADS = [
+    (
+        "예산안 처리 시한을 앞두고\n시의회 의장이 교섭단체 대표를 불러\n심사 일정을 조율합니다.\n \n"
+        "의장은 예산안을 기한 안에 처리해야 한다며\n협조를 당부했습니다.\n \n홍길동 기자 / hong@example.com",
+        "예산안 처리 시한을 앞두고 시의회 의장이 교섭단체 대표를 불러 심사 일정을 조율합니다.",
+    ),
+    (
+        "장마철 집중호우에 대비해\n소방당국이 하천 주변 주민들을 찾아\n대피 요령을 안내하고 있습니다.\n \n"
+        "당국은 비가 많이 내리는 날에는\n하천 산책로 이용을 자제해 달라고\n당부했습니다.\n",
+        "장마철 집중호우에 대비해 소방당국이 하천 주변 주민들을 찾아 대피 요령을 안내하고 있습니다.",
+    ),
+    (
+        "새 학기가 시작되면서\n교육청이 통학로 안전 점검에 나서\n어린이 보호구역 시설을 살폈다.\n\n"
+        "교육청은 점검 결과를 바탕으로\n부족한 시설을 보완하겠다고 밝혔다.\n",
+        "새 학기가 시작되면서 교육청이 통학로 안전 점검에 나서 어린이 보호구역 시설을 살폈다.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "first"), WRAPPED_LEADS)
+def test_wrapped_lead_sentence_is_the_body_not_a_title(page: str, first: str) -> None:
+    article = clean_text(page)
+    assert article.headline is None
+    assert article.paragraphs[0] == first
+
+
+# a title block over a lead stays a title block: no case particle in the title's lines
+TITLE_OVER_LEAD = [
+    "시의회 예산안 처리 앞두고\n교섭단체 대표 회동\n의장은 예산 심사 일정을 조율합니다.",
+    "장마 대비 하천 점검\n주민 대피 요령 안내\n소방당국은 주민들을 찾아 대피 요령을 안내했다.",
+    "통학로 안전 점검 나서\n보호구역 시설 보완\n교육청은 시설을 보완하겠다고 밝혔다.",
+]
+
+
+@pytest.mark.parametrize("page", TITLE_OVER_LEAD)
+def test_title_lines_without_particles_are_not_joined_to_the_lead(page: str) -> None:
+    lead = page.split("\n")[-1]
+    assert repair_layout(page).split("\n")[-1] == lead
+
+
+# a board's "X/Y" category glued before a bracketed title is not part of the headline
+CATEGORY_TITLES = [
+    ('기사/뉴스 [속보] 가나시 "내년 버스 요금 동결"', '[속보] 가나시 "내년 버스 요금 동결"'),
+    ("정치/사회 【단독】 나라당 새 대표 선출 임박", "【단독】 나라당 새 대표 선출 임박"),
+    ("연예/방송 [포토] 배우 홍길동, 새 드라마 제작발표회", "[포토] 배우 홍길동, 새 드라마 제작발표회"),
+]
+BODY = (
+    "가나시는 10일 내년 시내버스 요금을 올해와 같은 수준으로 유지하겠다고 밝혔다. "
+    "시는 물가 부담을 덜기 위한 조치라고 설명했다."
+)
+
+
+@pytest.mark.parametrize(("title", "headline"), CATEGORY_TITLES)
+def test_board_category_before_the_title_is_dropped(title: str, headline: str) -> None:
+    article = clean_text(f"{title}\n\n{BODY}")
+    assert article.headline == headline
+    assert any(r.reason == "category label" for r in article.removed)
+
+
+def test_slash_in_a_title_without_a_bracket_stays() -> None:
+    article = clean_text(f"가나/다라 두 도시 교류 협약 체결\n\n{BODY}")
+    assert article.headline == "가나/다라 두 도시 교류 협약 체결"
+
+
+# a brief that prints its text first, then its title and its "입력" line: the title is the headline
+TITLES_BELOW = [
+    f"{BODY}\n[지역 소식] 가나시, 버스 요금 동결\n입력 2021-03-05 10:20",
+    f"{BODY}\n\n가나시 내년 버스 요금 올해 수준 유지\n\n등록 2022.11.30 09:00\n",
+    f"{BODY}\n[단신] 시내버스 요금 동결 결정\n기사입력 2020-01-07 17:45\n무단 전재 및 재배포 금지",
+]
+
+
+@pytest.mark.parametrize("page", TITLES_BELOW)
+def test_title_printed_below_a_short_body_is_the_headline(page: str) -> None:
+    article = clean_text(page)
+    title = page.split("\n")[1] or page.split("\n")[2]
+    assert article.headline == title
+    assert all(title not in p for p in article.paragraphs)
+    assert article.date is not None
+
+
+def test_title_below_is_not_taken_when_a_title_stands_above() -> None:
+    article = clean_text(f"가나시 버스 요금 동결\n\n{BODY}\n다라시 택시 요금 인상\n입력 2021-03-05 10:20")
+    assert article.headline == "가나시 버스 요금 동결"
+
+
+# a banner that links elsewhere ("… 바로가기") above the title is furniture, not the headline
+BANNERS = [
+    "2025 시민 정책 박람회 바로가기",
+    "가나시 새해 업무계획 보고회 생중계 바로가기",
+    "전국 축제 안내 특별 페이지 바로 가기",
+]
+
+
+@pytest.mark.parametrize("banner", BANNERS)
+def test_banner_link_above_the_title_is_not_the_headline(banner: str) -> None:
+    article = clean_text(f"{banner}\n\n가나시 버스 요금 동결\n등록일 : 2021.03.05\n\n{BODY}")
+    assert article.headline == "가나시 버스 요금 동결"
+    assert banner not in article.subheadlines
