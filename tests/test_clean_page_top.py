@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from brief.clean import clean_text
+from brief.clean.document import clean_page
 from brief.clean.layout import repair_layout
+from brief.records import RawDocument
 
 # a lead sentence hard-wrapped over three short lines, no title on the page: one paragraph, no headline
 WRAPPED_LEADS = [
@@ -107,3 +111,64 @@ def test_banner_link_above_the_title_is_not_the_headline(banner: str) -> None:
     article = clean_text(f"{banner}\n\n가나시 버스 요금 동결\n등록일 : 2021.03.05\n\n{BODY}")
     assert article.headline == "가나시 버스 요금 동결"
     assert banner not in article.subheadlines
+
+
+# a listing whose items stand between separator lines: a title over a teaser cut with "..."
+def _listing(separator: str, label: str) -> str:
+    items = [
+        (
+            "시장 골목 살리는 청년 상인들",
+            "전통시장에 젊은 상인들이 모여듭니다. 빈 점포를 채운 가게들을 둘러봤습니다. 골목 안쪽으로 ...",
+        ),
+        (
+            "도심 하천 되살린 주민 모임",
+            "주민들이 직접 하천 청소에 나섰습니다. 물고기가 돌아온 하천을 찾아가 봤습니다. 다리 아래에는...",
+        ),
+        (
+            "폐교가 마을 도서관으로",
+            "문을 닫은 초등학교가 도서관으로 바뀌었습니다. 아이들의 웃음소리가 다시 들립니다. 교실 한쪽에는…",
+        ),
+        (
+            "겨울철 독거노인 돌봄 나선 봉사단",
+            "추위가 닥치면서 홀로 사는 어르신들의 걱정이 커지고 있습니다. 봉사단이 집집마다 ...",
+        ),
+    ]
+    parts = ["뉴스 홈", "지역 소식"]
+    for title, teaser in items:
+        parts += [separator, title, label, *teaser.replace(". ", ".\n").split("\n")]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("separator", "label"), [("-", "홍길동 앵커>"), ("----------", "[앵커]"), ("* * *", "")]
+)
+def test_separated_teasers_are_a_listing(separator: str, label: str) -> None:
+    text = _listing(separator, label)
+    raw = RawDocument(path=Path("page.txt"), text=text, encoding="utf-8", media_type="text", size=len(text))
+    [page] = clean_page(raw, split_listings=False)
+    assert page.kind == "listing"
+    assert page.headline is None
+    titles = [h.text for h in page.headings]
+    assert "시장 골목 살리는 청년 상인들" in titles and "폐교가 마을 도서관으로" in titles
+    assert not any("청년 상인들" in p for p in page.paragraphs)
+
+
+def test_sections_between_separators_without_cut_teasers_are_one_article() -> None:
+    page = "\n".join(
+        [
+            "가나시 새해 예산 확정",
+            "시의회는 20일 본회의를 열어 새해 예산안을 의결했다.",
+            "-",
+            "복지 예산 늘어",
+            "복지 분야 예산은 지난해보다 8% 늘었다. 노인 일자리 사업이 크게 늘었다.",
+            "-",
+            "도로 예산 줄어",
+            "도로 분야 예산은 지난해보다 5% 줄었다. 대형 공사가 끝났기 때문이다.",
+            "-",
+            "교육 예산 유지",
+            "교육 분야 예산은 지난해 수준을 유지했다. 시는 학교 시설 개선에 힘쓸 계획이다.",
+        ]
+    )
+    article = clean_text(page)
+    assert article.kind != "listing"
+    assert article.headline == "가나시 새해 예산 확정"

@@ -101,11 +101,17 @@ _MIN_ITEMS = 3
 def listing_items(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
     """The items of a listing page as (title or None, teaser lines), or None for any other page.
 
-    Three layouts are recognised: bulleted titles, each followed by a teaser cut with "..."; paragraphs
+    Four layouts are recognised: bulleted titles, each followed by a teaser cut with "..."; items set
+    apart by separator lines ("-", "----"), each a title over a teaser cut with "..."; paragraphs
     that each open with the same byline ("[가나일보 - 홍길동 기자] …"), one story each; and teasers
     separated by date stamps, a stamp possibly split over lines ("09.11" then "2025").
     """
-    return _titled_teasers(lines) or _bylined_teasers(lines) or _dated_teasers(lines)
+    return (
+        _titled_teasers(lines)
+        or _separated_teasers(lines)
+        or _bylined_teasers(lines)
+        or _dated_teasers(lines)
+    )
 
 
 def _titled_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
@@ -121,6 +127,40 @@ def _titled_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] 
     if len(teasers) < _MIN_ITEMS or cut * 2 < len(teasers):
         return None
     return teasers
+
+
+# a line that only separates two items: "-", "----", "* * *", "＿＿＿"
+_SEPARATOR = re.compile(r"[-–—=_＿*~·•]+(?:\s*[-–—=_＿*~·•]+)*")
+_SENTENCE_END = re.compile(r"[.?!。](?:['\"’”」』)\]]|\s)*$")
+
+
+def _separated_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
+    """Items between separator lines, each a title (a short line that ends no sentence) over teaser
+    text; three items or more, most of them cut with "..." (the page before the first separator, its
+    menus, is no item)."""
+    segments: list[list[str]] = [[]]
+    for line in lines:
+        if not line:
+            continue
+        if len(line) <= 80 and _SEPARATOR.fullmatch(line):
+            if segments[-1]:
+                segments.append([])
+        else:
+            segments[-1].append(line)
+    if len(segments) <= _MIN_ITEMS:
+        return None
+    items = [
+        (segment[0], segment[1:])
+        for segment in segments[1:]
+        if len(segment) >= 2
+        and len(segment[0]) <= 120
+        and _SENTENCE_END.search(segment[0]) is None
+        and sum(len(line) for line in segment[1:]) >= _TEASER_MIN
+    ]
+    cut = sum(1 for _, body in items if _TEASER_CUT.search(body[-1]))
+    if len(items) < _MIN_ITEMS or len(items) * 4 < (len(segments) - 1) * 3 or cut * 2 < len(items):
+        return None
+    return [(title, body) for title, body in items]
 
 
 def _bylined_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:

@@ -32,14 +32,17 @@ _OPENERS, _CLOSERS = "“‘「『", "”’」』"
 _CONTINUES = re.compile(
     r"(?:[,、]|[가-힣](?:은|는|이|가|을|를|의|에|에서|에게|와|과|로|으로|도|만|까지|부터|보다|처럼|"
     r"고|며|면|면서|지만|는데|은데|인데|한데|어서|아서|해서|여서|라서|니까|려고|도록|게)"
-    r"|(?:위해|대해|통해|의해|향해|관해|비해|대비해|따라))$"  # verbs that work as postpositions
+    r"|(?<![가-힣])(?:위해|대해|통해|의해|향해|관해|비해|대비해|따라))$"  # verbs used as postpositions
 )
 # an adnominal ending ("…공백으로 생긴", "…차단하는"): trusted only on the first line of a wrapped script
 _ADNOMINAL_END = re.compile(r"[가-힣](?:는|인|된|한|할|될|던|운|린|긴|난|진|온|간)$")
 _PARTICLE_END = re.compile(r"[가-힣]{2}(?:은|는|이|가|을|를|에|에서|에게|와|과|으로|로)$")
 _SENTENCE_END = re.compile(r"[.?!。…](?:['\"’”」』)\]]|\s)*$|(?:다|요|죠|까)['\"’”」』]?$")
 _MAX_WRAPPED = 60  # hard-wrapped lines are short; a longer line is a paragraph of its own
-_LIST_OR_LABEL = re.compile(r"^(?:[-•·▶▷■□◆◇●○▲△※*☞]|\d+[.)]|[①-⑳]|\[[^\]]{1,20}\]|<[^>]{1,20}>)")
+# a list item or a label; a broadcast's turn label ends in ">" ("앵커>", "홍길동 기자>", "인터뷰> …")
+_LIST_OR_LABEL = re.compile(
+    r"^(?:[-•·▶▷■□◆◇●○▲△※*☞]|\d+[.)]|[①-⑳]|\[[^\]]{1,20}\]|<[^>]{1,20}>|(?=[가-힣A-Za-z ]{1,20}>))"
+)
 
 
 def _open_quotes(text: str) -> bool:
