@@ -172,3 +172,35 @@ def test_sections_between_separators_without_cut_teasers_are_one_article() -> No
     article = clean_text(page)
     assert article.kind != "listing"
     assert article.headline == "가나시 새해 예산 확정"
+
+
+# a Q&A page that opens with a speaker's label: no headline; short answers stay in the body
+QA_PAGES = [
+    "[홍길동 / 대학생]\nQ. 오늘 날씨 어때요?\n춥죠.\nQ. 어디 가세요?\n도서관에 갑니다.\n"
+    "[김영희 / 회사원]\n글쎄요…\nQ. 점심은 드셨어요?\n아직 못 먹었어요. 회의가 길어져서요.",
+    "[박철수 / 시장 상인]\n문: 요즘 장사는 어떠세요?\n힘들어요.\n문: 손님이 줄었나요?\n절반은 줄었습니다.\n"
+    "[이순자 / 손님]\n비싸요…\n문: 무엇이 제일 올랐나요?\n채소값이 많이 올랐어요. 배추 한 포기가 두 배예요.",
+    "[최민수 / 고등학생]\nQ) 수능 끝나면 뭐 할 거예요?\n여행이요!\nQ) 어디로요?\n제주도요.\n"
+    "[정하나 / 학부모]\n그냥 쉬었으면…\nQ) 자녀에게 한마디 해 주세요.\n고생 많았다. 이제 푹 쉬어라.",
+]
+
+
+@pytest.mark.parametrize("page", QA_PAGES)
+def test_qa_page_opening_with_a_speaker_label(page: str) -> None:
+    article = clean_text(page)
+    lines = page.split("\n")
+    assert article.headline is None
+    assert article.paragraphs[0] == lines[1]
+    assert article.headings[0].text == lines[0] and article.headings[0].before == 0
+    assert lines[2] in article.paragraphs  # the short answer after the question
+    assert lines[6] in article.paragraphs  # the answer right after a speaker's label
+    assert article.paragraphs[-1] == lines[-1]
+
+
+def test_label_over_a_quoted_bite_stays_a_paragraph() -> None:
+    page = (
+        '시장 상인들 "손님 줄었다"\n\n물가가 오르면서 전통시장 손님이 줄고 있습니다.\n'
+        '[박철수 / 시장 상인]\n"작년보다 손님이 절반은 줄었습니다."\n상인들은 대책을 요구했습니다.'
+    )
+    article = clean_text(page)
+    assert "[박철수 / 시장 상인]" in article.paragraphs

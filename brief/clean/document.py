@@ -131,6 +131,8 @@ SOUND_BITE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_START = re.compile(r"^[\"“'‘「『]")
+# the interviewer's turn of a Q&A page: "Q. …", "Q) …", "문: …", "질문 : …"
+_QUESTION_TURN = re.compile(r"^(?:Q|문|질문)\s*[.:)：]\s*\S")
 # the page's reporter field: "기자명 홍길동", "• 기자명 홍길동", "작성기자: 홍길동"
 _REPORTER_LABEL = re.compile(
     r"(?:[•·▪◦-]\s*)?(?:기자명|기자\s*이름|작성\s*기자)\s*[:：]?\s*(?P<name>[가-힣]{2,4})(?:\s*기자)?"
@@ -953,7 +955,7 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
             and (prose is None or i < prose)
             and after is not None
             and SPEAKER_LABEL.fullmatch(lines[i].text)
-            and _SPEECH_START.match(lines[after].text)
+            and (_SPEECH_START.match(lines[after].text) or _QUESTION_TURN.match(lines[after].text))
         ),
         None,
     )
@@ -1361,8 +1363,10 @@ def _body(
         next_text[k] = following
         if body[k].kind == "text":
             following = body[k]
+    previous = ""  # the text of the body line before (a paragraph or a heading)
     for k, line in enumerate(body):
-        text = line.text
+        text, answering = line.text, _asks(previous)
+        previous = line.caption if line.kind == "heading" else line.text
         if not paragraphs and not pending:
             led = leading_byline(text)
             if led is not None:
@@ -1380,9 +1384,10 @@ def _body(
         if (
             not bp.is_prose(text)
             and line.reason != _LEAD
+            and not answering
             and not _is_speaker_label(text)
             and _is_heading(text, next_text[k])
-        ):
+        ) or _labels_a_turn(text, next_text[k]):
             pending.append((text, line))
             continue
         for heading, _ in pending:
@@ -1514,6 +1519,30 @@ def _is_heading(text: str, nxt: _Line | None) -> bool:
     if _ROUNDUP_ITEM.match(text) or _bracketed_sentence(text):
         return False
     return nxt is not None and bp.is_prose(nxt.text) and not _remark_then_speaker(text, nxt.text)
+
+
+def _asks(previous: str) -> bool:
+    """``previous`` is a question turn ("Q. …") or a speaker's label: the line after it is the answer,
+    however short ("망했죠."), never a heading."""
+    return bool(previous) and (
+        _QUESTION_TURN.match(previous) is not None or _bare_label(previous)
+    )
+
+
+def _labels_a_turn(text: str, nxt: _Line | None) -> bool:
+    """A speaker's label ("[홍길동 / 회사원]") over a question turn or an answer without quote marks
+    heads that part of a Q&A page; over a quoted bite it stays a paragraph (the quote stage reads the
+    speaker from it)."""
+    return (
+        nxt is not None
+        and _bare_label(text)
+        and _SPEECH_START.match(nxt.text) is None
+    )
+
+
+def _bare_label(text: str) -> bool:
+    """A speaker's label alone ("[홍길동 / 회사원]"), not a labelled bite ("[홍길동/회사원 : …]")."""
+    return SPEAKER_LABEL.fullmatch(text) is not None and ":" not in text and "：" not in text
 
 
 def _bracketed_sentence(text: str) -> bool:
