@@ -204,3 +204,43 @@ def test_label_over_a_quoted_bite_stays_a_paragraph() -> None:
     )
     article = clean_text(page)
     assert "[박철수 / 시장 상인]" in article.paragraphs
+
+
+# a feed copy: title, an English time stamp and the text on one short line
+FEED_LINES = [
+    ('가나FC 감독 "끝까지 간다"', "Oct 30th 2011, 08:57 |"),
+    ("시청 앞 광장 새 단장 마쳐", "March 3rd 2015, 14:20 |"),
+    ("다라시 버스 노선 개편", "Dec 1 2019 |"),
+]
+
+
+@pytest.mark.parametrize(("title", "stamp"), FEED_LINES)
+def test_feed_line_is_cut_at_its_english_time_stamp(title: str, stamp: str) -> None:
+    text = "가나시는 새 계획을 내놓았다.시는 다음 달부터 시행한다고 밝혔다. 시민들의 반응은 엇갈렸다."
+    article = clean_text(f"{title} {stamp} {text}\n|\n")
+    assert article.headline == title
+    assert article.paragraphs[0] == text
+
+
+# a forum post: its title, its header fields, the title again over the text
+FORUM_POSTS = [
+    ("[펌]요즘 읽는 뉴스 정리 사이트 모음.", "나그네12 작성일 21.03.05 10:20:11\n댓글 2조회 512추천 1"),
+    ("[공유] 동네 도서관 새 단장 소식", "책벌레 | 2022.11.30 09:00\n조회 1,203"),
+    ("가나시 버스 노선 개편 정리했습니다.", "글쓴이 : 버스덕후\n추천 5 · 비추천 0\n2020-01-07 17:45"),
+]
+POST_TEXT = "시내버스 노선이 다음 달부터 바뀐다. 시는 출퇴근 시간 배차 간격을 줄이겠다고 밝혔다."
+
+
+@pytest.mark.parametrize(("title", "fields"), FORUM_POSTS)
+def test_forum_post_title_printed_twice_is_the_headline(title: str, fields: str) -> None:
+    plain = title.removeprefix("[펌]").removeprefix("[공유] ")
+    article = clean_text(f"{title}\n\n{fields}\n\n{plain}\n\n{POST_TEXT}")
+    assert article.headline == title
+    assert article.paragraphs == (POST_TEXT,)
+    assert article.kind == "forum"
+
+
+def test_a_sentence_repeated_in_the_text_is_no_post_title() -> None:
+    page = f"{POST_TEXT}\n\n2021.03.05\n\n{POST_TEXT}"
+    article = clean_text(page)
+    assert article.paragraphs[0] == POST_TEXT

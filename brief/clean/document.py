@@ -341,6 +341,7 @@ def _clean_repaired(
     _mark_duplicates(lines, evidence)
     _board_subject(lines, evidence)
     _board_title(lines, evidence)
+    _repeated_title(lines, evidence)
 
     lo, hi = _main_segment(lines)
     start = _body_start(lines, lo, hi)
@@ -851,6 +852,45 @@ def _board_title(lines: list[_Line], ev: _Evidence) -> None:
             _remove(line, "board header", ev)
 
 
+_POST_TITLE = "post title"
+_TAG_PREFIX = re.compile(r"^\s*[\[【(<][^\]】)>]{1,8}[\]】)>]\s*")
+_FIELDS_BETWEEN = 4  # a post's header fields between its title and the title printed again
+
+
+def _repeated_title(lines: list[_Line], ev: _Evidence) -> None:
+    """A post prints its title, its header fields (author, posted time, counters), then the title again
+    over its text ("[펌]제목" … "제목"): the first line is the headline, whatever its grammar (a title
+    may end in a full stop), the lines between (two or more, one with a digit) are furniture and the
+    repeat is dropped."""
+    first = next((k for k, line in enumerate(lines[:_BOARD_REACH]) if line.kind == "text"), None)
+    if first is None:
+        return
+    title = _TAG_PREFIX.sub("", lines[first].text)
+    if len(title) < 8:
+        return
+    between: list[_Line] = []
+    for repeat in lines[first + 1 :]:
+        if repeat.kind == "blank":
+            continue
+        if repeat.kind == "text" and _TAG_PREFIX.sub("", repeat.text) == title:
+            break
+        if len(between) == _FIELDS_BETWEEN or (repeat.kind == "text" and len(repeat.text) > 80):
+            return
+        between.append(repeat)
+    else:
+        return
+    fields = [line for line in between if line.kind == "text"]
+    if len(between) < 2 or len(title) > 120 or any(_is_statement(line.text) for line in fields):
+        return
+    if not any(any(ch.isdigit() for ch in line.text) for line in between):
+        return  # a post's fields carry a time or a count
+    head = lines[first]
+    head.kind, head.caption, head.reason = "heading", head.text, _POST_TITLE
+    for line in fields:
+        _remove(line, "forum field", ev)
+    _remove(repeat, "post title repeated", ev)
+
+
 _DATELINE_REACH = 4  # non-blank lines between a dateline and the article or its sign-off
 
 
@@ -1200,6 +1240,7 @@ def _header(
         candidate = line.caption if line.kind == "heading" else line.text
         if (
             _title_like(candidate)
+            or line.reason == _POST_TITLE
             or (not texts and _is_question_title(candidate))
             or (texts and id(line) in context_block)
         ):

@@ -33,7 +33,7 @@ _SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\
 _QUESTION = re.compile(r"^[-–—]\s*\S.{0,80}[?.]$")
 _SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)[!?]?$")
 _BROADCAST_REASONS = frozenset({"broadcast label", "broadcast sign-off"})
-_FORUM_REASONS = frozenset({"forum field", "board header"})
+_FORUM_REASONS = frozenset({"forum field", "board header", "post title repeated"})
 
 
 @dataclass(frozen=True)

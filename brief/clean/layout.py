@@ -302,18 +302,26 @@ _INLINE_DATELINE = re.compile(
     r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*일?\.?"
     r"(?:\s*\([월화수목금토일]\))?(?:\s*(?:오전|오후)?\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?"
 )
+# an English time stamp between a feed item's title and its text: "Oct 30th 2011, 08:57 |"
+_EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_EN_STAMP = (
+    rf"(?<![A-Za-z]){_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+    r"(?:(?:,?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?)(?:\s*\|)?|\s*\|)"
+)
+_INLINE_STAMP = re.compile(f"{_INLINE_DATELINE.pattern}|{_EN_STAMP}")
 _SENTENCE_BREAK = re.compile(r"(?<=[다요죠까][.!?])\s+|(?<=[.!?][\"”’'])\s+(?=[^\s\"”’'])")
 _FLAT_MIN = 400  # a line this long on a page of few lines is a flattened page
 
 
 def split_flattened(line: str, whole_page: bool) -> list[str]:
-    """Cut a long line at inline datelines ("… 제목 입력 2024.10.01 14:13 본문 …"); on a page that is
+    """Cut a long line at inline datelines ("… 제목 입력 2024.10.01 14:13 본문 …", "… 제목 Oct 30th 2011,
+    08:57 | 본문 …"); on a page that is
     one long line (``whole_page``), also at sentence ends outside quotations."""
     if len(line) < 40 or dateline_date(line) is not None:
         return [line]
     parts: list[str] = []
     last = 0
-    for match in _INLINE_DATELINE.finditer(line):
+    for match in _INLINE_STAMP.finditer(line):
         if match.start() == 0 and match.end() == len(line):
             return [line]
         parts.append(line[last : match.start()])
