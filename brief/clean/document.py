@@ -1565,20 +1565,14 @@ def _is_heading(text: str, nxt: _Line | None) -> bool:
 def _asks(previous: str) -> bool:
     """``previous`` is a question turn ("Q. …") or a speaker's label: the line after it is the answer,
     however short ("망했죠."), never a heading."""
-    return bool(previous) and (
-        _QUESTION_TURN.match(previous) is not None or _bare_label(previous)
-    )
+    return bool(previous) and (_QUESTION_TURN.match(previous) is not None or _bare_label(previous))
 
 
 def _labels_a_turn(text: str, nxt: _Line | None) -> bool:
     """A speaker's label ("[홍길동 / 회사원]") over a question turn or an answer without quote marks
     heads that part of a Q&A page; over a quoted bite it stays a paragraph (the quote stage reads the
     speaker from it)."""
-    return (
-        nxt is not None
-        and _bare_label(text)
-        and _SPEECH_START.match(nxt.text) is None
-    )
+    return nxt is not None and _bare_label(text) and _SPEECH_START.match(nxt.text) is None
 
 
 def _bare_label(text: str) -> bool:
