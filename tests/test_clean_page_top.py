@@ -244,3 +244,45 @@ def test_a_sentence_repeated_in_the_text_is_no_post_title() -> None:
     page = f"{POST_TEXT}\n\n2021.03.05\n\n{POST_TEXT}"
     article = clean_text(page)
     assert article.paragraphs[0] == POST_TEXT
+
+
+# ---------------------------------------------------------------- kinds of broadcast pages
+SCRIPTS = [
+    "◀ANC▶\n시내 곳곳에서 새해 해맞이 행사가 열렸습니다.\n◀VCR▶\n시민들은 이른 새벽부터 산에 올랐습니다.\n"
+    "해가 뜨자 곳곳에서 환호가 터졌습니다.",
+    "홍길동 앵커>\n장마가 시작됐습니다.\n김영희 기자>\n하천 주변 산책로가 통제됐습니다.\n"
+    "주민들은 불편을 호소했습니다.",
+    "【 앵커 】\n전통시장에 손님이 줄고 있습니다.\n【 기자 】\n상인들은 매출이 절반으로 줄었다고 말합니다.\n"
+    "시는 지원책을 검토하고 있습니다.",
+]
+
+
+@pytest.mark.parametrize("page", SCRIPTS)
+def test_script_marks_make_a_broadcast(page: str) -> None:
+    assert clean_text(page).kind == "broadcast"
+
+
+READ_OUT = [
+    "정부가 내년 예산안을 확정했습니다.\n복지 예산이 크게 늘었습니다.\n"
+    "국회는 다음 달 심사에 들어갑니다.\n홍길동 기자 / hong@example.com",
+    "가나시가 새 버스 노선을 발표했습니다.\n출퇴근 시간 배차 간격이 줄어듭니다.\n"
+    "시민들의 반응은 엇갈립니다.\n김영희 기자 kim@example.com",
+    "첫눈이 내렸습니다.\n도로 곳곳이 얼어붙었습니다.\n"
+    "출근길 교통 안전에 유의하셔야겠습니다.\n박철수 기자 park@example.com",
+]
+
+
+@pytest.mark.parametrize("page", READ_OUT)
+def test_a_signed_report_read_out_is_a_broadcast(page: str) -> None:
+    assert clean_text(page).kind == "broadcast"
+    printed = page.replace("습니다.", "다.").replace("집니다.", "진다.")
+    assert clean_text(printed).kind == "article"
+
+
+def test_sound_bite_labels_are_no_interview_turns() -> None:
+    bites = "".join(
+        f'주민들의 의견을 들어봤습니다.\n▶ 인터뷰 : {name} / 주민\n- "{said}"\n'
+        for name, said in (("홍길동", "좋아요."), ("김영희", "불편해요."), ("박철수", "잘 모르겠어요."))
+    )
+    article = clean_text(f"새 버스 노선 첫날\n\n시가 새 버스 노선을 시작했습니다.\n{bites}")
+    assert article.kind == "broadcast"

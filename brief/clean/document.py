@@ -386,6 +386,7 @@ def _clean_repaired(
                 has_byline=bool(evidence.reporters),
                 has_outlet=bool(evidence.outlets),
                 has_date=date is not None,
+                other_lines=[h.text for h in headings] + [r.text for _, r in evidence.removed],
             )
         )
     return Article(

@@ -45,6 +45,7 @@ class PageSignals:
     has_byline: bool
     has_outlet: bool
     has_date: bool
+    other_lines: Sequence[str] = ()  # the page's headings and removed lines (labels, furniture)
 
 
 def _is_forum(s: PageSignals) -> bool:
@@ -54,7 +55,11 @@ def _is_forum(s: PageSignals) -> bool:
 def _is_interview(s: PageSignals) -> bool:
     """Three turns, or two turns of two speakers ("공 보 관 - …", "총 재 - …"), or two short questions
     each answered by the next paragraph ("-요즘 경기를 어떻게 보나." / "\"어렵다.\"")."""
-    labels = [turn.group(0)[:-1] for p in s.paragraphs if (turn := _TURN.match(p)) is not None]
+    labels = [
+        turn.group(0)[:-1]
+        for p in s.paragraphs
+        if (turn := _TURN.match(p)) is not None and _SOUND_BITE.match(p) is None  # "▶ 인터뷰 : …" is no turn
+    ]
     if len(labels) >= 3 or len({re.sub(r"\W", "", label) for label in labels}) >= 2:
         return True
     questions = sum(
@@ -64,10 +69,29 @@ def _is_interview(s: PageSignals) -> bool:
 
 
 def _is_broadcast(s: PageSignals) -> bool:
+    """A broadcaster's sign-off or labels removed, two sound bites or speaker labels, a script's
+    production marks ("◀VCR▶", "앵커>"), or a report read out: most paragraphs end in the formal spoken
+    "…니다." and someone signs it (a byline or an outlet)."""
     return (
         bool(s.removed_reasons & _BROADCAST_REASONS)
         or sum(1 for p in s.paragraphs if _SOUND_BITE.match(p) or _SPEAKER_LABEL.fullmatch(p)) >= 2
+        or any(_SCRIPT_MARK.search(p) for p in itertools.chain(s.paragraphs, s.other_lines))
+        or ((s.has_byline or s.has_outlet) and _read_out(s.paragraphs))
     )
+
+
+# a broadcast script's production marks and turn labels: "◀ANC▶", "◀INT▶", "(S/U)", "앵커>", "【 기자 】"
+_SCRIPT_MARK = re.compile(
+    r"◀\s*(?:ANC|VCR|INT|END|SYN|CG|SOV)\s*▶|\(S/U\)"
+    r"|^(?:[가-힣]{2,4}\s?)?(?:앵커|기자|국민기자|리포터|인터뷰|현장음|녹취)\s?>|^【\s*(?:앵커|기자)\s*】"
+)
+_FORMAL_END = re.compile(r"(?:니다|니까)[.?!]['\"’”]*$")
+_READ_OUT_MIN = 3  # paragraphs in the formal spoken ending, and at least two thirds of them
+
+
+def _read_out(paragraphs: Sequence[str]) -> bool:
+    spoken = sum(1 for p in paragraphs if _FORMAL_END.search(p.rstrip()))
+    return spoken >= _READ_OUT_MIN and spoken * 3 >= len(paragraphs) * 2
 
 
 def _is_blog(s: PageSignals) -> bool:
