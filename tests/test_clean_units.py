@@ -571,13 +571,21 @@ def test_outlet_tag_opening_the_body() -> None:
     assert (article.outlet.ko, article.outlet.en) == ("파이낸셜뉴스", "The Financial News")
 
 
-def test_article_url_is_removed_and_is_date_and_outlet_evidence() -> None:
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.hankyung.com/article/2024/10/11/ABC123",
+        "https://www.hankyung.com/news/2019/3/7/1234567/",
+        "http://www.hankyung.com/2021/12/01/economy/chips.html",
+    ],
+)
+def test_a_url_line_is_removed_and_is_outlet_evidence_but_dates_nothing(url: str) -> None:
+    """A link printed in the page (the source of a re-post, a related story) is not the page's own
+    address: a date in its path is no evidence of when this text was published."""
     article = clean_text(
-        "https://www.hankyung.com/article/2024/10/11/ABC123\n"
-        "반도체 수출이 석 달 연속 늘었다. 산업통상자원부가 11일 발표한 통계에 따른 것이다."
+        f"{url}\n반도체 수출이 석 달 연속 늘었다. 산업통상자원부가 11일 발표한 통계에 따른 것이다."
     )
-    assert article.date == dt.date(2024, 10, 11)
-    assert article.date_evidence is not None and article.date_evidence.kind == "url"
+    assert article.date is None and article.date_evidence is None
     assert article.outlet.ko == "한국경제"
     assert [r.reason for r in article.removed] == ["link"]
 

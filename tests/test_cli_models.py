@@ -172,3 +172,28 @@ def test_check_rejects_a_bad_api_base_as_the_other_commands_do() -> None:
     result = runner.invoke(app, ["models", "check", "openai:tiny", "--api-base", "localhost:8080"])
     assert result.exit_code == 1
     assert "--api-base must be an http(s) URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("installed", "exit_code", "said"), [(True, 0, "ready"), (False, 2, "llama-cpp-python")]
+)
+def test_check_a_gguf_for_the_llamacpp_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, installed: bool, exit_code: int, said: str
+) -> None:
+    """`llamacpp:FILE.gguf` is checked as the file it names (the kind is not part of the path), and
+    says when llama-cpp-python is missing; nothing is loaded."""
+    from brief import llama
+
+    model = tmp_path / "chat.gguf"
+    model.write_bytes(b"GGUF")
+    monkeypatch.setattr(llama, "available", lambda: installed)
+    result = runner.invoke(app, ["models", "check", f"llamacpp:{model}"])
+    assert result.exit_code == exit_code, result.output
+    assert said in result.output
+    assert "does not exist" not in result.output
+
+
+def test_check_llamacpp_needs_a_gguf(tiny_marian: Path) -> None:
+    result = runner.invoke(app, ["models", "check", f"llamacpp:{tiny_marian}"])
+    assert result.exit_code == 2
+    assert ".gguf" in result.output

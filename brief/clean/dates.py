@@ -98,7 +98,7 @@ def epoch_ms_dates(line: str) -> list[tuple[dt.date, DateEvidence]]:
 def filename_date(name: str, kind: str = "image_filename") -> tuple[dt.date, DateEvidence] | None:
     """The date in a dated image file name or path (``newhub_20241001141329492045.jpg``, ``/2024/10/01/``).
 
-    ``kind`` names the evidence: "image_filename", or "url" for the address of the article itself.
+    ``kind`` names the evidence ("image_filename").
     """
     for pattern in (_FILE_DATE, _PATH_DATE):
         for match in pattern.finditer(name):

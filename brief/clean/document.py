@@ -87,7 +87,6 @@ _NAMES_THE_SPEAKER = re.compile(
 _LIST_START = re.compile(r"^(?:[△▲\-•·※*]|\d+[.)]|[①-⑳])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
 _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?https?://\S+", re.IGNORECASE)
-_PATH_ONLY_DATE = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/\d{1,2}/")
 _OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
@@ -566,11 +565,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             ev.dates.append(found)
         return
     if _URL.fullmatch(t):
-        _remove(line, "link", ev)
-        path = t.split("?", 1)[0]
-        found = filename_date(path.rsplit("/", 1)[0] + "/", "url") if _PATH_ONLY_DATE.search(path) else None
-        if found:
-            ev.dates.append(found)
+        _remove(line, "link", ev)  # a date in its path dates whatever it links to, not this page
         entry = table.by_domain(t.split("//", 1)[-1].split("/", 1)[0])
         if entry:
             ev.outlets.append((4, entry.outlet, True))

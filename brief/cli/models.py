@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -14,6 +15,9 @@ from brief.cli.model_options import API_BASE
 from brief.config import DEFAULT_MT_MODEL, DEFAULT_SUMMARIZER, BriefConfig
 from brief.display import display_path, one_line
 from brief.errors import EXIT_MODEL, BriefError, ServerUnavailableError
+
+if TYPE_CHECKING:
+    from brief.models import ResolvedModel
 
 NAMES = typer.Argument(
     None,
@@ -137,6 +141,17 @@ def _server_row(name: str, api_base: str | None) -> tuple[tuple[str, ...], list[
     return (name, status, found.base_url), detail, True
 
 
+def _llamacpp_problem(resolved: ResolvedModel) -> str | None:
+    """Why ``llamacpp:`` cannot run this model (not a GGUF file, or llama-cpp-python missing), or None."""
+    from brief import llama
+
+    if not resolved.gguf_file:
+        return "the llamacpp backend runs a .gguf file; this model has none"
+    if not llama.available():
+        return llama.INSTALL_HINT
+    return None
+
+
 @models_app.command("check")
 def check_models(
     names: list[str] | None = NAMES,
@@ -164,24 +179,30 @@ def check_models(
     notes: list[str] = []
     problems: list[str] = []
     for name in names:
-        if split_kind(name)[0] == "openai":
+        kind, model = split_kind(name)
+        if kind == "openai":
             with handle_errors():  # a bad --api-base is a ConfigError, as in the other commands
                 row, lines, works = _server_row(name, api_base)
             rows.append(row)
             (notes if works else problems).extend(lines)
             missing += not works
             continue
-        found = find_preset(name)
+        found = find_preset(model)
         role = found.roles[0] if found else "translation"
-        repo_id = hub_id_of(name)
+        repo_id = hub_id_of(model)
         if repo_id is not None and cached_revision(repo_id) is None:  # never download here
-            rows.append((name, "not cached", f"brief models pull {name}"))
+            rows.append((name, "not cached", f"brief models pull {model}"))
             missing += 1
             continue
         try:
-            resolved = resolve(name, role)
+            resolved = resolve(model, role)
         except BriefError as error:
             rows.append((name, "unusable", str(error).splitlines()[0]))
+            missing += 1
+            continue
+        unusable = _llamacpp_problem(resolved) if kind == "llamacpp" else None
+        if unusable is not None:
+            rows.append((name, "unusable", unusable))
             missing += 1
             continue
         revision = (resolved.revision or "local")[:12]

@@ -43,38 +43,38 @@ from brief.quotes.mentions import (
 )
 from brief.quotes.sieves import AMBIGUOUS, QuoteSite, find_subject, pick_subject
 from brief.quotes.speech import (
-    _ASKED_THEN,
-    _ASKERS,
-    _BRACKET_LABEL,
-    _LABEL_LINE,
-    _QUESTION,
-    _QUOTED_LINE,
-    _REPORTED_END,
-    _SAID_THINGS,
-    _STATEMENT_END,
-    _TAGGED,
-    _THIS_WAY,
-    _UNCLOSED_END,
-    _blocks_continuation,
-    _find_verb,
-    _first_of,
-    _Item,
-    _joint,
-    _joint_start,
-    _key,
-    _new_subject_also,
-    _owned_before,
-    _particle_after,
-    _said_whole,
-    _says_noun,
-    _sentences,
-    _skip_connectives,
-    _sound_bite,
-    _strip_span,
-    _tokens_before,
-    _Verb,
-    _whose_words,
-    _words_between,
+    ASKED_THEN,
+    ASKERS,
+    BRACKET_LABEL,
+    LABEL_LINE,
+    QUESTION,
+    QUOTED_LINE,
+    REPORTED_END,
+    SAID_THINGS,
+    STATEMENT_END,
+    TAGGED,
+    THIS_WAY,
+    UNCLOSED_END,
+    Item,
+    Verb,
+    blocks_continuation,
+    find_verb,
+    first_of,
+    is_joint,
+    joint_start,
+    new_subject_also,
+    owned_before,
+    particle_after,
+    said_whole,
+    says_noun,
+    skip_connectives,
+    sound_bite,
+    speaker_key,
+    split_items,
+    strip_span,
+    tokens_before,
+    whose_words,
+    words_between,
 )
 from brief.quotes.stance import NAMING_STEMS, stance_of
 from brief.records import Article, Quote, Speaker
@@ -107,7 +107,7 @@ class _Extractor:
         self.table = table
         self.cast = Cast(table, article.date)
         # each paragraph is cut into sentences and searched for mentions once
-        self.sentences: list[list[_Item]] = []
+        self.sentences: list[list[Item]] = []
         self.sound_bites: dict[int, tuple[str, int, int]] = {}  # paragraph -> (who, where the words start)
         label: str | None = None
         role: str | None = None  # "[재판장]", "[NAME / 서울 마포구]": a label for the quoted lines below it
@@ -122,25 +122,25 @@ class _Extractor:
                 # bracketed label the cleaner took for a heading ("[특검 측]") is still a label
                 label = None
                 role = self._role(headings[index])
-            bite = _sound_bite(text)
-            if bite is not None and "/" not in bite[0] and not _TAGGED.match(text):
+            bite = sound_bite(text)
+            if bite is not None and "/" not in bite[0] and not TAGGED.match(text):
                 # "[과기정통부 관계자 : …]": a bracket with no slash and no tag is a sound bite only when
                 # its label names someone ("[속보 : …]" does not)
                 named = self.cast.label_speaker(bite[0])
                 one_word = len(bite[0].split()) == 1  # "[한빛시 : …]": a place, not a person named so
                 bite = bite if named is not None and (named.kind == "unnamed" or not one_word) else None
-            if bite is None and label is not None and _LABEL_LINE.match(text) is None:
+            if bite is None and label is not None and LABEL_LINE.match(text) is None:
                 # "▶ 인터뷰 : NAME / TITLE" on its own line: the next line is what they said
                 begin = len(text) - len(text.lstrip(" -–—·"))
                 bite = (label, begin, len(text.rstrip()))
             label = None
-            line = _LABEL_LINE.match(text)
+            line = LABEL_LINE.match(text)
             if line is not None:
                 label = " ".join(line.group("who").split())
-            bracket = _BRACKET_LABEL.match(text) if bite is None and line is None else None
+            bracket = BRACKET_LABEL.match(text) if bite is None and line is None else None
             if bracket is not None:
                 role = self._role(text)
-            elif bite is None and role is not None and _QUOTED_LINE.match(text):
+            elif bite is None and role is not None and QUOTED_LINE.match(text):
                 # the quoted lines under "[재판장]" are the presiding judge's, until another label
                 begin = len(text) - len(text.lstrip())
                 bite = (role, begin, len(text.rstrip()))
@@ -148,7 +148,7 @@ class _Extractor:
                 role = None
             if bite is not None:
                 self.sound_bites[index] = bite
-            sentences = _sentences(text, find_quote_spans(text))
+            sentences = split_items(text, find_quote_spans(text))
             for sentence in sentences:
                 sentence.mentions = find_mentions(sentence.tokens, text, table, self.declared)
             self.sentences.append(sentences)
@@ -163,7 +163,7 @@ class _Extractor:
 
     def _role(self, text: str) -> str | None:
         """The speaker label of a bracketed line alone ("[재판장]"), when it names someone."""
-        bracket = _BRACKET_LABEL.match(text)
+        bracket = BRACKET_LABEL.match(text)
         if bracket is None:
             return None
         who = " ".join(bracket.group("who").split())
@@ -191,7 +191,7 @@ class _Extractor:
             return
         if speaker is not None and speaker.kind != "unknown":
             state.last_person, state.last_person_para = speaker, para
-        state.last_subject_key = _key(speaker) if speaker else f"unknown:{mention.text}"
+        state.last_subject_key = speaker_key(speaker) if speaker else f"unknown:{mention.text}"
 
     def _note_speaker(self, speaker: Speaker, para: int) -> None:
         state = self.state
@@ -200,7 +200,7 @@ class _Extractor:
             state.last_subject_key = f"unknown:{speaker.ko or ''}"  # someone we could not name spoke last
             return
         state.last_speaker, state.last_speaker_para = speaker, para
-        state.last_subject_key = _key(speaker)
+        state.last_subject_key = speaker_key(speaker)
         if not (speaker.kind == "unnamed" and speaker.en == speaker.org):  # an organisation is not "그"
             state.last_person, state.last_person_para = speaker, para
 
@@ -225,7 +225,7 @@ class _Extractor:
 
     def _paragraph(self, text: str, para: int) -> None:
         if para in self.sound_bites:
-            self._sound_bite(text, para, *self.sound_bites[para])
+            self.sound_bite(text, para, *self.sound_bites[para])
             return
         sentences = self.sentences[para]
         # a paragraph that is nothing but a quote ("…" alone, as articles often open)
@@ -235,7 +235,7 @@ class _Extractor:
         for sentence in sentences:
             self._sentence(text, para, sentence, standalone=alone)
 
-    def _sentence(self, text: str, para: int, sentence: _Item, standalone: bool) -> None:
+    def _sentence(self, text: str, para: int, sentence: Item, standalone: bool) -> None:
         tokens = sentence.tokens
         mentions = sentence.mentions
         groups = self._speech_groups(text, sentence, tokens)
@@ -245,22 +245,22 @@ class _Extractor:
         clause_ends = [k for k, token in enumerate(tokens) if token.ends_clause]
         asked: list[Mention] = []  # "김 감독은 "…냐"는 질문을 받자": the one asked, still the topic
         for members, verb, owner in groups:
-            first_tok = _tokens_before(tokens, members[0].start)
-            after_tok = _tokens_before(tokens, members[-1].end)
+            first_tok = tokens_before(tokens, members[0].start)
+            after_tok = tokens_before(tokens, members[-1].end)
             verb_index = verb[0] if verb else after_tok
             k = bisect_left(clause_ends, first_tok) - 1
             clause_start = max(used_until, clause_ends[k] + 1 if k >= 0 else 0)
-            lo = bisect_left(mentions, clause_start, key=_first_of)
-            hi = bisect_left(mentions, first_tok, key=_first_of)
+            lo = bisect_left(mentions, clause_start, key=first_of)
+            hi = bisect_left(mentions, first_tok, key=first_of)
             before = [m for m in mentions[lo:hi] if m.last < first_tok]
-            lo = bisect_left(mentions, after_tok, key=_first_of)
-            hi = bisect_left(mentions, verb_index, key=_first_of)
+            lo = bisect_left(mentions, after_tok, key=first_of)
+            hi = bisect_left(mentions, verb_index, key=first_of)
             after = [m for m in mentions[lo:hi] if m.last < verb_index]
             found = find_subject(QuoteSite(tokens, mentions, first_tok, verb_index, before, after, owner))
             subject = found[1] if found is not None else None
             if subject is not None and subject.title == "질문자":
                 asked += [m for m in before if m.kind != "unnamed" and subject_rank(m) >= 1]
-            if subject is None and verb is not None and _ASKED_THEN.match(verb[1]):
+            if subject is None and verb is not None and ASKED_THEN.match(verb[1]):
                 # ""…냐"고 묻자 (김 장관은) "…"": a question in a clause of its own belongs to its asker,
                 # never to the one who answers or spoke before
                 k = verb[0]
@@ -269,9 +269,9 @@ class _Extractor:
             speaker: Speaker | None
             if subject is AMBIGUOUS:
                 speaker = Speaker(kind="unknown")  # two people may have said it: no later rule guesses
-            elif subject is not None and _joint(mentions, subject):
+            elif subject is not None and is_joint(mentions, subject):
                 # "문 사장과 이 사장은 "…"고 입을 모았다": said by two people; no one speaker to name
-                joint = text[_joint_start(mentions, subject) : subject.start + len(subject.bare_text)]
+                joint = text[joint_start(mentions, subject) : subject.start + len(subject.bare_text)]
                 speaker = Speaker(kind="unknown", ko=joint)
                 self._note_subject(subject, None, para)
             elif subject is not None:
@@ -303,7 +303,7 @@ class _Extractor:
             if answerer is not None and answerer.kind == "named":
                 state = self.state
                 state.last_person, state.last_person_para = answerer, para
-                state.last_subject_key = _key(answerer)
+                state.last_subject_key = speaker_key(answerer)
                 state.last_speaker = None  # whoever spoke before is not the one who answers
 
     def _unsubjected(self, text: str, para: int, region: Sequence[Token], standalone: bool) -> Speaker | None:
@@ -326,15 +326,15 @@ class _Extractor:
 
     def _unread_subject_rule(self, _para: int, region: Sequence[Token], _standalone: bool) -> _Decision:
         """Some other subject we could not read ("전 장관은"): the last speaker is not carried over."""
-        blocked = any(_blocks_continuation(t, self.table) for t in region)
-        blocked = blocked or any(_new_subject_also(region, k, self.table) for k in range(len(region)))
+        blocked = any(blocks_continuation(t, self.table) for t in region)
+        blocked = blocked or any(new_subject_also(region, k, self.table) for k in range(len(region)))
         return (True, None) if blocked else (False, None)
 
     def _previous_speaker_rule(self, para: int, _region: Sequence[Token], _standalone: bool) -> _Decision:
         """The one who spoke in this or the previous paragraph, unless someone else became the subject."""
         state = self.state
         if state.last_speaker is not None and para - state.last_speaker_para <= 1:
-            same = state.last_subject_key in (None, _key(state.last_speaker))
+            same = state.last_subject_key in (None, speaker_key(state.last_speaker))
             return True, state.last_speaker if same else None
         return False, None
 
@@ -343,7 +343,7 @@ class _Extractor:
         state = self.state
         person = state.last_person
         recent = person is not None and para - state.last_person_para <= 1
-        return True, person if recent and state.last_subject_key == _key(person) else None
+        return True, person if recent and state.last_subject_key == speaker_key(person) else None
 
     _NO_SUBJECT_RULES: tuple[tuple[str, Callable[..., _Decision]], ...] = (
         ("told-by-next", _told_by_next_rule),
@@ -362,18 +362,18 @@ class _Extractor:
         if len(sentences) == 1 and not sentences[0].quotes:
             # "김도윤 감독의 말이다.": a paragraph that only says whose words the quote above were
             tokens = sentences[0].tokens
-            last, noun, owner = _whose_words(tokens, sentences[0].mentions, len(tokens))
+            last, noun, owner = whose_words(tokens, sentences[0].mentions, len(tokens))
             if noun and owner is not None and last.endswith("다") and owner.kind != "pronoun":
                 speaker = self._resolve(owner, para)
                 if speaker is not None:
                     return speaker, (-1, last, noun[1])
         for sentence in sentences:
             tokens = sentence.tokens
-            if not any(t.core in _THIS_WAY for t in tokens):
+            if not any(t.core in THIS_WAY for t in tokens):
                 continue
-            if any(_particle_after(text, span)[0] in ("quotative", "chain") for span in sentence.quotes):
+            if any(particle_after(text, span)[0] in ("quotative", "chain") for span in sentence.quotes):
                 continue  # a sentence with speech of its own; quoted names ('반도체대전') do not count
-            verb = _find_verb(tokens, 0, len(tokens))
+            verb = find_verb(tokens, 0, len(tokens))
             if verb is None:
                 continue
             subject = self._subject(sentence.mentions)
@@ -385,16 +385,16 @@ class _Extractor:
         return None
 
     def _speech_groups(
-        self, text: str, sentence: _Item, tokens: Sequence[Token]
-    ) -> list[tuple[list[QuoteSpan], _Verb | None, Mention | None]]:
+        self, text: str, sentence: Item, tokens: Sequence[Token]
+    ) -> list[tuple[list[QuoteSpan], Verb | None, Mention | None]]:
         """Quotes of the sentence that are speech, grouped by "…"며 "…"고 chains, each with its verb
         (and its speaker when the sentence names it after the quote: "…"라는 게 김 대표의 설명이다)."""
-        groups: list[tuple[list[QuoteSpan], _Verb | None, Mention | None]] = []
+        groups: list[tuple[list[QuoteSpan], Verb | None, Mention | None]] = []
         current: list[QuoteSpan] = []
         spans = sentence.quotes
         for n, span in enumerate(spans):
-            kind, ending = _particle_after(text, span)
-            if not span.closed and _UNCLOSED_END.search(span.inner(text)):
+            kind, ending = particle_after(text, span)
+            if not span.closed and UNCLOSED_END.search(span.inner(text)):
                 kind = "unclosed-reported"
             current.append(span)
             next_start = spans[n + 1].start if n + 1 < len(spans) else None
@@ -402,29 +402,29 @@ class _Extractor:
                 kind == "chain"
                 and next_start is not None
                 and (spans[n + 1].double or not span.double)  # not into a quoted term: "…"며 '자백' 리뷰를
-                and not _words_between(tokens, span.end, next_start)
+                and not words_between(tokens, span.end, next_start)
             ):
                 continue  # "…"며 "…": the chain goes on
             if kind == "none" and next_start is not None and text[span.end : next_start].strip() == "":
                 continue
             group = current
             current = []
-            after = _tokens_before(tokens, span.end)
-            stop = _tokens_before(tokens, next_start) if next_start is not None else len(tokens)
-            verb = _find_verb(tokens, after, stop)
+            after = tokens_before(tokens, span.end)
+            stop = tokens_before(tokens, next_start) if next_start is not None else len(tokens)
+            verb = find_verb(tokens, after, stop)
             if (
                 verb is None
                 and kind == "quotative"
                 and text[span.end + len(ending) : span.end + len(ending) + 1] == ","
             ):
                 # ""…"고, 끝으로 시우는 "…"라고 말했다": coordinated clauses share the last one's verb
-                verb = _find_verb(tokens, stop, len(tokens))
+                verb = find_verb(tokens, stop, len(tokens))
             owner: Mention | None = None
-            question = _QUESTION.match(text, span.end) if span.double else None
-            if kind == "term" and question is not None and _tokens_before(tokens, question.end()) < stop + 1:
+            question = QUESTION.match(text, span.end) if span.double else None
+            if kind == "term" and question is not None and tokens_before(tokens, question.end()) < stop + 1:
                 # ""…냐"는 질문에": a quoted question belongs to whoever asked it, here not named
-                k = _tokens_before(tokens, question.start(2))
-                who = _ASKERS.get(question.group("asker") or "", "a questioner")  # "…"라는 기자의 질문에"
+                k = tokens_before(tokens, question.start(2))
+                who = ASKERS.get(question.group("asker") or "", "a questioner")  # "…"라는 기자의 질문에"
                 asker = Mention("unnamed", question.start(2), question.end(), k, k, "", "질문자",
                                 title="질문자", description=who)  # fmt: skip
                 kind, verb, owner = "quotative", (k, question.group(2), "asked"), asker
@@ -452,20 +452,20 @@ class _Extractor:
                     and first_owner.particle in ("이", "가", "은", "는", "")
                 ):
                     kind, owner = "quotative", first_owner
-                    verb = _find_verb(tokens, first_owner.last + 1, stop) or verb
+                    verb = find_verb(tokens, first_owner.last + 1, stop) or verb
                     if verb is None and first_owner.particle == "" and first_owner.kind != "pronoun":
                         verb = (first_owner.last, "-", "said")  # the signature alone says who said it
             elif kind == "term" and span.double:
-                said = _says_noun(text, span, tokens, stop, sentence.mentions)
-                said = said or _owned_before(text, span, tokens, sentence.mentions)
+                said = says_noun(text, span, tokens, stop, sentence.mentions)
+                said = said or owned_before(text, span, tokens, sentence.mentions)
                 if said is not None:
                     kind, verb, owner = "quotative", said[0], said[1]
             elif kind == "none" and span.double and next_start is None and stop - after >= 2:
                 # ""…" 김 대표의 말이다." / ""…" 김 대표의 설명이다."
-                last_core, noun, owner = _whose_words(tokens, sentence.mentions, stop)
+                last_core, noun, owner = whose_words(tokens, sentence.mentions, stop)
                 said_by = stance_of(tokens[stop - 2].core) if stop - after >= 3 else None
                 what = last_core.removesuffix("이다").removesuffix("다").removesuffix("입니")
-                if owner is None and said_by and what in _SAID_THINGS:
+                if owner is None and said_by and what in SAID_THINGS:
                     # ""…" 박 감독이 선수들에게 당부한 말이다": the one marked 이/가 before an adnominal
                     # reporting verb and the thing said
                     owners = (
@@ -482,10 +482,10 @@ class _Extractor:
                 kind == "none"
                 and span.double
                 and verb is not None
-                and _STATEMENT_END.search(span.inner(text))
+                and STATEMENT_END.search(span.inner(text))
                 and len(span.inner(text).strip()) >= 10
                 and " " in span.inner(text).strip()
-                and any(tokens[k].core in _THIS_WAY for k in range(after, verb[0]))
+                and any(tokens[k].core in THIS_WAY for k in range(after, verb[0]))
             ):
                 # ""…합니다." 쿡 CEO는 이날 간담회에서 이같이 말했다.": the sentence after tells who said it
                 kind = "quotative"
@@ -493,7 +493,7 @@ class _Extractor:
             if kind == "none" and span.double and verb is not None and verb[0] == after and final:
                 kind = "quotative"  # ""…" 밝혔습니다": the quotative ending left out before the verb
             if kind == "unclosed-reported":
-                match = _UNCLOSED_END.search(span.inner(text))
+                match = UNCLOSED_END.search(span.inner(text))
                 verb_word = match.group(1) if match else ""
                 verb = (after, verb_word, stance_of(verb_word)) if stance_of(verb_word) else None
                 kind = "quotative" if verb else "none"
@@ -522,7 +522,7 @@ class _Extractor:
             # single marks: only long speech with a quotative ending and a reporting verb
             return kind in ("quotative", "chain") and verb is not None and long_enough
         if kind == "quotative":
-            if verb is None and _said_whole(inner):
+            if verb is None and said_whole(inner):
                 return True  # ""죄송합니다"라고 울먹였다": a quotative ending after a whole sentence
             if verb is not None and verb[2] == "wrote":
                 # "…"라고 적었다/썼다: a written statement, or only a word written down ("AI 원팀")
@@ -550,11 +550,11 @@ class _Extractor:
     ) -> None:
         start, end = span.inner_start, span.inner_end
         if not span.closed:
-            match = _UNCLOSED_END.search(text[start:end])
+            match = UNCLOSED_END.search(text[start:end])
             if match and stance_of(match.group(1)):
                 # "…서두르겠다고 말했다." with no closing mark: the quote ends before its own reporting clause
                 end = start + match.start() + 1  # keep the final syllable (다/요/것/까), drop the ending
-        start, end = _strip_span(text, start, end)
+        start, end = strip_span(text, start, end)
         if end <= start:
             return
         self.quotes.append(
@@ -571,7 +571,7 @@ class _Extractor:
             )
         )
 
-    def _sound_bite(self, text: str, para: int, who: str, start: int, stop: int) -> None:
+    def sound_bite(self, text: str, para: int, who: str, start: int, stop: int) -> None:
         """A transcript's sound bite: the words after the colon, by the person the label names."""
         speaker = self.cast.label_speaker(who) or Speaker(kind="unknown")
         spans = [s for s in find_quote_spans(text[:stop]) if s.start >= start and s.double]
@@ -579,7 +579,7 @@ class _Extractor:
             for span in spans:
                 self._add_quote(text, para, span, "body", "direct", None, speaker)
         else:
-            begin, end = _strip_span(text, start, stop)
+            begin, end = strip_span(text, start, stop)
             if end - begin >= 5:
                 whole = QuoteSpan(begin, end, begin, end, "", True, True)
                 self._add_quote(text, para, whole, "body", "direct", None, speaker)
@@ -597,14 +597,14 @@ class _Extractor:
         if len(tokens) < 3:
             return
         last = len(tokens) - 1
-        verb = _find_verb(tokens, max(0, last - 1), last + 1)
+        verb = find_verb(tokens, max(0, last - 1), last + 1)
         if verb is None or verb[0] != last or not tokens[last].core.endswith("다"):
             return
         marker = next(
             (
                 k
                 for k in range(verb[0] - 1, max(-1, verb[0] - 5), -1)
-                if tokens[k].core.endswith(_REPORTED_END)
+                if tokens[k].core.endswith(REPORTED_END)
             ),
             None,
         )
@@ -618,7 +618,7 @@ class _Extractor:
         subject = self._subject(after) or self._subject(before)
         if subject is None or subject.kind == "org":
             return  # no one, or an organisation's statement: not a person's speech
-        if _joint(mentions, subject):
+        if is_joint(mentions, subject):
             return  # "A 사장과 B 사장은 …라고 입을 모았다": no one speaker to name
         speaker = self._resolve(subject, para) or Speaker(kind="unknown", ko=subject.bare_text)
         self._note_subject(subject, speaker, para)
@@ -633,8 +633,8 @@ class _Extractor:
                 ending = len(quotative)  # "…시대라고", "…필수적이라고": drop the quotative ending
                 break
         content_end = marker_token.start + len(marker_token.raw.rstrip(",")) - ending
-        start, end = _strip_span(text, content_start, content_end)
-        start = _skip_connectives(text, start, end)
+        start, end = strip_span(text, content_start, content_end)
+        start = skip_connectives(text, start, end)
         if end - start < 5:
             return
         self.quotes.append(
@@ -666,7 +666,7 @@ class _Extractor:
         ends = {m.end: m for m in mentions}
         for span in spans:
             inner = span.inner(text).strip()
-            kind, ending = _particle_after(text, span)
+            kind, ending = particle_after(text, span)
             following = text[span.end + len(ending) : span.end + len(ending) + 20].split()[:2]
             if any(word.startswith(NAMING_STEMS) for word in following):
                 continue  # "…"이라고 불린다: a name, not speech

@@ -33,9 +33,9 @@ _SAYS = re.compile(r"(?:이?라는|다는|는|이?란)\s+(?:(게|것이)\s+)?")
 _NONE_AFTER = re.compile(r"[\s.,!?;:()\]」』…]|$")
 
 # an unclosed quote that ends in its own reporting clause: …중요하다고 말했다.
-_UNCLOSED_END = re.compile(r"(?:다|요|것|까)(?:이?라고|고)\s+(\S+?)\.?\s*$")
+UNCLOSED_END = re.compile(r"(?:다|요|것|까)(?:이?라고|고)\s+(\S+?)\.?\s*$")
 
-_REPORTED_END = ("다고", "라고", "냐고", "자고", "까고")
+REPORTED_END = ("다고", "라고", "냐고", "자고", "까고")
 
 _CONNECTIVES = frozenset(
     [
@@ -71,7 +71,7 @@ _CONNECTIVES = frozenset(
     ]
 )
 
-_THIS_WAY = ("이같이", "이렇게", "이처럼")
+THIS_WAY = ("이같이", "이렇게", "이처럼")
 
 # a broadcast transcript's sound bite: "[인터뷰] 김형진/세종텔레콤 회장 : "…"", "[녹취] 과기정통부 관계자 : …"
 _SOUND_BITE = re.compile(
@@ -79,37 +79,37 @@ _SOUND_BITE = re.compile(
     r"(?P<who>[^:：\"“”‘\[\]\s][^:：\"“”‘\[\]]{1,59}?)\s*[:：]\s*(?P<said>\S.*)"
 )
 
-_TAGGED = re.compile(r"\s*[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)")
+TAGGED = re.compile(r"\s*[\[<]\s*(?:인터뷰|녹취|싱크|현장음|SYNC|INT)")
 
 # a label on a line of its own before a sound bite: "▶ 인터뷰 : 김민재 / 한빛전자 사장"
-_LABEL_LINE = re.compile(
+LABEL_LINE = re.compile(
     r"\s*(?:[▶■●◆-]\s*)?(?:[\[<]\s*)?(?:인터뷰|녹취|싱크|INT)\s*(?:[\]>]\s*)?(?:[:：]\s*)?"
     r"(?P<who>[^:：\"“”\[\]<>\s][^:：\"“”\[\]<>]{1,59}?)\s*$"
 )
 
 # a label alone on its line in brackets ("[재판장]", "[김서준 측 변호사]", "[박하윤 / 서울 마포구]"), and a
 # line that is a quote and nothing else
-_BRACKET_LABEL = re.compile(r"\s*\[(?P<who>[^\[\]:：\"“”'‘’]{2,40})\]\s*$")
+BRACKET_LABEL = re.compile(r"\s*\[(?P<who>[^\[\]:：\"“”'‘’]{2,40})\]\s*$")
 
-_QUOTED_LINE = re.compile(r"\s*[\"“][^\"“”]{2,}[\"”]\s*$")
+QUOTED_LINE = re.compile(r"\s*[\"“][^\"“”]{2,}[\"”]\s*$")
 
 # a quoted question: "…냐"는 질문에 / "…"라는 질문을 받자 (the asker is not named: "X의 질문" is not matched)
-_QUESTION = re.compile(
+QUESTION = re.compile(
     r"(?:이?라는|냐는|는|란)\s*(?:(?P<asker>기자|취재진|사회자|진행자)(?:들)?의\s*)?"
     r"((?:질문|물음)(?:에|을|이|에는|에도|을\s받자)?)(?=[\s,.\"“]|$)"
 )
 
-_SAID_THINGS = frozenset(
+SAID_THINGS = frozenset(
     {"말", "내용", "얘기", "이야기", "설명", "당부", "발언", "대답", "답변", "주문", "각오"}
 )
 
-_ASKERS = {"기자": "a reporter", "취재진": "reporters", "사회자": "the moderator", "진행자": "the host"}
+ASKERS = {"기자": "a reporter", "취재진": "reporters", "사회자": "the moderator", "진행자": "the host"}
 
 # an asking verb that opens a clause for the answer: "…"냐고 묻자 / 질문하자 / 되묻자 / 물었는데
-_ASKED_THEN = re.compile(r"^(?:묻|물으|물었|되묻|되물|질문하|질문했|문의하|문의했)\w*(?:자|는데|더니)[,.]?$")
+ASKED_THEN = re.compile(r"^(?:묻|물으|물었|되묻|되물|질문하|질문했|문의하|문의했)\w*(?:자|는데|더니)[,.]?$")
 
 # a quote that is a whole statement of its own: "…수준입니다." / "…하겠다!" / "…인가?"
-_STATEMENT_END = re.compile(r"(?:[다요죠까][.!?]?|[.!?])\s*$")
+STATEMENT_END = re.compile(r"(?:[다요죠까][.!?]?|[.!?])\s*$")
 
 _ADNOMINAL_ENDINGS = (
     "있는", "없는", "하는", "되는", "않는", "라는", "다는", "이라는", "같은", "많은", "높은", "좋은", "에는",
@@ -118,7 +118,7 @@ _ADNOMINAL_ENDINGS = (
 
 
 @dataclass
-class _Item:
+class Item:
     """A sentence's words and quotes in order."""
 
     tokens: list[Token] = field(default_factory=list)
@@ -128,11 +128,11 @@ class _Item:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def _key(speaker: Speaker | None) -> str | None:
+def speaker_key(speaker: Speaker | None) -> str | None:
     return None if speaker is None else f"{speaker.kind}:{speaker.ko}:{speaker.en}"
 
 
-def _particle_after(text: str, span: QuoteSpan) -> tuple[str, str]:
+def particle_after(text: str, span: QuoteSpan) -> tuple[str, str]:
     """("quotative"|"chain"|"none"|"term", the ending as written) for what follows a quote."""
     rest = text[span.end : span.end + 8]
     for kind, pattern in (("quotative", _QUOTATIVE), ("chain", _CHAIN)):
@@ -152,9 +152,9 @@ def _particle_after(text: str, span: QuoteSpan) -> tuple[str, str]:
     return "term", ""
 
 
-def _sentences(text: str, spans: Sequence[QuoteSpan]) -> list[_Item]:
+def split_items(text: str, spans: Sequence[QuoteSpan]) -> list[Item]:
     """The paragraph cut into sentences at sentence punctuation outside quotes."""
-    sentences: list[_Item] = [_Item(start=0)]
+    sentences: list[Item] = [Item(start=0)]
     cursor = 0
     for span in [*spans, None]:
         stop = span.start if span else len(text)
@@ -162,7 +162,7 @@ def _sentences(text: str, spans: Sequence[QuoteSpan]) -> list[_Item]:
             sentences[-1].tokens.append(token)
             if token.ends_sentence:
                 sentences[-1].end = token.end
-                sentences.append(_Item(start=token.end))
+                sentences.append(Item(start=token.end))
         if span is not None:
             sentences[-1].quotes.append(span)
             cursor = span.end
@@ -170,17 +170,17 @@ def _sentences(text: str, spans: Sequence[QuoteSpan]) -> list[_Item]:
     return [s for s in sentences if s.tokens or s.quotes]
 
 
-_Verb = tuple[int, str, "str | None"]
+Verb = tuple[int, str, "str | None"]
 
 
-def _says_noun(
+def says_noun(
     text: str, span: QuoteSpan, tokens: Sequence[Token], stop: int, mentions: Sequence[Mention]
-) -> tuple[_Verb, Mention | None] | None:
+) -> tuple[Verb, Mention | None] | None:
     """A quote reported by a noun: "…"라는 입장이다 / 입장을 밝혔다, "…"라는 게 김 대표의 설명이다."""
     match = _SAYS.match(text, span.end)
     if match is None:
         return None
-    k = _tokens_before(tokens, match.end())
+    k = tokens_before(tokens, match.end())
     if match.group(1):  # "…라는 게 X의 설명이다": the speaker is X
         for j in range(k, stop):
             found = speech_noun(tokens[j].core)
@@ -198,7 +198,7 @@ def _says_noun(
         return (k, core, found[1]), None  # "…"라는 입장이다
     if not core.endswith(("을", "를")):
         return None  # "…"는 분석이 나온다: no one is said to have said it
-    verb = _find_verb(tokens, k + 1, stop)
+    verb = find_verb(tokens, k + 1, stop)
     if verb is not None:
         return verb, None
     if k + 1 < stop and tokens[k + 1].core.endswith("다"):
@@ -209,14 +209,14 @@ def _says_noun(
 _COPULA_AFTER = re.compile(r"(?:이)?(?:었|였)?다[.\s]|(?:이)?(?:었|였)?다$")
 
 
-def _owned_before(
+def owned_before(
     text: str, span: QuoteSpan, tokens: Sequence[Token], mentions: Sequence[Mention]
-) -> tuple[_Verb, Mention | None] | None:
+) -> tuple[Verb, Mention | None] | None:
     """ "김 대표의 설명은 "…"이었다", "취재진의 질문은 "…"였다": a speech noun of someone before the quote
     and a copula after it; the owner is that someone (for a question, its asker)."""
     if not _COPULA_AFTER.match(text, span.end):
         return None
-    k = _tokens_before(tokens, span.start) - 1
+    k = tokens_before(tokens, span.start) - 1
     if k < 1 or tokens[k].raw != tokens[k].core or tokens[k].core[-1:] not in "은는이가":
         return None
     noun = tokens[k].core[:-1]
@@ -227,8 +227,8 @@ def _owned_before(
     stance = "asked" if asked else (found[1] if found else None)
     owner = next((m for m in mentions if m.last == k - 1 and m.particle == "의"), None)
     before = tokens[k - 1].core
-    if asked and before.endswith("의") and before[:-1].rstrip("들") in _ASKERS:
-        who = _ASKERS[before[:-1].rstrip("들")]
+    if asked and before.endswith("의") and before[:-1].rstrip("들") in ASKERS:
+        who = ASKERS[before[:-1].rstrip("들")]
         owner = Mention("unnamed", tokens[k - 1].start, tokens[k].end, k - 1, k, "", "질문자",
                         title="질문자", description=who)  # fmt: skip
     if owner is None:
@@ -236,7 +236,7 @@ def _owned_before(
     return (k, tokens[k].core, stance), owner
 
 
-def _find_verb(tokens: Sequence[Token], start: int, stop: int) -> tuple[int, str, str | None] | None:
+def find_verb(tokens: Sequence[Token], start: int, stop: int) -> tuple[int, str, str | None] | None:
     """The first reporting verb among tokens[start:stop]: (index, verb as written, stance)."""
     for k in range(start, stop):
         core = tokens[k].core
@@ -254,7 +254,7 @@ def _find_verb(tokens: Sequence[Token], start: int, stop: int) -> tuple[int, str
 
 def _is_predicate(word: str) -> bool:
     """A verb form that can carry a report: ends a sentence or links to the next clause."""
-    if word.endswith(_REPORTED_END):
+    if word.endswith(REPORTED_END):
         return False
     return word.endswith(("다", "며", "면서", "한", "고", "했", "데", "해", "해왔다", "자", "기도"))
 
@@ -262,12 +262,12 @@ def _is_predicate(word: str) -> bool:
 _AND = ("와", "과", "랑", "이랑", "하고")
 
 
-def _joint(mentions: Sequence[Mention], subject: Mention) -> bool:
+def is_joint(mentions: Sequence[Mention], subject: Mention) -> bool:
     """Whether ``subject`` is the last of people joined by 와/과 ("A 사장과 B 사장은")."""
-    return _joint_start(mentions, subject) < subject.start
+    return joint_start(mentions, subject) < subject.start
 
 
-def _joint_start(mentions: Sequence[Mention], subject: Mention) -> int:
+def joint_start(mentions: Sequence[Mention], subject: Mention) -> int:
     """Where the people joined with ``subject`` begin (``subject.start`` when it stands alone)."""
     index = next((i for i, m in enumerate(mentions) if m is subject), None)
     if index is None or subject.kind == "org":
@@ -282,7 +282,7 @@ def _joint_start(mentions: Sequence[Mention], subject: Mention) -> int:
     return start
 
 
-def _sound_bite(text: str) -> tuple[str, int, int] | None:
+def sound_bite(text: str) -> tuple[str, int, int] | None:
     """(the speaker label as written, where the words said start and end) for a transcript's sound bite:
     "[인터뷰] NAME/ORG TITLE : …", "<녹취> NAME(PLACE) : "…"", "[NAME / ORG TITLE : …]" (the bite wholly
     inside the brackets)."""
@@ -304,7 +304,7 @@ def _sound_bite(text: str) -> tuple[str, int, int] | None:
 _PLAIN_ENDINGS = frozenset({"다", "ᆫ다", "는다", "라", "자"})  # also slogans and headings ("하면 된다")
 
 
-def _said_whole(inner: str) -> bool:
+def said_whole(inner: str) -> bool:
     """Whether a quote is a whole sentence as someone says it aloud: it ends in a final ending of
     speech ("죄송합니다", "좋아요", "어쩌죠?") or the polite 요 ("되기는요"), not a plain 다."""
     words = inner.split()
@@ -317,7 +317,7 @@ def _said_whole(inner: str) -> bool:
     return bool(morphs) and morphs[-1].tag == "EF" and morphs[-1].form not in _PLAIN_ENDINGS
 
 
-def _tokens_before(tokens: Sequence[Token], position: int | None) -> int:
+def tokens_before(tokens: Sequence[Token], position: int | None) -> int:
     """The index of the first token that starts at or after ``position``."""
     if position is None:
         return len(tokens)
@@ -328,14 +328,14 @@ def _start_of(token: Token) -> int:
     return token.start
 
 
-def _first_of(mention: Mention) -> int:
+def first_of(mention: Mention) -> int:
     return mention.first
 
 
-def _words_between(tokens: Sequence[Token], start: int, stop: int) -> bool:
+def words_between(tokens: Sequence[Token], start: int, stop: int) -> bool:
     """Whether any word other than a chain ending ("며", "이라면서") stands between two quotes."""
-    first = _tokens_before(tokens, start)
-    last = _tokens_before(tokens, stop)
+    first = tokens_before(tokens, start)
+    last = tokens_before(tokens, stop)
     between = tokens[first:last]
     if not between:
         return False
@@ -344,7 +344,7 @@ def _words_between(tokens: Sequence[Token], start: int, stop: int) -> bool:
     return not (between[0].start == start and _CHAIN.fullmatch(between[0].core))
 
 
-def _blocks_continuation(token: Token, table: PeopleTable | None = None) -> bool:
+def blocks_continuation(token: Token, table: PeopleTable | None = None) -> bool:
     """A word that looks like a subject we did not recognise ("전 장관은"), so the last speaker cannot
     be assumed."""
     core = token.core
@@ -357,7 +357,7 @@ def _blocks_continuation(token: Token, table: PeopleTable | None = None) -> bool
     return len(morphs) >= 2 and morphs[-1].tag == "JX" and morphs[-2].tag[:1] in ("N", "S", "X")
 
 
-def _new_subject_also(region: Sequence[Token], k: int, table: PeopleTable) -> bool:
+def new_subject_also(region: Sequence[Token], k: int, table: PeopleTable) -> bool:
     """A new subject marked "also" ("배우 한가람도", "박민지 역시", "그 역시" excepted): someone else
     speaks now, so the last speaker is not carried over."""
     core = region[k].core
@@ -380,7 +380,7 @@ def _new_subject_also(region: Sequence[Token], k: int, table: PeopleTable) -> bo
     return named or titled  # "배우 한가람도": a title before it
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and text[end - 1].isspace():
@@ -388,7 +388,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _skip_connectives(text: str, start: int, end: int) -> int:
+def skip_connectives(text: str, start: int, end: int) -> int:
     """Move past leading connectives ("다만 그러면서도 …") of a reported statement."""
     while True:
         word_end = start
@@ -402,7 +402,7 @@ def _skip_connectives(text: str, start: int, end: int) -> int:
         return start
 
 
-def _whose_words(
+def whose_words(
     tokens: Sequence[Token], mentions: Sequence[Mention], stop: int
 ) -> tuple[str, tuple[str, str] | None, Mention | None]:
     """ "… 김 대표의 말이다." ending at token ``stop``: (its last word, that word's speech noun and stance,
