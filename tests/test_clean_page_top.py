@@ -286,3 +286,25 @@ def test_sound_bite_labels_are_no_interview_turns() -> None:
     )
     article = clean_text(f"새 버스 노선 첫날\n\n시가 새 버스 노선을 시작했습니다.\n{bites}")
     assert article.kind == "broadcast"
+
+
+# the title right above the article's dateline wins over a banner that page text parts from it
+PROMOS = [
+    "2025 시민 정책 박람회 개막\n\n공통뷰\n\n가나시, 버스 요금 동결\n등록일 : 2021.03.05\n미니플레이",
+    "연말 특집 생방송 안내\n\n위젯영역\n\n가나시, 버스 요금 동결\n입력 2021.03.05 10:20",
+    "새해 업무보고 특별 페이지\n광고\n\n재생목록보기\n\n가나시, 버스 요금 동결\n\n등록 2021-03-05",
+]
+
+
+@pytest.mark.parametrize("top", PROMOS)
+def test_title_over_the_dateline_wins_over_a_parted_banner(top: str) -> None:
+    article = clean_text(f"{top}\n\n{BODY}")
+    assert article.headline == "가나시, 버스 요금 동결"
+    assert article.subheadlines == ()
+
+
+def test_subheadline_over_the_dateline_stays_under_its_headline() -> None:
+    page = f"가나시, 버스 요금 동결\n물가 부담 덜기 위해 올해 요금 유지\n입력 2021.03.05 10:20\n\n{BODY}"
+    article = clean_text(page)
+    assert article.headline == "가나시, 버스 요금 동결"
+    assert article.subheadlines == ("물가 부담 덜기 위해 올해 요금 유지",)

@@ -1244,6 +1244,7 @@ def _header(
         else:
             ev.drop(line, line.text, "page text before the article")
     texts = _without_menus(texts, ev)
+    texts = _from_dated_title(lines, texts, ev)
     if title:  # the page's own <title> says which line is the headline
         at = next(
             (
@@ -1289,6 +1290,26 @@ def _header(
 
 # a board's category glued before a post's bracketed title: "기사/뉴스 [속보] …", "정치/사회 【단독】 …"
 _BOARD_CATEGORY = re.compile(r"[가-힣A-Za-z]{1,6}\s?/\s?[가-힣A-Za-z]{1,6}\s+(?=[\[【<]\S)")
+
+
+def _from_dated_title(lines: list[_Line], texts: list[_Line], ev: _Evidence) -> list[_Line]:
+    """The header from the title that stands right above the article's dateline ("등록일 : …"), when
+    page text that is no title (a widget's name, a menu word) parts it from the candidates above it: those
+    are a banner or a teaser of another page, not this article's headline."""
+    for i, line in enumerate(texts[1:], 1):
+        below = next((after for after in lines[line.index + 1 :] if after.kind != "blank"), None)
+        if below is None or below.kind != "removed" or below.reason != "dateline":
+            continue
+        parted = any(
+            between.kind == "text" and not any(between is t for t in texts)
+            for between in lines[texts[i - 1].index + 1 : line.index]
+        )
+        if not parted:
+            return texts
+        for above in texts[:i]:
+            ev.drop(above, above.text, "page text before the article")
+        return texts[i:]
+    return texts
 
 
 def _context_line(text: str) -> bool:
