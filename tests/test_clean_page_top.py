@@ -308,3 +308,16 @@ def test_subheadline_over_the_dateline_stays_under_its_headline() -> None:
     article = clean_text(page)
     assert article.headline == "가나시, 버스 요금 동결"
     assert article.subheadlines == ("물가 부담 덜기 위해 올해 요금 유지",)
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        ["= 네, 많이 기다렸다.", "= 학교 신문사에서 일했다. 올해 졸업한다.", "= 기자가 되고 싶다."],
+        ["= 처음엔 어려웠다.", "= 지금은 익숙하다. 동료들이 도와줬다.", "= 계속할 생각이다. (웃음)"],
+        ["= 주말마다 산에 간다.", "= 건강 때문이다.", "= 다음 달에는 지리산에 오른다. 벌써 설렌다."],
+    ],
+)
+def test_answers_marked_with_equals_make_an_interview(answers: list[str]) -> None:
+    intro = "이번 주 독자 인터뷰의 주인공은 대학생 독자다. 그는 신청서에 긴 사연을 적어 보냈다."
+    assert clean_text("\n".join([intro, *answers])).kind == "interview"

@@ -20,7 +20,7 @@ __all__ = ["PageSignals", "listing_items", "page_kind"]
 # "● 기자: …", "공 보 관 - …", "김정주 회장 : …", "Q. …", "문) …": the speaker label of a transcript turn
 _TURN = re.compile(
     r"^(?:[●■▶◆○◇▷-]\s*)?(?:[가-힣A-Za-z](?:[가-힣A-Za-z]|\s(?=[가-힣A-Za-z])){0,14}\s*(?::|-|：)\s+\S"
-    r"|(?:Q|A|문|답)\s*[.:)]\s*\S)"
+    r"|(?:Q|A|문|답)\s*[.:)]\s*\S|=\s+\S)"  # "= …": an answer whose question the page set in bold
 )
 # "[김철수 / 가나전자 대표 : …]", "<녹취> 이름(지역) : …", "[인터뷰] …", "▶ 인터뷰 : 이름 / 직함": a
 # broadcast sound bite or its label
