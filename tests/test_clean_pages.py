@@ -241,3 +241,26 @@ def test_html_without_body_text_falls_back_to_the_tag_stripper(tmp_path: Path) -
     assert (article.outlet.ko, article.outlet.en) == ("뉴스1", "News1")
     assert [(r.name, r.email) for r in article.reporters] == [("김하늘", "sky@news1.kr")]
     assert article.headline == "정부, 내년 예산안 국회 제출"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "어제 시의회가 내년 예산안을 통과시키면서 올해 의사일정을 모두 마쳤습니다.<br /><br />"
+        "하지만 심사 과정은 순탄하지 않았는데요.<br /><br />취재기자와 함께 정리해 보겠습니다.<br /><br />"
+        "[기자]<br />올해는 법정 시한을 넘겨 협상이 이어졌습니다.",
+        "정부는 7일 금리를 동결했다고 밝혔다.<br /><br />박 총재는 경기가 나아질 것이라고 말했다.<br /><br />"
+        "시장은 예상된 결과라는 반응을 보였다.",
+        "구단은 새 감독 선임을 공식 발표했습니다.<br><br>신임 감독은 다음 주 선수단과 처음 만납니다.<br><br>"
+        "팬들의 기대가 큽니다.<br><br>구단은 계약 기간을 3년으로 정했습니다.",
+    ],
+)
+def test_text_with_line_break_tags_keeps_its_first_line(tmp_path: Path, text: str) -> None:
+    """A .txt file with "<br />" in it is read as HTML, but it is no page: every line stays (an HTML
+    extractor reading it as a page took its first line for a title and dropped it)."""
+    page = tmp_path / "copied.txt"
+    page.write_text(text, encoding="utf-8")
+    article = clean_document(read_document(page))
+    first = text.split("<br")[0]
+    assert article.paragraphs[0] == first
+    assert article.paragraphs[-1] == text.rsplit(">", 1)[-1]

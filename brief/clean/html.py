@@ -31,12 +31,23 @@ class HtmlExtract:
 TREE_LIMIT = 1_500_000  # characters
 
 
+# a tag that structures a page; text with only inline tags ("…<br /><br />…", <b>, <a>) is no page, and
+# trafilatura, reading it as one, can drop its first line as if it were a title
+_BLOCK_TAG = re.compile(
+    r"<(?:html|head|body|p|div|article|section|main|header|footer|nav|table|ul|ol|li|h[1-6]|title|meta)[\s>/]",
+    re.IGNORECASE,
+)
+
+
 def extract_html(html: str) -> HtmlExtract:
     """Main text and metadata of an HTML page; a plain tag stripper when trafilatura finds nothing
     (or when the page is over TREE_LIMIT characters)."""
     images = tuple(re.findall(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", html, re.IGNORECASE))
     if len(html) > TREE_LIMIT:
         return _large_page(html, images)
+    if _BLOCK_TAG.search(html) is None:  # text with line-break tags in it, not a page
+        stripped = _strip_tags(html)
+        return HtmlExtract(text=stripped.text, title=stripped.title, images=images, extractor="html.parser")
     try:
         import trafilatura
     except ImportError as error:  # pragma: no cover - trafilatura is a dependency
