@@ -321,3 +321,23 @@ def test_subheadline_over_the_dateline_stays_under_its_headline() -> None:
 def test_answers_marked_with_equals_make_an_interview(answers: list[str]) -> None:
     intro = "이번 주 독자 인터뷰의 주인공은 대학생 독자다. 그는 신청서에 긴 사연을 적어 보냈다."
     assert clean_text("\n".join([intro, *answers])).kind == "interview"
+
+
+@pytest.mark.parametrize(
+    "bites",
+    [
+        (
+            "[홍길동/가나시장 (어제): 시민만 보고 가겠습니다]",
+            "[김영희/다라당 대표 (지난 3일): 겸손하게 하겠습니다]",
+        ),
+        ("[박철수/주민 (영상 인터뷰): 너무 불편해요]", "[이순자/상인: 손님이 줄었어요]"),
+        ("[최민수/가나대 교수: 대책이 시급합니다]", "[정하나/학부모 (지난달): 아이들이 걱정입니다]"),
+    ],
+)
+def test_labelled_bites_with_a_colon_after_the_role_make_a_broadcast(bites: tuple[str, str]) -> None:
+    page = "\n".join(
+        ["시민들의 반응은 엇갈렸다.", bites[0], "정치권도 반응했다.", bites[1], "논란은 이어질 전망이다."]
+    )
+    article = clean_text(page)
+    assert article.kind == "broadcast"
+    assert all(bite in article.paragraphs for bite in bites)  # speech, never a heading

@@ -1444,6 +1444,7 @@ def _body(
             and line.reason != _LEAD
             and not answering
             and not _is_speaker_label(text)
+            and not _LABELLED_BITE.fullmatch(text)  # "[NAME/ROLE (지난 3일): …]": speech, not a heading
             and _is_heading(text, next_text[k])
         ) or _labels_a_turn(text, next_text[k]):
             pending.append((text, line))
