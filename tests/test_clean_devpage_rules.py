@@ -47,6 +47,18 @@ def test_not_a_wire_caption(line: str) -> None:
     assert caption_text(line) == (line, None)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[퍼온글] 1/1 <아침뉴스> 시민들 공원 산책 늘어",
+        "연재 2/5 바닷가 마을의 겨울나기",
+        "3/10 개막 앞둔 봄꽃 축제 준비 한창",
+    ],
+)
+def test_a_count_with_a_slash_is_no_photo_credit(line: str) -> None:
+    assert caption_text(line) == (line, None)
+
+
 def test_wire_caption_leaves_the_body() -> None:
     page = "\n\n".join(
         [

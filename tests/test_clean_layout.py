@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from brief.clean import clean_text
-from brief.clean.layout import join_wrapped, repair_layout, split_sign_off, strip_html_residue
+from brief.clean.layout import (
+    join_wrapped,
+    repair_layout,
+    split_read_more,
+    split_sign_off,
+    strip_html_residue,
+)
 
 # a quotation broken over two lines stays whole
 QUOTE_SPLIT = [
@@ -246,3 +252,40 @@ def test_byline_glued_without_a_space_is_split_off(page: str) -> None:
     article = clean_text(page)
     assert "기자" not in article.paragraphs[-1]
     assert len(article.reporters) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "link"),
+    [
+        (
+            "구청은 5일 산책로를 넓힌다고 밝혔다. 공사는 봄에 끝난다... read full story",
+            "구청은 5일 산책로를 넓힌다고 밝혔다. 공사는 봄에 끝난다...",
+            "read full story",
+        ),
+        (
+            "시의회는 조례안을 통과시켰다. 시행은 내년부터다. [기사 전문 보기]",
+            "시의회는 조례안을 통과시켰다. 시행은 내년부터다.",
+            "[기사 전문 보기]",
+        ),
+        ("선수단은 내일 귀국합니다… 더보기 ›", "선수단은 내일 귀국합니다…", "더보기 ›"),
+        (
+            "The council met on Monday. 회의는 두 시간 이어졌다. Continue reading",
+            "The council met on Monday. 회의는 두 시간 이어졌다.",
+            "Continue reading",
+        ),
+    ],
+)
+def test_a_read_more_link_glued_to_the_text_is_split_off(line: str, text: str, link: str) -> None:
+    assert split_read_more(line) == [text, link]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "관련기사 더보기",  # a header of its own, nothing glued
+        "이번 조치로 자세히 보기 어려웠던 자료가 공개된다",  # the words inside a sentence
+        "[포토] 시민들 산책로 걷기… 더보기",  # a title, not a sentence, before the link
+    ],
+)
+def test_no_read_more_link_is_split_from_other_lines(line: str) -> None:
+    assert split_read_more(line) == [line]

@@ -21,6 +21,7 @@ _BRACKETED = re.compile(
 )
 # "… 있다. / KT", "… 2024.10.1/뉴스1", "… 있다. 사진=KT" at the end of a caption line
 _SLASH = re.compile(r"(?:(?<=[.다)\d])\s*|\s+)/\s*(?P<credit>[^/]{1,40})$")
+_FRACTION = re.compile(r"\d/\d")
 _BARE = re.compile(r"\s+" + _CREDIT_WORDS + r"\s*=\s*[^=]{1,30}$")
 _CLOSERS = ("]", ")", ">", "】")
 _CAPTION_DATE = re.compile(r"\s*(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$")
@@ -85,6 +86,8 @@ def split_credit(line: str) -> tuple[str, str] | None:
         if match is not None:
             return line[: cut + match.start()].rstrip(), match.group("credit")
     slash = _SLASH.search(tail)
+    if slash is not None and _FRACTION.match(tail, max(0, slash.start() - 1)) is not None:
+        slash = None  # "1/1", "3/10": a count or a page number, not a credit
     if (
         slash is not None
         and not _looks_like_sentence(slash.group("credit"))

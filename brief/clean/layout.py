@@ -412,6 +412,26 @@ def strip_html_residue(line: str) -> str:
     return line if cleaned == line else " ".join(cleaned.split())
 
 
+# a link to the rest of the text glued to a teaser's or a lead's end: "… 밝혔다... read full story",
+# "… 설명했다. [기사 전문 보기]", "… 했다… 더보기 ›"
+_READ_MORE = re.compile(
+    r"(?<=[.!?…])\s*[\[(]?\s*(?:read\s+(?:the\s+)?(?:full\s+)?(?:story|article|more)"
+    r"|continue\s+reading|(?:기사\s*)?(?:전문|원문|본문|전체\s*기사|자세히)\s*(?:보기|읽기)|(?:기사\s*)?더\s*보기)"
+    r"\s*[\])]?\s*[»>›→]*$",
+    re.IGNORECASE,
+)
+
+_READ_MORE_AFTER = re.compile(r"[다요죠][.!?…]+$")  # the link follows a sentence (or a teaser cut with "…")
+
+
+def split_read_more(line: str) -> list[str]:
+    """A line with a "read more" link glued to its end, as the text and the link's words."""
+    found = _READ_MORE.search(line) if len(line) >= 20 else None
+    if found is None or _READ_MORE_AFTER.search(line, 0, found.start()) is None:
+        return [line]
+    return [line[: found.start()].rstrip(), line[found.start() :].strip()]
+
+
 def repair_layout(text: str) -> str:
     """The page's text with HTML residue removed, flattened lines cut, sign-offs split off and
     wrapped lines joined."""
@@ -424,5 +444,6 @@ def repair_layout(text: str) -> str:
             cut.append(line)
             continue
         for piece in split_flattened(line, flat):
-            cut.extend(split_sign_off(piece))
+            for text_piece in split_read_more(piece):
+                cut.extend(split_sign_off(text_piece))
     return "\n".join(join_wrapped(cut))
