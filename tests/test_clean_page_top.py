@@ -93,6 +93,12 @@ def test_title_printed_below_a_short_body_is_the_headline(page: str) -> None:
     assert article.date is not None
 
 
+@pytest.mark.parametrize("label", ["다음 기사", "이전기사", "관련기사"])
+def test_another_story_linked_below_the_text_is_no_headline(label: str) -> None:
+    article = clean_text(f"{BODY}\n{label}\n다라시 택시 요금 인상\n입력 2021-03-05 10:20")
+    assert article.headline is None
+
+
 def test_title_below_is_not_taken_when_a_title_stands_above() -> None:
     article = clean_text(f"가나시 버스 요금 동결\n\n{BODY}\n다라시 택시 요금 인상\n입력 2021-03-05 10:20")
     assert article.headline == "가나시 버스 요금 동결"

@@ -1085,7 +1085,8 @@ def _title_below(lines: list[_Line], lo: int, start: int) -> str | None:
             continue
         dated = rest[k + 1]
         if (
-            _title_like(line.text)
+            (k == 0 or rest[k - 1].kind == "text")  # right under the text ("다음 기사" over it: a link)
+            and _title_like(line.text)
             and dated.kind == "removed"
             and dated.reason == "dateline"
             and _LABELLED_DATELINE.match(dated.text)
