@@ -347,3 +347,12 @@ def test_labelled_bites_with_a_colon_after_the_role_make_a_broadcast(bites: tupl
     article = clean_text(page)
     assert article.kind == "broadcast"
     assert all(bite in article.paragraphs for bite in bites)  # speech, never a heading
+
+
+def test_news_title_printed_twice_around_its_byline_is_no_forum_post() -> None:
+    title = "가나시, 버스 요금 동결…물가 부담 고려"
+    page = f"{title}\n홍길동 기자\n2021.03.05 10:20\n\n{title}\n\n{BODY}"
+    article = clean_text(page)
+    assert article.headline == title
+    assert article.kind != "forum"
+    assert article.paragraphs[0] == BODY

@@ -855,7 +855,8 @@ _FIELDS_BETWEEN = 4  # a post's header fields between its title and the title pr
 
 def _repeated_title(lines: list[_Line], ev: _Evidence) -> None:
     """A post prints its title, its header fields (author, posted time, counters), then the title again
-    over its text ("[펌]제목" … "제목"): the first line is the headline, whatever its grammar (a title
+    over its text ("[펌]제목" … "제목"; a portal re-post does the same around its byline and dateline):
+    the first line is the headline, whatever its grammar (a title
     may end in a full stop), the lines between (two or more, one with a digit) are furniture and the
     repeat is dropped."""
     first = next((k for k, line in enumerate(lines[:_BOARD_REACH]) if line.kind == "text"), None)
@@ -884,7 +885,10 @@ def _repeated_title(lines: list[_Line], ev: _Evidence) -> None:
     head.kind, head.caption, head.reason = "heading", head.text, _POST_TITLE
     for line in fields:
         _remove(line, "forum field", ev)
-    _remove(repeat, "post title repeated", ev)
+    # the repeat marks a board post when the page's own fields stood between (a portal re-post prints its
+    # title twice around a byline and a dateline: a news page)
+    board = fields or any(line.reason in _POST_FIELD_REASONS for line in between)
+    _remove(repeat, "post title repeated" if board else "duplicate headline", ev)
 
 
 _DATELINE_REACH = 4  # non-blank lines between a dateline and the article or its sign-off
