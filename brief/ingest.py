@@ -176,9 +176,11 @@ def read_document(path: Path, max_bytes: int = 5 * 1024 * 1024) -> RawDocument:
 def _decode_as(data: bytes, charset: str) -> tuple[str, str]:
     """Decode with the charset ``brief fetch`` settled on (header, <meta>, detection); else detect again."""
     try:
-        return data.decode(charset), charset
+        text = data.decode(charset)
     except (UnicodeDecodeError, LookupError):
         return decode_bytes(data)
+    mended = repair_mojibake(text)
+    return (mended, MOJIBAKE_ENCODING) if mended is not None else (text, charset)
 
 
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
@@ -205,9 +207,15 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             path, "binary file (contains NUL bytes); if it is UTF-16 text, save it with a byte-order mark"
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        mended = repair_mojibake(text)
+        if mended is not None:
+            log.warning("%s: Korean text saved as Latin-1 mojibake; decoded again as CP949", path)
+            return mended, MOJIBAKE_ENCODING
+        return text, "utf-8"
     repaired = _nearly_utf8(data)
     if repaired is not None:
         log.warning("%s: a few bytes are not valid UTF-8; they were replaced with U+FFFD", path)
@@ -218,6 +226,38 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     if _control_ratio(text) > 0.05:
         raise InputError(path, "binary file (mostly control characters), not a text or HTML article")
     return text, encoding
+
+
+MOJIBAKE_ENCODING = "cp949 (saved as Latin-1 mojibake)"
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_LATIN1_LETTER = re.compile(r"[\u00a1-\u00ff]")
+_MOJIBAKE_MIN = 20  # Latin-1 letters a page of mojibake shows at the least
+
+
+def repair_mojibake(text: str) -> str | None:
+    """Korean CP949 text that was read as Latin-1 (or Windows-1252) and saved as UTF-8 ("ÀÔ·Â" for "입력"),
+    decoded again; None for any other text. Only a text with no Hangul and many Latin-1 letters is
+    tried, and the result is kept only when it is clearly Korean: Hangul makes up most of its
+    non-ASCII characters and hardly any byte failed to decode."""
+    if _HANGUL.search(text) is not None or len(_LATIN1_LETTER.findall(text[:20000])) < _MOJIBAKE_MIN:
+        return None
+    data = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code < 256:
+            data.append(code)
+            continue
+        try:
+            data += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            data += b"?"  # a character no single-byte reading explains
+    mended = bytes(data).decode("cp949", errors="replace")
+    hangul = sum(1 for ch in mended if "\uac00" <= ch <= "\ud7a3")
+    other = sum(1 for ch in mended if ord(ch) > 127) - hangul
+    failed = mended.count("\ufffd")
+    if hangul < _MOJIBAKE_MIN or hangul < 2 * other or failed > max(3, hangul // 50):
+        return None
+    return mended
 
 
 def _nearly_utf8(data: bytes) -> str | None:

@@ -53,8 +53,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "comment widget",
             r"\d*\s*comments?|타임톡\s*[\d,]*|이\s*기사에\s*대해\s*어떻게\s*생각하시나요\??|댓글\s*[\d,]*\s*(?:개)?|댓글\s*(?:쓰기|작성|달기|보기).*|댓글\s*-"
             r"|첫\s*(?:번째)?\s*댓글을\s*(?:작성|남겨)\S*\s*\S*\.?|로딩\s*중\.*|loading\.*"
-            r"|.*인기\s*댓글을\s*확인해\s*?보세요\.?|.*댓글.*로그인.*|로그인.*댓글.*"
-            r"|(?:소셜|SNS)?\s*댓글\s*정책.*|댓글\s*운영\s*(?:원칙|정책).*"
+            r"|.*인기\s*댓글을\s*확인해\s*?보세요\.?|.*댓글.*로그\s*(?:인|아웃).*|로그\s*인.*댓글.*"
+            r"|(?:소셜|SNS)?\s*댓글\s*정책.*|댓글\s*(?:운영|삭제|작성|이용)?\s*(?:원칙|정책|규칙|기준|규정|약관).*"
+            r"|(?:댓글|답글)\s*(?:남기기|쓰기|달기)|(?:전체|독자|최신)\s*댓글\s*[\[(]?\s*[\d,]*\s*개?\s*[\])]?"
+            r"|댓글\s*[\[(]\s*[\d,]+\s*[\])]|(?:독자\s*)?의견\s*(?:쓰기|남기기|[\[(]?\s*[\d,]+\s*[\])]?)"
+            r"|leave\s+a\s+(?:reply|comment)"
             r"|댓글\s*(?:삭제|수정|신고|등록|닫기|접기|펼치기|더\s*보기).{0,20}|.{0,30}(?:삭제|수정)하시겠습니까\??"
             r"|삭제(?:한|된)\s*댓글.{0,40}|\d+\s*/\s*\d+|\[?\s*\d+\s*자\s*이내.{0,30}"
             r"|.{0,60}댓글을?\s*(?:남기실|다실|쓰실|작성하실)\s*수\s*있습니다\.?|현재\s*총\s*\d+\s*개의\s*댓글.{0,20}"
@@ -75,7 +78,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|.*자동\s*요약(?:한|된|기).*|.*본문\s*보기를\s*권장.*"
             r"|.*기사\s*내용\s*요약.*자동.*",
         ),
-        ("advertisement", r"[<\[(]?\s*(?:광고|AD|ADVERTISEMENT|sponsored|스폰서)\s*[>\])]?"),
+        ("advertisement", r"[<\[(]?\s*(?:광고|AD|ADVERTISEMENTS?|sponsored|스폰서)\s*[>\])]?"),
         (
             "promotion",
             r"[▶☞►▷→※]\s*.*(?:구독|바로\s*가기|클릭|제보|다운로드|채널|앱\b|카카오톡|네이버|텔레그램|유튜브|뉴스레터"
@@ -145,14 +148,27 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("text to speech", r".{0,20}(?:텍스트\s*)?음성\s*변환.{0,20}|.{0,10}(?:기사\s*)?읽어\s*주기.{0,10}"),
         (
             "broadcast label",
-            r"[\[<(【]\s*(?:앵커|기자|리포트|앵커\s*리포트|기자\s*리포트|클로징|오프닝|스튜디오)(?:\s*멘트)?\s*[\]>)】]",
+            r"[\[<(【]\s*(?:앵커|기자|리포트|앵커\s*리포트|기자\s*리포트|클로징|오프닝|스튜디오)(?:\s*멘트)?\s*[\]>)】]"
+            # a script's production marks: "◀ANC▶", "◀END▶ ◀VCR▶", "(S/U)" (the reporter's stand-up)
+            r"|(?:(?:◀\s*(?:ANC|END|VCR|CG|SYN|SOT|NA|S/U|앵커|리포트|기자)\s*▶|\(\s*(?:S/U|VCR|CG)\s*\))\s*)+",
         ),
         (
             "broadcast sign-off",
-            r"[가-힣]{2,4}\s*기자(?:입니다|가\s*보도합니다)\.?"
+            # the closing mark after the sign-off is a stand-up's stray one ("MBC뉴스 NAME입니다.\"")
+            r"[가-힣]{2,4}\s*기자(?:입니다|가\s*보도합니다|의\s*보도입니다)\.?[\"”']?"
             r"|(?:KBS|MBC|SBS|YTN|JTBC|MBN|OBS|CBS|EBS|TV\s*조선|채널\s*A|연합뉴스\s*TV|뉴스\s*TVN?)"
-            r"\s*(?:뉴스|News)?\s*[가-힣]{2,4}(?:\s*기자)?입니다\.?"
+            r"\s*(?:뉴스|News)?\s*[가-힣]{2,4}(?:\s*기자)?입니다\.?[\"”']?"
             r"|.{0,30}(?:여러분의\s*)?(?:소중한\s*)?제보를\s*기다립니다\.?",
+        ),
+        (
+            "support box",  # a call for the reader's money or sign-up under the article, and its notes
+            r".{0,30}(?:후원|기부|응원|결제|정기\s*구독|멤버십|회원\s*가입)(?:하기|하러\s*가기|\s*바로\s*가기|\s*신청(?:하기)?)"
+            r"|[^\"“”.:)]{0,10}(?:기사|글|콘텐츠|컨텐츠|뉴스|포스트)\S{0,2}\s[^\"“”]{0,20}(?:셨나요|셨습니까|셨다면)\s*[?!.]?"
+            r"|※\s*.{0,50}(?:후원|기부|구독료).{0,50}",
+        ),
+        (  # a toolbar's labels and a blog's share row
+            "page tool",
+            r"(?:번역할\s*)?언어\s*(?:선택|설정|변경)|(?:기사\s*)?도구\s*모음|(?:share|like)\s+this\s*:?",
         ),
         ("counter", r"[\d,.]+"),
         ("end mark", r"[<(\[]?\s*(?:끝|END)\s*[>)\]]?|-{2,}\s*끝\s*-{2,}"),
@@ -277,15 +293,16 @@ def nav_phrases_reason(line: str) -> str | None:
 # A widget sentence addressed to the reader about the page itself: a machine summary's disclaimer, a
 # prompt to share, subscribe, follow or read on ("…요약한 결과입니다.", "이 콘텐츠를 공유하세요.").
 _WIDGET_TOPIC = re.compile(
-    r"요약|공유|구독|스크랩|팔로우|좋아요|알림|북마크|퍼가|본문\s*전체|전체\s*(?:기사|본문)|원문|(?:읽기|읽어|보기)를?"
+    r"요약|공유|구독|스크랩|팔로우|좋아요|알림|북마크|퍼가|본문\s*전체|전체\s*(?:기사|본문)|원문|(?:읽기|읽어|보기)를?|읽을"
     r"|자세한\s*(?:내용|소식)은"
 )
 _TO_READER = re.compile(
     r"(?:하세요|보세요|주세요|주십시오|하십시오|바랍니다|권장합니다|권합니다|부탁드립니다)[.!]?$"
 )
-_ABOUT_READING = re.compile(r"(?:결과입니다|수\s*있습니다)[.!]?$")  # said of the page, not to the reader
+_ABOUT_READING = re.compile(r"(?:결과입니다|수도?\s*있습니다)[.!]?$")  # said of the page, not to the reader
 _ABOUT_PAGE = re.compile(
     r"(?:이|본|해당)\s*(?:기사|콘텐츠|컨텐츠|글|요약|뉴스|페이지)|기사\s*내용|본문|(?:동)?영상(?:으로|에서|을\s*통해)"
+    r"|(?:유사한|비슷한|관련된|다른)\s*(?:뉴스\s*)?(?:기사|뉴스|글)"
 )
 _WIDGET_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s*")
 
@@ -371,6 +388,10 @@ def boilerplate_reason(line: str) -> str | None:
                 return reason
     if is_nav_header(line):
         return "navigation header"
+    if is_run_together(line):
+        return "navigation run"
+    if "://" in line and len(line) <= 300 and _SOURCE_LINK.fullmatch(line):
+        return "source link"
     if len(line) <= 220 and _SYNDICATION.fullmatch(line):
         return "syndication note"
     if len(line) <= 320 and "요약" in line and _SUMMARY_NOTICE.fullmatch(line):
@@ -379,6 +400,10 @@ def boilerplate_reason(line: str) -> str | None:
         return "reader widget"
     if is_template_placeholder(line):
         return "template placeholder"
+    if len(line) <= 80 and _UI_PROMPT.fullmatch(line):
+        return "ui prompt"
+    if len(line) <= 110 and _SUPPORT_PLEA.fullmatch(line):
+        return "support box"
     return nav_phrases_reason(line) or _link_banner(line)
 
 
@@ -388,6 +413,36 @@ _LINK_BANNER = re.compile(r"[^.!?]{2,60}\s바로\s*가기")
 
 def _link_banner(line: str) -> str | None:
     return "link banner" if len(line) <= 70 and _LINK_BANNER.fullmatch(line) else None
+
+
+# A form's instruction to the reader ("댓글을 입력해 주세요.", "약관에 동의해 주세요."): a request that names
+# what the reader types, clicks or agrees to. Checked after a template's placeholder ("…입력하세요").
+_UI_PROMPT = re.compile(
+    r"[^.?!\"“”]{0,50}(?:입력|클릭|로그\s*인|로그\s*아웃|약관|동의|아이디|비밀번호|댓글|답글|체크|채우)"
+    r"[^.?!\"“”]{0,30}(?:하세요|해\s*주세요|하여\s*주세요|하십시오|해\s*주십시오|하시기\s*바랍니다)[.!:]?"
+)
+
+# A plea for the reader's support ("독자 여러분의 후원이 좋은 기사를 만듭니다."): giving or subscribing, the
+# reader or the journalism, and a plea's polite end (not a report, "…이어지고 있습니다", "…마련했습니다")
+_SUPPORT_PLEA = re.compile(
+    r"(?=[^\"“”]*(?:후원|구독|기부))(?=[^\"“”]*(?:(?<!구)독자|여러분|언론|저널리즘))[^\"“”]{8,100}"
+    r"(?:주세요|주십시오|부탁드립니다|바랍니다|기다립니다|됩니다|만듭니다|지킵니다|합니다)[.!]?"
+)
+
+# A list of names printed without spaces ("서울지사부산지사대구지사…"): a menu whose separators the scraper
+# lost. No Korean word, compound or not, runs this long without a space.
+_RUN_TOGETHER = re.compile(r"[가-힣]{25,}")
+
+# "from 시사IN http://…", "출처: 한겨레 https://…": where a re-posted text came from, with its link
+_SOURCE_LINK = re.compile(
+    r"[\[(]?\s*(?:from|source|via|출처|원문|원본|기사\s*원문)\s*[:：|]?\s*[^\s:：]{0,20}\s*[:：|]?\s*https?://\S+\s*[\])]?",
+    _I,
+)
+
+
+def is_run_together(line: str) -> bool:
+    """A line of names run together without spaces (a region or edition menu), with no sentence in it."""
+    return _RUN_TOGETHER.search(line) is not None and _SENTENCE_END.search(line) is None
 
 
 def _rule(reason: str) -> re.Pattern[str]:

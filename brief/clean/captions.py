@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["caption_text", "is_caption_like", "is_credit_only", "is_wire_photo_credit", "split_credit"]
+from brief.clean.metadata import SURNAMES as _SURNAMES
+
+__all__ = [
+    "caption_text",
+    "is_caption_like",
+    "is_credit_only",
+    "is_wire_photo_credit",
+    "name_caption",
+    "split_credit",
+]
 
 _CREDIT_WORDS = (
     r"(?:사진|그래픽|자료|이미지|영상|제공|출처|캡처|일러스트"
@@ -49,6 +58,7 @@ _DATELINE_TAG = re.compile(
     r"^[\[(【]\s*[가-힣]{1,6}\s*=\s*[^\])】]{1,12}[\])】]\s*(?:[가-힣]{2,4}\s*기자\s*=\s*)?"
 )
 
+_LEADING_BAR = re.compile(r"^\|\s*(?=\S)")
 _TRAILING_BAR = re.compile(r"(?<=\S)\s*[|│¦]+$")
 _WINDOW = 100  # a credit is short: only the end of a line is searched
 _CREDIT_MARKS = ("/", "=", "@", "사진", "제공", "DB")  # one of them is in every credit's tail
@@ -63,6 +73,7 @@ def is_wire_photo_credit(credit: str) -> bool:
 def split_credit(line: str) -> tuple[str, str] | None:
     """(caption text, credit) when ``line`` ends with a photo credit, else None."""
     line = _TRAILING_BAR.sub("", line.rstrip())  # "… 2019.03.14 photo@x.com |": a table cell's edge
+    line = _LEADING_BAR.sub("", line)  # "| 가수 홍길동(사진=가나엔터)": the cell's other edge
     cut = max(0, len(line) - _WINDOW)
     tail = line[cut:]
     if not any(mark in tail for mark in _CREDIT_MARKS) and not line.endswith(_CLOSERS):
@@ -86,6 +97,8 @@ def split_credit(line: str) -> tuple[str, str] | None:
         if match is not None:
             return line[: cut + match.start()].rstrip(), match.group("credit")
     slash = _SLASH.search(tail)
+    if slash is not None and _splits_brackets(line[: cut + slash.start()], slash.group("credit")):
+        slash = None  # "(가나공원 / 다라시 동구)": a place in brackets, not a caption and its credit
     if slash is not None and _FRACTION.match(tail, max(0, slash.start() - 1)) is not None:
         slash = None  # "1/1", "3/10": a count or a page number, not a credit
     if (
@@ -103,6 +116,11 @@ def split_credit(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _splits_brackets(text: str, credit: str) -> bool:
+    """A cut that leaves a bracket open before it and closes it after it."""
+    return text.count("(") > text.count(")") and credit.count(")") > credit.count("(")
+
+
 def _looks_like_sentence(text: str) -> bool:
     return len(text) > 25 or text.rstrip().endswith(("다.", "다"))
 
@@ -117,6 +135,33 @@ def is_credit_only(line: str) -> bool:
 def is_caption_like(line: str) -> bool:
     """A caption without a credit: it names who is where in the photo ("사진 왼쪽부터 …")."""
     return _PHOTO_MENTION.search(line) is not None and len(line) <= 600
+
+
+# A photo of a person captioned with only the name and title ("▲ 홍길동 가나시 노인회 부회장"): a family
+# name (the common ones), a given name, then up to five words whose last is a title or a role
+_NAME_CAPTION = re.compile(
+    rf"[▲△]\s*(?P<name>[{_SURNAMES}][가-힣]{{1,3}})\s+(?:[가-힣A-Za-z0-9·()]+\s+){{0,5}}"
+    r"[가-힣]*(?:회장|위원장|의장|이사장|원장|총장|관장|청장|단장|소장|지회장|협의회장|부장|국장|과장|실장|센터장"
+    r"|사장|시장|군수|구청장|지사|장관|차관|대표|이사|의원|위원|교수|총재|감독|선수|코치|작가|변호사|박사|연구원|대변인|고문"
+    r"|회원|주민|교사|씨)(?:\s*\([^()]{1,12}\))?"
+)
+# places whose names end like a title ("행사장" like "사장", "전통시장" like "시장")
+_PLACE_JANG = re.compile(
+    r"(?:행사장|전시장|회의장|경기장|전통시장|재래시장|수산시장|청과시장|주식시장|증권시장)\s*$"
+)
+
+
+def name_caption(line: str) -> str | None:
+    """The caption of a person's photo that gives only a name and a title ("▲ 홍길동 가나시 노인회 부회장"),
+    without its bullet; None for other lines."""
+    if len(line) > 60:
+        return None
+    match = _NAME_CAPTION.fullmatch(line.strip())
+    if match is None:
+        return None
+    if _PLACE_JANG.search(line):
+        return None
+    return line.strip().lstrip("▲△").strip()
 
 
 def looks_like_photo_description(line: str) -> bool:

@@ -74,6 +74,13 @@ _DATELINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LATE_LABELS = re.compile(r"수정|업데이트|Updated|Modified", re.IGNORECASE)
+# a board post's labelled stamp with a two-digit year ("작성일 13.05.30 22:51:57"): the label makes it a
+# date (never a bare "13.05.30", which may be a score or a version); years 70-99 are 19xx
+_SHORT_YEAR_STAMP = re.compile(
+    r"(?:작성일|등록일|게시일|작성일시|등록일시|날짜|Posted|Date)\s*[:：]?\s*"
+    r"(?P<y>\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.\-/])",
+    re.IGNORECASE,
+)
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -124,6 +131,10 @@ def dateline_date(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
     if found is not None:
         return found
     dates = list(_DATE.finditer(line))
+    if not dates:
+        short = _SHORT_YEAR_STAMP.search(line)
+        if short is not None:
+            return _short_year_date(line, short)
     english = None if dates else _ENGLISH_DATE.search(line)
     if (not dates and english is None) or _NOT_DATELINE.search(line):
         return None
@@ -141,6 +152,18 @@ def dateline_date(line: str) -> tuple[dt.date, DateEvidence, bool] | None:
     if date is None:
         return None
     return date, DateEvidence("explicit", line.strip()), bool(_LATE_LABELS.search(line[:start]))
+
+
+def _short_year_date(line: str, match: re.Match[str]) -> tuple[dt.date, DateEvidence, bool] | None:
+    """The date of a labelled stamp with a two-digit year, on a line with at most a nickname and
+    the post's counters beside it ("NICK 작성일 13.05.30 22:51:57")."""
+    rest = _BOARD_FIELD.sub(" ", _TIME.sub(" ", line[: match.start()] + " " + line[match.end() :]))
+    rest = re.sub(r"[|·•:()\[\]<>/,.\-~]+", " ", rest)
+    if len(rest.split()) > 2 or len("".join(rest.split())) > 16:
+        return None
+    year = int(match.group("y"))
+    date = _make(year + (1900 if year >= 70 else 2000), int(match.group("m")), int(match.group("d")))
+    return (date, DateEvidence("explicit", line.strip()), False) if date else None
 
 
 def _english_date(match: re.Match[str]) -> dt.date | None:

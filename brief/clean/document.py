@@ -24,6 +24,7 @@ from brief.clean.captions import (
     is_credit_only,
     is_wire_photo_credit,
     looks_like_photo_description,
+    name_caption,
     split_credit,
 )
 from brief.clean.dates import (
@@ -40,7 +41,11 @@ from brief.clean.layout import repair_layout
 from brief.clean.metadata import (
     DESK,
     EMAIL,
+    NOT_A_NAME,
+    SURNAMES,
     Byline,
+    anchor_credits,
+    could_be_a_name,
     email_only,
     leading_byline,
     reporter_line,
@@ -89,6 +94,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|:<>–—]|::)\s+")
 _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?https?://\S+", re.IGNORECASE)
 _OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
+_SOURCE_LINK = re.compile(
+    r"(?:from|source|via|출처|원문|기사\s*원문)\s*[:：]?\s*(?P<name>[^\s:：].{0,29}?)\s*[:：]?\s*(?P<url>https?://\S+)",
+    re.IGNORECASE,
+)
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
 # a reporter's name and e-mail without a title ("이태우 leetw@x.com", "장윤희(ego@x.co.kr)")
 _NAMED_EMAIL = re.compile(
@@ -96,8 +105,11 @@ _NAMED_EMAIL = re.compile(
     r"(?P<name>[가-힣]{2,4})\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?$"
 )
 # the reporter who signs off a broadcast report
-_SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다)")
+_SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다|의\s*보도입니다)")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
+_LISTED_CAPTION = re.compile(r"^(?:[•·]\s*)?[▲△]\s*")  # "• ▲ …": a caption in a list of photos
+# a photo's credit with a copyright sign: "ⓒ한국프로축구연맹 제공", "© 가나시 제공", "사진 ⓒ 가나구청"
+_PHOTO_COPYRIGHT = re.compile(r"[ⓒ©]\s*[^\s=ⓒ©]{2,20}\s*제공\s*|사진\s*[ⓒ©]\s*[^\s=ⓒ©]{2,20}\s*(?:제공)?\s*")
 # a wire's dateline tag with the photographer ("[서울=뉴시스] 홍길동 기자 = …") over a line credited with
 # the photo's date ("… 2019.03.14", "… 2019.03.14 photo@x.com"): a wire photo's caption
 _WIRE_TAG = re.compile(r"[\[(【]\s*[가-힣]{1,6}\s*=\s*[^\])】]{1,12}[\])】]\s*[가-힣]{2,4}\s*기자\s*=")
@@ -125,7 +137,7 @@ SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\s
 # "<녹취> 이영희(가나군) :", "[인터뷰] 박철수 / 주민". The quote stage reads the speaker from it: it stays
 # a body paragraph exactly as printed (not a heading, a caption with a credit, or a promotion)
 SOUND_BITE_LABEL = re.compile(
-    r"(?:[▶■●◆▷-]\s*)?[\[<]?\s*(?:인터뷰|녹취|싱크|현장음|INT|SYNC)\s*[\]>]?\s*[:：]?\s*"
+    r"(?:[▶■●◆▷-]\s*)?[\[<◀]?\s*(?:인터뷰|녹취|싱크|현장음|INT|SYNC)\s*[\]>▶]?\s*[:：]?\s*"
     r"[가-힣A-Za-z]{1,10}(?:\s[가-힣A-Za-z]{1,10}){0,2}(?:\s*[/(][^:：\"“”\[\]<>]{1,40}\)?)?\s*[:：]?",
     re.IGNORECASE,
 )
@@ -166,6 +178,8 @@ class _Evidence:
         self.removed.append((position, RemovedLine(text, reason)))
 
     def add_reporter(self, name: str, email: str | None) -> None:
+        if not could_be_a_name(name):
+            return  # "시민" of "시민기자", "인턴", "사회부": reporters are people
         for i, known in enumerate(self.reporters):
             if known.name == name:
                 if email and not known.email:
@@ -334,6 +348,7 @@ def _clean_repaired(
     evidence = _Evidence()
     lines = [_Line(t, i) for i, t in enumerate(text.split("\n"))]
     _classify(lines, evidence, table)
+    _name_captions(lines)
     _drop_summary_boxes(lines, evidence)
     _drop_summary_points(lines, evidence)
     _drop_dated_lists(lines, evidence)
@@ -350,7 +365,9 @@ def _clean_repaired(
     below = None if hints is not None and hints.title else _title_below(lines, lo, start)
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
+    _drop_repeated_paragraphs(lines, start, end, evidence)
 
+    _lone_names(lines, start, end, evidence, table)
     headline, subheadlines = _header(lines[:start], evidence, hints, table)
     if headline is None and below is not None:
         headline = below
@@ -367,6 +384,10 @@ def _clean_repaired(
             source, "no Korean article text found (too little Korean running text after cleaning)"
         )
 
+    for paragraph in paragraphs:
+        for name in anchor_credits(paragraph):
+            if table.by_name(name) is None:
+                evidence.add_reporter(name, None)
     evidence.settle_emails()
     for reporter in evidence.reporters:
         if reporter.email:
@@ -480,6 +501,64 @@ def _classify(lines: list[_Line], ev: _Evidence, table: OutletTable) -> None:
         previous = line
 
 
+# a broadcast's turn label that credits the anchor or reporter ("홍길동 앵커>", "홍길동 국민기자>")
+_TURN_CREDIT = re.compile(
+    rf"(?P<name>[{SURNAMES}][가-힣]{{2}})\s*(?:[가-힣]{{2}}\s?)?(?:기자|앵커|특파원)\s*>"
+)
+_RUNNING_LINE = 20  # a paragraph of the story is longer than this; a name or a short label shorter
+_LONE_NAME = re.compile(f"[{SURNAMES}][가-힣]{{2}}")
+
+
+def _lone_names(lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable) -> None:
+    """A name alone on its line signs the article where a byline stands: next to the dateline above
+    the article ("홍길동" over "발행날짜: …"), or right after its last paragraph. A name the article
+    itself mentions is someone in the story (a photo's label), and stays."""
+    texts = [i for i in range(start, end) if lines[i].kind == "text"]
+    running = [i for i in texts if len(lines[i].text) >= _RUNNING_LINE]
+    last = _neighbour(lines, running[-1], 1) if running else None  # the line after the last paragraph
+    body = " ".join(lines[i].text for i in texts if i != last)
+    near = [i for i in range(start) if lines[i].kind == "removed" and lines[i].reason == "dateline"]
+    after = next((i for i in range(end, len(lines)) if lines[i].kind != "blank"), None)
+    candidates = {k for d in near for k in (_neighbour(lines, d, -1), _neighbour(lines, d, 1))}
+    for i in sorted(k for k in candidates | {after, last} if k is not None):
+        if lines[i].kind not in ("text", "heading") or (start <= i < end and i != last):
+            continue
+        name = lines[i].text.strip()
+        if (
+            _LONE_NAME.fullmatch(name)
+            and name not in NOT_A_NAME
+            and name not in body
+            and table.by_name(name) is None
+        ):
+            _remove(lines[i], "byline", ev)
+            ev.add_reporter(name, None)
+
+
+def _neighbour(lines: list[_Line], index: int, step: int) -> int | None:
+    """The nearest non-blank line before (step -1) or after (step 1) ``index``."""
+    i = index + step
+    while 0 <= i < len(lines) and lines[i].kind == "blank":
+        i += step
+    return i if 0 <= i < len(lines) else None
+
+
+def _name_captions(lines: list[_Line]) -> None:
+    """A line of a name and a title under a bullet ("▲ 홍길동 가나시 노인회 부회장") between paragraphs,
+    with no such line next to it: the caption of a person's photo. (Several in a row are a list, of
+    people appointed or awarded, and stay.)"""
+    texts = [line for line in lines if line.kind != "blank"]
+    for k, line in enumerate(texts):
+        if line.kind != "text" or not line.text.startswith(("▲", "△")):
+            continue
+        caption = name_caption(line.text)
+        if caption is None:
+            continue
+        neighbours = texts[max(0, k - 1) : k] + texts[k + 1 : k + 2]
+        if any(n.text.startswith(("▲", "△")) for n in neighbours):
+            continue
+        line.kind, line.caption = "caption", caption
+
+
 _SUMMARY_COUNT = re.compile(r"(\d|한|두|세|네|다섯)\s*줄")
 _LINE_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5} | {str(n): n for n in range(1, 10)}
 _SUMMARY_LINES = 5  # a summary box with no count holds a few short lines
@@ -499,9 +578,14 @@ _PAIR = re.compile(r"[가-힣]{2}")
 def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
     """A machine summary printed above its disclaimer ("…요약한 결과입니다."): the short lines right
     above it (up to five, nearest first) that the page has already said, six in ten of each one's
-    syllable pairs appearing in the text above it, repeat the article and are removed as its summary."""
+    syllable pairs appearing in the text above it, repeat the article and are removed as its summary.
+    A box printed above the article is found by what follows it instead: see _drop_summary_above."""
     for at, line in enumerate(lines):
         if not (line.kind == "removed" and line.reason == "reader widget" and "요약" in line.text):
+            if _summary_disclaimer(line):
+                _drop_summary_above(lines, at, ev)
+            continue
+        if _drop_summary_above(lines, at, ev):
             continue
         checked = 0
         for k in range(at - 1, -1, -1):
@@ -519,6 +603,49 @@ def _drop_summary_boxes(lines: list[_Line], ev: _Evidence) -> None:
             if not pairs or len(pairs & earlier) * 10 < len(pairs) * 6:
                 break
             _remove(above, "portal summary", ev)
+
+
+def _summary_disclaimer(line: _Line) -> bool:
+    """A removed sentence that says the lines above it are a machine summary ("…자동요약한 결과입니다.")."""
+    return (
+        line.kind == "removed"
+        and line.reason in ("reader widget", "portal note", "summary notice")
+        and "요약" in line.text
+        and len(line.text) >= 20
+        and _full_stop(line.text)
+    )
+
+
+def _drop_summary_above(lines: list[_Line], at: int, ev: _Evidence) -> bool:
+    """A summary box above the article: the sentences right above the disclaimer at ``at`` (up to
+    _SUMMARY_LINES, each a short line of prose), two in three of which the article below the disclaimer
+    repeats (half of each one's syllable pairs). All of them go, the one the page cut from the article
+    too. True when a box was removed."""
+    box: list[_Line] = []
+    for k in range(at - 1, -1, -1):
+        above = lines[k]
+        if above.kind == "blank" or (above.kind == "removed" and above.reason == "portal note"):
+            continue
+        if above.kind != "text" or len(above.text) > _SUMMARY_LENGTH or not bp.is_prose(above.text):
+            break
+        box.append(above)
+        if len(box) == _SUMMARY_LINES:
+            break
+    if not box:
+        return False
+    later: set[str] = set()
+    for below in lines[at + 1 : at + 1 + _SUMMARY_REACH]:
+        if below.kind == "text":
+            later |= _bigrams(below.text)
+    repeated = 0
+    for point in box:
+        pairs = _bigrams(point.text)
+        repeated += bool(pairs) and len(pairs & later) * 2 >= len(pairs)
+    if repeated * 3 < len(box) * 2:
+        return False
+    for point in box:
+        _remove(point, "portal summary", ev)
+    return True
 
 
 def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
@@ -570,6 +697,14 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if entry:
             ev.outlets.append((4, entry.outlet, True))
         return
+    source = _SOURCE_LINK.fullmatch(t) if "://" in t else None
+    if source is not None:  # "from 시사IN http://…": the re-posted article's source, named and linked
+        _remove(line, "source link", ev)
+        entry = table.by_name(source.group("name")) or table.by_domain(
+            source.group("url").split("//", 1)[-1].split("/", 1)[0]
+        )
+        ev.outlets.append((3, entry.outlet, True) if entry else (3, Outlet(ko=source.group("name")), False))
+        return
     if bp.is_metadata_numbers(t):
         _remove(line, "metadata ids and timestamps", ev)
         ev.dates.extend(epoch_ms_dates(t))
@@ -585,6 +720,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if table.by_name(labelled.group("name")) is None:
             ev.add_reporter(labelled.group("name"), None)
         return
+    turn = _TURN_CREDIT.fullmatch(t) if t.endswith(">") else None
+    if turn is not None and turn.group("name") not in NOT_A_NAME:
+        ev.add_reporter(turn.group("name"), None)  # "홍길동 앵커>": the anchor's turn, credited; it stays
     byline = reporter_line(t)
     if byline is not None and byline.reporters:
         _remove(line, "byline", ev)
@@ -622,6 +760,13 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         if previous is not None and previous.kind == "text" and _reads_as_caption(previous.text):
             previous.kind, previous.caption = "caption", caption_text(previous.text)[0]
         return
+    if _PHOTO_COPYRIGHT.fullmatch(t):
+        # "ⓒ한국프로축구연맹 제공": who provided the photo above, not who printed the article
+        _remove(line, "photo credit", ev)
+        bullet = previous is not None and _LISTED_CAPTION.match(previous.text) is not None
+        if previous is not None and previous.kind == "text" and (bullet or _reads_as_caption(previous.text)):
+            previous.kind, previous.caption = "caption", _LISTED_CAPTION.sub("", previous.text)
+        return
     if bp.is_copyright(t) and not _credited_caption(t):
         _remove(line, "copyright", ev)
         _copyright_outlet(t, ev, table)
@@ -629,6 +774,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     dated = dateline_date(t)
     if dated is not None:
         _remove(line, "dateline", ev)
+        entry = table.find_in(t)  # "(가나일보 1996년 11월 19일자)": the paper and its issue
+        if entry is not None:
+            ev.outlets.append((3, entry.outlet, True))
         ev.datelines.append((line.index, dated[0], dated[1], dated[2]))
         for name in _DATELINE_REPORTER.findall(t):
             ev.add_reporter(name, None)
@@ -647,6 +795,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             signed = _SIGNED_OFF.search(t)
             if signed is not None:
                 ev.add_reporter(signed.group("name"), None)
+            entry = table.find_in(t[: signed.start()] if signed is not None else t)
+            if entry is not None:  # the network signs; an affiliate's copyright line, if any, wins
+                ev.outlets.append((3, entry.outlet, True))
         elif reason == "reporter photo":  # "기자이미지 홍길동": the photo of the reporter who wrote it
             names = _PHOTO_WIDGET_WORDS.sub(" ", t).split()
             if len(names) == 1 and 2 <= len(names[0]) <= 4 and table.by_name(names[0]) is None:
@@ -661,7 +812,16 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     caption, credit = caption_text(t)
     if credit is not None and _titled_with_site(caption, credit, table):
-        return  # "제목 … / YTN": a title signed with the site's name, not a photo credit
+        # "제목 … / YTN", "제목 … / KBS 2022.09.01.": a title signed with the site's name (and the day it
+        # was broadcast), not a photo credit
+        signed = _SIGNED_DATE.search(credit)
+        dated = dateline_date(signed.group(0)) if signed else None
+        if dated is not None:
+            ev.dates.append((dated[0], dated[1]))
+        entry = table.by_name(_SIGNED_DATE.sub("", credit.lstrip("/ ")).strip())
+        if entry is not None:
+            ev.outlets.append((3, entry.outlet, True))
+        return
     if credit is not None and _MEDIA_TAG.fullmatch(credit) and _title_like(caption):
         return  # "… 사장의 사과 [영상]": a title tagged with what the page shows, crediting no one
     if credit is not None and caption and HANGUL.search(caption):
@@ -711,10 +871,16 @@ def _is_paragraph_with_credit(text: str) -> bool:
     )
 
 
+_SIGNED_DATE = re.compile(r"(?<=\s)(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$")
+_SIGNED_TITLE = re.compile(
+    r"\s/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,10}\s+(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?$"
+)
+
+
 def _titled_with_site(text: str, credit: str, table: OutletTable) -> bool:
     """A title line signed "/ OUTLET" with a known outlet's name (a video site's title), which reads as
-    a headline rather than a photo description."""
-    name = credit.lstrip("/ ").strip()
+    a headline rather than a photo description; a date may follow the name ("/ KBS 2022.09.01.")."""
+    name = _SIGNED_DATE.sub("", credit.lstrip("/ ")).strip()
     return (
         credit.startswith("/")
         and table.by_name(name) is not None
@@ -746,7 +912,8 @@ def _take_byline(byline: Byline, ev: _Evidence, table: OutletTable) -> None:
             continue
         ev.add_reporter(name, email)
     if byline.outlet:
-        entry = table.by_name(byline.outlet)
+        # "이데일리 스타in": a known outlet's section is the outlet's
+        entry = table.by_name(byline.outlet) or table.by_name(byline.outlet.split()[0])
         ev.outlets.append((0, entry.outlet if entry else Outlet(ko=byline.outlet), entry is not None))
 
 
@@ -760,8 +927,8 @@ def _copyright_outlet(text: str, ev: _Evidence, table: OutletTable) -> None:
     if entry is not None:
         ev.outlets.append((1, entry.outlet, True))
         return
-    match = re.search(r"[ⓒ©]\s*(?:\(주\)\s*)?([가-힣][가-힣A-Za-z0-9]{1,14})", text)
-    if match:
+    match = re.search(r"[ⓒ©]\s*(?:\(주\)\s*)?([가-힣][가-힣A-Za-z0-9]{1,14}|[A-Za-z][A-Za-z0-9]{1,14})", text)
+    if match and not re.match(r"\s*제공", text[match.end() :]):
         ev.outlets.append((1, Outlet(ko=match.group(1)), False))
 
 
@@ -915,9 +1082,11 @@ def _drop_dated_lists(lines: list[_Line], ev: _Evidence) -> None:
 
 def _place_datelines(lines: list[_Line], end: int, ev: _Evidence) -> None:
     """Keep the datelines that date the article: above it (with the headline), inside it, or just
-    after its end (beside the byline), and not in a list of dates."""
+    after its end (beside the byline), not below a comment section's heading (a reader's comment
+    is stamped with its own date), and not in a list of dates."""
     after = [line.index for line in lines[end:] if line.kind != "blank"][:_DATELINE_REACH]
-    limit = after[-1] if after else end
+    comments = next((i for i in after if _COMMENT_SECTION.fullmatch(lines[i].text)), None)
+    limit = comments if comments is not None else after[-1] if after else end
     for index, date, evidence, late in ev.datelines:
         if index in ev.listed or index > limit:
             continue
@@ -1178,7 +1347,21 @@ _CLOSING_FURNITURE = frozenset(
         "ui label",
         "reader widget",
         "template placeholder",
+        "ui prompt",
+        "support box",
+        "source link",
+        "navigation run",
     }
+)
+
+
+# the heading of the comment section under an article: "댓글", "댓글 3", "전체 댓글 12개", "댓글쓰기", "12개의
+# 댓글", "댓글운영규칙"
+_COMMENT_SECTION = re.compile(
+    r"[•·▪\-\s]*(?:(?:전체|독자|최신)\s*)?댓글(?:\s*[\[(]?\s*[\d,]+\s*개?\s*[\])]?)?"
+    r"|[•·▪\-\s]*(?:댓글|답글)\s*(?:쓰기|작성|달기|남기기|운영\s*(?:원칙|정책|규칙)|정책|규칙)|[\d,]+\s*개의\s*댓글.{0,20}"
+    r"|(?:독자\s*)?의견\s*(?:쓰기|남기기|[\[(]?\s*[\d,]+\s*[\])]?)|leave\s+a\s+(?:reply|comment)",
+    re.IGNORECASE,
 )
 
 
@@ -1186,6 +1369,7 @@ def _body_end(lines: list[_Line], start: int, hi: int) -> int:
     """The end of the main segment (a byline / e-mail / copyright line), or before that the first
     clutter block after which no running text follows."""
     seen_text = False
+    prose_before = 0
     prose_after = [False] * (hi + 1)
     for i in range(hi - 1, -1, -1):
         prose_after[i] = prose_after[i + 1] or (lines[i].kind == "text" and bp.is_prose(lines[i].text))
@@ -1193,11 +1377,15 @@ def _body_end(lines: list[_Line], start: int, hi: int) -> int:
         line = lines[i]
         if line.kind == "text":
             seen_text = True
+            prose_before += bp.is_prose(line.text)
         elif seen_text and line.kind == "removed":
             if line.reason in bp.END_REASONS:
                 return i
             if line.reason in _CLOSING_FURNITURE and not prose_after[i]:
                 return i
+            comments = line.reason == "comment widget" and _COMMENT_SECTION.fullmatch(line.text)
+            if comments and prose_before >= 2:
+                return i  # readers' comments below it are prose, not the article
     return hi
 
 
@@ -1215,6 +1403,32 @@ def _drop_link_lists(lines: list[_Line], start: int, end: int, ev: _Evidence) ->
                 _remove(line, "link list", ev)
         elif line.kind not in ("blank", "removed"):
             in_list = False
+
+
+_REPEAT_MIN = 20  # a shorter line ("네, 그렇습니다.") may well be said twice
+
+
+def _drop_repeated_paragraphs(lines: list[_Line], start: int, end: int, ev: _Evidence) -> None:
+    """A page that prints the article twice (or a paragraph of it again further down): a line of the
+    body that repeats an earlier line of the body word for word is the page's copy, not new text, and
+    so are the lines after it, short ones too ("직접 들어보시죠."), as long as they repeat the lines that
+    followed the first copy."""
+    texts = [line for line in lines[start:end] if line.kind == "text"]
+    keys = [" ".join(line.text.split()) for line in texts]
+    first: dict[str, int] = {}
+    copied_from: int | None = None  # in a copy: the position of the first copy's line it repeats
+    for k, (line, key) in enumerate(zip(texts, keys, strict=True)):
+        if copied_from is not None and copied_from + 1 < k and keys[copied_from + 1] == key:
+            copied_from += 1
+            _remove(line, "repeated paragraph", ev)
+            continue
+        copied_from = None
+        # a question may be put again to the next person ("Q. 앞으로의 계획은 무엇인가요?"): not a copy
+        if len(key) >= _REPEAT_MIN and key in first and not key.endswith("?"):
+            copied_from = first[key]
+            _remove(line, "repeated paragraph", ev)
+        else:
+            first.setdefault(key, k)
 
 
 # ---------------------------------------------------------------- pass 4: header and body
@@ -1364,6 +1578,8 @@ def _is_statement(text: str) -> bool:
     or exclamation. Headlines may end in "?" or "!" ("…어디까지 오를까?"), never in a full stop."""
     if not bp.is_prose(text):
         return False
+    if _SIGNED_TITLE.search(text):
+        return False  # a title signed with the site's name and date: "… / KBS 2022.09.01."
     if text.rstrip("'\"’”」』)] ").endswith((".", "。")):
         return True
     return len(text) >= 50 and not _quoted_remarks(text)
@@ -1430,12 +1646,17 @@ def _body(
     for k, line in enumerate(body):
         text, answering = line.text, _asks(previous)
         previous = line.caption if line.kind == "heading" else line.text
+        led = (
+            leading_byline(text) if text.startswith(("[", "(", "【")) or not (paragraphs or pending) else None
+        )
+        if led is not None and (not (paragraphs or pending) or (led[0].text.endswith("]") and led[0].outlet)):
+            # the first paragraph's byline, or a bracketed one with the outlet further down ("[가나일보 |
+            # 홍길동 기자] …" where a portal printed a summary box above the article; "[홍길동 기자]" there
+            # may be a turn label of a broadcast, and stays)
+            byline, text = led
+            ev.drop(line.index - 0.5, byline.text, "byline")
+            _take_byline(byline, ev, table)
         if not paragraphs and not pending:
-            led = leading_byline(text)
-            if led is not None:
-                byline, text = led
-                ev.drop(line.index - 0.5, byline.text, "byline")
-                _take_byline(byline, ev, table)
             tag = _OUTLET_TAG.match(text)  # "[파이낸셜뉴스] 본문…": the outlet's name alone
             if tag is not None and table.by_name(tag.group("name")) is not None:
                 ev.drop(line.index - 0.5, tag.group(0).strip(), "byline")
@@ -1457,7 +1678,7 @@ def _body(
         for heading, _ in pending:
             headings.append(Heading(text=heading, before=len(paragraphs)))
         pending = []
-        paragraphs.append(text)
+        paragraphs.append(_TABLE_TAIL.sub("", text) or text)
         sources.append(line)
     for heading, source in pending:
         ev.drop(source, heading, "heading after the last paragraph")
@@ -1499,10 +1720,18 @@ def _body(
         line.kind, line.caption = "caption", cut_caption.group("caption")
         ev.drop(line.index + 0.5, cut_caption.group("credit"), "photo credit")
         headings = [h for h in headings if h.before < len(paragraphs)]
-    truncated = bool(paragraphs) and _cut_off(paragraphs[-1])
+    truncated = (
+        bool(paragraphs)
+        and _cut_off(paragraphs[-1])
+        and not _ends_before_furniture(paragraphs[-1], lines, sources[-1].index)
+    )
     if truncated:
         paragraphs[-1] = paragraphs[-1].rstrip("\ufffd ")  # a character the cut broke in two
     return paragraphs, headings, truncated
+
+
+# the empty cells of a layout table a paragraph sat in ("… 했다. | | |")
+_TABLE_TAIL = re.compile(r"(?:\s+\|)+\s*$")
 
 
 # furniture that a flattened page glues after the last sentence
@@ -1568,6 +1797,15 @@ def _sentence_before_cut(paragraph: str) -> bool:
     )
 
 
+def _ends_before_furniture(paragraph: str, lines: list[_Line], index: int) -> bool:
+    """The last paragraph ends like a statement without its full stop ("…있는 것이다") and the page goes
+    on below it (a related-stories label, a copyright line): the article ends there; the scraper did not
+    cut it."""
+    return _statement_end(paragraph.rstrip("'\"’”」』) ")) and any(
+        line.kind != "blank" for line in lines[index + 1 :]
+    )
+
+
 def _cut_off(paragraph: str) -> bool:
     """A last paragraph that stops in the middle of a sentence ("… 어려울 전망입니")."""
     end = paragraph.rstrip("'\"’”」』)] ")
@@ -1621,6 +1859,8 @@ def _captions(lines: list[_Line], ev: _Evidence) -> list[str]:
     for line in lines:
         if line.kind != "caption":
             continue
+        # a markdown table's cell edges around a caption ("| ▲ 현장을 찾은 의원들 |")
+        line.caption = _CAPTION_BULLET.sub("", line.caption.strip("|│¦ "))
         if line.caption in seen:
             ev.drop(line, line.text, "duplicate caption")
         elif line.caption:

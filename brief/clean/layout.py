@@ -20,7 +20,7 @@ from collections.abc import Callable
 from brief.clean import boilerplate as bp
 from brief.clean.captions import caption_text, is_credit_only, is_wire_photo_credit, split_credit
 from brief.clean.dates import dateline_date
-from brief.clean.metadata import DESK, email_only, reporter_line
+from brief.clean.metadata import DESK, NOT_A_NAME, email_only, reporter_line
 
 __all__ = ["join_wrapped", "repair_layout", "split_flattened", "split_sign_off", "strip_html_residue"]
 
@@ -39,6 +39,7 @@ _ADNOMINAL_END = re.compile(r"[가-힣](?:는|인|된|한|할|될|던|운|린|�
 _PARTICLE_END = re.compile(r"[가-힣]{2}(?:은|는|이|가|을|를|에|에서|에게|와|과|으로|로)$")
 _SENTENCE_END = re.compile(r"[.?!。…](?:['\"’”」』)\]]|\s)*$|(?:다|요|죠|까)['\"’”」』]?$")
 _MAX_WRAPPED = 60  # hard-wrapped lines are short; a longer line is a paragraph of its own
+_INT_LABEL = re.compile(r"◀\s*(?:INT|SYN|인터뷰|녹취)\s*▶")
 # a list item or a label; a broadcast's turn label ends in ">" ("앵커>", "홍길동 기자>", "인터뷰> …")
 _LIST_OR_LABEL = re.compile(
     r"^(?:[-•·▶▷■□◆◇●○▲△※*☞]|\d+[.)]|[①-⑳]|\[[^\]]{1,20}\]|<[^>]{1,20}>|(?=[가-힣A-Za-z ]{1,20}>))"
@@ -163,13 +164,14 @@ def _join_block(block: list[str]) -> list[str]:
         last, nxt = block[k - 1], block[k]
         # a script's first line may be its title: it joins only on the grammar of its own end
         wrapped = width is not None or (script and k > 1)
-        open_quote = straight % 2 == 1 or curly > 0
-        if size <= 3000 and (
-            _joins(
-                k, metadata, open_quote, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
-            )
-            or (len(current) > 1 and fragment[k - 1] and _finishes_sentence(last, nxt) and not metadata(k))
-        ):
+        if (straight % 2 == 1 or curly > 0) and _closed_within(block, k, straight, curly):
+            # a quotation broken over lines, of one sentence or several: joined up to the line closing it
+            joins = _LIST_OR_LABEL.match(nxt) is None and not metadata(k) and not metadata(k - 1)
+        else:
+            joins = _joins(
+                k, metadata, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
+            ) or (len(current) > 1 and fragment[k - 1] and _finishes_sentence(last, nxt) and not metadata(k))
+        if size <= 3000 and joins:
             glue = "" if width and _display_width(last) >= width - 3 and _mid_word(last, nxt) else " "
             current.append(glue + nxt)
             size += len(nxt) + 1
@@ -183,10 +185,25 @@ def _join_block(block: list[str]) -> list[str]:
     return out
 
 
+_QUOTE_REACH = 3  # lines a quotation broken over lines may still run on
+
+
+def _closed_within(block: list[str], k: int, straight: int, curly: int) -> bool:
+    """Whether the quotation open before line ``k`` closes within _QUOTE_REACH lines from ``k``, each of
+    them a line that can be part of a paragraph (not a list item or label, not longer than 600)."""
+    for line in block[k : k + _QUOTE_REACH]:
+        if len(line) > 600 or _LIST_OR_LABEL.match(line):
+            return False
+        more_straight, more_curly = _quote_balance(line)
+        straight, curly = straight + more_straight, curly + more_curly
+        if straight % 2 == 0 and curly <= 0:
+            return True
+    return False
+
+
 def _joins(
     k: int,
     metadata: Callable[[int], bool],
-    open_quote: bool,
     last: str,
     nxt: str,
     last_fragment: bool,
@@ -194,13 +211,13 @@ def _joins(
     wrapped: bool,
     script_start: bool,
 ) -> bool:
-    """Whether line ``nxt`` continues the paragraph whose last line is ``last`` (cheap tests first)."""
-    if open_quote:  # a quotation broken over lines: joined when the next line closes it
-        straight, curly = _quote_balance(nxt)
-        joins = len(nxt) <= 600 and (straight % 2 == 1 or curly < 0)
-    elif _SENTENCE_END.search(last) is not None or len(last) < 4:
+    """Whether line ``nxt`` continues the paragraph whose last line is ``last`` (cheap tests first), when
+    no quotation open before it closes a few lines on."""
+    if _INT_LABEL.match(last):
+        return False  # "◀INT▶홍길동/주민": a sound bite's label, over what was said
+    if _SENTENCE_END.search(last) is not None or len(last) < 4:
         return False
-    elif wrapped:
+    if wrapped:
         joins = True
     elif not last_fragment:
         return False
@@ -301,15 +318,22 @@ _INLINE_DATELINE = re.compile(
     r"(?:기사\s*입력|최종\s*수정|입력|등록|승인|수정|송고|업데이트)\s*[:：]?\s*"
     r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*일?\.?"
     r"(?:\s*\([월화수목금토일]\))?(?:\s*(?:오전|오후)?\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?"
+    # an English time stamp, always with its time: "Oct 30th 2011, 08:57 |"
+    r"|(?<![A-Za-z\d])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+(?:19|20)\d{2},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s*\|)?"
+    # or without its time, set off by a bar: "Dec 1 2019 |"
+    r"|(?<![A-Za-z\d])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+(?:19|20)\d{2}\s*\|",
+    re.IGNORECASE,
 )
-# an English time stamp between a feed item's title and its text: "Oct 30th 2011, 08:57 |"
-_EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
-_EN_STAMP = (
-    rf"(?<![A-Za-z]){_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
-    r"(?:(?:,?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?)(?:\s*\|)?|\s*\|)"
-)
-_INLINE_STAMP = re.compile(f"{_INLINE_DATELINE.pattern}|{_EN_STAMP}")
 _SENTENCE_BREAK = re.compile(r"(?<=[다요죠까][.!?])\s+|(?<=[.!?][\"”’'])\s+(?=[^\s\"”’'])")
+# a final ending before a space where the site stripped every full stop ("…이었습니다 한 해에 …"): the
+# polite and plain statement endings and the polite 요-endings, never a noun that ends in 요 ("필요");
+# and the end of a bracketed sound bite ('[NAME/ROLE : "…"]')
+_BARE_BREAK = re.compile(
+    r"(?:(?:니다|[았었였했겠있없]다|[한된인]다|이다|[어아에예해지네군고]요|죠)|[\"”]\s*\])(?=\s+[^\s\"”’'\])])"
+)
+_BARE_MIN = 200  # a piece this long without one full stop is running text that lost its punctuation
 _FLAT_MIN = 400  # a line this long on a page of few lines is a flattened page
 
 
@@ -321,7 +345,7 @@ def split_flattened(line: str, whole_page: bool) -> list[str]:
         return [line]
     parts: list[str] = []
     last = 0
-    for match in _INLINE_STAMP.finditer(line):
+    for match in _INLINE_DATELINE.finditer(line):
         if match.start() == 0 and match.end() == len(line):
             return [line]
         parts.append(line[last : match.start()])
@@ -334,13 +358,27 @@ def split_flattened(line: str, whole_page: bool) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         sentences = _sentences(piece)
-        if len(sentences) >= 2 and _cut_sentence(sentences[-1]):
+        bare = len(sentences) == 1 and _unpunctuated_run(piece)
+        if bare:
+            sentences = _sentences(piece, _BARE_BREAK)
+        if len(sentences) >= 2 and _cut_sentence(sentences[-1]) and not bare:
             # the scraper cut the last sentence: it stays with the sentence before it, so that the
-            # paragraph is kept (and marked truncated) rather than dropped as a fragment
+            # paragraph is kept (and marked truncated) rather than dropped as a fragment; where the page
+            # lost its full stops, the sentence before it ends like a sentence, so the fragment stays apart
             sentences[-2:] = [f"{sentences[-2]} {sentences[-1]}"]
         for sentence in sentences:
             out.extend(_cut_at_bylines(sentence))
     return out
+
+
+def _unpunctuated_run(line: str) -> bool:
+    """A long line of running text whose full stops the site stripped: three final endings or more
+    before a space, and no full stop followed by a space."""
+    return (
+        len(line) >= _BARE_MIN
+        and re.search(r"[.!?]\s", line) is None
+        and next(itertools.islice(_BARE_BREAK.finditer(line), 2, None), None) is not None
+    )
 
 
 def _cut_sentence(text: str) -> bool:
@@ -357,7 +395,7 @@ def _cut_sentence(text: str) -> bool:
 
 # inside a flattened page: a byline with its e-mail, and the header of a list of other articles
 _INLINE_BYLINE = re.compile(
-    r"(?<![가-힣])[가-힣]{2,4}\s?기자(?:\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?)?"
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?기자(?![들상단회실증])(?:\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?)?"
 )
 _INLINE_NAV = re.compile(
     r"관련\s?기사|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|이\s?시각\s?(?:뉴스|주요)"
@@ -369,6 +407,8 @@ def _cut_at_bylines(text: str) -> list[str]:
     ("… 이수진 기자 sujin@x.com 관련기사 …"), and before a list header ("관련기사", "많이 본 뉴스")."""
     cuts: set[int] = set()
     for match in _INLINE_BYLINE.finditer(text):
+        if match.group("name") in NOT_A_NAME:
+            continue  # "시민기자", "명예 기자": a kind of reporter, no one's byline
         following = text[match.end() : match.end() + 2]
         closing = following.lstrip()[:1] in ("=", "]", ")")  # "김 기자 ]": a bracketed byline's end
         if closing or following.startswith(("가 ", "는 ", "이 ", "의 ", "와 ")):
@@ -380,11 +420,11 @@ def _cut_at_bylines(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-def _sentences(text: str) -> list[str]:
+def _sentences(text: str, breaks: re.Pattern[str] = _SENTENCE_BREAK) -> list[str]:
     out: list[str] = []
     start = 0
-    for match in _SENTENCE_BREAK.finditer(text):
-        candidate = text[start : match.start()]
+    for match in breaks.finditer(text):
+        candidate = text[start : match.end() if breaks is _BARE_BREAK else match.start()]
         if _open_quotes(candidate):
             continue
         out.append(candidate.strip())
@@ -412,6 +452,16 @@ def strip_html_residue(line: str) -> str:
     return line if cleaned == line else " ".join(cleaned.split())
 
 
+_EMPTY_CELLS = re.compile(r"(?<=\S)(?:\s+\|){2,}\s*$")  # "… 너무... | | |": a table's empty cells after text
+_ONE_CELL = re.compile(r"\|\s*(?P<cell>[^|\s][^|]*?)\s*\|?")
+
+
+def _one_cell(line: str) -> str:
+    """A markdown table row of one cell ("| ▲ 현장을 찾은 의원들 |", a photo's caption) as its text."""
+    match = _ONE_CELL.fullmatch(line.strip())
+    return match.group("cell") if match else line
+
+
 # a link to the rest of the text glued to a teaser's or a lead's end: "… 밝혔다... read full story",
 # "… 설명했다. [기사 전문 보기]", "… 했다… 더보기 ›"
 _READ_MORE = re.compile(
@@ -436,8 +486,11 @@ def repair_layout(text: str) -> str:
     """The page's text with HTML residue removed, flattened lines cut, sign-offs split off and
     wrapped lines joined."""
     lines = [strip_html_residue(line) if ("<" in line or "&" in line) else line for line in text.split("\n")]
+    lines = [_one_cell(line) if line.startswith("|") else line for line in lines]
+    lines = [_EMPTY_CELLS.sub("", line) if line.endswith("|") else line for line in lines]
     non_blank = [line for line in lines if line]
-    flat = bool(non_blank) and len(non_blank) <= 3 and max(len(line) for line in non_blank) >= _FLAT_MIN
+    longest = max(non_blank, key=len, default="")
+    flat = len(non_blank) <= 3 and (len(longest) >= _FLAT_MIN or _unpunctuated_run(longest))
     cut: list[str] = []
     for line in lines:
         if not line:

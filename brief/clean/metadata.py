@@ -8,7 +8,11 @@ from dataclasses import dataclass
 __all__ = [
     "DESK",
     "EMAIL",
+    "NOT_A_NAME",
+    "SURNAMES",
     "Byline",
+    "anchor_credits",
+    "could_be_a_name",
     "email_only",
     "leading_byline",
     "reporter_line",
@@ -29,7 +33,8 @@ DESK = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HIDDEN_EMAIL = r"\[email\s*protected\]"
 _EMAIL_OR_HIDDEN = rf"(?:{EMAIL.pattern}|{_HIDDEN_EMAIL})"
-_OUTLET = r"[가-힣A-Za-z][가-힣A-Za-z0-9&.]*(?:\s[A-Za-z][A-Za-z0-9]*)?"
+# an outlet's name: one word, or two where the second has Latin letters ("이데일리 스타in", "SBS Biz")
+_OUTLET = r"[가-힣A-Za-z][가-힣A-Za-z0-9&.]*(?:\s(?=[가-힣]*[A-Za-z])[가-힣A-Za-z][가-힣A-Za-z0-9]*)?"
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,36 @@ _NOT_A_NAME = frozenset(
         "이메일",
         "문의",
         "제보",
+        # the first half of a compound role noun ("시민기자", "명예기자"): a kind of reporter, no one's name
+        "시민",
+        "국민",
+        "명예",
+        "학생",
+        "청소년",
+        "어린이",
+        "대학생",
+        "주부",
+        "독자",
+        "종군",
+        "방송",
+        "신문",
+        "출입",
+        "담당",
+        "현직",
+        "전직",
+        "기상",
+        "여성",
+        "청년",
+        "소비자",
+        "블로거",
+        "마을",
     }
+)
+NOT_A_NAME = _NOT_A_NAME
+# the common Korean family names (together nearly every Korean), as first syllables of a name
+SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함"
+    "변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉"
 )
 
 
@@ -89,11 +123,17 @@ _DESK_WORD = re.compile(
 )
 
 
+# a word that names a paper or a channel ("월간조선", "가나일보", "다라뉴스"), printed before "기자"
+_OUTLET_WORD = re.compile(
+    r"[가-힣]*(?:일보|신문|뉴스|방송|조선|경제|저널|타임스|타임즈|데일리|투데이|미디어|통신|닷컴|매일)"
+)
+
+
 def _names(text: str) -> list[str]:
     return [
         n
         for n in re.findall(_NAME, re.sub(_ROLE, " ", text))
-        if n not in _NOT_A_NAME and not _DESK_WORD.fullmatch(n)
+        if n not in _NOT_A_NAME and not _DESK_WORD.fullmatch(n) and not _OUTLET_WORD.fullmatch(n)
     ]
 
 
@@ -102,7 +142,7 @@ _LEADING = (
     # [아이뉴스24 안세준·윤소진 기자] / [이코노미스트 라예진 기자] / [임영신 기자] / [헤럴드경제=김철수 기자]
     # / [아시아경제 김철수 기자, 이영희 기자]
     re.compile(
-        rf"\[\s*(?:(?P<outlet>{_OUTLET})\s*(?:[=\-]\s*|\s))?"
+        rf"\[\s*(?:(?P<outlet>{_OUTLET})\s*(?:[=\-|]\s*|\s))?"
         rf"(?P<names>{_NAMES}\s*{_ROLE}(?:\s*[,·]\s*{_NAMES}\s*{_ROLE})*)\s*\]\s*"
     ),
     # (서울=연합뉴스) 김철수 기자 = / [서울=뉴시스]김철수 기자 = / 【서울=뉴시스】김철수 기자 =
@@ -140,12 +180,13 @@ _ONE = re.compile(
 )
 _ANOTHER = _ONE.pattern.replace("?P<names>", "").replace("?P<email>", "")
 _REPORTER_LINE = re.compile(
-    rf"[/\[(]?\s*(?:[가-힣]{{1,8}}\s*\|\s*)?"  # the place of a sports dateline: "사직 | 배영은 기자"
-    rf"(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*=\s*|(?P<outlet>{_OUTLET})\s*=\s*"
+    r"(?:[•·▪◦∙\-–—]\s*)?"  # a bullet of the block above the article: "• 홍길동 기자", "- 홍길동 기자"
+    rf"[/\[(<‹〈]?\s*(?:[가-힣]{{1,8}}\s*\|\s*)?"  # the place of a sports dateline: "사직 | 배영은 기자"
+    rf"(?:글\s*[·ㆍ]\s*사진\s*=?\s*|(?:글|정리|취재|기획)\s*[=:：]\s*|(?P<outlet>{_OUTLET})\s*=\s*"
     rf"|(?P<outlet2>{_OUTLET})\s+(?={_NAMES}\s*{_ROLE}\s*\])"
     rf"|(?P<outlet3>[가-힣A-Za-z0-9&.]{{5,20}})\s+(?={_NAMES}\s*{_ROLE}))?"  # too long for a name
     rf"(?P<body>{_ONE.pattern}(?:\s*[,·/]\s*{_ANOTHER})*)"
-    rf"\s*[\])]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*"
+    rf"\s*[\])>›〉]?\s*(?:{_EMAIL_OR_HIDDEN})?\s*"
     r"(?:\+?\s*(?:구독|구독하기|구독\s*중|기자\s*페이지|다른\s*기사\s*보기|기사\s*더\s*보기)\s*)?"
 )
 
@@ -158,7 +199,11 @@ def reporter_line(line: str) -> Byline | None:
     match = _REPORTER_LINE.fullmatch(line.strip())
     if match is None:
         return None
+    if line.rstrip().endswith((">", "›", "〉")) and not re.match(r"\s*[<‹〈]", line):
+        return None  # "홍길동 앵커>": a broadcast's turn label, whose words follow; "< 홍길동 기자 >" signs
     outlet = (match.group("outlet") or match.group("outlet2") or match.group("outlet3") or "").strip() or None
+    if outlet is None:  # "정혜연 월간조선 기자": the paper's name between the name and the title
+        outlet = next((w for w in match.group("body").split() if _OUTLET_WORD.fullmatch(w)), None)
     reporters: list[tuple[str, str | None]] = []
     for one in _ONE.finditer(match.group("body")):
         email = one.group("email")
@@ -202,3 +247,29 @@ def trailing_byline(line: str) -> tuple[Byline, str] | None:
     if byline is None:
         return None
     return byline, line[: match.start()].rstrip()
+
+
+# The anchor hands over to the reporter: "먼저 홍길동 기자가 소개합니다.", "… 홍길동 국민기자가 다녀왔습니다."
+_ANCHOR_CREDIT = re.compile(
+    rf"(?:^|(?<=\s))(?P<name>[{SURNAMES}][가-힣]{{2}})\s*(?:[가-힣]{{2}}\s?)?(?:기자|특파원|리포터)가\s+"
+    r"(?:[^.!?\"“”]{0,40}\s)?(?:소개합니다|보도합니다|전합니다|전해\s?드립니다|취재했습니다|다녀왔습니다"
+    r"|정리했습니다|[가-힣]{1,2}봤습니다)[.!]?(?=\s|$)"
+)
+
+
+def anchor_credits(paragraph: str) -> list[str]:
+    """The reporters an anchor's lead credits ("먼저 홍길동 기자가 소개합니다."): names of three
+    syllables with a common family name, never a role word ("시민기자가 …")."""
+    if "가 " not in paragraph:
+        return []
+    return [
+        m.group("name")
+        for m in _ANCHOR_CREDIT.finditer(paragraph)
+        if m.group("name") not in _NOT_A_NAME and not _OUTLET_WORD.fullmatch(m.group("name"))
+    ]
+
+
+def could_be_a_name(word: str) -> bool:
+    """Whether a word credited as a reporter can be a person's name: not a role word ("인턴", "시민" of
+    "시민기자"), a desk ("사회부") or an outlet's name ("가나일보")."""
+    return word not in _NOT_A_NAME and not _DESK_WORD.fullmatch(word) and not _OUTLET_WORD.fullmatch(word)
