@@ -269,6 +269,11 @@ def test_byline_glued_without_a_space_is_split_off(page: str) -> None:
         ),
         ("선수단은 내일 귀국합니다… 더보기 ›", "선수단은 내일 귀국합니다…", "더보기 ›"),
         (
+            "구단은 3일 새 감독을 발표했다. 감독은 다음 주부터 선수단을 이끌고 전지훈련에... Read more",
+            "구단은 3일 새 감독을 발표했다. 감독은 다음 주부터 선수단을 이끌고 전지훈련에...",
+            "Read more",
+        ),
+        (
             "The council met on Monday. 회의는 두 시간 이어졌다. Continue reading",
             "The council met on Monday. 회의는 두 시간 이어졌다.",
             "Continue reading",
@@ -284,7 +289,7 @@ def test_a_read_more_link_glued_to_the_text_is_split_off(line: str, text: str, l
     [
         "관련기사 더보기",  # a header of its own, nothing glued
         "이번 조치로 자세히 보기 어려웠던 자료가 공개된다",  # the words inside a sentence
-        "[포토] 시민들 산책로 걷기… 더보기",  # a title, not a sentence, before the link
+        "시 누리집 더보기 메뉴에서 신청서를 내려받을 수 있다",  # the words inside a sentence
     ],
 )
 def test_no_read_more_link_is_split_from_other_lines(line: str) -> None:

@@ -471,7 +471,8 @@ _READ_MORE = re.compile(
     re.IGNORECASE,
 )
 
-_READ_MORE_AFTER = re.compile(r"[다요죠][.!?…]+$")  # the link follows a sentence (or a teaser cut with "…")
+# the link follows a sentence, or a teaser the site cut with an ellipsis ("… 타석으로... read full story")
+_READ_MORE_AFTER = re.compile(r"[다요죠][.!?…]+$|[가-힣](?:\.{3}|…)$")
 
 
 def split_read_more(line: str) -> list[str]:
