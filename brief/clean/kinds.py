@@ -76,7 +76,11 @@ def _is_broadcast(s: PageSignals) -> bool:
     return (
         bool(s.removed_reasons & _BROADCAST_REASONS)
         or sum(1 for p in s.paragraphs if _SOUND_BITE.match(p) or _SPEAKER_LABEL.fullmatch(p)) >= 2
-        or any(_SCRIPT_MARK.search(p) for p in itertools.chain(s.paragraphs, s.other_lines))
+        or any(
+            _SCRIPT_MARK.search(p)
+            for p in itertools.chain(s.paragraphs, s.other_lines)
+            if "▶" in p or ">" in p or "【" in p or "S/U" in p  # a mark's character first: cheap
+        )
         or ((s.has_byline or s.has_outlet) and _read_out(s.paragraphs))
     )
 
@@ -86,12 +90,12 @@ _SCRIPT_MARK = re.compile(
     r"◀\s*(?:ANC|VCR|INT|END|SYN|CG|SOV)\s*▶|\(S/U\)"
     r"|^(?:[가-힣]{2,4}\s?)?(?:앵커|기자|국민기자|리포터|인터뷰|현장음|녹취)\s?>|^【\s*(?:앵커|기자)\s*】"
 )
-_FORMAL_END = re.compile(r"(?:니다|니까)[.?!]['\"’”]*$")
+_FORMAL_ENDS = tuple(f"{ending}{mark}" for ending in ("니다", "니까") for mark in ".?!")
 _READ_OUT_MIN = 3  # paragraphs in the formal spoken ending, and at least two thirds of them
 
 
 def _read_out(paragraphs: Sequence[str]) -> bool:
-    spoken = sum(1 for p in paragraphs if _FORMAL_END.search(p.rstrip()))
+    spoken = sum(1 for p in paragraphs if p.rstrip().rstrip("'\"’”").endswith(_FORMAL_ENDS))
     return spoken >= _READ_OUT_MIN and spoken * 3 >= len(paragraphs) * 2
 
 

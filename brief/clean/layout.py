@@ -318,12 +318,9 @@ _INLINE_DATELINE = re.compile(
     r"(?:기사\s*입력|최종\s*수정|입력|등록|승인|수정|송고|업데이트)\s*[:：]?\s*"
     r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*일?\.?"
     r"(?:\s*\([월화수목금토일]\))?(?:\s*(?:오전|오후)?\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?"
-    # an English time stamp, always with its time: "Oct 30th 2011, 08:57 |"
+    # an English time stamp with its time ("Oct 30th 2011, 08:57 |"), or set off by a bar ("Dec 1 2019 |")
     r"|(?<![A-Za-z\d])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
-    r"\s+(?:19|20)\d{2},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s*\|)?"
-    # or without its time, set off by a bar: "Dec 1 2019 |"
-    r"|(?<![A-Za-z\d])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
-    r"\s+(?:19|20)\d{2}\s*\|",
+    r"\s+(?:19|20)\d{2}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s*\|)?|\s*\|)",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[다요죠까][.!?])\s+|(?<=[.!?][\"”’'])\s+(?=[^\s\"”’'])")
