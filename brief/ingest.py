@@ -220,12 +220,12 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     if repaired is not None:
         log.warning("%s: a few bytes are not valid UTF-8; they were replaced with U+FFFD", path)
         return repaired, "utf-8"
-    text, encoding = _detect(data)
-    if text is None:
+    detected, encoding = _detect(data)
+    if detected is None:
         raise InputError(path, f"bytes do not decode as {_SUPPORTED}; re-save the file as UTF-8")
-    if _control_ratio(text) > 0.05:
+    if _control_ratio(detected) > 0.05:
         raise InputError(path, "binary file (mostly control characters), not a text or HTML article")
-    return text, encoding
+    return detected, encoding
 
 
 MOJIBAKE_ENCODING = "cp949 (saved as Latin-1 mojibake)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from brief.clean import clean_text
+from brief.clean.layout import split_flattened
 
 # ---------------------------------------------------------------- flattened pages without full stops
 # A mirror site prints a broadcast transcript on one line and strips every full stop; the title above is
@@ -426,3 +427,60 @@ def test_a_dated_issue_line_names_the_paper(line: str, outlet: str) -> None:
     article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n{line}")
     assert article.outlet.ko == outlet
     assert article.date is not None
+
+
+# sentences whose ends only morphology finds: contracted past tenses ("왔다", "잡혔다", "열린다"), and
+# words that end like a sentence but are not one ("고요" the noun, "올해보다", "날마다", "바다")
+UNMARKED_SENTENCES = [
+    [
+        "바닷가 마을에 올해도 겨울이 왔다",
+        "어민들은 날마다 새벽 바다로 나가 그물을 걷었다",
+        "올해는 지난해보다 고기가 적게 잡혔다",
+        "마을 이장은 수온이 올라 어장이 바뀌었다고 했다",
+        "젊은 어민들은 새 어종을 기르는 방법을 배우고 있다",
+        "군청은 양식장을 짓는 데 필요한 돈을 보태기로 했다",
+        "첫 양식장은 내년 봄 마을 앞바다에 들어선다",
+        "주민들은 설명회에서 궁금한 점을 꼼꼼히 물었다",
+        "일부 주민은 바다가 더 오염될까 걱정했다",
+        "군청은 수질 검사를 매달 하겠다고 약속했다",
+        "마을 사람들은 다음 달 다시 모여 의견을 정리한다",
+        "이장은 모두가 함께 결정하겠다고 말했다",
+    ],
+    [
+        "산골 마을의 밤은 고요 그 자체였다",
+        "주민들은 해가 지면 일찍 잠자리에 든다",
+        "마을 회관에서는 매주 한 번 영화를 튼다",
+        "이번 주에는 가족 영화가 상영된다",
+        "아이들은 벌써부터 기대에 차 있었다",
+        "회관 관리는 부녀회가 돌아가며 맡는다",
+        "겨울에는 난방비가 많이 들어 걱정이 크다",
+        "면사무소는 올해 난방비 일부를 지원했다",
+        "주민들은 남은 돈으로 의자를 새로 샀다",
+        "새 의자는 지난주 회관에 들어왔다",
+        "노인들은 허리가 편해졌다며 반겼다",
+        "다음 상영작은 주민 투표로 정한다",
+    ],
+    [
+        "요즘 동네 도서관이 밤 늦게까지 문을 열어요",
+        "퇴근하고 들르기 좋지요",
+        "책을 빌리는 사람도 지난달보다 늘었다고 해요",
+        "조용한 열람실이 필요한 학생들도 많이 와요",
+        "관장은 주말 프로그램도 늘릴 계획이라고 하죠",
+        "토요일 오전에는 그림책 읽기 모임이 있어요",
+        "아이들과 부모가 함께 참여할 수 있어요",
+        "신청은 도서관 누리집에서 받는대요",
+        "자리가 금방 차니까 서두르는 게 좋아요",
+        "일요일에는 어르신을 위한 스마트폰 교실도 열려요",
+        "강사는 대학생 자원봉사자들이 맡고 있어요",
+        "도서관은 다음 달부터 무인 반납기도 들여놓는대요",
+    ],
+]
+
+
+@pytest.mark.parametrize("sentences", UNMARKED_SENTENCES)
+def test_sentence_ends_without_full_stops_are_found_by_morphology(sentences: list[str]) -> None:
+    """A page flattened onto one line whose full stops the site stripped is cut where Kiwi's analysis
+    ends a sentence, not wherever a word ends in "다" or "요"."""
+    line = " ".join(sentences)
+    assert len(line) >= 200
+    assert split_flattened(line, whole_page=True) == sentences

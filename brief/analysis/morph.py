@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
-__all__ = ["Morph", "WordShape", "analyse", "analyse_word", "clear_caches", "word_shape"]
+__all__ = ["Morph", "WordShape", "analyse", "analyse_word", "clear_caches", "kiwi", "word_shape"]
 
 WordShape = Literal["oov", "proper", "common", "compound", "inflected", "other"]
 
@@ -39,7 +39,8 @@ class Morph(NamedTuple):
 
 
 @functools.cache
-def _kiwi() -> Kiwi:
+def kiwi() -> Kiwi:
+    """The process's one Kiwi analyser (quotes, sentence splitting, story features), loaded on first use."""
     from kiwipiepy import Kiwi
 
     return Kiwi()
@@ -52,7 +53,7 @@ def analyse(text: str) -> tuple[Morph, ...]:
         return ()
     return tuple(
         Morph(t.form, t.tag, t.start, t.start + t.len, bool(getattr(t, "oov", False) or t.id == 2))
-        for t in _kiwi().tokenize(text)
+        for t in kiwi().tokenize(text)
     )
 
 

@@ -357,7 +357,7 @@ def split_flattened(line: str, whole_page: bool) -> list[str]:
         sentences = _sentences(piece)
         bare = len(sentences) == 1 and _unpunctuated_run(piece)
         if bare:
-            sentences = _sentences(piece, _BARE_BREAK)
+            sentences = _bare_sentences(piece)
         if len(sentences) >= 2 and _cut_sentence(sentences[-1]) and not bare:
             # the scraper cut the last sentence: it stays with the sentence before it, so that the
             # paragraph is kept (and marked truncated) rather than dropped as a fragment; where the page
@@ -366,6 +366,28 @@ def split_flattened(line: str, whole_page: bool) -> list[str]:
         for sentence in sentences:
             out.extend(_cut_at_bylines(sentence))
     return out
+
+
+_SURE_BREAK = re.compile(r"(?:니다|[았었였했겠있없]다)(?=\s+[^\s\"”’'\])])")
+_AROUND_BRACKETS = re.compile(r"(?<=\])\s+|\s+(?=\[)")
+_KIWI_MAX = 20_000  # characters of one unpunctuated line that Kiwi splits; a longer one goes by the endings
+
+
+def _bare_sentences(line: str) -> list[str]:
+    """The sentences of a line whose full stops the site stripped. Kiwi's morphology finds where they
+    end ("…고요 그 자체였다" is one sentence, "…왔다 어민들은" two); its model is loaded only for such a
+    line (rare: mirror sites), since it costs ~270 MB; a very long one is cut after the final endings."""
+    if len(line) > _KIWI_MAX:
+        return _sentences(line, _BARE_BREAK)
+    from brief.analysis.morph import kiwi
+
+    out: list[str] = []
+    for sentence in kiwi().split_into_sents(line):
+        # a transcript's labels and bites in brackets ("[리포트]", '[NAME/ROLE : "…"]') stand apart, and
+        # an ending that only ends sentences ("-니다", "-었다", "있다") ends one where Kiwi ran two together
+        for piece in _AROUND_BRACKETS.split(line[sentence.start : sentence.end]):
+            out.extend(_sentences(piece, _SURE_BREAK))
+    return [piece for piece in out if piece]
 
 
 def _unpunctuated_run(line: str) -> bool:
@@ -421,7 +443,7 @@ def _sentences(text: str, breaks: re.Pattern[str] = _SENTENCE_BREAK) -> list[str
     out: list[str] = []
     start = 0
     for match in breaks.finditer(text):
-        candidate = text[start : match.end() if breaks is _BARE_BREAK else match.start()]
+        candidate = text[start : match.start() if breaks is _SENTENCE_BREAK else match.end()]
         if _open_quotes(candidate):
             continue
         out.append(candidate.strip())

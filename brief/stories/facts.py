@@ -84,10 +84,10 @@ def _find(articles: Sequence[TranslatedArticle]) -> list[_Found]:
 
 def _measures(clauses: Sequence[str]) -> list[tuple[str, ...]]:
     """The last few nouns of each clause: what the figure after it measures ("협력", "규모")."""
-    from brief.translate.segment import _kiwi
+    from brief.analysis.morph import kiwi
 
     out = []
-    for tokens in _kiwi().tokenize(list(clauses)):
+    for tokens in kiwi().tokenize(list(clauses)):
         nouns = [t.form for t in tokens if t.tag in _MEASURE_TAGS and len(t.form) >= 2]
         out.append(tuple(nouns[-_MEASURE_NOUNS:]))
     return out

@@ -56,10 +56,10 @@ def _lead_count(article: Article) -> int:
 
 def _kiwi_tokens(texts: Sequence[str]) -> list[list[tuple[str, str]]]:
     """(form, tag) of every morpheme of each text, consecutive proper nouns joined ("김"+"영섭")."""
-    from brief.translate.segment import _kiwi  # one Kiwi for the whole run
+    from brief.analysis.morph import kiwi  # one Kiwi for the whole run
 
     out: list[list[tuple[str, str]]] = []
-    for tokens in _kiwi().tokenize(list(texts)):
+    for tokens in kiwi().tokenize(list(texts)):
         words: list[tuple[str, str]] = []
         end = -1
         for token in tokens:

@@ -7,7 +7,6 @@ windows; it is never truncated.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -22,12 +21,11 @@ _SAFETY = 8  # special tokens and language codes a backend may add around a sent
 _PUNCT_CUT = re.compile(r"[,;·…]\s+|[)\]」』”’\"']\s*(?:며|고|라며|면서)\s+")
 
 
-@functools.cache
 def _kiwi() -> Kiwi:
-    """The Kiwi analyser, loaded once (about a second) on first use."""
-    from kiwipiepy import Kiwi
+    """The process's one Kiwi analyser (``brief.analysis.morph.kiwi``), loaded on first use."""
+    from brief.analysis.morph import kiwi
 
-    return Kiwi()
+    return kiwi()
 
 
 # a sentence end followed by more text: without one, a text is a single sentence and Kiwi is not needed
