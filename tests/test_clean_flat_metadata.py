@@ -194,7 +194,7 @@ def test_a_byline_line_in_brackets_or_after_a_label_credits_the_reporter(
 def test_a_turn_label_closed_with_an_angle_bracket_is_no_byline() -> None:
     page = f"{PARAGRAPH_A}\n\n김하늘 앵커>\n{PARAGRAPH_B}\n\n최바다 국민기자>\n{PARAGRAPH_C}"
     article = clean_text(page)
-    assert PARAGRAPH_C in article.paragraphs
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_C)  # the article goes on after it
 
 
 LEADING_BYLINES = [
@@ -341,8 +341,8 @@ def test_other_sentences_with_a_reporter_credit_no_one(sentence: str) -> None:
 
 LONE_NAMES = [
     ("고대 병원 당뇨 연구 맡아\n\n강하늘\n발행날짜: 2005-05-31 15:54:30\n\n{a}\n\n{b}", "강하늘"),
-    ("{a}\n\n{b}\n이들판\n\n자료사진\n당신의 의견을 남겨주세요", "이들판"),
-    ("시의회 예산 논란\n입력 2024.03.05 10:20\n박바다\n\n{a}\n\n{b}", "박바다"),
+    ("{a}\n\n{b}\n이서윤\n\n자료사진\n당신의 의견을 남겨주세요", "이서윤"),
+    ("시의회 예산 논란\n입력 2024.03.05 10:20\n박지훈\n\n{a}\n\n{b}", "박지훈"),
 ]
 
 
@@ -364,6 +364,7 @@ def test_a_name_the_story_mentions_is_no_byline() -> None:
 def test_a_turn_label_credits_the_anchor_or_reporter(label: str) -> None:
     article = clean_text(f"{label}\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
     assert [r.name for r in article.reporters] == [label[:3]]
+    assert article.paragraphs == (PARAGRAPH_A, PARAGRAPH_B)
 
 
 SIGN_OFFS = [
@@ -405,6 +406,8 @@ SOURCE_LINKS = [
     ("from 시사IN http://www.example.com/news/123", "시사IN"),
     ("출처: 한겨레 https://www.example.org/a/1", "한겨레"),
     ("원문 : 가나타임스 https://gana.example.com/article/9", "가나타임스"),
+    ("▶ 기사 원문 : http://www.ytn.co.kr/_ln/0101_123", "YTN"),
+    ("• 출처: https://www.hani.co.kr/arti/1.html", "한겨레"),
 ]
 
 
@@ -484,3 +487,32 @@ def test_sentence_ends_without_full_stops_are_found_by_morphology(sentences: lis
     line = " ".join(sentences)
     assert len(line) >= 200
     assert split_flattened(line, whole_page=True) == sentences
+
+
+@pytest.mark.parametrize("word", ["이미지", "조회수", "인기글", "안내문", "홍보팀"])
+def test_a_page_word_alone_after_the_article_is_no_reporter(word: str) -> None:
+    article = clean_text(f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n{word}\n\n자료사진")
+    assert article.reporters == ()
+
+
+@pytest.mark.parametrize("stamp", ["Date 03/05/13", "Posted 11/02/19 09:14", "날짜 없음 13.05"])
+def test_an_english_or_incomplete_two_digit_stamp_dates_nothing(stamp: str) -> None:
+    article = clean_text(f"동네 빵집 추천합니다\n\n{stamp}\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
+    assert article.date is None
+
+
+def test_an_english_date_inside_a_sentence_is_not_cut_out() -> None:
+    text = (
+        "가나시는 해외 투자 설명회를 Sep 5, 2023 10:00 뉴욕에서 연다고 밝혔다. "
+        "시는 기업 20곳이 참가한다고 설명했다. 설명회에는 시장이 직접 나선다."
+    )
+    article = clean_text(text)
+    assert article.paragraphs[0].startswith("가나시는 해외 투자 설명회를 Sep 5, 2023 10:00 뉴욕에서")
+    assert article.date is None
+
+
+@pytest.mark.parametrize("credit", ["제공 | 가나프로축구연맹", "사진 | 가나시청", "자료 | 가나통계청"])
+def test_a_credit_with_a_bar_is_a_photo_credit(credit: str) -> None:
+    article = clean_text(f"구단 첫 승\n{credit}\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
+    assert article.subheadlines == ()
+    assert ("photo credit", credit) in {(r.reason, r.text) for r in article.removed}

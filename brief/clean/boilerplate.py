@@ -405,7 +405,15 @@ def boilerplate_reason(line: str) -> str | None:
         return "ui prompt"
     if len(line) <= 110 and _SUPPORT_PLEA.fullmatch(line):
         return "support box"
-    return nav_phrases_reason(line)
+    return nav_phrases_reason(line) or _link_banner(line)
+
+
+# a banner that links to another page: "2024 시민 정책 박람회 바로가기"
+_LINK_BANNER = re.compile(r"[^.!?]{2,60}\s바로\s*가기")
+
+
+def _link_banner(line: str) -> str | None:
+    return "link banner" if len(line) <= 70 and _LINK_BANNER.fullmatch(line) else None
 
 
 # A form's instruction to the reader ("댓글을 입력해 주세요.", "약관에 동의해 주세요."): a request that names

@@ -129,7 +129,7 @@ def is_credit_only(line: str) -> bool:
     """A line that is only a photo credit ("[사진=KT]", "/ KT", "사진 제공=KT")."""
     if _BRACKETED.fullmatch(line.strip()):
         return True
-    return re.fullmatch(r"/?\s*" + _CREDIT_WORDS + r"\s*[=:]\s*\S.{0,30}", line.strip()) is not None
+    return re.fullmatch(r"/?\s*" + _CREDIT_WORDS + r"\s*[=:|]\s*\S.{0,30}", line.strip()) is not None
 
 
 def is_caption_like(line: str) -> bool:

@@ -75,9 +75,10 @@ _DATELINE_LABEL = re.compile(
 )
 _LATE_LABELS = re.compile(r"수정|업데이트|Updated|Modified", re.IGNORECASE)
 # a board post's labelled stamp with a two-digit year ("작성일 13.05.30 22:51:57"): the label makes it a
-# date (never a bare "13.05.30", which may be a score or a version); years 70-99 are 19xx
+# date (never a bare "13.05.30", which may be a score or a version); years 70-99 are 19xx. Korean labels
+# only: an English "Date 03/05/13" may be month first
 _SHORT_YEAR_STAMP = re.compile(
-    r"(?:작성일|등록일|게시일|작성일시|등록일시|날짜|Posted|Date)\s*[:：]?\s*"
+    r"(?:작성일|등록일|게시일|작성일시|등록일시|날짜)\s*[:：]?\s*"
     r"(?P<y>\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?![\d.\-/])",
     re.IGNORECASE,
 )

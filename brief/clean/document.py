@@ -48,6 +48,7 @@ from brief.clean.metadata import (
     could_be_a_name,
     email_only,
     leading_byline,
+    looks_like_a_name,
     reporter_line,
     trailing_byline,
 )
@@ -95,7 +96,8 @@ _URL = re.compile(r"(?:(?:기사\s*)?(?:URL|주소|원문|링크)\s*[:：]?\s*)?
 _OUTLET_TAG = re.compile(r"[\[【(]\s*(?P<name>[^\]】)=]{2,15}?)\s*[\]】)]\s*(?=\S)")
 _DATELINE_REPORTER = re.compile(r"([가-힣]{2,4})\s*기자")
 _SOURCE_LINK = re.compile(
-    r"(?:from|source|via|출처|원문|기사\s*원문)\s*[:：]?\s*(?P<name>[^\s:：].{0,29}?)\s*[:：]?\s*(?P<url>https?://\S+)",
+    r"(?:[▶▷■●•\-]\s*)?(?:from|source|via|출처|(?:기사\s*)?원문)\s*[:：]?\s*"
+    r"(?:(?P<name>[^\s:：].{0,29}?)\s*[:：]?\s*)?(?P<url>https?://\S+)",
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(r"(?:기사\s*제공|출처|제공|발행처)\s*[:=|]?\s*(?P<name>.+)")
@@ -142,6 +144,8 @@ SOUND_BITE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_START = re.compile(r"^[\"“'‘「『]")
+# the interviewer's turn of a Q&A page: "Q. …", "Q) …", "문: …", "질문 : …"
+_QUESTION_TURN = re.compile(r"^(?:Q|문|질문)\s*[.:)：]\s*\S")
 # the page's reporter field: "기자명 홍길동", "• 기자명 홍길동", "작성기자: 홍길동"
 _REPORTER_LABEL = re.compile(
     r"(?:[•·▪◦-]\s*)?(?:기자명|기자\s*이름|작성\s*기자)\s*[:：]?\s*(?P<name>[가-힣]{2,4})(?:\s*기자)?"
@@ -153,7 +157,7 @@ _MIN_HANGUL = 20  # fewer Hangul syllables than this in the article text: not a 
 class _Line:
     text: str
     index: int = 0  # position on the page, for listing removed lines in page order
-    kind: str = "text"  # blank | removed | caption | heading | text
+    kind: str = "text"  # blank | removed | caption | heading | text | headline (below the body)
     reason: str = ""
     caption: str = ""
 
@@ -353,18 +357,22 @@ def _clean_repaired(
     _mark_duplicates(lines, evidence)
     _board_subject(lines, evidence)
     _board_title(lines, evidence)
+    _repeated_title(lines, evidence)
 
     lo, hi = _main_segment(lines)
     start = _body_start(lines, lo, hi)
     if start is None:
         raise InputError(source, f"no article text found: {_what_the_page_is(lines)}")
     start = _lead_above(lines, lo, start, evidence, titled=hints is not None and bool(hints.title))
+    below = None if hints is not None and hints.title else _title_below(lines, lo, start)
     end = _body_end(lines, start, hi)
     _drop_link_lists(lines, start, end, evidence)
     _drop_repeated_paragraphs(lines, start, end, evidence)
 
     _lone_names(lines, start, end, evidence, table)
     headline, subheadlines = _header(lines[:start], evidence, hints, table)
+    if headline is None and below is not None:
+        headline = below
     paragraphs, headings, truncated = _body(lines, start, end, evidence, table)
     captions = _captions(lines[:end], evidence)
     if hints is not None:
@@ -400,6 +408,7 @@ def _clean_repaired(
                 has_byline=bool(evidence.reporters),
                 has_outlet=bool(evidence.outlets),
                 has_date=date is not None,
+                other_lines=[h.text for h in headings] + [r.text for _, r in evidence.removed],
             )
         )
     return Article(
@@ -499,7 +508,6 @@ _TURN_CREDIT = re.compile(
     rf"(?P<name>[{SURNAMES}][가-힣]{{2}})\s*(?:[가-힣]{{2}}\s?)?(?:기자|앵커|특파원)\s*>"
 )
 _RUNNING_LINE = 20  # a paragraph of the story is longer than this; a name or a short label shorter
-_LONE_NAME = re.compile(f"[{SURNAMES}][가-힣]{{2}}")
 
 
 def _lone_names(lines: list[_Line], start: int, end: int, ev: _Evidence, table: OutletTable) -> None:
@@ -517,12 +525,7 @@ def _lone_names(lines: list[_Line], start: int, end: int, ev: _Evidence, table: 
         if lines[i].kind not in ("text", "heading") or (start <= i < end and i != last):
             continue
         name = lines[i].text.strip()
-        if (
-            _LONE_NAME.fullmatch(name)
-            and name not in NOT_A_NAME
-            and name not in body
-            and table.by_name(name) is None
-        ):
+        if looks_like_a_name(name) and name not in body and table.by_name(name) is None:
             _remove(lines[i], "byline", ev)
             ev.add_reporter(name, None)
 
@@ -693,10 +696,12 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     source = _SOURCE_LINK.fullmatch(t) if "://" in t else None
     if source is not None:  # "from 시사IN http://…": the re-posted article's source, named and linked
         _remove(line, "source link", ev)
-        entry = table.by_name(source.group("name")) or table.by_domain(
+        name = source.group("name")
+        entry = (table.by_name(name) if name else None) or table.by_domain(
             source.group("url").split("//", 1)[-1].split("/", 1)[0]
         )
-        ev.outlets.append((3, entry.outlet, True) if entry else (3, Outlet(ko=source.group("name")), False))
+        if entry is not None or name:
+            ev.outlets.append((3, entry.outlet, True) if entry else (3, Outlet(ko=name), False))
         return
     if bp.is_metadata_numbers(t):
         _remove(line, "metadata ids and timestamps", ev)
@@ -715,7 +720,9 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         return
     turn = _TURN_CREDIT.fullmatch(t) if t.endswith(">") else None
     if turn is not None and turn.group("name") not in NOT_A_NAME:
-        ev.add_reporter(turn.group("name"), None)  # "홍길동 앵커>": the anchor's turn, credited; it stays
+        _remove(line, "broadcast label", ev)  # "홍길동 앵커>": the anchor's turn, like "<앵커>", credited
+        ev.add_reporter(turn.group("name"), None)
+        return
     byline = reporter_line(t)
     if byline is not None and byline.reporters:
         _remove(line, "byline", ev)
@@ -1008,6 +1015,49 @@ def _board_title(lines: list[_Line], ev: _Evidence) -> None:
             _remove(line, "board header", ev)
 
 
+_POST_TITLE = "post title"
+_TAG_PREFIX = re.compile(r"^\s*[\[【(<][^\]】)>]{1,8}[\]】)>]\s*")
+_FIELDS_BETWEEN = 4  # a post's header fields between its title and the title printed again
+
+
+def _repeated_title(lines: list[_Line], ev: _Evidence) -> None:
+    """A post prints its title, its header fields (author, posted time, counters), then the title again
+    over its text ("[펌]제목" … "제목"; a portal re-post does the same around its byline and dateline):
+    the first line is the headline, whatever its grammar (a title
+    may end in a full stop), the lines between (two or more, one with a digit) are furniture and the
+    repeat is dropped."""
+    first = next((k for k, line in enumerate(lines[:_BOARD_REACH]) if line.kind == "text"), None)
+    if first is None:
+        return
+    title = _TAG_PREFIX.sub("", lines[first].text)
+    if len(title) < 8:
+        return
+    between: list[_Line] = []
+    for repeat in lines[first + 1 :]:
+        if repeat.kind == "blank":
+            continue
+        if repeat.kind == "text" and _TAG_PREFIX.sub("", repeat.text) == title:
+            break
+        if len(between) == _FIELDS_BETWEEN or (repeat.kind == "text" and len(repeat.text) > 80):
+            return
+        between.append(repeat)
+    else:
+        return
+    fields = [line for line in between if line.kind == "text"]
+    if len(between) < 2 or len(title) > 120 or any(_is_statement(line.text) for line in fields):
+        return
+    if not any(any(ch.isdigit() for ch in line.text) for line in between):
+        return  # a post's fields carry a time or a count
+    head = lines[first]
+    head.kind, head.caption, head.reason = "heading", head.text, _POST_TITLE
+    for line in fields:
+        _remove(line, "forum field", ev)
+    # the repeat marks a board post when the page's own fields stood between (a portal re-post prints its
+    # title twice around a byline and a dateline: a news page)
+    board = fields or any(line.reason in _POST_FIELD_REASONS for line in between)
+    _remove(repeat, "post title repeated" if board else "duplicate headline", ev)
+
+
 _DATELINE_REACH = 4  # non-blank lines between a dateline and the article or its sign-off
 
 
@@ -1114,7 +1164,7 @@ def _body_start(lines: list[_Line], lo: int = 0, hi: int | None = None) -> int |
             and (prose is None or i < prose)
             and after is not None
             and SPEAKER_LABEL.fullmatch(lines[i].text)
-            and _SPEECH_START.match(lines[after].text)
+            and (_SPEECH_START.match(lines[after].text) or _QUESTION_TURN.match(lines[after].text))
         ),
         None,
     )
@@ -1190,6 +1240,35 @@ def _lead_above(lines: list[_Line], lo: int, start: int, ev: _Evidence, *, title
         if sole and prose_shaped and _statement_end(text) and _PARTICLE_WORD.search(text):
             return _mark_lead(lines[k])  # the only candidate for a headline is the lead's first sentence
         return start
+
+
+# a labelled dateline ("입력 2024-01-25 21:14", "등록일 : …"), as a post's own time is printed
+_LABELLED_DATELINE = re.compile(r"(?:기사\s*)?(?:입력|등록|작성|게재|발행|송고|승인|수정)")
+
+
+def _title_below(lines: list[_Line], lo: int, start: int) -> str | None:
+    """The headline printed below the article, right above its labelled dateline, when no title
+    stands above it (a brief whose page puts its text first: the paragraph, then "[코너] 제목", then
+    "입력 …"). The line is taken out of the body (kind "headline"); None when there is no such line."""
+    if any(lines[i].kind in ("text", "heading") for i in range(lo, start)):
+        return None
+    rest = [line for line in lines[start + 1 :] if line.kind != "blank"]
+    for k, line in enumerate(rest[:-1]):
+        if line.kind != "text" or bp.is_prose(line.text):
+            continue
+        dated = rest[k + 1]
+        if (
+            (k == 0 or rest[k - 1].kind == "text")  # right under the text ("다음 기사" over it: a link)
+            and _title_like(line.text)
+            and dated.kind == "removed"
+            and dated.reason == "dateline"
+            and _LABELLED_DATELINE.match(dated.text)
+            and not any(after.kind == "text" and bp.is_prose(after.text) for after in rest[k + 2 :])
+        ):
+            line.kind = "headline"
+            return line.text
+        return None
+    return None
 
 
 _PAST_OR_PRESENT = frozenset({4, 18, 20})  # final ㄴ ("한다"), ㅄ ("없다"), ㅆ ("했다", "있다", "겠다")
@@ -1393,6 +1472,7 @@ def _header(
         candidate = line.caption if line.kind == "heading" else line.text
         if (
             _title_like(candidate)
+            or line.reason == _POST_TITLE
             or (not texts and _is_question_title(candidate))
             or (texts and id(line) in context_block)
         ):
@@ -1400,6 +1480,7 @@ def _header(
         else:
             ev.drop(line, line.text, "page text before the article")
     texts = _without_menus(texts, ev)
+    texts = _from_dated_title(lines, texts, ev)
     if title:  # the page's own <title> says which line is the headline
         at = next(
             (
@@ -1419,6 +1500,10 @@ def _header(
         if headline is not None:
             candidate = _SUB_BULLET.sub("", candidate) or candidate
         if headline is None:
+            category = _BOARD_CATEGORY.match(candidate)
+            if category is not None:  # "기사/뉴스 [속보] …": the board the post is filed under
+                ev.drop(line.index - 0.5, category.group(0).strip(), "category label")
+                candidate = candidate[category.end() :]
             headline = candidate
             continue
         if _same_title(candidate, headline):
@@ -1437,6 +1522,30 @@ def _header(
     ):
         headline, subheadlines = title, subheadlines[1:]
     return headline, subheadlines
+
+
+# a board's category glued before a post's bracketed title: "기사/뉴스 [속보] …", "정치/사회 【단독】 …"
+_BOARD_CATEGORY = re.compile(r"[가-힣A-Za-z]{1,6}\s?/\s?[가-힣A-Za-z]{1,6}\s+(?=[\[【<]\S)")
+
+
+def _from_dated_title(lines: list[_Line], texts: list[_Line], ev: _Evidence) -> list[_Line]:
+    """The header from the title that stands right above the article's dateline ("등록일 : …"), when
+    page text that is no title (a widget's name, a menu word) parts it from the candidates above it: those
+    are a banner or a teaser of another page, not this article's headline."""
+    for i, line in enumerate(texts[1:], 1):
+        below = next((after for after in lines[line.index + 1 :] if after.kind != "blank"), None)
+        if below is None or below.kind != "removed" or below.reason != "dateline":
+            continue
+        parted = any(
+            between.kind == "text" and not any(between is t for t in texts)
+            for between in lines[texts[i - 1].index + 1 : line.index]
+        )
+        if not parted:
+            return texts
+        for above in texts[:i]:
+            ev.drop(above, above.text, "page text before the article")
+        return texts[i:]
+    return texts
 
 
 def _context_line(text: str) -> bool:
@@ -1550,8 +1659,10 @@ def _body(
         next_text[k] = following
         if body[k].kind == "text":
             following = body[k]
+    previous = ""  # the text of the body line before (a paragraph or a heading)
     for k, line in enumerate(body):
-        text = line.text
+        text, answering = line.text, _asks(previous)
+        previous = line.caption if line.kind == "heading" else line.text
         led = (
             leading_byline(text) if text.startswith(("[", "(", "【")) or not (paragraphs or pending) else None
         )
@@ -1574,9 +1685,11 @@ def _body(
         if (
             not bp.is_prose(text)
             and line.reason != _LEAD
+            and not answering
             and not _is_speaker_label(text)
+            and not _LABELLED_BITE.fullmatch(text)  # "[NAME/ROLE (지난 3일): …]": speech, not a heading
             and _is_heading(text, next_text[k])
-        ):
+        ) or _labels_a_turn(text, next_text[k]):
             pending.append((text, line))
             continue
         for heading, _ in pending:
@@ -1762,6 +1875,24 @@ def _is_heading(text: str, nxt: _Line | None) -> bool:
     if _ROUNDUP_ITEM.match(text) or _bracketed_sentence(text):
         return False
     return nxt is not None and bp.is_prose(nxt.text) and not _remark_then_speaker(text, nxt.text)
+
+
+def _asks(previous: str) -> bool:
+    """``previous`` is a question turn ("Q. …") or a speaker's label: the line after it is the answer,
+    however short ("망했죠."), never a heading."""
+    return bool(previous) and (_QUESTION_TURN.match(previous) is not None or _bare_label(previous))
+
+
+def _labels_a_turn(text: str, nxt: _Line | None) -> bool:
+    """A speaker's label ("[홍길동 / 회사원]") over a question turn or an answer without quote marks
+    heads that part of a Q&A page; over a quoted bite it stays a paragraph (the quote stage reads the
+    speaker from it)."""
+    return nxt is not None and _bare_label(text) and _SPEECH_START.match(nxt.text) is None
+
+
+def _bare_label(text: str) -> bool:
+    """A speaker's label alone ("[홍길동 / 회사원]"), not a labelled bite ("[홍길동/회사원 : …]")."""
+    return SPEAKER_LABEL.fullmatch(text) is not None and ":" not in text and "：" not in text
 
 
 def _bracketed_sentence(text: str) -> bool:

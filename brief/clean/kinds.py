@@ -20,12 +20,13 @@ __all__ = ["PageSignals", "listing_items", "page_kind"]
 # "● 기자: …", "공 보 관 - …", "김정주 회장 : …", "Q. …", "문) …": the speaker label of a transcript turn
 _TURN = re.compile(
     r"^(?:[●■▶◆○◇▷-]\s*)?(?:[가-힣A-Za-z](?:[가-힣A-Za-z]|\s(?=[가-힣A-Za-z])){0,14}\s*(?::|-|：)\s+\S"
-    r"|(?:Q|A|문|답)\s*[.:)]\s*\S)"
+    r"|(?:Q|A|문|답)\s*[.:)]\s*\S|=\s+\S)"  # "= …": an answer whose question the page set in bold
 )
-# "[김철수 / 가나전자 대표 : …]", "<녹취> 이름(지역) : …", "[인터뷰] …", "▶ 인터뷰 : 이름 / 직함": a
+# "[김철수 / 가나전자 대표 : …]", "[김철수/가나전자 대표 (어제): …]", "<녹취> 이름(지역) : …", "[인터뷰] …",
+# "▶ 인터뷰 : 이름 / 직함": a
 # broadcast sound bite or its label
 _SOUND_BITE = re.compile(
-    r"^(?:\[[^\]]{2,40}?\s:\s|<\s*(?:녹취|인터뷰|싱크)\s*>|\[\s*(?:녹취|인터뷰|싱크)\s*\]"
+    r"^(?:\[[^\]]{2,40}?\s:\s|\[[가-힣]{2,5}\s?/[^\]]{2,60}?[:：]\s|<\s*(?:녹취|인터뷰|싱크)\s*>|\[\s*(?:녹취|인터뷰|싱크)\s*\]"
     r"|[▶■●◆▷]\s*(?:녹취|인터뷰|싱크)\s*[:：])"
 )
 # "[김민수/가나시장]" on a line of its own: the label of the sound bite below it
@@ -33,7 +34,7 @@ _SPEAKER_LABEL = re.compile(r"[\[<]\s*[가-힣]{2,5}\s*/\s*[^\]\[<>@\d/]{1,30}?\
 _QUESTION = re.compile(r"^[-–—]\s*\S.{0,80}[?.]$")
 _SPOKEN_END = re.compile(r"(?:니다|어요|아요|에요|예요|해요|구요|군요|네요|지요|죠|[었였했겠]다)[!?]?$")
 _BROADCAST_REASONS = frozenset({"broadcast label", "broadcast sign-off"})
-_FORUM_REASONS = frozenset({"forum field", "board header"})
+_FORUM_REASONS = frozenset({"forum field", "board header", "post title repeated"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class PageSignals:
     has_byline: bool
     has_outlet: bool
     has_date: bool
+    other_lines: Sequence[str] = ()  # the page's headings and removed lines (labels, furniture)
 
 
 def _is_forum(s: PageSignals) -> bool:
@@ -54,7 +56,11 @@ def _is_forum(s: PageSignals) -> bool:
 def _is_interview(s: PageSignals) -> bool:
     """Three turns, or two turns of two speakers ("공 보 관 - …", "총 재 - …"), or two short questions
     each answered by the next paragraph ("-요즘 경기를 어떻게 보나." / "\"어렵다.\"")."""
-    labels = [turn.group(0)[:-1] for p in s.paragraphs if (turn := _TURN.match(p)) is not None]
+    labels = [
+        turn.group(0)[:-1]
+        for p in s.paragraphs
+        if (turn := _TURN.match(p)) is not None and _SOUND_BITE.match(p) is None  # "▶ 인터뷰 : …" is no turn
+    ]
     if len(labels) >= 3 or len({re.sub(r"\W", "", label) for label in labels}) >= 2:
         return True
     questions = sum(
@@ -64,10 +70,33 @@ def _is_interview(s: PageSignals) -> bool:
 
 
 def _is_broadcast(s: PageSignals) -> bool:
+    """A broadcaster's sign-off or labels removed, two sound bites or speaker labels, a script's
+    production marks ("◀VCR▶", "앵커>"), or a report read out: most paragraphs end in the formal spoken
+    "…니다." and someone signs it (a byline or an outlet)."""
     return (
         bool(s.removed_reasons & _BROADCAST_REASONS)
         or sum(1 for p in s.paragraphs if _SOUND_BITE.match(p) or _SPEAKER_LABEL.fullmatch(p)) >= 2
+        or any(
+            _SCRIPT_MARK.search(p)
+            for p in itertools.chain(s.paragraphs, s.other_lines)
+            if "▶" in p or ">" in p or "【" in p or "S/U" in p  # a mark's character first: cheap
+        )
+        or ((s.has_byline or s.has_outlet) and _read_out(s.paragraphs))
     )
+
+
+# a broadcast script's production marks and turn labels: "◀ANC▶", "◀INT▶", "(S/U)", "앵커>", "【 기자 】"
+_SCRIPT_MARK = re.compile(
+    r"◀\s*(?:ANC|VCR|INT|END|SYN|CG|SOV)\s*▶|\(S/U\)"
+    r"|^(?:[가-힣]{2,4}\s?)?(?:앵커|기자|국민기자|리포터|인터뷰|현장음|녹취)\s?>|^【\s*(?:앵커|기자)\s*】"
+)
+_FORMAL_ENDS = tuple(f"{ending}{mark}" for ending in ("니다", "니까") for mark in ".?!")
+_READ_OUT_MIN = 3  # paragraphs in the formal spoken ending, and at least two thirds of them
+
+
+def _read_out(paragraphs: Sequence[str]) -> bool:
+    spoken = sum(1 for p in paragraphs if p.rstrip().rstrip("'\"’”").endswith(_FORMAL_ENDS))
+    return spoken >= _READ_OUT_MIN and spoken * 3 >= len(paragraphs) * 2
 
 
 def _is_blog(s: PageSignals) -> bool:
@@ -101,11 +130,17 @@ _MIN_ITEMS = 3
 def listing_items(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
     """The items of a listing page as (title or None, teaser lines), or None for any other page.
 
-    Three layouts are recognised: bulleted titles, each followed by a teaser cut with "..."; paragraphs
+    Four layouts are recognised: bulleted titles, each followed by a teaser cut with "..."; items set
+    apart by separator lines ("-", "----"), each a title over a teaser cut with "..."; paragraphs
     that each open with the same byline ("[가나일보 - 홍길동 기자] …"), one story each; and teasers
     separated by date stamps, a stamp possibly split over lines ("09.11" then "2025").
     """
-    return _titled_teasers(lines) or _bylined_teasers(lines) or _dated_teasers(lines)
+    return (
+        _titled_teasers(lines)
+        or _separated_teasers(lines)
+        or _bylined_teasers(lines)
+        or _dated_teasers(lines)
+    )
 
 
 def _titled_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
@@ -121,6 +156,40 @@ def _titled_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] 
     if len(teasers) < _MIN_ITEMS or cut * 2 < len(teasers):
         return None
     return teasers
+
+
+# a line that only separates two items: "-", "----", "* * *", "＿＿＿"
+_SEPARATOR = re.compile(r"[-–—=_＿*~·•]+(?:\s*[-–—=_＿*~·•]+)*")
+_SENTENCE_END = re.compile(r"[.?!。](?:['\"’”」』)\]]|\s)*$")
+
+
+def _separated_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
+    """Items between separator lines, each a title (a short line that ends no sentence) over teaser
+    text; three items or more, most of them cut with "..." (the page before the first separator, its
+    menus, is no item)."""
+    segments: list[list[str]] = [[]]
+    for line in lines:
+        if not line:
+            continue
+        if len(line) <= 80 and _SEPARATOR.fullmatch(line):
+            if segments[-1]:
+                segments.append([])
+        else:
+            segments[-1].append(line)
+    if len(segments) <= _MIN_ITEMS:
+        return None
+    items = [
+        (segment[0], segment[1:])
+        for segment in segments[1:]
+        if len(segment) >= 2
+        and len(segment[0]) <= 120
+        and _SENTENCE_END.search(segment[0]) is None
+        and sum(len(line) for line in segment[1:]) >= _TEASER_MIN
+    ]
+    cut = sum(1 for _, body in items if _TEASER_CUT.search(body[-1]))
+    if len(items) < _MIN_ITEMS or len(items) * 4 < (len(segments) - 1) * 3 or cut * 2 < len(items):
+        return None
+    return [(title, body) for title, body in items]
 
 
 def _bylined_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:

@@ -31,7 +31,8 @@ _OPENERS, _CLOSERS = "“‘「『", "”’」』"
 # "…생긴" are too often the end of a noun to count on their own; see _wrapped_block.)
 _CONTINUES = re.compile(
     r"(?:[,、]|[가-힣](?:은|는|이|가|을|를|의|에|에서|에게|와|과|로|으로|도|만|까지|부터|보다|처럼|"
-    r"고|며|면|면서|지만|는데|은데|인데|한데|어서|아서|해서|여서|라서|니까|려고|도록|게))$"
+    r"고|며|면|면서|지만|는데|은데|인데|한데|어서|아서|해서|여서|라서|니까|려고|도록|게)"
+    r"|(?<![가-힣])(?:위해|대해|통해|의해|향해|관해|비해|대비해|따라))$"  # verbs used as postpositions
 )
 # an adnominal ending ("…공백으로 생긴", "…차단하는"): trusted only on the first line of a wrapped script
 _ADNOMINAL_END = re.compile(r"[가-힣](?:는|인|된|한|할|될|던|운|린|긴|난|진|온|간)$")
@@ -39,7 +40,10 @@ _PARTICLE_END = re.compile(r"[가-힣]{2}(?:은|는|이|가|을|를|에|에서|�
 _SENTENCE_END = re.compile(r"[.?!。…](?:['\"’”」』)\]]|\s)*$|(?:다|요|죠|까)['\"’”」』]?$")
 _MAX_WRAPPED = 60  # hard-wrapped lines are short; a longer line is a paragraph of its own
 _INT_LABEL = re.compile(r"◀\s*(?:INT|SYN|인터뷰|녹취)\s*▶")
-_LIST_OR_LABEL = re.compile(r"^(?:[-•·▶▷■□◆◇●○▲△※*☞]|\d+[.)]|[①-⑳]|\[[^\]]{1,20}\]|<[^>]{1,20}>)")
+# a list item or a label; a broadcast's turn label ends in ">" ("앵커>", "홍길동 기자>", "인터뷰> …")
+_LIST_OR_LABEL = re.compile(
+    r"^(?:[-•·▶▷■□◆◇●○▲△※*☞]|\d+[.)]|[①-⑳]|\[[^\]]{1,20}\]|<[^>]{1,20}>|(?=[가-힣A-Za-z ]{1,20}>))"
+)
 
 
 def _open_quotes(text: str) -> bool:
@@ -164,7 +168,9 @@ def _join_block(block: list[str]) -> list[str]:
             # a quotation broken over lines, of one sentence or several: joined up to the line closing it
             joins = _LIST_OR_LABEL.match(nxt) is None and not metadata(k) and not metadata(k - 1)
         else:
-            joins = _joins(k, metadata, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1)
+            joins = _joins(
+                k, metadata, last, nxt, fragment[k - 1], fragment[k], wrapped, script and k == 1
+            ) or (len(current) > 1 and fragment[k - 1] and _finishes_sentence(last, nxt) and not metadata(k))
         if size <= 3000 and joins:
             glue = "" if width and _display_width(last) >= width - 3 and _mid_word(last, nxt) else " "
             current.append(glue + nxt)
@@ -222,6 +228,23 @@ def _joins(
         # fragment that ends in a particle ("장영채, 박관규 교수 연구팀은")
         joins = next_fragment and _PARTICLE_END.search(nxt) is not None
     return joins and not (_LIST_OR_LABEL.match(nxt) or metadata(k) or metadata(k - 1))
+
+
+# a word with a case particle inside a line ("국회의장이 ", "대표를 "): the middle of a sentence
+_CASE_WORD = re.compile(r"[가-힣](?:이|가|을|를|은|는|에게|에서)\s")
+_STATEMENT_LINE = re.compile(r"[가-힣](?:다|니다|요)[.!?]['\"’”」』)]*$")
+
+
+def _finishes_sentence(last: str, nxt: str) -> bool:
+    """A paragraph already joined mid-sentence goes on through a line whose last word is no particle
+    ("…를 불러", "…를 거쳐") when that line carries a case particle and the next, short, line ends the
+    sentence ("…논의합니다."): one sentence wrapped over three lines, not a title over a lead."""
+    return (
+        _CASE_WORD.search(last) is not None
+        and len(nxt) <= _MAX_WRAPPED
+        and _STATEMENT_LINE.search(nxt) is not None
+        and _LIST_OR_LABEL.match(nxt) is None
+    )
 
 
 def _mid_word(current: str, nxt: str) -> bool:
@@ -295,9 +318,11 @@ _INLINE_DATELINE = re.compile(
     r"(?:기사\s*입력|최종\s*수정|입력|등록|승인|수정|송고|업데이트)\s*[:：]?\s*"
     r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*일?\.?"
     r"(?:\s*\([월화수목금토일]\))?(?:\s*(?:오전|오후)?\s*\(?\d{1,2}:\d{2}(?::\d{2})?\)?)?"
-    # an English time stamp, always with its time: "Oct 30th 2011, 08:57 |"
-    r"|(?<![A-Za-z\d])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
-    r"\s+(?:19|20)\d{2},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s*\|)?",
+    # an English time stamp, labelled or closed by a field bar: "Oct 30th 2011, 08:57 |", "Dec 1 2019 |",
+    # "Posted on Oct 30, 2011 08:57" (a date inside an English phrase of the text stays)
+    r"|(?:(?P<label>posted|published|updated)\s+(?:on\s+)?)?(?<![A-Za-z\d])"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+    r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s*\||(?(label)|(?!)))|\s*\|)",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[다요죠까][.!?])\s+|(?<=[.!?][\"”’'])\s+(?=[^\s\"”’'])")
@@ -312,7 +337,8 @@ _FLAT_MIN = 400  # a line this long on a page of few lines is a flattened page
 
 
 def split_flattened(line: str, whole_page: bool) -> list[str]:
-    """Cut a long line at inline datelines ("… 제목 입력 2024.10.01 14:13 본문 …"); on a page that is
+    """Cut a long line at inline datelines ("… 제목 입력 2024.10.01 14:13 본문 …", "… 제목 Oct 30th 2011,
+    08:57 | 본문 …"); on a page that is
     one long line (``whole_page``), also at sentence ends outside quotations."""
     if len(line) < 40 or dateline_date(line) is not None:
         return [line]

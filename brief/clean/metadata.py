@@ -15,6 +15,7 @@ __all__ = [
     "could_be_a_name",
     "email_only",
     "leading_byline",
+    "looks_like_a_name",
     "reporter_line",
     "trailing_byline",
 ]
@@ -247,6 +248,32 @@ def trailing_byline(line: str) -> tuple[Byline, str] | None:
     if byline is None:
         return None
     return byline, line[: match.start()].rstrip()
+
+
+# the syllables common in Korean given names: a lone word on a line is taken for a name only when both
+# syllables after the family name are among them (with the words below that read as names but are not)
+_GIVEN = set(
+    "가각간강건걸결겸경계고곤공관광교구국군권규균근금기길나남녀노누늘다단담대덕도돈동두득람란래량려련령례로"
+    "룡루류륜률름리린림마만매명모목무문미민바박배백범법별병보복봄봉부분빈빛사산삼상새생서석선설섭성세소솔송수숙순"
+    "슬승시식신실심아안애야양언엄여연열영예오옥온완요용우욱운웅원월위유윤율은을음이익인일임자작장재전정제조"
+    "종주준중지진찬창채천철청초춘충치탁태택판평포표풍필하학한해행향헌혁현형혜호홍화환활황효후훈휘흠희"
+)
+_COMMON_WORDS = frozenset(
+    {"이미지", "이메일", "이용자", "한국인", "한국어", "주민들", "전문가", "기사들", "이번주"}
+)
+
+
+def looks_like_a_name(word: str) -> bool:
+    """A three-syllable word that reads as a Korean person's name: a common family name and two
+    syllables common in given names ("이덕영"), not a word of the page ("이미지", "조회수")."""
+    return (
+        len(word) == 3
+        and word[0] in SURNAMES
+        and word[1] in _GIVEN
+        and word[2] in _GIVEN
+        and word not in _COMMON_WORDS
+        and could_be_a_name(word)
+    )
 
 
 # The anchor hands over to the reporter: "먼저 홍길동 기자가 소개합니다.", "… 홍길동 국민기자가 다녀왔습니다."
