@@ -185,3 +185,19 @@ def test_caption_bullet_goes_with_its_credit() -> None:
         ]
     )
     assert clean_text(page).captions == ("최수연 네이버 대표가 27일 기조연설을 하고 있다.",)
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("김가나 시장(왼쪽)과 이다라 의장이 협약서를 들어 보이고 있다.", True),
+        ("선수들(앞줄 가운데)이 우승컵을 들고 기념촬영을 하고 있다. 구단 제공", True),
+        ("박마바 장관(오른쪽 둘째)이 현장을 둘러보며 설명을 듣고 있다.", True),
+        ("김가나 시장(왼쪽)은 이날 협약의 의미를 설명했다.", False),  # no action the photo shows
+        ("시는 공원 왼쪽 산책로를 넓히고 있다.", False),  # a place, not a person's place in a photo
+    ],
+)
+def test_a_persons_place_in_the_photo_marks_a_caption(line: str, caption: bool) -> None:
+    from brief.clean.captions import is_caption_like
+
+    assert is_caption_like(line) is caption

@@ -516,3 +516,18 @@ def test_a_credit_with_a_bar_is_a_photo_credit(credit: str) -> None:
     article = clean_text(f"구단 첫 승\n{credit}\n\n{PARAGRAPH_A}\n\n{PARAGRAPH_B}")
     assert article.subheadlines == ()
     assert ("photo credit", credit) in {(r.reason, r.text) for r in article.removed}
+
+
+@pytest.mark.parametrize(
+    ("sign_off", "name"),
+    [
+        ("홍길동 의학전문기자 hong@example.com", "홍길동"),
+        ("김가나 경제전문기자", "김가나"),
+        ("이다라 국제전문기자 dara@example.com", "이다라"),
+    ],
+)
+def test_a_specialist_reporters_field_is_no_name(sign_off: str, name: str) -> None:
+    article = clean_text(
+        f"정부, 기준금리 석 달째 동결\n\n정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다.\n\n{sign_off}"
+    )
+    assert [r.name for r in article.reporters] == [name]

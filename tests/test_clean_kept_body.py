@@ -416,3 +416,30 @@ def test_a_labelled_sound_bite_at_the_end_stays(bite: str) -> None:
     article = _clean(page)
     assert article.paragraphs[-1] == bite
     assert "[오민재/다라도지사 당선인 : 윤" in [r.text for r in article.removed]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("영상취재 : 김가나", "production credit"),
+        ("- 내레이션 이다라 아나운서 (인턴) -", "production credit"),
+        ("촬영기자: 박마바 영상편집: 최사아", "production credit"),
+        ('"기준금리"에 대한 통합검색 결과', "search header"),
+        ("검색결과 총 1,204건", "search header"),
+        ("통합검색(222) 뉴스(31) 블로그(12)", "search header"),
+    ],
+)
+def test_production_credits_and_search_headers_are_furniture(line: str, reason: str) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "영상취재 결과를 보면 사고 직전 신호가 바뀐 것으로 나타났다.",
+        "연출을 맡은 김가나 감독은 배우들의 호흡이 좋았다고 말했다.",
+        "검색 결과에 따르면 올해 가장 많이 찾은 단어는 금리였다.",
+    ],
+)
+def test_sentences_about_credits_or_searches_stay(line: str) -> None:
+    assert boilerplate_reason(line) is None

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from brief.clean import clean_document, clean_page, clean_text
+from brief.clean.kinds import listing_items
 from brief.errors import InputError
 from brief.records import RawDocument
 
@@ -162,6 +163,49 @@ def test_listing_pages_are_split_into_their_teasers(page: str, items: int) -> No
     assert all(len(a.paragraphs) == 1 or "정우진" not in " ".join(a.paragraphs) for a in articles)
     bodies = [" ".join(a.paragraphs) for a in articles]
     assert len(set(bodies)) == items  # never merged
+
+
+# titles without bullets, each right over a teaser cut with "..." (a section page's "축제 소식")
+PAIRED_LISTINGS = [
+    "지역 축제\n\n"
+    "군 단위 농산물 장터 성황\n\n"
+    "- 사흘간 3만 명 다녀가 - 박지원 기자 park@example.com 군은 농산물 장터에 사흘 동안 3만 명이 다녀갔다고 "
+    "밝혔다...\n\n"
+    "바닷가 모래 조각 축제 개막\n\n"
+    "해변에서 모래 조각 축제가 막을 올렸다. 올해는 작품 40점이 전시된다...\n\n"
+    "산골 마을 별빛 음악회 열려\n\n"
+    "마을 주민들이 직접 준비한 음악회가 폐교 운동장에서 열렸다. 관객은 200명을 넘었다...\n",
+    "오늘의 소식\n"
+    "시립미술관, 청년 작가 공모\n"
+    "시립미술관이 청년 작가 공모전을 연다고 밝혔다. 접수는 다음 달 말까지이며 수상작은 전시된다...\n"
+    "공원 야간 조명 교체\n"
+    "구청은 공원 가로등 120개를 밝은 조명으로 바꾸는 공사를 이번 주에 모두 마쳤다고 전했다...\n"
+    "버스 노선 일부 조정\n"
+    "다음 주부터 시내버스 세 개 노선의 운행 경로가 바뀐다. 자세한 내용은 정류장에...\n"
+    "하천 정화 활동 참가자 모집\n"
+    "환경단체가 주말 하천 정화 활동에 함께할 시민 100명을 모집한다고 9일 알렸다...\n",
+    "체육 소식\n\n"
+    "유소년 축구 대회 개막\n전국 유소년 축구 대회가 48개 팀이 참가한 가운데 6일 막을 올렸다...\n\n"
+    "생활체육 배드민턴 교실 개강\n"
+    "구민 체육관에서 초보자를 위한 배드민턴 교실이 다음 주 월요일 문을 열었다...\n\n"
+    "마라톤 대회 교통 통제 안내\n일요일 오전 마라톤 대회로 도심 도로 일부가 통제된다고 시가 밝혔다...\n",
+]
+
+
+def test_teasers_cut_with_an_ellipsis_character_make_a_listing_too() -> None:
+    page = PAIRED_LISTINGS[1].replace("...", "…")
+    items = listing_items(page.split("\n"))
+    assert items is not None and len(items) == 4
+    assert items[0][0] == "시립미술관, 청년 작가 공모"
+
+
+@pytest.mark.parametrize("page", PAIRED_LISTINGS)
+def test_titles_over_cut_teasers_make_a_listing(page: str) -> None:
+    articles = clean_page(_raw(page))
+    assert len(articles) >= 3
+    assert all(a.kind == "listing" for a in articles)
+    assert all(a.headline and not a.headline.endswith((".", "…")) for a in articles)
+    assert clean_page(_raw(page), split_listings=False)[0].headline is None
 
 
 @pytest.mark.parametrize("page", [TITLED_LISTING, BYLINED_LISTING, NUMBERED_LISTING])

@@ -40,6 +40,9 @@ _CREDIT_AT_START = re.compile(
 )
 _BRACKETED_AT_END = re.compile(rf"(?P<credit>{_BRACKETED.pattern})$", re.IGNORECASE)
 _TAIL = re.compile(r"(?<=[.다])\s+(?P<credit>[^\s.]{1,15}\s*(?:자료\s*사진|사진\s*제공|제공|DB))$")
+# a person's place in the photo, in brackets after the name: "(왼쪽)", "(오른쪽 둘째)", "(앞줄 가운데)"
+_POSITION = re.compile(r"[가-힣A-Za-z]\((?:사진\s*)?(?:맨\s*)?(?:왼쪽|오른쪽|가운데|앞줄|뒷줄)[^()]{0,12}\)")
+_SHOWN_DOING = re.compile(r"(?:하고|고)\s*있다\.")
 _PHOTO_MENTION = re.compile(r"사진\s*(?:은|속|\s)?\s*(?:왼쪽|오른쪽|가운데|위|아래|맨\s*왼쪽|앞줄|뒷줄)")
 _PHOTO_VERB = re.compile(r"(?:하고|고|며)\s*있다\.$|(?:포즈|기념\s*촬영|기념\s*사진).{0,20}(?:있다|했다)\.$")
 
@@ -133,8 +136,13 @@ def is_credit_only(line: str) -> bool:
 
 
 def is_caption_like(line: str) -> bool:
-    """A caption without a credit: it names who is where in the photo ("사진 왼쪽부터 …")."""
-    return _PHOTO_MENTION.search(line) is not None and len(line) <= 600
+    """A caption without a credit: it names who is where in the photo ("사진 왼쪽부터 …", or "NAME(왼쪽
+    둘째)와 NAME(오른쪽)이 … 들어 보이고 있다.", a position after a name in a line that shows an action)."""
+    if len(line) > 600:
+        return False
+    return _PHOTO_MENTION.search(line) is not None or (
+        _POSITION.search(line) is not None and _SHOWN_DOING.search(line) is not None
+    )
 
 
 # A photo of a person captioned with only the name and title ("▲ 홍길동 가나시 노인회 부회장"): a family

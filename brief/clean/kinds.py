@@ -137,6 +137,7 @@ def listing_items(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | 
     """
     return (
         _titled_teasers(lines)
+        or _paired_teasers(lines)
         or _separated_teasers(lines)
         or _bylined_teasers(lines)
         or _dated_teasers(lines)
@@ -156,6 +157,27 @@ def _titled_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] 
     if len(teasers) < _MIN_ITEMS or cut * 2 < len(teasers):
         return None
     return teasers
+
+
+def _paired_teasers(lines: Sequence[str]) -> list[tuple[str | None, list[str]]] | None:
+    """Titles without bullets, each a short line that ends no sentence, right over a teaser of one
+    paragraph cut with "..."; three pairs or more, holding two thirds of the page's text or more."""
+    text = [line for line in lines if line]
+    items: list[tuple[str | None, list[str]]] = []
+    paired = 0
+    for title, teaser in itertools.pairwise(text):
+        if (
+            len(title) <= 120
+            and _SENTENCE_END.search(title) is None
+            and not _TEASER_CUT.search(title)
+            and len(teaser) >= _TEASER_MIN
+            and _TEASER_CUT.search(teaser)
+        ):
+            items.append((title, [teaser]))
+            paired += len(title) + len(teaser)
+    if len(items) < _MIN_ITEMS or paired * 3 < sum(len(line) for line in text) * 2:
+        return None
+    return items
 
 
 # a line that only separates two items: "-", "----", "* * *", "＿＿＿"

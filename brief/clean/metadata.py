@@ -130,12 +130,12 @@ _OUTLET_WORD = re.compile(
 )
 
 
+# a beat before "전문기자" ("의학전문기자", "경제 전문기자"): the reporter's field, not a name
+_BEAT_WORD = re.compile(r"[가-힣]{1,3}전문")
+
+
 def _names(text: str) -> list[str]:
-    return [
-        n
-        for n in re.findall(_NAME, re.sub(_ROLE, " ", text))
-        if n not in _NOT_A_NAME and not _DESK_WORD.fullmatch(n) and not _OUTLET_WORD.fullmatch(n)
-    ]
+    return [n for n in re.findall(_NAME, re.sub(_ROLE, " ", text)) if could_be_a_name(n)]
 
 
 # Bylines that open the first paragraph.
@@ -299,4 +299,9 @@ def anchor_credits(paragraph: str) -> list[str]:
 def could_be_a_name(word: str) -> bool:
     """Whether a word credited as a reporter can be a person's name: not a role word ("인턴", "시민" of
     "시민기자"), a desk ("사회부") or an outlet's name ("가나일보")."""
-    return word not in _NOT_A_NAME and not _DESK_WORD.fullmatch(word) and not _OUTLET_WORD.fullmatch(word)
+    return (
+        word not in _NOT_A_NAME
+        and not _DESK_WORD.fullmatch(word)
+        and not _OUTLET_WORD.fullmatch(word)
+        and not _BEAT_WORD.fullmatch(word)
+    )
