@@ -531,3 +531,19 @@ def test_a_specialist_reporters_field_is_no_name(sign_off: str, name: str) -> No
         f"정부, 기준금리 석 달째 동결\n\n정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다.\n\n{sign_off}"
     )
     assert [r.name for r in article.reporters] == [name]
+
+
+@pytest.mark.parametrize(
+    ("profile", "name"),
+    [
+        ("가나일보 산업부 IT 담당 홍길동 기자입니다.", "홍길동"),
+        ("다라경제 금융팀 김가나 기자입니다", "김가나"),
+        ("국회 출입 이다라 선임기자입니다.", "이다라"),
+    ],
+)
+def test_a_reporters_profile_under_the_article_ends_it_and_credits_them(profile: str, name: str) -> None:
+    body = "정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다."
+    page = f"정부, 기준금리 석 달째 동결\n\n{body}\n\n{profile}\n\n이 기자의 다른기사 보기 >"
+    article = clean_text(page)
+    assert article.paragraphs[-1].endswith("차분했다.")
+    assert [r.name for r in article.reporters] == [name]

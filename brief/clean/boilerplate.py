@@ -154,6 +154,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:(?:◀\s*(?:ANC|END|VCR|CG|SYN|SOT|NA|S/U|앵커|리포트|기자)\s*▶|\(\s*(?:S/U|VCR|CG)\s*\))\s*)+",
         ),
         (
+            # a reporter's line about themselves under the article: "가나일보 IT 담당 홍길동 기자입니다."
+            "reporter profile",
+            r"[^.!?\"“”]{0,50}(?:담당|출입|팀|부|소속)\s+[가-힣]{2,4}\s*(?:전문|선임|수석)?\s*기자입니다\.?",
+        ),
+        (
             "broadcast sign-off",
             # the closing mark after the sign-off is a stand-up's stray one ("MBC뉴스 NAME입니다.\"")
             r"[가-힣]{2,4}\s*기자(?:입니다|가\s*보도합니다|의\s*보도입니다)\.?[\"”']?"

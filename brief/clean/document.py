@@ -107,7 +107,9 @@ _NAMED_EMAIL = re.compile(
     r"(?P<name>[가-힣]{2,4})\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?$"
 )
 # the reporter who signs off a broadcast report
-_SIGNED_OFF = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s*기자)?(?:입니다|가\s*보도합니다|의\s*보도입니다)")
+_SIGNED_OFF = re.compile(
+    r"(?P<name>[가-힣]{2,4})(?:\s*(?:전문|선임|수석)?\s*기자)?(?:입니다|가\s*보도합니다|의\s*보도입니다)"
+)
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
 _LISTED_CAPTION = re.compile(r"^(?:[•·]\s*)?[▲△]\s*")  # "• ▲ …": a caption in a list of photos
 # a photo's credit with a copyright sign: "ⓒ한국프로축구연맹 제공", "© 가나시 제공", "사진 ⓒ 가나구청"
@@ -791,12 +793,16 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     reason = bp.boilerplate_reason(t)
     if reason is not None:
         _remove(line, reason, ev)
-        if reason == "broadcast sign-off":  # "김민지 기자입니다.", "KBS 뉴스 김민지입니다."
+        if reason in (
+            "broadcast sign-off",
+            "reporter profile",
+        ):  # "김민지 기자입니다.", "… 담당 김민지 기자입니다."
             signed = _SIGNED_OFF.search(t)
             if signed is not None:
                 ev.add_reporter(signed.group("name"), None)
             entry = table.find_in(t[: signed.start()] if signed is not None else t)
-            if entry is not None:  # the network signs; an affiliate's copyright line, if any, wins
+            if entry is not None and reason == "broadcast sign-off":
+                # the network signs; an affiliate's copyright line, if any, wins
                 ev.outlets.append((3, entry.outlet, True))
         elif reason == "reporter photo":  # "기자이미지 홍길동": the photo of the reporter who wrote it
             names = _PHOTO_WIDGET_WORDS.sub(" ", t).split()
