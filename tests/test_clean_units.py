@@ -605,3 +605,11 @@ def test_short_first_sentence_is_body_not_headline() -> None:
     )
     assert article.headline is None
     assert article.paragraphs[0] == "정부가 금리를 올렸다."
+
+
+@pytest.mark.parametrize("button", ["Click here!", "¡Sorpréndeme!", "Read more?"])
+def test_a_foreign_button_over_the_title_is_no_headline(button: str) -> None:
+    article = clean_text(
+        f"{button}\n\n정부, 기준금리 석 달째 동결\n\n정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다."
+    )
+    assert article.headline == "정부, 기준금리 석 달째 동결"

@@ -1324,8 +1324,13 @@ def _is_speaker_label(text: str) -> bool:
 
 
 def _is_question_title(text: str) -> bool:
-    """A first line that asks or exclaims ("…가 꿈꾸는 세상은 무엇일까?") is the title, not the lead."""
-    return text.rstrip("'\"’”」』) ").endswith(("?", "!")) and len(text) <= 120
+    """A first line that asks or exclaims ("…가 꿈꾸는 세상은 무엇일까?") is the title, not the lead; a
+    Korean page's title is written in Korean (a button's "Click here!" is not one)."""
+    return (
+        text.rstrip("'\"’”」』) ").endswith(("?", "!"))
+        and len(text) <= 120
+        and HANGUL.search(text) is not None
+    )
 
 
 def _leads_paragraph(text: str) -> bool:
