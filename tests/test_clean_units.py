@@ -613,3 +613,22 @@ def test_a_foreign_button_over_the_title_is_no_headline(button: str) -> None:
         f"{button}\n\n정부, 기준금리 석 달째 동결\n\n정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다."
     )
     assert article.headline == "정부, 기준금리 석 달째 동결"
+
+
+@pytest.mark.parametrize(
+    ("masthead", "known"),
+    [("가나 청소년신문", False), ("다라 경제 뉴스", False), ("한국경제", True)],
+)
+def test_the_sites_name_over_the_title_is_no_headline(masthead: str, known: bool) -> None:
+    article = clean_text(
+        f"{masthead}\n\n기준금리 석 달째 동결 배경은\n\n홍길동 | 2024.10.13 09:00 | 조회 380\n"
+        "정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다."
+    )
+    assert article.headline == "기준금리 석 달째 동결 배경은"
+    assert article.outlet.ko == masthead
+    assert bool(article.outlet.en) is known
+
+
+def test_an_outlets_name_alone_is_still_the_headline_when_nothing_follows() -> None:
+    article = clean_text("가나 청소년신문\n\n정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다.")
+    assert article.paragraphs == ("정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다.",)

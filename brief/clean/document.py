@@ -1490,6 +1490,7 @@ def _header(
             texts.append(line)
         else:
             ev.drop(line, line.text, "page text before the article")
+    texts = _without_mastheads(texts, ev, table)
     texts = _without_menus(texts, ev)
     texts = _from_dated_title(lines, texts, ev)
     if title:  # the page's own <title> says which line is the headline
@@ -1557,6 +1558,28 @@ def _from_dated_title(lines: list[_Line], texts: list[_Line], ev: _Evidence) -> 
             ev.drop(above, above.text, "page text before the article")
         return texts[i:]
     return texts
+
+
+# a site's own name printed over the article: "가나 청소년신문", "다라일보", "마바 경제 뉴스"
+_MASTHEAD = re.compile(
+    r"(?:[가-힣A-Za-z0-9]+[\s·]?){0,3}(?:신문|일보|뉴스|방송|저널|타임스|타임즈|통신|미디어|매거진|닷컴)"
+)
+
+
+def _without_mastheads(texts: list[_Line], ev: _Evidence, table: OutletTable) -> list[_Line]:
+    """The header's candidates without the site's name over the article (a short line that is only an
+    outlet's name), when a title follows it; the name is the outlet's, after every other evidence."""
+    if len(texts) < 2:
+        return texts
+    kept: list[_Line] = []
+    for k, line in enumerate(texts):
+        if k < len(texts) - 1 and len(line.text) <= 24 and _MASTHEAD.fullmatch(line.text):
+            _remove(line, "outlet name", ev)
+            entry = table.by_name(line.text)
+            ev.outlets.append((6, entry.outlet if entry else Outlet(ko=line.text), entry is not None))
+        else:
+            kept.append(line)
+    return kept
 
 
 def _context_line(text: str) -> bool:
