@@ -547,3 +547,21 @@ def test_a_reporters_profile_under_the_article_ends_it_and_credits_them(profile:
     article = clean_text(page)
     assert article.paragraphs[-1].endswith("차분했다.")
     assert [r.name for r in article.reporters] == [name]
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "name"),
+    [
+        ("[가나일보ㅣ홍길동 기자] 시의회는 7일 예산안을 통과시켰다.", "가나일보", "홍길동"),
+        ("[다라뉴스 ㅣ 김가나 기자] 구청은 새 공원을 열었다.", "다라뉴스", "김가나"),
+        ("[마바경제│이다라 기자] 수출이 석 달 연속 늘었다.", "마바경제", "이다라"),
+    ],
+)
+def test_a_bracketed_byline_with_a_hangul_bar(line: str, outlet: str, name: str) -> None:
+    from brief.clean.metadata import leading_byline
+
+    led = leading_byline(line)
+    assert led is not None
+    byline, rest = led
+    assert byline.outlet == outlet and [n for n, _ in byline.reporters] == [name]
+    assert rest == line.split("] ", 1)[1]
