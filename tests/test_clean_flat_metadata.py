@@ -565,3 +565,35 @@ def test_a_bracketed_byline_with_a_hangul_bar(line: str, outlet: str, name: str)
     byline, rest = led
     assert byline.outlet == outlet and [n for n, _ in byline.reporters] == [name]
     assert rest == line.split("] ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("photo", "byline", "lead", "writer"),
+    [
+        (
+            "7일 시의회 본회의장에서 예산안이 가결됐다. /홍길동 기자",
+            "[가나일보ㅣ김가나 기자]",
+            "시의회는 예산안을 통과시켰다.",
+            "김가나",
+        ),
+        (
+            "구청 앞 광장에 새 분수가 설치됐다. / 이다라 기자",
+            "[다라뉴스 박마바 기자]",
+            "구청은 광장 정비를 마쳤다.",
+            "박마바",
+        ),
+        (
+            "선수들이 우승 트로피를 들어 올렸다. /최사아 기자",
+            "[마바스포츠=정아자 기자]",
+            "구단이 정상에 올랐다.",
+            "정아자",
+        ),
+    ],
+)
+def test_a_photographers_caption_over_the_bylined_lead_is_a_caption(
+    photo: str, byline: str, lead: str, writer: str
+) -> None:
+    article = clean_text(f"시의회 예산안 통과\n\n{photo}\n\n{byline} {lead}\n\n그 밖의 내용은 다음과 같다.")
+    assert article.paragraphs[0] == lead
+    assert any(photo.startswith(caption) for caption in article.captions)
+    assert writer in {r.name for r in article.reporters}

@@ -359,6 +359,7 @@ def _clean_repaired(
     _mark_duplicates(lines, evidence)
     _board_subject(lines, evidence)
     _board_title(lines, evidence)
+    _credited_photo_over_lead(lines)
     _repeated_title(lines, evidence)
 
     lo, hi = _main_segment(lines)
@@ -956,6 +957,26 @@ def _board_subject(lines: list[_Line], ev: _Evidence) -> None:
     if match is not None:
         ev.drop(lines[at].index - 0.5, lines[at].text[: match.start("title")].strip(), "forum field")
         lines[at].text, lines[at].reason = match.group("title").strip(), _SUBJECT_FIELD
+
+
+def _credited_photo_over_lead(lines: list[_Line]) -> None:
+    """A sentence signed by a photographer ("… 가결됐다. /홍길동 기자", its credit split onto a byline line)
+    right over a paragraph that opens with the article's own byline ("[가나일보ㅣ김가나 기자] …") is the
+    photo's caption: the article starts at its byline, and a byline stands over no paragraph of it."""
+    shown = [line for line in lines if line.kind != "blank"]
+    for before, credit, lead in zip(shown, shown[1:], shown[2:], strict=False):
+        if (
+            credit.kind == "removed"
+            and credit.reason == "byline"
+            and before.kind == "text"
+            and lead.kind == "text"
+            and len(before.text) <= 300
+            and not _INNER_SENTENCE.search(before.text)
+            and bp.is_prose(before.text)
+            and leading_byline(lead.text) is not None
+        ):
+            before.kind, before.caption = "caption", before.text
+            return
 
 
 # one field of a board post's header, "label : value" ("추천 : 34", "댓글수 : 7개", "게시물ID : abc_123")
