@@ -8,6 +8,7 @@ from brief.clean import clean_text
 from brief.clean.layout import (
     join_wrapped,
     repair_layout,
+    split_glued_credit,
     split_read_more,
     split_sign_off,
     strip_html_residue,
@@ -294,3 +295,39 @@ def test_a_read_more_link_glued_to_the_text_is_split_off(line: str, text: str, l
 )
 def test_no_read_more_link_is_split_from_other_lines(line: str) -> None:
     assert split_read_more(line) == [line]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "text"),
+    [
+        (
+            "▲ 사진=가나군 가나군은 오는 9월 22일부터 사흘 동안 군민의 날 행사를 운동장에서 연다고 밝혔다.",
+            "사진=가나군",
+            "가나군은 오는 9월 22일부터 사흘 동안 군민의 날 행사를 운동장에서 연다고 밝혔다.",
+        ),
+        (
+            "▲ 사진=다라시다라시 새마을부녀회는 지난 14일 홀몸 어르신 50가구에 김치를 전달했다고 밝혔다.",
+            "사진=다라시",
+            "다라시 새마을부녀회는 지난 14일 홀몸 어르신 50가구에 김치를 전달했다고 밝혔다.",
+        ),
+        (
+            "사진: 마바구청 마바구는 주민 참여 예산으로 만든 작은 도서관 세 곳을 다음 달부터 연다고 전했다.",
+            "사진:마바구청",
+            "마바구는 주민 참여 예산으로 만든 작은 도서관 세 곳을 다음 달부터 연다고 전했다.",
+        ),
+    ],
+)
+def test_a_photo_credit_glued_before_the_lead_is_split_off(line: str, credit: str, text: str) -> None:
+    assert split_glued_credit(line) == [credit, text]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▲ 사진=가나군 제공",  # a credit alone
+        "사진=가나군 군민의 날 행사 모습",  # a caption, no lead
+        "사진 속 인물은 가나군 군수로, 행사에 참석한 주민들과 인사를 나누고 있다고 군은 설명했다.",
+    ],
+)
+def test_no_glued_credit_is_split_from_other_lines(line: str) -> None:
+    assert split_glued_credit(line) == [line]

@@ -496,6 +496,27 @@ _READ_MORE = re.compile(
 _READ_MORE_AFTER = re.compile(r"[다요죠][.!?…]+$|[가-힣](?:\.{3}|…)$")
 
 
+# a photo's credit glued before the lead: "▲ 사진=가나군 가나군은 오는 9월 …", "사진=다라시다라시 … 밝혔다."
+_GLUED_CREDIT = re.compile(
+    r"^[▲△]?\s*(?P<credit>(?:사진|자료)\s*[=:]\s*)(?P<source>\S{1,24})\s+(?P<rest>\S.{39,})$"
+)
+_DOUBLED = re.compile(r"(?P<half>\S{2,12})(?P=half)")
+
+
+def split_glued_credit(line: str) -> list[str]:
+    """A line whose photo credit the scraper glued before the lead's text, as the credit and the text.
+    Where the credit's source ran into the lead's first word, the same name twice ("다라시다라시"), the
+    name is split between them."""
+    found = _GLUED_CREDIT.match(line) if "=" in line[:12] or ":" in line[:12] else None
+    if found is None or not bp.is_prose(found.group("rest")):
+        return [line]
+    source, rest = found.group("source"), found.group("rest")
+    doubled = _DOUBLED.fullmatch(source)
+    if doubled is not None:
+        source, rest = doubled.group("half"), f"{doubled.group('half')} {rest}"
+    return [f"{found.group('credit').strip()}{source}", rest]
+
+
 def split_read_more(line: str) -> list[str]:
     """A line with a "read more" link glued to its end, as the text and the link's words."""
     found = _READ_MORE.search(line) if len(line) >= 20 else None
@@ -520,5 +541,6 @@ def repair_layout(text: str) -> str:
             continue
         for piece in split_flattened(line, flat):
             for text_piece in split_read_more(piece):
-                cut.extend(split_sign_off(text_piece))
+                for credited in split_glued_credit(text_piece):
+                    cut.extend(split_sign_off(credited))
     return "\n".join(join_wrapped(cut))
