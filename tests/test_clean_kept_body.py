@@ -443,3 +443,27 @@ def test_production_credits_and_search_headers_are_furniture(line: str, reason: 
 )
 def test_sentences_about_credits_or_searches_stay(line: str) -> None:
     assert boilerplate_reason(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("평일 오전 10시 10분", "air time"),
+        ("매주 토요일 밤 9시", "air time"),
+        ("월~금 오후 6시 30분", "air time"),
+        ("앵커 홍길동", "anchor credit"),
+        ("진행 : 김가나 아나운서", "anchor credit"),
+        ("키보드 단축키 안내", "page tool"),
+    ],
+)
+def test_a_programme_box_over_the_title_is_furniture(line: str, reason: str) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+def test_the_programmes_anchor_is_credited_and_the_title_stays_the_headline() -> None:
+    article = _clean(
+        "평일 오전 10시 10분\n앵커 이하늘\n경찰, 공원 방화 용의자 검거\n2024-11-04\n김가나 기자\n"
+        "경찰이 공원 방화 용의자를 붙잡아 조사하고 있습니다. 경찰은 자세한 경위를 조사하고 있습니다."
+    )
+    assert article.headline == "경찰, 공원 방화 용의자 검거"
+    assert {r.name for r in article.reporters} == {"이하늘", "김가나"}

@@ -154,6 +154,17 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:(?:◀\s*(?:ANC|END|VCR|CG|SYN|SOT|NA|S/U|앵커|리포트|기자)\s*▶|\(\s*(?:S/U|VCR|CG)\s*\))\s*)+",
         ),
         (
+            # a programme's air time over its page: "평일 오전 10시 10분", "매주 토요일 밤 9시"
+            "air time",
+            r"(?:매주\s*|매일\s*)?(?:평일|주말|[월화수목금토일](?:[~·\-][월화수목금토일])?(?:요일)?)?\s*"
+            r"(?:오전|오후|밤|저녁|아침|새벽)\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*[~\-]\s*.{0,15})?",
+        ),
+        (
+            # the programme's anchor named on a line of their own: "앵커 홍길동", "진행 : 김가나 앵커"
+            "anchor credit",
+            r"(?:앵커|진행)\s*[:：]?\s*[가-힣]{2,4}(?:\s*(?:앵커|아나운서))?",
+        ),
+        (
             # a reporter's line about themselves under the article: "가나일보 IT 담당 홍길동 기자입니다."
             "reporter profile",
             r"[^.!?\"“”]{0,50}(?:담당|출입|팀|부|소속)\s+[가-힣]{2,4}\s*(?:전문|선임|수석)?\s*기자입니다\.?",
@@ -174,7 +185,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (  # a toolbar's labels and a blog's share row
             "page tool",
-            r"(?:번역할\s*)?언어\s*(?:선택|설정|변경)|(?:기사\s*)?도구\s*모음|(?:share|like)\s+this\s*:?",
+            r"(?:번역할\s*)?언어\s*(?:선택|설정|변경)|(?:기사\s*)?도구\s*모음|(?:share|like)\s+this\s*:?"
+            r"|(?:키보드\s*)?단축키(?:\s*(?:안내|보기|도움말))?",
         ),
         (
             # a broadcast's production credits: "영상취재 : NAME", "- 내레이션 NAME 아나운서 -",

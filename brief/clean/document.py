@@ -110,6 +110,7 @@ _NAMED_EMAIL = re.compile(
 _SIGNED_OFF = re.compile(
     r"(?P<name>[가-힣]{2,4})(?:\s*(?:전문|선임|수석)?\s*기자)?(?:입니다|가\s*보도합니다|의\s*보도입니다)"
 )
+_ANCHOR_NAMED = re.compile(r"(?:앵커|진행)\s*[:：]?\s*(?P<name>[가-힣]{2,4})")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
 _LISTED_CAPTION = re.compile(r"^(?:[•·]\s*)?[▲△]\s*")  # "• ▲ …": a caption in a list of photos
 # a photo's credit with a copyright sign: "ⓒ한국프로축구연맹 제공", "© 가나시 제공", "사진 ⓒ 가나구청"
@@ -805,6 +806,10 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
             if entry is not None and reason == "broadcast sign-off":
                 # the network signs; an affiliate's copyright line, if any, wins
                 ev.outlets.append((3, entry.outlet, True))
+        elif reason == "anchor credit":  # "앵커 홍길동": anchors are credited, as the README says
+            named = _ANCHOR_NAMED.search(t)
+            if named is not None and could_be_a_name(named.group("name")):
+                ev.add_reporter(named.group("name"), None)
         elif reason == "reporter photo":  # "기자이미지 홍길동": the photo of the reporter who wrote it
             names = _PHOTO_WIDGET_WORDS.sub(" ", t).split()
             if len(names) == 1 and 2 <= len(names[0]) <= 4 and table.by_name(names[0]) is None:
