@@ -632,3 +632,28 @@ def test_the_sites_name_over_the_title_is_no_headline(masthead: str, known: bool
 def test_an_outlets_name_alone_is_still_the_headline_when_nothing_follows() -> None:
     article = clean_text("가나 청소년신문\n\n정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다.")
     assert article.paragraphs == ("정부는 7일 금리를 동결했다고 밝혔다. 시장은 차분했다.",)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "여야 대표의 '뜨거운 안녕' / JTBC 정치부회의",
+        "시장 상인들의 겨울나기 / KBS 생생정보",
+        "개막전 앞둔 감독의 각오 / SBS 스포츠 투데이",
+    ],
+)
+def test_a_title_signed_with_the_outlet_and_its_programme_is_the_headline(title: str) -> None:
+    body = "여야 대표가 마지막 회의를 마쳤습니다. 두 사람은 덕담을 건넸습니다."
+    article = clean_text(f"감사합니다! 친구들과 공유해주세요!\n\n{title}\n\n{body}")
+    assert article.headline == title
+    assert article.captions == ()
+
+
+@pytest.mark.parametrize(
+    "line", ["감사합니다! 친구들과 공유해주세요!", "고맙습니다. 이 기사를 공유해 주세요."]
+)
+def test_a_share_request_with_a_courtesy_is_a_widget(line: str) -> None:
+    from brief.clean.boilerplate import boilerplate_reason
+
+    assert boilerplate_reason(line) == "reader widget"
+    assert boilerplate_reason("감사합니다.") is None

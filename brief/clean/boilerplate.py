@@ -349,7 +349,12 @@ def is_reader_widget(line: str) -> bool:
         sentences.pop()  # cut off by the scraper: the complete sentences before it decide
     if not sentences or len(sentences) > 4:
         return False
+    # a courtesy said with the request ("감사합니다! 친구들과 공유해주세요!") belongs to the widget
+    sentences = [s for s in sentences if not _COURTESY.fullmatch(s.strip())] or sentences
     return all(_widget_sentence(s.strip()) for s in sentences)
+
+
+_COURTESY = re.compile(r"(?:감사합니다|고맙습니다)[.!~]*")
 
 
 def _widget_sentence(sentence: str) -> bool:

@@ -830,7 +830,8 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
         dated = dateline_date(signed.group(0)) if signed else None
         if dated is not None:
             ev.dates.append((dated[0], dated[1]))
-        entry = table.by_name(_SIGNED_DATE.sub("", credit.lstrip("/ ")).strip())
+        signer = _SIGNED_DATE.sub("", credit.lstrip("/ ")).strip()
+        entry = table.by_name(signer) or table.by_name(signer.split()[0])
         if entry is not None:
             ev.outlets.append((3, entry.outlet, True))
         return
@@ -893,9 +894,11 @@ def _titled_with_site(text: str, credit: str, table: OutletTable) -> bool:
     """A title line signed "/ OUTLET" with a known outlet's name (a video site's title), which reads as
     a headline rather than a photo description; a date may follow the name ("/ KBS 2022.09.01.")."""
     name = _SIGNED_DATE.sub("", credit.lstrip("/ ")).strip()
+    words = name.split()
     return (
         credit.startswith("/")
-        and table.by_name(name) is not None
+        # the outlet alone, or with its programme's name ("/ 가나TV 뉴스현장")
+        and (table.by_name(name) is not None or (1 < len(words) <= 4 and table.by_name(words[0]) is not None))
         and _title_like(text)
         and not looks_like_photo_description(text)
     )
