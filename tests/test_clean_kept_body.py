@@ -467,3 +467,21 @@ def test_the_programmes_anchor_is_credited_and_the_title_stays_the_headline() ->
     )
     assert article.headline == "경찰, 공원 방화 용의자 검거"
     assert {r.name for r in article.reporters} == {"이하늘", "김가나"}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("• 이메일보내기", "page tool"),
+        ("이 글자크기로 변경됩니다.", "page tool"),
+        ("(예시) 빠르고 정확한 소식을 가나뉴스에서 만나보세요.", "page tool"),
+        ("댓글 많은 뉴스", "navigation header"),
+        ("공감 많은 기사", "navigation header"),
+    ],
+)
+def test_font_size_share_and_list_widgets_are_furniture(line: str, reason: str) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+def test_an_example_in_an_explainer_stays() -> None:
+    assert boilerplate_reason("(예시) 연봉이 3천만원이면 공제액은 150만원이다.") is None
