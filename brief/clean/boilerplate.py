@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -412,8 +413,11 @@ def is_menu_shaped(line: str) -> bool:
     return not any(len(w) >= 2 and _INFLECTED.search(w) for w in words)
 
 
+@functools.lru_cache(maxsize=8192)
 def boilerplate_reason(line: str) -> str | None:
-    """The reason ``line`` is page clutter, or None. ``line`` is normalised and non-empty."""
+    """The reason ``line`` is page clutter, or None. ``line`` is normalised and non-empty. A line met
+    again (a menu on every page, a line tested when lines are joined and again when they are sorted) is
+    looked up, not matched again: the answer depends on the line alone."""
     if is_menu(line):
         return "menu"
     if len(line) <= 60:
