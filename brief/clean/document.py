@@ -42,6 +42,7 @@ from brief.clean.metadata import (
     DESK,
     EMAIL,
     NOT_A_NAME,
+    OUTLET_SUFFIX,
     SURNAMES,
     Byline,
     anchor_credits,
@@ -1590,9 +1591,7 @@ def _from_dated_title(lines: list[_Line], texts: list[_Line], ev: _Evidence) -> 
 
 
 # a site's own name printed over the article: "가나 청소년신문", "다라일보", "마바 경제 뉴스"
-_MASTHEAD = re.compile(
-    r"(?:[가-힣A-Za-z0-9]+[\s·]?){0,3}(?:신문|일보|뉴스|방송|저널|타임스|타임즈|통신|미디어|매거진|닷컴)"
-)
+_MASTHEAD = re.compile(rf"(?:[가-힣A-Za-z0-9]+[\s·]?){{0,3}}{OUTLET_SUFFIX}")
 
 
 def _without_mastheads(texts: list[_Line], ev: _Evidence, table: OutletTable) -> list[_Line]:

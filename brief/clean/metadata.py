@@ -9,6 +9,7 @@ __all__ = [
     "DESK",
     "EMAIL",
     "NOT_A_NAME",
+    "OUTLET_SUFFIX",
     "SURNAMES",
     "Byline",
     "anchor_credits",
@@ -125,9 +126,11 @@ _DESK_WORD = re.compile(
 
 
 # a word that names a paper or a channel ("월간조선", "가나일보", "다라뉴스"), printed before "기자"
-_OUTLET_WORD = re.compile(
-    r"[가-힣]*(?:일보|신문|뉴스|방송|조선|경제|저널|타임스|타임즈|데일리|투데이|미디어|통신|닷컴|매일)"
+# how the names of papers and channels end ("가나일보", "다라뉴스", "마바 청소년신문")
+OUTLET_SUFFIX = (
+    r"(?:일보|신문|뉴스|방송|조선|경제|저널|타임스|타임즈|데일리|투데이|미디어|통신|닷컴|매일|매거진)"
 )
+_OUTLET_WORD = re.compile(rf"[가-힣]*{OUTLET_SUFFIX}")
 
 
 # a beat before "전문기자" ("의학전문기자", "경제 전문기자"): the reporter's field, not a name
