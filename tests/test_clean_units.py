@@ -657,3 +657,18 @@ def test_a_share_request_with_a_courtesy_is_a_widget(line: str) -> None:
 
     assert boilerplate_reason(line) == "reader widget"
     assert boilerplate_reason("감사합니다.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("등록일 2015-10-21 02:01 게재일 2015-10-21 10면", dt.date(2015, 10, 21)),
+        ("입력일 2020.01.02 수정일 2020.01.03", dt.date(2020, 1, 2)),
+        ("작성일 : 2021-07-04 09:30 게시일 : 2021-07-04", dt.date(2021, 7, 4)),
+    ],
+)
+def test_a_dateline_of_two_labelled_dates_with_il(line: str, date: dt.date) -> None:
+    """Labels ending in 일 ("등록일", "게재일") are labels whole, so two of them on one line still make a
+    dateline (the first, the publication, dates the article)."""
+    found = dateline_date(line)
+    assert found is not None and found[0] == date

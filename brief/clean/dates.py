@@ -70,7 +70,7 @@ _TIME = re.compile(
 )
 _DATELINE_LABEL = re.compile(
     r"(?:기사\s*)?(?:입력|등록|게재|발행|작성|승인|송고|수정|최종\s*수정|업데이트|발행일|등록일|입력일|수정일|"
-    r"기사입력|최종수정|작성일|게시일|Posted|Published|Updated|Modified|Date)\s*(?:일시|시간)?\s*[:：]?",
+    r"기사입력|최종수정|작성일|게시일|Posted|Published|Updated|Modified|Date)\s*(?:일시|시간|일)?\s*[:：]?",
     re.IGNORECASE,
 )
 _LATE_LABELS = re.compile(r"수정|업데이트|Updated|Modified", re.IGNORECASE)
