@@ -485,3 +485,51 @@ def test_font_size_share_and_list_widgets_are_furniture(line: str, reason: str) 
 
 def test_an_example_in_an_explainer_stays() -> None:
     assert boilerplate_reason("(예시) 연봉이 3천만원이면 공제액은 150만원이다.") is None
+
+
+SUMMARY_BEFORE_ARTICLE = [
+    (
+        "구청, 공원 산책로 두 배로 넓힌다",
+        [
+            "구청이 공원 산책로를 두 배로 넓힌다.",
+            "공사는 다음 달 시작해 내년 봄에 끝난다.",
+            "구청장은 주민 의견을 들었다고 했다.",
+        ],
+        "[서울=가나뉴스]김하늘 기자 = 구청이 공원 산책로를 두 배로 넓힌다. "
+        "공사는 다음 달 시작해 내년 봄에 끝난다.",
+    ),
+    (
+        "시의회, 내년 예산안 통과",
+        ["시의회가 내년 예산안을 통과시켰다.", "총액은 올해보다 5% 늘었다.", "복지 예산이 가장 크게 늘었다."],
+        "[서울=다라통신]이바다 기자 = 시의회가 내년 예산안을 통과시켰다. 총액은 올해보다 5% 늘었다.",
+    ),
+    (
+        "구단, 새 감독 선임",
+        ["구단이 새 감독을 선임했다.", "감독은 수비를 먼저 다지겠다고 했다.", "팬들은 기대를 드러냈다."],
+        "[부산=마바뉴스]최산 기자 = 구단이 새 감독을 선임했다. 감독은 수비를 먼저 다지겠다고 했다.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "points", "lead"), SUMMARY_BEFORE_ARTICLE)
+def test_a_summary_under_its_note_before_the_article_goes_with_its_last_point(
+    title: str, points: list[str], lead: str
+) -> None:
+    """A portal prints its machine summary under a note sending the reader to the whole text, then its
+    font-size widget, then the article. The points the article repeats go, and so does the last point,
+    which the cut page does not repeat, since the widget ends the box."""
+    page = "\n".join(
+        [
+            title,
+            "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.",
+            *points,
+            "이 글자크기로 변경됩니다.",
+            "(예시) 빠른 뉴스와 다양한 정보를 만나보세요. 가나포털은 주요 소식을 전합니다.",
+            lead,
+            "자세한 내용은 다음과 같다.",
+        ]
+    )
+    article = _clean(page)
+    assert article.paragraphs[0] == lead.split("= ", 1)[1]
+    assert not any(point in article.paragraphs for point in points)
+    assert "(예시)" not in " ".join(article.paragraphs)

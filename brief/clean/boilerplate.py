@@ -440,6 +440,8 @@ def boilerplate_reason(line: str) -> str | None:
         return "syndication note"
     if len(line) <= 320 and "요약" in line and _SUMMARY_NOTICE.fullmatch(line):
         return "summary notice"
+    if line.startswith("(예시)") and "보세요" in line[:100] and len(line) <= 250:
+        return "page tool"  # a font-size widget's sample text: "(예시) … 만나보세요. …"
     if is_reader_widget(line):
         return "reader widget"
     if is_template_placeholder(line):

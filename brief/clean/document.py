@@ -658,12 +658,14 @@ def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
         for at, label in enumerate(lines)
         if label.kind == "removed"
         and label.reason == "portal note"
-        and "요약" in label.text
+        # a summary's label ("AI 요약"), or its note sending the reader to the whole text ("… 본문 보기를
+        # 권장합니다"), which some portals print above the points
+        and ("요약" in label.text or "본문" in label.text)
         and not _SUMMARY_COUNT.search(label.text)  # "3줄 요약": counted in _classify
     )
     for at in itertools.islice(labels, _SUMMARY_BOXES):  # a page has a box or two; a hostile one, many
         k = at + 1
-        for _ in range(_SUMMARY_LINES):
+        for confirmed in range(_SUMMARY_LINES):  # the points removed so far
             while k < len(lines) and lines[k].kind == "blank":
                 k += 1
             if k >= len(lines) or lines[k].kind != "text" or len(lines[k].text) > _SUMMARY_LENGTH:
@@ -674,6 +676,11 @@ def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
                 if below.kind == "text":
                     later |= _bigrams(below.text)
             if not pairs or len(pairs & later) * 2 < len(pairs):
+                # the box's last point, which the cut page may not repeat: a box already shown to repeat
+                # the article (two points) ends where the page's furniture starts again
+                after = next((line for line in lines[k + 1 :] if line.kind != "blank"), None)
+                if confirmed >= 2 and after is not None and after.kind == "removed":
+                    _remove(lines[k], "portal summary", ev)
                 break
             _remove(lines[k], "portal summary", ev)
             k += 1
