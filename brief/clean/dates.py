@@ -13,6 +13,7 @@ from brief.records import DateEvidence
 
 __all__ = [
     "KST",
+    "MONTH_STEMS",
     "dateline_date",
     "epoch_ms_dates",
     "filename_date",
@@ -44,7 +45,8 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
-_MONTH_NAME = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+MONTH_STEMS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # an English month's name begins so
+_MONTH_NAME = rf"(?P<mon>{MONTH_STEMS})[a-z]{{0,6}}\.?"
 _ENGLISH_DATE = re.compile(
     rf"(?<![A-Za-z\d]){_MONTH_NAME}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
     rf"|(?<![A-Za-z\d])(?P<d2>\d{{1,2}})\s+{_MONTH_NAME.replace('mon', 'mon2')}"

@@ -111,6 +111,7 @@ _NAMED_EMAIL = re.compile(
 _SIGNED_OFF = re.compile(
     r"(?P<name>[가-힣]{2,4})(?:\s*(?:전문|선임|수석)?\s*기자)?(?:입니다|가\s*보도합니다|의\s*보도입니다)"
 )
+_SIGNING = frozenset({"broadcast sign-off", "reporter profile"})  # lines that name their reporter
 _ANCHOR_NAMED = re.compile(r"(?:앵커|진행)\s*[:：]?\s*(?P<name>[가-힣]{2,4})")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
 _LISTED_CAPTION = re.compile(r"^(?:[•·]\s*)?[▲△]\s*")  # "• ▲ …": a caption in a list of photos
@@ -678,8 +679,8 @@ def _drop_summary_points(lines: list[_Line], ev: _Evidence) -> None:
             if not pairs or len(pairs & later) * 2 < len(pairs):
                 # the box's last point, which the cut page may not repeat: a box already shown to repeat
                 # the article (two points) ends where the page's furniture starts again
-                after = next((line for line in lines[k + 1 :] if line.kind != "blank"), None)
-                if confirmed >= 2 and after is not None and after.kind == "removed":
+                after = _neighbour(lines, k, 1)
+                if confirmed >= 2 and after is not None and lines[after].kind == "removed":
                     _remove(lines[k], "portal summary", ev)
                 break
             _remove(lines[k], "portal summary", ev)
@@ -803,10 +804,7 @@ def _classify_line(line: _Line, previous: _Line | None, ev: _Evidence, table: Ou
     reason = bp.boilerplate_reason(t)
     if reason is not None:
         _remove(line, reason, ev)
-        if reason in (
-            "broadcast sign-off",
-            "reporter profile",
-        ):  # "김민지 기자입니다.", "… 담당 김민지 기자입니다."
+        if reason in _SIGNING:  # "김민지 기자입니다.", "… 담당 김민지 기자입니다."
             signed = _SIGNED_OFF.search(t)
             if signed is not None:
                 ev.add_reporter(signed.group("name"), None)
@@ -1039,7 +1037,7 @@ def _board_title(lines: list[_Line], ev: _Evidence) -> None:
     ]
     if len(fields) < 2:
         return
-    above = next((k for k in range(top - 1, -1, -1) if lines[k].kind != "blank"), None)
+    above = _neighbour(lines, top, -1)
     if above is None or lines[above].kind != "text":
         return
     title = lines[above].text
@@ -1582,7 +1580,8 @@ def _from_dated_title(lines: list[_Line], texts: list[_Line], ev: _Evidence) -> 
     page text that is no title (a widget's name, a menu word) parts it from the candidates above it: those
     are a banner or a teaser of another page, not this article's headline."""
     for i, line in enumerate(texts[1:], 1):
-        below = next((after for after in lines[line.index + 1 :] if after.kind != "blank"), None)
+        at = _neighbour(lines, line.index, 1)
+        below = lines[at] if at is not None else None
         if below is None or below.kind != "removed" or below.reason != "dateline":
             continue
         parted = any(

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from brief.clean import boilerplate as bp
 from brief.clean.captions import caption_text, is_credit_only, is_wire_photo_credit, split_credit
-from brief.clean.dates import dateline_date
+from brief.clean.dates import MONTH_STEMS, dateline_date
 from brief.clean.metadata import DESK, NOT_A_NAME, email_only, reporter_line
 
 __all__ = ["join_wrapped", "repair_layout", "split_flattened", "split_sign_off", "strip_html_residue"]
@@ -321,7 +321,7 @@ _INLINE_DATELINE = re.compile(
     # an English time stamp, labelled or closed by a field bar: "Oct 30th 2011, 08:57 |", "Dec 1 2019 |",
     # "Posted on Oct 30, 2011 08:57" (a date inside an English phrase of the text stays)
     r"|(?:(?P<label>posted|published|updated)\s+(?:on\s+)?)?(?<![A-Za-z\d])"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+    rf"(?:{MONTH_STEMS})[a-z]{{0,6}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
     r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s*\||(?(label)|(?!)))|\s*\|)",
     re.IGNORECASE,
 )
